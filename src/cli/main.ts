@@ -1,0 +1,50 @@
+/**
+ * The Node command line: `baton <command> ...`. Each command lives in commands/<name>.ts and is loaded only
+ * when used, so `baton validate` does not pay for the simulator.
+ */
+import { EXIT_OK, EXIT_UNUSABLE, type CliIo, type Command } from './io.ts';
+
+type CommandLoader = () => Promise<Command>;
+
+const COMMANDS: Record<string, { usage: string; summary: string; load: CommandLoader }> = {
+  validate: {
+    usage: 'baton validate FILE',
+    summary: 'Check a workflow file against the schema and the limits; problems are printed with their JSON path.',
+    load: async () => (await import('./commands/validate.ts')).command,
+  },
+};
+
+/** Register a command (used by command modules that are added later; keeps this file the single index). */
+export function commandNames(): string[] {
+  return Object.keys(COMMANDS);
+}
+
+function help(): string {
+  const lines = ['Baton: design, lint and dry-run workflows of AI tools, tools and people.', '', 'Usage:'];
+  for (const c of Object.values(COMMANDS)) lines.push(`  ${c.usage}`, `      ${c.summary}`);
+  lines.push('', 'Exit codes: 0 fine; 1 findings at error level, warnings over --max-warnings, or a failed hypothesis;', '            2 unusable input (unreadable, not a workflow, over a limit).');
+  return lines.join('\n') + '\n';
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(help());
+    return EXIT_OK;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write('baton 0.1.0\n');
+    return EXIT_OK;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.stderr.write(`baton: unknown command "${name}". Run "baton --help" to see the commands.\n`);
+    return EXIT_UNUSABLE;
+  }
+  const command = await entry.load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`Usage: ${command.usage}\n${command.summary}\n`);
+    return EXIT_OK;
+  }
+  return command.run(rest, io);
+}

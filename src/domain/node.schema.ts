@@ -1,0 +1,175 @@
+/**
+ * Nodes: the nine kinds of a workflow (workflow-format.md, "Nodes"). This file is THE place a node kind
+ * is defined: its config, its stub and its policy. Ports live in ports.ts, defaults for new nodes in defaults.ts.
+ */
+import * as z from 'zod';
+import { humanPolicySchema, stepPolicySchema } from './policy.schema.ts';
+import { aiStubSchema, checkStubSchema, humanStubSchema, toolStubSchema } from './stub.schema.ts';
+import { coordinate, id, longText, positiveCount, positiveSeconds, shortText } from './units.ts';
+
+export const NODE_KINDS = ['trigger', 'ai', 'tool', 'human', 'check', 'router', 'join', 'output', 'note'] as const;
+export const nodeKindSchema = z.enum(NODE_KINDS);
+export type NodeKind = z.infer<typeof nodeKindSchema>;
+
+export const TRIGGER_TYPES = ['manual', 'schedule', 'webhook', 'event', 'chat'] as const;
+export const AI_CAPABILITIES = ['llm', 'classifier', 'extractor', 'ocr', 'transcription', 'image-generation', 'embedding', 'agent'] as const;
+export const TOOL_TYPES = ['http', 'database', 'automation', 'notification', 'script', 'subworkflow'] as const;
+/** none: reads only; reversible: writes that can be undone; irreversible: money moved, message sent, record deleted. */
+export const SIDE_EFFECTS = ['none', 'reversible', 'irreversible'] as const;
+export const HUMAN_TYPES = ['approval', 'review', 'escalation'] as const;
+/** always: 24/7; business-hours: Monday to Friday, 09:00 to 17:00 simulated time. */
+export const CALENDARS = ['always', 'business-hours'] as const;
+export const CHECK_TYPES = ['schema', 'rule', 'threshold', 'llm-grader', 'sample-audit'] as const;
+/** route: a failed item leaves by `fail`; reask: it goes back to the step that produced it, up to maxReasks times. */
+export const CHECK_ON_FAIL = ['route', 'reask'] as const;
+/** exclusive: one branch; parallel: every branch; inclusive: every branch whose condition holds. */
+export const ROUTER_MODES = ['exclusive', 'parallel', 'inclusive'] as const;
+/** all: wait for every started branch; first: first arrival wins, others cancelled; any: each arrival passes. */
+export const JOIN_MODES = ['all', 'first', 'any'] as const;
+export const OUTPUT_TYPES = ['deliver', 'store', 'notify', 'discard', 'alert'] as const;
+/** error here is a HANDLED failure (e.g. an alert raised); an unhandled one ends the case as `failed`. */
+export const OUTPUT_OUTCOMES = ['success', 'rejected', 'escalated', 'error'] as const;
+
+export const positionSchema = z.strictObject({ x: coordinate, y: coordinate });
+
+/** Fields every node has. `label` may be empty (the analyzer's label-required rule says so; import does not refuse it). */
+const base = {
+  id,
+  label: shortText,
+  position: positionSchema,
+  description: longText.optional(),
+};
+
+export const triggerNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('trigger'),
+  config: z.strictObject({ type: z.enum(TRIGGER_TYPES) }),
+});
+
+export const aiNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('ai'),
+  config: z.strictObject({
+    capability: z.enum(AI_CAPABILITIES),
+    model: shortText.optional(),
+    /** What the step must achieve, in the conductor's words. */
+    purpose: longText.optional(),
+    /** What it must return (format, fields). */
+    outputContract: longText.optional(),
+  }),
+  stub: aiStubSchema.optional(),
+  policy: stepPolicySchema.optional(),
+});
+
+export const toolNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('tool'),
+  config: z.strictObject({
+    type: z.enum(TOOL_TYPES),
+    sideEffect: z.enum(SIDE_EFFECTS),
+    idempotent: z.boolean(),
+    purpose: longText.optional(),
+  }),
+  stub: toolStubSchema.optional(),
+  policy: stepPolicySchema.optional(),
+});
+
+export const humanNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('human'),
+  config: z.strictObject({
+    type: z.enum(HUMAN_TYPES),
+    reviewers: positiveCount.max(10_000),
+    calendar: z.enum(CALENDARS),
+    slaSeconds: positiveSeconds.optional(),
+  }),
+  stub: humanStubSchema.optional(),
+  policy: humanPolicySchema.optional(),
+});
+
+export const checkNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('check'),
+  config: z.strictObject({
+    type: z.enum(CHECK_TYPES),
+    onFail: z.enum(CHECK_ON_FAIL),
+    maxReasks: z.number().int().min(0).max(100).optional(),
+    /** For threshold checks: the minimum confidence that passes. */
+    threshold: z.number().min(0).max(1).optional(),
+    /** For sample-audit checks: the share of items audited. */
+    sampleRate: z.number().min(0).max(1).optional(),
+  }),
+  stub: checkStubSchema.optional(),
+});
+
+export const routerNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('router'),
+  config: z.strictObject({ mode: z.enum(ROUTER_MODES) }),
+});
+
+export const joinNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('join'),
+  config: z.strictObject({ mode: z.enum(JOIN_MODES), timeoutSeconds: positiveSeconds.optional() }),
+});
+
+export const outputNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('output'),
+  config: z.strictObject({ type: z.enum(OUTPUT_TYPES), outcome: z.enum(OUTPUT_OUTCOMES) }),
+});
+
+export const noteNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('note'),
+  config: z.strictObject({
+    text: longText,
+    width: z.number().min(40).max(4000).optional(),
+    height: z.number().min(20).max(4000).optional(),
+  }),
+});
+
+export const nodeSchema = z.discriminatedUnion('kind', [
+  triggerNodeSchema,
+  aiNodeSchema,
+  toolNodeSchema,
+  humanNodeSchema,
+  checkNodeSchema,
+  routerNodeSchema,
+  joinNodeSchema,
+  outputNodeSchema,
+  noteNodeSchema,
+]);
+
+export type WorkflowNode = z.infer<typeof nodeSchema>;
+export type TriggerNode = z.infer<typeof triggerNodeSchema>;
+export type AiNode = z.infer<typeof aiNodeSchema>;
+export type ToolNode = z.infer<typeof toolNodeSchema>;
+export type HumanNode = z.infer<typeof humanNodeSchema>;
+export type CheckNode = z.infer<typeof checkNodeSchema>;
+export type RouterNode = z.infer<typeof routerNodeSchema>;
+export type JoinNode = z.infer<typeof joinNodeSchema>;
+export type OutputNode = z.infer<typeof outputNodeSchema>;
+export type NoteNode = z.infer<typeof noteNodeSchema>;
+export type NodeOfKind<K extends NodeKind> = Extract<WorkflowNode, { kind: K }>;
+export type Position = z.infer<typeof positionSchema>;
+
+/** Nodes that do work (the analyzer's W): AI tools, tools, human gates and checks. */
+export const WORK_KINDS: readonly NodeKind[] = ['ai', 'tool', 'human', 'check'];
+export function isWorkNode(node: WorkflowNode): boolean {
+  return WORK_KINDS.includes(node.kind);
+}
+
+/** Human-readable names of the kinds, as the palette and accessible names use them. */
+export const KIND_LABELS: Record<NodeKind, string> = {
+  trigger: 'Trigger',
+  ai: 'AI tool',
+  tool: 'Tool',
+  human: 'Human gate',
+  check: 'Quality check',
+  router: 'Router',
+  join: 'Join',
+  output: 'Output',
+  note: 'Note',
+};
