@@ -1,0 +1,54 @@
+/** The editor's layout: toolbar on top, palette left, canvas centre, inspector right, panels below. */
+import { ReactFlowProvider } from '@xyflow/react';
+import type { EditorStore } from '../store/editor-store.ts';
+import { Canvas } from '../ui/canvas/Canvas.tsx';
+import { EditorStoreProvider } from '../ui/editor-context.tsx';
+import { Inspector } from '../ui/inspector/Inspector.tsx';
+import { MessageBar } from '../ui/MessageBar.tsx';
+import { Palette } from '../ui/palette/Palette.tsx';
+import { DesignsPanel } from '../ui/panels/DesignsPanel.tsx';
+import { ProblemsPanel } from '../ui/panels/ProblemsPanel.tsx';
+import { SimulationPanel } from '../ui/panels/SimulationPanel.tsx';
+import { EditorServicesProvider, type EditorServices } from '../ui/services.tsx';
+import { Toolbar } from '../ui/toolbar/Toolbar.tsx';
+import { useEditorShortcuts } from '../ui/use-editor-shortcuts.ts';
+import { useThemeClass } from '../ui/use-theme.ts';
+
+export function App({ store, services }: { store: EditorStore; services: EditorServices }) {
+  useEditorShortcuts(store);
+  return (
+    <EditorStoreProvider store={store}>
+      <EditorServicesProvider services={services}>
+        <ReactFlowProvider>
+          <ThemeRoot>
+            <Toolbar />
+            <div className="workspace">
+              <div className="sidebar sidebar--left">
+                <Palette />
+                <DesignsPanel />
+              </div>
+              <main className="centre">
+                <Canvas />
+                <div className="dock">
+                  <ProblemsPanel />
+                  <SimulationPanel />
+                </div>
+              </main>
+              <Inspector />
+            </div>
+            <MessageBar />
+          </ThemeRoot>
+        </ReactFlowProvider>
+      </EditorServicesProvider>
+    </EditorStoreProvider>
+  );
+}
+
+function ThemeRoot({ children }: { children: React.ReactNode }) {
+  const theme = useThemeClass();
+  return (
+    <div className="app" data-theme={theme}>
+      {children}
+    </div>
+  );
+}

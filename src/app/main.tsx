@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import '../ui/styles.css';
+import { createEditorStore } from '../store/editor-store.ts';
+import { App } from './App.tsx';
+import { sampleWorkflow } from './sample-workflow.ts';
+import { editorServices } from './services.ts';
+
+const store = createEditorStore(sampleWorkflow());
+// Exposed for end-to-end tests and for curious users in the console; read-only use is the intent.
+(window as unknown as { __batonStore?: typeof store }).__batonStore = store;
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App store={store} services={editorServices} />
+  </StrictMode>,
+);

@@ -1,0 +1,197 @@
+/**
+ * The document being edited and its undo history. Every action states its history mode (see history.ts).
+ * Node and edge objects that an action does not touch stay identical, so React Flow re-renders only what changed.
+ */
+import {
+  checkConnection,
+  createNode,
+  makeId,
+  type ConnectionRequest,
+  type ConnectionVerdict,
+  type NodeKind,
+  type Position,
+  type Workflow,
+  type WorkflowEdge,
+  type WorkflowNode,
+} from '../domain/index.ts';
+import { pasteFragment } from './clipboard.ts';
+import { emptyHistory, record, redo, undo, type History } from './history.ts';
+import type { SliceCreator } from './types.ts';
+
+export interface CommitOptions {
+  /** Consecutive commits with the same key within a second merge into one undo entry (typing in a field). */
+  readonly coalesceKey?: string;
+}
+
+export interface DocumentSlice {
+  doc: Workflow;
+  history: History<Workflow>;
+  /** Replace the document without history (opening a design). Clears history and selection. */
+  loadDocument(doc: Workflow): void;
+  /** Replace the document as ONE undo entry (quick fixes, auto layout, restore a version). */
+  commit(next: Workflow, opts?: CommitOptions): void;
+  addNode(kind: NodeKind, position: Position, label?: string): string;
+  updateNode(id: string, update: (node: WorkflowNode) => WorkflowNode, opts?: CommitOptions): void;
+  updateEdge(id: string, update: (edge: WorkflowEdge) => WorkflowEdge, opts?: CommitOptions): void;
+  updateWorkflow(update: (doc: Workflow) => Workflow, opts?: CommitOptions): void;
+  /** Add an edge if legal; otherwise show the reason and return it. */
+  connect(req: ConnectionRequest): ConnectionVerdict;
+  removeElements(nodeIds: readonly string[], edgeIds: readonly string[]): void;
+  removeSelection(): void;
+  /** Start of a drag: later moves are one undo entry, made at endGesture. */
+  beginGesture(): void;
+  moveNodes(positions: ReadonlyMap<string, Position>): void;
+  endGesture(): void;
+  /** Escape during a drag: put everything back, leave no entry. */
+  cancelGesture(): void;
+  nudgeSelection(dx: number, dy: number): void;
+  paste(fragment: Pick<Workflow, 'nodes' | 'edges'>, offset?: Position): void;
+  undo(): void;
+  redo(): void;
+}
+
+const now = (): number => Date.now();
+
+export const createDocumentSlice =
+  (initial: Workflow): SliceCreator<DocumentSlice> =>
+  (set, get) => {
+    /** Apply `next` under the current history mode: inside a gesture, no entry; otherwise one (maybe coalesced). */
+    const apply = (next: Workflow, opts?: CommitOptions): void => {
+      const { doc, history } = get();
+      if (next === doc) return;
+      if (history.gestureStart !== null) {
+        set({ doc: next });
+        return;
+      }
+      set({ doc: next, history: record(history, doc, { coalesceKey: opts?.coalesceKey, now: now() }) });
+    };
+
+    const mapNodes = (doc: Workflow, ids: ReadonlySet<string>, f: (n: WorkflowNode) => WorkflowNode): Workflow => {
+      let changed = false;
+      const nodes = doc.nodes.map((n) => {
+        if (!ids.has(n.id)) return n;
+        const m = f(n);
+        if (m !== n) changed = true;
+        return m;
+      });
+      return changed ? { ...doc, nodes } : doc;
+    };
+
+    return {
+      doc: initial,
+      history: emptyHistory<Workflow>(),
+      loadDocument(doc) {
+        set({ doc, history: emptyHistory<Workflow>() });
+        get().clearSelection();
+      },
+      commit: (next, opts) => apply(next, opts),
+      addNode(kind, position, label) {
+        const { doc } = get();
+        const id = makeId(kind === 'note' ? 'note' : 'n', new Set(doc.nodes.map((n) => n.id)));
+        const node = createNode(kind, label === undefined ? { id, position } : { id, position, label });
+        apply({ ...doc, nodes: [...doc.nodes, node] });
+        get().select([id]);
+        return id;
+      },
+      updateNode(id, update, opts) {
+        apply(mapNodes(get().doc, new Set([id]), update), opts);
+      },
+      updateEdge(id, update, opts) {
+        const { doc } = get();
+        let changed = false;
+        const edges = doc.edges.map((e) => {
+          if (e.id !== id) return e;
+          const next = update(e);
+          changed ||= next !== e;
+          return next;
+        });
+        if (changed) apply({ ...doc, edges }, opts);
+      },
+      updateWorkflow(update, opts) {
+        apply(update(get().doc), opts);
+      },
+      connect(req) {
+        const { doc } = get();
+        const nodesById = new Map(doc.nodes.map((n) => [n.id, n] as const));
+        const verdict = checkConnection(nodesById, doc.edges, req);
+        if (!verdict.ok) {
+          get().showMessage(`Connection refused: ${verdict.reason}`, 'error');
+          return verdict;
+        }
+        const id = makeId('e', new Set(doc.edges.map((e) => e.id)));
+        apply({ ...doc, edges: [...doc.edges, { id, source: req.source, sourcePort: req.sourcePort, target: req.target }] });
+        return verdict;
+      },
+      removeElements(nodeIds, edgeIds) {
+        const { doc } = get();
+        const nodes = new Set(nodeIds);
+        const edges = new Set(edgeIds);
+        if (nodes.size === 0 && edges.size === 0) return;
+        apply({
+          ...doc,
+          nodes: doc.nodes.filter((n) => !nodes.has(n.id)),
+          // Edges attached to a removed node go with it: a dangling edge is never left behind.
+          edges: doc.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target)),
+        });
+        get().pruneSelection();
+      },
+      removeSelection() {
+        const { selection } = get();
+        get().removeElements([...selection.nodeIds], [...selection.edgeIds]);
+      },
+      beginGesture() {
+        const { history, doc } = get();
+        if (history.gestureStart !== null) return;
+        set({ history: { ...history, gestureStart: doc } });
+      },
+      moveNodes(positions) {
+        if (positions.size === 0) return;
+        const ids = new Set(positions.keys());
+        apply(
+          mapNodes(get().doc, ids, (n) => {
+            const p = positions.get(n.id);
+            return p && (p.x !== n.position.x || p.y !== n.position.y) ? { ...n, position: { x: p.x, y: p.y } } : n;
+          }),
+        );
+      },
+      endGesture() {
+        const { history, doc } = get();
+        const start = history.gestureStart;
+        if (start === null) return;
+        const cleared = { ...history, gestureStart: null };
+        set({ history: start === doc ? cleared : record(cleared, start, { now: now() }) });
+      },
+      cancelGesture() {
+        const { history } = get();
+        if (history.gestureStart === null) return;
+        set({ doc: history.gestureStart, history: { ...history, gestureStart: null } });
+      },
+      nudgeSelection(dx, dy) {
+        const { selection } = get();
+        if (selection.nodeIds.size === 0) return;
+        apply(
+          mapNodes(get().doc, selection.nodeIds, (n) => ({ ...n, position: { x: n.position.x + dx, y: n.position.y + dy } })),
+          { coalesceKey: 'nudge' },
+        );
+      },
+      paste(fragment, offset) {
+        const result = pasteFragment(get().doc, fragment, offset);
+        apply(result.doc);
+        get().select(result.nodeIds, result.edgeIds);
+      },
+      undo() {
+        const { history, doc } = get();
+        const r = undo(history, doc);
+        if (!r) return;
+        set({ doc: r.doc, history: r.history });
+        get().pruneSelection();
+      },
+      redo() {
+        const { history, doc } = get();
+        const r = redo(history, doc);
+        if (!r) return;
+        set({ doc: r.doc, history: r.history });
+        get().pruneSelection();
+      },
+    };
+  };

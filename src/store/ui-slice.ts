@@ -1,0 +1,43 @@
+/** UI state that is neither document nor selection: theme, grid, overlays, the message line. Never in history. */
+import type { SliceCreator } from './types.ts';
+
+export type Theme = 'light' | 'dark' | 'system';
+export type MessageTone = 'info' | 'error' | 'success';
+
+export interface UiMessage {
+  readonly id: number;
+  readonly tone: MessageTone;
+  readonly text: string;
+}
+
+export interface UiSlice {
+  ui: {
+    readonly theme: Theme;
+    readonly snapToGrid: boolean;
+    readonly findOpen: boolean;
+    readonly helpOpen: boolean;
+    readonly message: UiMessage | null;
+  };
+  setTheme(theme: Theme): void;
+  toggleSnapToGrid(): void;
+  setFindOpen(open: boolean): void;
+  setHelpOpen(open: boolean): void;
+  /** Show one line to the user (a refused connection, a paste that was not a workflow...). */
+  showMessage(text: string, tone?: MessageTone): void;
+  dismissMessage(): void;
+}
+
+let messageSeq = 0;
+
+export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
+  const patch = (p: Partial<UiSlice['ui']>): void => set({ ui: { ...get().ui, ...p } });
+  return {
+    ui: { theme: 'system', snapToGrid: false, findOpen: false, helpOpen: false, message: null },
+    setTheme: (theme) => patch({ theme }),
+    toggleSnapToGrid: () => patch({ snapToGrid: !get().ui.snapToGrid }),
+    setFindOpen: (findOpen) => patch({ findOpen }),
+    setHelpOpen: (helpOpen) => patch({ helpOpen }),
+    showMessage: (text, tone = 'info') => patch({ message: { id: ++messageSeq, tone, text } }),
+    dismissMessage: () => patch({ message: null }),
+  };
+};

@@ -1,0 +1,66 @@
+/** A workflow node on the canvas: icon, kind, label, key facts, policy badges, and one handle per port. */
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { KIND_LABELS, outputPorts, hasInput } from '../../domain/index.ts';
+import { INPUT_HANDLE, type FlowNode } from './flow-adapter.ts';
+import { KIND_APPEARANCE } from './node-appearance.ts';
+import { nodeFacts, policyBadges } from './node-facts.ts';
+
+export function KindIcon({ kind, size = 16 }: { kind: keyof typeof KIND_APPEARANCE; size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d={KIND_APPEARANCE[kind].icon} fill="currentColor" />
+    </svg>
+  );
+}
+
+function WorkflowNodeViewImpl({ data, selected }: NodeProps<FlowNode>) {
+  const { node } = data;
+  const ports = outputPorts(node.kind);
+  const badges = policyBadges(node);
+  const facts = nodeFacts(node);
+  return (
+    <div
+      className={`wf-node wf-node--${node.kind}${selected ? ' is-selected' : ''}`}
+      style={{ ['--accent' as string]: KIND_APPEARANCE[node.kind].color }}
+      data-node-id={node.id}
+    >
+      {hasInput(node.kind) && <Handle type="target" position={Position.Left} id={INPUT_HANDLE} className="wf-handle wf-handle--in" />}
+      <div className="wf-node__head">
+        <span className="wf-node__icon">
+          <KindIcon kind={node.kind} />
+        </span>
+        <span className="wf-node__kind">{KIND_LABELS[node.kind]}</span>
+      </div>
+      <div className="wf-node__label" title={node.label}>
+        {node.label || <em>Unnamed</em>}
+      </div>
+      {facts && <div className="wf-node__facts">{facts}</div>}
+      {badges.length > 0 && (
+        <div className="wf-node__badges">
+          {badges.map((b) => (
+            <span key={b} className="wf-badge">
+              {b}
+            </span>
+          ))}
+        </div>
+      )}
+      {ports.map((port, i) => (
+        <Handle
+          key={port}
+          type="source"
+          position={Position.Right}
+          id={port}
+          className={`wf-handle wf-handle--out wf-handle--${port}`}
+          style={{ top: `${((i + 1) / (ports.length + 1)) * 100}%` }}
+          title={port}
+          aria-label={`${port} port`}
+        >
+          {ports.length > 1 && <span className="wf-handle__label">{port}</span>}
+        </Handle>
+      ))}
+    </div>
+  );
+}
+
+export const WorkflowNodeView = memo(WorkflowNodeViewImpl);

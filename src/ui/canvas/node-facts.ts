@@ -1,0 +1,55 @@
+/**
+ * The facts a node shows at a glance (capability and model, reviewers, check type) and the badges for its
+ * failure policy. Pure, so the node component stays a thin renderer and the wording is tested once.
+ */
+import type { WorkflowNode } from '../../domain/index.ts';
+
+/** Seconds as people say them: "30 s", "5 min", "4 h". */
+export function formatSeconds(s: number): string {
+  if (s < 1) return `${Math.round(s * 1000)} ms`;
+  if (s < 120) return `${Math.round(s * 10) / 10} s`;
+  if (s < 7200) return `${Math.round(s / 6) / 10} min`;
+  if (s < 172800) return `${Math.round(s / 360) / 10} h`;
+  return `${Math.round(s / 8640) / 10} d`;
+}
+
+/** @example nodeFacts(aiNode) // "llm · gpt-4o-mini" */
+export function nodeFacts(node: WorkflowNode): string {
+  switch (node.kind) {
+    case 'trigger':
+      return node.config.type;
+    case 'ai':
+      return [node.config.capability, node.config.model].filter(Boolean).join(' · ');
+    case 'tool':
+      return [node.config.type, node.config.sideEffect === 'none' ? 'read-only' : node.config.sideEffect].join(' · ');
+    case 'human': {
+      const who = `${node.config.reviewers} reviewer${node.config.reviewers === 1 ? '' : 's'}`;
+      return [node.config.type, who, node.config.calendar === 'business-hours' ? 'business hours' : '24/7'].join(' · ');
+    }
+    case 'check':
+      return [node.config.type, node.config.onFail === 'reask' ? `re-ask ×${node.config.maxReasks ?? 1}` : 'route on fail'].join(' · ');
+    case 'router':
+      return node.config.mode;
+    case 'join':
+      return `wait: ${node.config.mode}`;
+    case 'output':
+      return `${node.config.type} · ${node.config.outcome}`;
+    case 'note':
+      return '';
+  }
+}
+
+/** @example policyBadges(aiNode) // ["retry ×3", "timeout 30 s"] */
+export function policyBadges(node: WorkflowNode): string[] {
+  const badges: string[] = [];
+  if (node.kind === 'ai' || node.kind === 'tool') {
+    const p = node.policy;
+    const attempts = Math.max(0, ...(p?.retry ?? []).map((r) => r.maximumAttempts));
+    if (attempts > 1) badges.push(`retry ×${attempts}`);
+    if (p?.timeouts?.startToCloseSeconds !== undefined) badges.push(`timeout ${formatSeconds(p.timeouts.startToCloseSeconds)}`);
+    if (p?.catch?.length) badges.push('fallback');
+    if (p?.circuitBreaker) badges.push('breaker');
+  }
+  if (node.kind === 'human' && node.config.slaSeconds !== undefined) badges.push(`SLA ${formatSeconds(node.config.slaSeconds)}`);
+  return badges;
+}
