@@ -61,9 +61,9 @@ export function Inspector() {
     );
   }
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <section className="inspector" aria-label="Inspector">
       <h2 className="panel-title">Inspector</h2>
       {body}
-    </aside>
+    </section>
   );
 }

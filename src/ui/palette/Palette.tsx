@@ -45,7 +45,7 @@ export function Palette() {
   };
 
   return (
-    <aside className="palette" aria-label="Node palette">
+    <section className="palette" aria-label="Node palette">
       <h2 className="panel-title">Nodes</h2>
       <input className="palette__search" type="search" placeholder="Search nodes" aria-label="Search nodes" value={query} onChange={(e) => setQuery(e.target.value)} />
       <ul className="palette__list">
@@ -64,6 +64,6 @@ export function Palette() {
         ))}
         {kinds.length === 0 && <li className="muted">No node kind matches “{query}”.</li>}
       </ul>
-    </aside>
+    </section>
   );
 }

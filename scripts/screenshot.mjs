@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
+const out = process.argv[3] ?? '/tmp/shot.png';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
+await page.goto(url);
+await page.waitForTimeout(1500);
+await page.screenshot({ path: out });
+await browser.close();
