@@ -15,3 +15,4 @@ export * from './ports.ts';
 export * from './graph.ts';
 export * from './integrity.ts';
 export * from './defaults.ts';
+export * from './diff.ts';
