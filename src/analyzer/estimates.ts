@@ -1,0 +1,331 @@
+/**
+ * Closed-form estimates over the whole graph: end-to-end success, silent errors, latency and cost per case.
+ *
+ * Method: probability mass flows from the triggers (one case, shared evenly among them) along the edges, in
+ * topological order of the strongly connected components. Each node turns its inflow into outflows with its
+ * per-visit behaviour (reliability.ts); mass tracks correct and wrong results separately, and carries the first
+ * two moments of elapsed time. Serial steps multiply, exclusive branches weigh by their probability, a parallel
+ * block closed by a wait-all join multiplies its branches; inside a loop the flow is iterated to its fixed point
+ * (expected visits), capped at the simulator's visit guard. Cycle time is summarised by the lognormal with the
+ * same mean and variance.
+ */
+import { type Workflow, type WorkflowEdge, type WorkflowNode } from '../domain/index.ts';
+import { GraphCore } from './graph-core.ts';
+import { nodeBehaviour, type NodeBehaviour } from './reliability.ts';
+import type { Estimates, Leverage } from './types.ts';
+
+/** The simulator's default visit guard per node (workflow-format.md): a loop never runs more than this. */
+export const VISIT_GUARD = 25;
+const MAX_SWEEPS = 200;
+const EPSILON = 1e-12;
+const Z95 = 1.6448536269514722;
+
+export interface FlowResult extends Estimates {
+  /** Expected visits of each node per case (index as GraphCore.nodes). */
+  readonly visits: Float64Array;
+  /** Expected mass along each edge (index as GraphCore.edges). */
+  readonly edgeMass: Float64Array;
+  /** Probability the case fails at each node (unhandled error, or a port with no edge). */
+  readonly failedAt: Float64Array;
+  /** Expected cost spent at each node per case. */
+  readonly costAt: Float64Array;
+  /** Mean seconds of human work per case. */
+  readonly humanSecondsPerCase: number;
+}
+
+/**
+ * Weights of the edges leaving one port: probabilities where given, the rest shared by the others; every
+ * branch gets all of it out of a parallel router, or when a work node fans out unconditionally.
+ */
+function branchWeights(node: WorkflowNode, edges: readonly WorkflowEdge[]): number[] {
+  if (edges.length === 1) return [1];
+  if (node.kind === 'router' && node.config.mode === 'parallel') return edges.map(() => 1);
+  if (node.kind === 'router' && node.config.mode === 'inclusive') return edges.map((e) => e.probability ?? 1);
+  const informed = edges.some((e) => e.probability !== undefined || e.condition !== undefined || e.isDefault === true);
+  if (!informed) return node.kind === 'router' ? edges.map(() => 1 / edges.length) : edges.map(() => 1);
+  let given = 0;
+  let open = 0;
+  for (const e of edges) {
+    if (e.probability !== undefined) given += e.probability;
+    else open += 1;
+  }
+  const rest = Math.max(0, 1 - given);
+  const scale = given > 1 ? 1 / given : 1;
+  return edges.map((e) => (e.probability !== undefined ? e.probability * scale : open > 0 ? rest / open : 0));
+}
+
+interface Plan {
+  readonly behaviour: NodeBehaviour;
+  /** Out edges (indices into core.edges) with their [correct->correct, correct->wrong, wrong->wrong] transfer. */
+  readonly out: readonly { readonly edge: number; readonly a: number; readonly b: number; readonly g: number }[];
+}
+
+function planFor(core: GraphCore, i: number, edgeIndexById: ReadonlyMap<WorkflowEdge, number>): Plan {
+  const node = core.node(i);
+  const behaviour = nodeBehaviour(node);
+  const byPort = new Map<string, WorkflowEdge[]>();
+  for (const e of core.outEdges(node.id)) {
+    if (!edgeIndexById.has(e)) continue;
+    const list = byPort.get(e.sourcePort);
+    if (list) list.push(e);
+    else byPort.set(e.sourcePort, [e]);
+  }
+  const out: { edge: number; a: number; b: number; g: number }[] = [];
+  for (const [port, edges] of byPort) {
+    const t = behaviour.ports.get(port);
+    if (!t) continue;
+    const w = branchWeights(node, edges);
+    edges.forEach((e, k) => {
+      const wt = w[k] ?? 0;
+      out.push({ edge: edgeIndexById.get(e)!, a: wt * t[0], b: wt * t[1], g: wt * t[2] });
+    });
+  }
+  return { behaviour, out };
+}
+
+/**
+ * Propagate one case through the graph.
+ * @example propagate(new GraphCore(doc)).success // 0.832 for the seed example in analyzer-rules.md
+ */
+export function propagate(core: GraphCore): FlowResult {
+  const n = core.size;
+  const m = core.edges.length;
+  const edgeIndexById = new Map<WorkflowEdge, number>();
+  core.edges.forEach((e, k) => edgeIndexById.set(e, k));
+  const plans: Plan[] = [];
+  for (let i = 0; i < n; i++) plans.push(planFor(core, i, edgeIndexById));
+  // Per-edge flow: correct mass, wrong mass, time-mass (sum of mass x time) and second moment.
+  const eC = new Float64Array(m);
+  const eW = new Float64Array(m);
+  const eT = new Float64Array(m);
+  const eS = new Float64Array(m);
+  const inC = new Float64Array(n);
+  const inW = new Float64Array(n);
+  const inT = new Float64Array(n);
+  const inS = new Float64Array(n);
+  const failedAt = new Float64Array(n);
+  const start = core.triggers.length > 0 ? 1 / core.triggers.length : 0;
+  const isTrigger = new Uint8Array(n);
+  for (const t of core.triggers) isTrigger[core.indexOf(t.id)] = 1;
+  const splitOfJoin = core.splitOfJoin();
+  const { pred } = core;
+
+  const gather = (v: number): void => {
+    let c = isTrigger[v] ? start : 0;
+    let w = 0;
+    let t = 0;
+    let s = 0;
+    const node = core.node(v);
+    const splitId = node.kind === 'join' && node.config.mode !== 'any' ? splitOfJoin.get(node.id) : undefined;
+    const split = splitId !== undefined ? core.node(core.indexOf(splitId)) : undefined;
+    if (node.kind === 'join' && split?.kind === 'router' && split.config.mode === 'parallel') {
+      const si = core.indexOf(split.id);
+      const ms = inC[si]! + inW[si]!;
+      if (ms > 0) {
+        // Every branch of the parallel block must come through (all) or one of them (first).
+        let allM = 1;
+        let allC = 1;
+        let noneM = 1;
+        let sumC = 0;
+        let sumM = 0;
+        let pickMean = node.config.mode === 'all' ? -Infinity : Infinity;
+        let pickVar = 0;
+        for (let j = pred.offsets[v]!; j < pred.offsets[v + 1]!; j++) {
+          const e = pred.edgeIndex[j]!;
+          const me = eC[e]! + eW[e]!;
+          allM *= me / ms;
+          allC *= eC[e]! / ms;
+          noneM *= 1 - Math.min(1, me / ms);
+          sumC += eC[e]!;
+          sumM += me;
+          if (me > 0) {
+            const mean = eT[e]! / me;
+            if (node.config.mode === 'all' ? mean > pickMean : mean < pickMean) {
+              pickMean = mean;
+              pickVar = Math.max(0, eS[e]! / me - mean * mean);
+            }
+          }
+        }
+        const mOut = node.config.mode === 'all' ? ms * allM : ms * (1 - noneM);
+        c = node.config.mode === 'all' ? ms * allC : sumM > 0 ? mOut * (sumC / sumM) : 0;
+        w = Math.max(0, mOut - c);
+        const mean = Number.isFinite(pickMean) ? pickMean : 0;
+        t = mOut * mean;
+        s = mOut * (pickVar + mean * mean);
+        inC[v] = c;
+        inW[v] = w;
+        inT[v] = t;
+        inS[v] = s;
+        return;
+      }
+    }
+    for (let j = pred.offsets[v]!; j < pred.offsets[v + 1]!; j++) {
+      const e = pred.edgeIndex[j]!;
+      c += eC[e]!;
+      w += eW[e]!;
+      t += eT[e]!;
+      s += eS[e]!;
+    }
+    inC[v] = c;
+    inW[v] = w;
+    inT[v] = t;
+    inS[v] = s;
+  };
+
+  /** Push a node's inflow along its out edges; returns the largest change of an edge's mass. */
+  const emit = (v: number): number => {
+    const plan = plans[v]!;
+    const c = inC[v]!;
+    const w = inW[v]!;
+    const total = c + w;
+    const t = inT[v]!;
+    const s = inS[v]!;
+    const mu = plan.behaviour.meanSeconds;
+    const vv = plan.behaviour.varSeconds;
+    let left = 0;
+    let change = 0;
+    for (const o of plan.out) {
+      const ce = o.a * c;
+      const we = o.b * c + o.g * w;
+      const me = ce + we;
+      const f = total > 0 ? me / total : 0;
+      change = Math.max(change, Math.abs(eC[o.edge]! + eW[o.edge]! - me));
+      eC[o.edge] = ce;
+      eW[o.edge] = we;
+      eT[o.edge] = f * (t + total * mu);
+      eS[o.edge] = f * (s + 2 * t * mu + total * (vv + mu * mu));
+      left += me;
+    }
+    const node = core.node(v);
+    const fanOut = node.kind === 'router' && node.config.mode !== 'exclusive';
+    failedAt[v] = node.kind === 'output' || fanOut || plan.out.some((o) => o.a + o.b > 1) ? 0 : Math.max(0, total - left);
+    return change;
+  };
+
+  const scc = core.scc();
+  for (const comp of scc.topoOrder) {
+    const members = scc.components[comp]!;
+    if (scc.cyclic[comp] !== 1) {
+      const v = members[0]!;
+      gather(v);
+      emit(v);
+      continue;
+    }
+    // A loop: sweep until the flow settles (expected visits), never past the visit guard.
+    const inComp = new Set(members);
+    let external = 0;
+    for (const v of members) {
+      if (isTrigger[v]) external += start;
+      for (let j = pred.offsets[v]!; j < pred.offsets[v + 1]!; j++) {
+        const e = pred.edgeIndex[j]!;
+        if (!inComp.has(core.edgeSource[e]!)) external += eC[e]! + eW[e]!;
+      }
+    }
+    const cap = VISIT_GUARD * external;
+    for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+      let change = 0;
+      for (const v of members) {
+        gather(v);
+        const total = inC[v]! + inW[v]!;
+        if (total > cap && total > 0) {
+          const k = cap / total;
+          inC[v]! *= k;
+          inW[v]! *= k;
+          inT[v]! *= k;
+          inS[v]! *= k;
+        }
+        change = Math.max(change, emit(v));
+      }
+      if (change < EPSILON) break;
+    }
+  }
+
+  let success = 0;
+  let silent = 0;
+  let endM = 0;
+  let endT = 0;
+  let endS = 0;
+  for (const o of core.outputs) {
+    const i = core.indexOf(o.id);
+    const mass = inC[i]! + inW[i]!;
+    endM += mass;
+    endT += inT[i]!;
+    endS += inS[i]!;
+    if (o.kind === 'output' && o.config.outcome === 'success') {
+      success += mass;
+      silent += inW[i]!;
+    }
+  }
+  const visits = new Float64Array(n);
+  const costAt = new Float64Array(n);
+  let cost = 0;
+  let human = 0;
+  for (let i = 0; i < n; i++) {
+    visits[i] = inC[i]! + inW[i]!;
+    costAt[i] = visits[i]! * plans[i]!.behaviour.cost;
+    cost += costAt[i]!;
+    human += visits[i]! * plans[i]!.behaviour.humanSeconds;
+  }
+  const meanSeconds = endM > 0 ? endT / endM : 0;
+  const varSeconds = endM > 0 ? Math.max(0, endS / endM - meanSeconds * meanSeconds) : 0;
+  const [p50, p95] = lognormalQuantiles(meanSeconds, varSeconds);
+  const edgeMass = new Float64Array(m);
+  for (let e = 0; e < m; e++) edgeMass[e] = eC[e]! + eW[e]!;
+  return {
+    success: Math.min(1, success),
+    silentError: Math.min(1, silent),
+    meanSeconds,
+    p50Seconds: p50,
+    p95Seconds: p95,
+    costPerCase: cost,
+    visits,
+    edgeMass,
+    failedAt,
+    costAt,
+    humanSecondsPerCase: human,
+  };
+}
+
+/**
+ * Median and 95th percentile of the lognormal with this mean and variance (the variance 0 case is a point).
+ * @example lognormalQuantiles(10, 0) // [10, 10]
+ */
+export function lognormalQuantiles(mean: number, variance: number): [number, number] {
+  if (mean <= 0) return [0, 0];
+  if (variance <= 0) return [mean, mean];
+  const s2 = Math.log(1 + variance / (mean * mean));
+  const mu = Math.log(mean) - s2 / 2;
+  const s = Math.sqrt(s2);
+  return [Math.exp(mu), Math.exp(mu + Z95 * s)];
+}
+
+/**
+ * Estimated probability that a case ends at a success output.
+ * @example estimateSuccess(seedExample) // ≈ 0.832
+ */
+export function estimateSuccess(doc: Workflow): number {
+  return propagate(new GraphCore(doc)).success;
+}
+
+/**
+ * Every closed-form estimate at once (success, silent errors, latency, cost), for comparison with the simulator.
+ * @example estimate(doc).p95Seconds
+ */
+export function estimate(doc: Workflow): Estimates {
+  const f = propagate(new GraphCore(doc));
+  return { success: f.success, silentError: f.silentError, p50Seconds: f.p50Seconds, p95Seconds: f.p95Seconds, meanSeconds: f.meanSeconds, costPerCase: f.costPerCase };
+}
+
+/**
+ * Automation leverage: manual hours a day (runsPerDay x effortMinutes / 60) over the human hours the design
+ * still needs (runsPerDay x expected human seconds per case / 3600).
+ * @example leverageOf({ runsPerDay: 100, effortMinutes: 6 }, 60) // { manualHoursPerDay: 10, designedHoursPerDay: 1.667, ratio: 6 }
+ */
+export function leverageOf(profile: Workflow['profile'], humanSecondsPerCase: number): Leverage {
+  if (profile?.runsPerDay === undefined || profile.effortMinutes === undefined) {
+    return { manualHoursPerDay: 0, designedHoursPerDay: 0, ratio: null };
+  }
+  const manual = (profile.runsPerDay * profile.effortMinutes) / 60;
+  const designed = (profile.runsPerDay * humanSecondsPerCase) / 3600;
+  return { manualHoursPerDay: manual, designedHoursPerDay: designed, ratio: designed > 0 ? manual / designed : manual > 0 ? Infinity : null };
+}

@@ -1,0 +1,11 @@
+/** The analyzer's public surface: the engine, the catalog, metrics, estimates and quick fixes. */
+export * from './types.ts';
+export { analyze, resolveRules, runRules, type AnalyzeOptions, type ResolvedRule } from './engine.ts';
+export { ALL_RULES, ruleById } from './catalog.ts';
+export { defineRule } from './define-rule.ts';
+export { createContext, GraphContext } from './context.ts';
+export { PRESET_DESCRIPTIONS, presetSeverity } from './presets.ts';
+export { complexityScore, complexityBand, overEngineering, stepsNeeded, SCORE_FACTORS } from './score.ts';
+export { estimate, estimateSuccess, leverageOf, lognormalQuantiles, propagate, VISIT_GUARD, type FlowResult } from './estimates.ts';
+export { checkLeakage, distributionVariance, expectedTries, fallbackSuccess, nodeBehaviour, stepFailureModel, stepSuccess } from './reliability.ts';
+export { computeMetrics, longestWorkPath } from './metrics.ts';

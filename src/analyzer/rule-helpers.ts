@@ -1,0 +1,44 @@
+/** Small predicates several rules share. */
+import type { WorkflowNode } from '../domain/index.ts';
+import type { GraphCore } from './graph-core.ts';
+
+/** How a node is named in a message: its label, or its id when it has none. */
+export function nameOf(node: WorkflowNode): string {
+  const l = node.label.trim();
+  return l.length > 0 ? `"${l}"` : `"${node.id}"`;
+}
+
+/** AI tools and tools: the steps that call something outside. */
+export function isCall(node: WorkflowNode): node is Extract<WorkflowNode, { kind: 'ai' | 'tool' }> {
+  return node.kind === 'ai' || node.kind === 'tool';
+}
+
+export function hasRetry(node: WorkflowNode): boolean {
+  return isCall(node) && (node.policy?.retry ?? []).some((r) => r.maximumAttempts > 1);
+}
+
+/** Does any edge leave this node by `port`? */
+export function hasPortEdge(core: GraphCore, node: WorkflowNode, port: string): boolean {
+  return core.outEdges(node.id).some((e) => e.sourcePort === port);
+}
+
+/** An edge out of the error port with a catcher that routes to it. */
+export function hasErrorRoute(core: GraphCore, node: WorkflowNode): boolean {
+  return isCall(node) && hasPortEdge(core, node, 'error') && (node.policy?.catch ?? []).some((c) => c.port === 'error');
+}
+
+export function isAutomationLayer(node: WorkflowNode): boolean {
+  return node.kind === 'tool' && (node.config.type === 'automation' || node.config.type === 'subworkflow');
+}
+
+export function isGate(node: WorkflowNode): boolean {
+  return node.kind === 'check' || node.kind === 'human';
+}
+
+/** Parse a comma-separated option into lower-case words. */
+export function listOption(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s.length > 0);
+}

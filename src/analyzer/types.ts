@@ -1,0 +1,163 @@
+/**
+ * The analyzer's public shapes: findings, rule definitions and the analysis result. Kept apart from the
+ * engine so rules, fixes and the store can import types without pulling in the rule catalog.
+ */
+import type { Severity, Workflow } from '../domain/index.ts';
+import type { GraphContext } from './context.ts';
+
+/** A finding's level; `off` exists only in configuration (a rule that is off reports nothing). */
+export type FindingSeverity = Exclude<Severity, 'off'>;
+
+/** One-click fixes the editor can apply as a single undoable command (see fixes.ts). */
+export const QUICK_FIX_IDS = [
+  'add-default-branch',
+  'add-timeout',
+  'cap-retries',
+  'add-error-route',
+  'remove-superfluous-connector',
+  'name-after-purpose',
+] as const;
+export type QuickFixId = (typeof QUICK_FIX_IDS)[number];
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: FindingSeverity;
+  readonly message: string;
+  readonly nodeIds: readonly string[];
+  readonly edgeIds: readonly string[];
+  /** What to do, in a sentence. */
+  readonly fix?: string;
+  /** Set only where the fix is safe to apply without asking anything. */
+  readonly quickFix?: QuickFixId;
+  /** The numbers behind the finding (metric values, thresholds). */
+  readonly evidence?: Readonly<Record<string, number | string>>;
+  /** Where the rule is explained: docs/rules/<id>.md. */
+  readonly docs: string;
+}
+
+/** What a rule hands to `report`; severity defaults to the rule's configured severity. */
+export interface ReportInput {
+  readonly message: string;
+  readonly nodeIds?: readonly string[];
+  readonly edgeIds?: readonly string[];
+  readonly fix?: string;
+  readonly quickFix?: QuickFixId;
+  readonly evidence?: Readonly<Record<string, number | string>>;
+  /**
+   * The rule's own judgement of this finding when the catalog gives two levels (e.g. info above 20 nodes,
+   * warning above 50). Ignored when the configuration set the rule's severity explicitly.
+   */
+  readonly severity?: FindingSeverity;
+}
+export type Report = (finding: ReportInput) => void;
+
+export type RuleOptionValue = number | string | boolean;
+export type RuleOptions = Readonly<Record<string, RuleOptionValue>>;
+
+export const RULE_CATEGORIES = ['structure', 'over-engineering', 'fragility', 'human', 'cost', 'naming'] as const;
+export type RuleCategory = (typeof RULE_CATEGORIES)[number];
+
+export interface RuleMeta {
+  /** One line: what the rule catches. */
+  readonly description: string;
+  /** docs/rules/<id>.md */
+  readonly docs: string;
+  readonly category: RuleCategory;
+}
+
+/** What a rule's check sees: the shared immutable graph context, the document and its resolved options. */
+export interface RuleContext<O extends RuleOptions> {
+  readonly graph: GraphContext;
+  readonly doc: Workflow;
+  readonly options: Readonly<O>;
+}
+
+export interface Rule<O extends RuleOptions = RuleOptions> {
+  readonly id: string;
+  readonly meta: RuleMeta;
+  readonly defaultSeverity: FindingSeverity;
+  /** Every threshold the rule uses, with its default. */
+  readonly options: Readonly<O>;
+  readonly check: (ctx: RuleContext<O>, report: Report) => void;
+}
+
+/** A rule with its options erased, as the engine and presets hold them. */
+export interface AnyRule {
+  readonly id: string;
+  readonly meta: RuleMeta;
+  readonly defaultSeverity: FindingSeverity;
+  readonly options: RuleOptions;
+  readonly check: (ctx: RuleContext<RuleOptions>, report: Report) => void;
+}
+
+export interface Metrics {
+  /** |N|: nodes in the graph (notes excluded). */
+  readonly nodes: number;
+  /** |W|: nodes that do work (ai, tool, human, check). */
+  readonly workNodes: number;
+  readonly byKind: Readonly<Record<string, number>>;
+  /** Most work nodes on one trigger-to-output path (a loop counts once). */
+  readonly longestPath: number;
+  /** Largest in+out degree of a router or join. */
+  readonly maxDegree: number;
+  /** Cardoso's control-flow complexity. */
+  readonly cfc: number;
+  readonly arcs: number;
+  readonly density: number;
+  /** Coefficient of network connectivity |A|/|N|. */
+  readonly cnc: number;
+  readonly cyclomatic: number;
+  /** Deepest nesting of splits on a path. */
+  readonly depth: number;
+  readonly connectorMismatch: number;
+  /** Share of splits closed by a matching join (1 when there are none). */
+  readonly structuredness: number;
+  /** Share of inner nodes every case passes (flow cut vertices). */
+  readonly separability: number;
+  readonly exclusiveRouters: number;
+  readonly distinctTools: number;
+  readonly automationLayers: number;
+  readonly cycles: number;
+  readonly estimatedSuccess: number;
+  readonly p50Seconds: number;
+  readonly p95Seconds: number;
+  readonly costPerCase: number;
+}
+
+export type ComplexityBand = 'simple' | 'moderate' | 'complex' | 'very complex';
+export type OverEngineeringBand = 'lean' | 'proportionate' | 'over-engineered';
+
+export interface ScoreContributor {
+  readonly factor: string;
+  readonly value: number;
+  /** Points this factor adds to the score (0-100 scale). */
+  readonly points: number;
+}
+
+export interface Estimates {
+  /** Probability a case ends at an output whose outcome is success. */
+  readonly success: number;
+  /** Probability a case ends at a success output carrying a wrong result (silent error). */
+  readonly silentError: number;
+  readonly p50Seconds: number;
+  readonly p95Seconds: number;
+  readonly meanSeconds: number;
+  readonly costPerCase: number;
+}
+
+export interface Leverage {
+  readonly manualHoursPerDay: number;
+  readonly designedHoursPerDay: number;
+  /** manual / designed; Infinity when the design needs no human time; null without a profile. */
+  readonly ratio: number | null;
+}
+
+export interface Analysis {
+  readonly findings: readonly Finding[];
+  readonly suppressed: readonly Finding[];
+  readonly metrics: Metrics;
+  readonly score: { readonly value: number; readonly band: ComplexityBand; readonly contributors: readonly ScoreContributor[] };
+  readonly overEngineering: { readonly ratio: number; readonly needed: number; readonly used: number; readonly band: OverEngineeringBand };
+  readonly estimates: Estimates;
+  readonly leverage: Leverage;
+}

@@ -1,0 +1,17 @@
+import rule from '../../../src/analyzer/rules/edge-integrity.ts';
+import { Builder, chainDoc } from '../fixtures.ts';
+import { ruleTester } from '../rule-tester.ts';
+
+const base = (): Builder => new Builder().add('trigger', 't').add('ai', 'a').add('output', 'o').chain('t', 'a', 'o');
+
+ruleTester(rule, {
+  valid: [
+    { name: 'a chain', doc: chainDoc(['ai']) },
+    { name: 'a guarded self-loop', doc: base().link('a', 'a', { sourcePort: 'error', condition: { field: 'attempt', op: '<', value: 3 } }).build() },
+  ],
+  invalid: [
+    { name: 'a dangling edge', doc: base().link('a', 'ghost', { id: 'bad' }).build(), errors: [{ severity: 'error', edgeIds: ['bad'] }] },
+    { name: 'a duplicate edge', doc: base().link('a', 'o', { id: 'dup' }).build(), errors: [{ severity: 'warning', edgeIds: ['e2', 'dup'] }] },
+    { name: 'an unguarded self-loop', doc: base().link('a', 'a', { id: 'loop', sourcePort: 'error' }).build(), errors: [{ severity: 'warning', edgeIds: ['loop'], nodeIds: ['a'] }] },
+  ],
+});

@@ -1,0 +1,21 @@
+import rule from '../../../src/analyzer/rules/implicit-routing.ts';
+import { Builder, chainDoc } from '../fixtures.ts';
+import { ruleTester } from '../rule-tester.ts';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'a chain', doc: chainDoc(['ai', 'tool']) },
+    { name: 'conditional edges out of a step', doc: new Builder().add('trigger', 't').add('ai', 'a').add('output', 'x').add('human', 'h').add('output', 'y').chain('t', 'a').link('a', 'x', { condition: { field: 'confidence', op: '>=', value: 0.8 } }).link('a', 'h', { isDefault: true }).chain('h', 'y').build() },
+    { name: 'several paths into one output', doc: new Builder().add('trigger', 't').add('ai', 'a').add('output', 'o').add('output', 'alert').chain('t', 'a', 'o').link('a', 'alert', { sourcePort: 'error' }).link('t', 'alert', { condition: { field: 'x', op: '==', value: 1 } }).build() },
+    { name: 'a loop back into a step', doc: new Builder().add('trigger', 't').add('ai', 'a').add('human', 'h').add('output', 'o').chain('t', 'a', 'h', 'o').link('h', 'a', { sourcePort: 'revise' }).build() },
+  ],
+  invalid: [
+    { name: 'hidden parallel split', doc: new Builder().add('trigger', 't').add('ai', 'a').add('output', 'x').add('output', 'y').chain('t', 'a').link('a', 'x', { id: 'p' }).link('a', 'y', { id: 'q' }).build(), errors: [{ nodeIds: ['a'], edgeIds: ['p', 'q'] }] },
+    {
+      name: 'hidden merge',
+      doc: new Builder().add('trigger', 't').add('router', 'r').add('ai', 'a').add('tool', 'b').add('tool', 'm').add('output', 'o').chain('t', 'r').link('r', 'a', { isDefault: true }).link('r', 'b', { probability: 0.5 }).chain('a', 'm').chain('b', 'm', 'o').build(),
+      errors: [{ nodeIds: ['m'], message: /merge/ }],
+    },
+    { name: 'into an output when not allowed', doc: new Builder().add('trigger', 't').add('ai', 'a').add('ai', 'b').add('output', 'o').chain('t', 'a', 'b', 'o').link('a', 'o', { sourcePort: 'error' }).build(), options: { allowMergeIntoOutput: false }, errors: [{ nodeIds: ['o'] }] },
+  ],
+});

@@ -1,0 +1,14 @@
+import rule from '../../../src/analyzer/rules/superfluous-router.ts';
+import { Builder, chainDoc } from '../fixtures.ts';
+import { ruleTester } from '../rule-tester.ts';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'no connectors', doc: chainDoc(['ai']) },
+    { name: 'a router with two branches', doc: new Builder().add('trigger', 't').add('router', 'r').add('output', 'a').add('output', 'b').chain('t', 'r').link('r', 'a', { isDefault: true }).link('r', 'b', { probability: 0.5 }).build() },
+  ],
+  invalid: [
+    { name: 'a pass-through router', doc: new Builder().add('trigger', 't').add('router', 'r').add('output', 'o').chain('t', 'r', 'o').build(), errors: [{ nodeIds: ['r'], edgeIds: ['e1', 'e2'], quickFix: 'remove-superfluous-connector' }] },
+    { name: 'a pass-through join', doc: new Builder().add('trigger', 't').add('join', 'j').add('output', 'o').chain('t', 'j', 'o').build(), errors: [{ nodeIds: ['j'] }] },
+  ],
+});
