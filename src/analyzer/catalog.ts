@@ -1,5 +1,5 @@
 /** The rule catalog, in the order of analyzer-rules.md. The id of each rule is its file name under rules/. */
-import type { AnyRule } from './types.ts';
+import type { AnyRule } from './define-rule.ts';
 import triggerRequired from './rules/trigger-required.ts';
 import outputRequired from './rules/output-required.ts';
 import noDisconnected from './rules/no-disconnected.ts';

@@ -10,7 +10,8 @@ import { createContext } from './context.ts';
 import { leverageOf } from './estimates.ts';
 import { presetSeverity } from './presets.ts';
 import { complexityScore } from './score.ts';
-import type { Analysis, AnyRule, Finding, FindingSeverity, ReportInput, RuleOptions, RuleOptionValue } from './types.ts';
+import type { AnyRule, ReportInput, RuleOptions, RuleOptionValue } from './define-rule.ts';
+import type { Analysis, Finding, FindingSeverity } from './types.ts';
 
 export interface AnalyzeOptions {
   /** Overrides the document's `lint.preset`; default recommended. */

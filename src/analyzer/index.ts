@@ -2,7 +2,7 @@
 export * from './types.ts';
 export { analyze, resolveRules, runRules, type AnalyzeOptions, type ResolvedRule } from './engine.ts';
 export { ALL_RULES, ruleById } from './catalog.ts';
-export { defineRule } from './define-rule.ts';
+export { defineRule, RULE_CATEGORIES, type AnyRule, type Report, type ReportInput, type Rule, type RuleCategory, type RuleContext, type RuleMeta, type RuleOptions, type RuleOptionValue } from './define-rule.ts';
 export { createContext, GraphContext } from './context.ts';
 export { PRESET_DESCRIPTIONS, presetSeverity } from './presets.ts';
 export { complexityScore, complexityBand, overEngineering, stepsNeeded, SCORE_FACTORS } from './score.ts';

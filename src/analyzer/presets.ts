@@ -3,7 +3,7 @@
  * warning; structure keeps only the structure rules (what a BPMN-style linter checks) and turns the rest off.
  */
 import type { LintPreset, Severity } from '../domain/index.ts';
-import type { AnyRule } from './types.ts';
+import type { AnyRule } from './define-rule.ts';
 
 export const PRESET_DESCRIPTIONS: Readonly<Record<LintPreset, string>> = {
   recommended: 'Every rule at its default severity.',

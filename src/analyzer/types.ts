@@ -2,8 +2,7 @@
  * The analyzer's public shapes: findings, rule definitions and the analysis result. Kept apart from the
  * engine so rules, fixes and the store can import types without pulling in the rule catalog.
  */
-import type { Severity, Workflow } from '../domain/index.ts';
-import type { GraphContext } from './context.ts';
+import type { Severity } from '../domain/index.ts';
 
 /** A finding's level; `off` exists only in configuration (a rule that is off reports nothing). */
 export type FindingSeverity = Exclude<Severity, 'off'>;
@@ -33,61 +32,6 @@ export interface Finding {
   readonly evidence?: Readonly<Record<string, number | string>>;
   /** Where the rule is explained: docs/rules/<id>.md. */
   readonly docs: string;
-}
-
-/** What a rule hands to `report`; severity defaults to the rule's configured severity. */
-export interface ReportInput {
-  readonly message: string;
-  readonly nodeIds?: readonly string[];
-  readonly edgeIds?: readonly string[];
-  readonly fix?: string;
-  readonly quickFix?: QuickFixId;
-  readonly evidence?: Readonly<Record<string, number | string>>;
-  /**
-   * The rule's own judgement of this finding when the catalog gives two levels (e.g. info above 20 nodes,
-   * warning above 50). Ignored when the configuration set the rule's severity explicitly.
-   */
-  readonly severity?: FindingSeverity;
-}
-export type Report = (finding: ReportInput) => void;
-
-export type RuleOptionValue = number | string | boolean;
-export type RuleOptions = Readonly<Record<string, RuleOptionValue>>;
-
-export const RULE_CATEGORIES = ['structure', 'over-engineering', 'fragility', 'human', 'cost', 'naming'] as const;
-export type RuleCategory = (typeof RULE_CATEGORIES)[number];
-
-export interface RuleMeta {
-  /** One line: what the rule catches. */
-  readonly description: string;
-  /** docs/rules/<id>.md */
-  readonly docs: string;
-  readonly category: RuleCategory;
-}
-
-/** What a rule's check sees: the shared immutable graph context, the document and its resolved options. */
-export interface RuleContext<O extends RuleOptions> {
-  readonly graph: GraphContext;
-  readonly doc: Workflow;
-  readonly options: Readonly<O>;
-}
-
-export interface Rule<O extends RuleOptions = RuleOptions> {
-  readonly id: string;
-  readonly meta: RuleMeta;
-  readonly defaultSeverity: FindingSeverity;
-  /** Every threshold the rule uses, with its default. */
-  readonly options: Readonly<O>;
-  readonly check: (ctx: RuleContext<O>, report: Report) => void;
-}
-
-/** A rule with its options erased, as the engine and presets hold them. */
-export interface AnyRule {
-  readonly id: string;
-  readonly meta: RuleMeta;
-  readonly defaultSeverity: FindingSeverity;
-  readonly options: RuleOptions;
-  readonly check: (ctx: RuleContext<RuleOptions>, report: Report) => void;
 }
 
 export interface Metrics {

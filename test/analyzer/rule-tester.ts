@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Workflow } from '../../src/domain/index.ts';
 import { runRules } from '../../src/analyzer/engine.ts';
-import type { AnyRule, Finding, FindingSeverity, QuickFixId, RuleOptionValue } from '../../src/analyzer/types.ts';
+import type { AnyRule, RuleOptionValue } from '../../src/analyzer/define-rule.ts';
+import type { Finding, FindingSeverity, QuickFixId } from '../../src/analyzer/types.ts';
 
 export interface RuleCase {
   readonly name: string;
