@@ -93,15 +93,24 @@ export async function openPersistence(options: OpenPersistenceOptions = {}): Pro
  * Dexie's default (close at once, losing the pending autosave), flush first, then close and tell the user to reload.
  * Returns an unsubscribe function.
  */
-export function watchVersionChange(db: BatonDb, handlers: { readonly flush: () => Promise<void>; readonly onReloadNeeded: () => void }): () => void {
+export function watchVersionChange(
+  db: BatonDb,
+  handlers: {
+    readonly flush: () => Promise<void>;
+    /** `flushed` false: the last edits could not be stored; the prompt must say "export before reloading". */
+    readonly onReloadNeeded: (info: { readonly flushed: boolean }) => void;
+  },
+): () => void {
   const listener = (): false => {
     void (async () => {
+      let flushed = true;
       try {
         await handlers.flush();
-      } finally {
-        db.close();
-        handlers.onReloadNeeded();
+      } catch {
+        flushed = false;
       }
+      db.close();
+      handlers.onReloadNeeded({ flushed });
     })();
     // Stops Dexie's own handler, which would close before the flush could write.
     return false;
