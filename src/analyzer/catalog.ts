@@ -15,6 +15,31 @@ import joinFork from './rules/join-fork.ts';
 import splitJoinMismatch from './rules/split-join-mismatch.ts';
 import avoidInclusiveRouting from './rules/avoid-inclusive-routing.ts';
 import singleEntrySingleExit from './rules/single-entry-single-exit.ts';
+import overbuiltSimpleTask from './rules/overbuilt-simple-task.ts';
+import workflowTooLarge from './rules/workflow-too-large.ts';
+import chainTooLong from './rules/chain-too-long.ts';
+import redundantAiChain from './rules/redundant-ai-chain.ts';
+import stackedAutomationLayers from './rules/stacked-automation-layers.ts';
+import qualityGateOveruse from './rules/quality-gate-overuse.ts';
+import routingComplexity from './rules/routing-complexity.ts';
+import highConnectorDegree from './rules/high-connector-degree.ts';
+import lowEndToEndReliability from './rules/low-end-to-end-reliability.ts';
+import noErrorHandling from './rules/no-error-handling.ts';
+import singlePointOfFailure from './rules/single-point-of-failure.ts';
+import uncheckedAiOutput from './rules/unchecked-ai-output.ts';
+import swallowedError from './rules/swallowed-error.ts';
+import noMonitoring from './rules/no-monitoring.ts';
+import unboundedRetry from './rules/unbounded-retry.ts';
+import missingTimeout from './rules/missing-timeout.ts';
+import humanGateTimeout from './rules/human-gate-timeout.ts';
+import humanGateOutcomes from './rules/human-gate-outcomes.ts';
+import approvalFatigue from './rules/approval-fatigue.ts';
+import gateAfterSideEffect from './rules/gate-after-side-effect.ts';
+import criticalPathLatency from './rules/critical-path-latency.ts';
+import costPerRun from './rules/cost-per-run.ts';
+import labelRequired from './rules/label-required.ts';
+import verbObjectLabel from './rules/verb-object-label.ts';
+import toolCentricDesign from './rules/tool-centric-design.ts';
 
 export const ALL_RULES: readonly AnyRule[] = [
   triggerRequired,
@@ -32,6 +57,31 @@ export const ALL_RULES: readonly AnyRule[] = [
   splitJoinMismatch,
   avoidInclusiveRouting,
   singleEntrySingleExit,
+  overbuiltSimpleTask,
+  workflowTooLarge,
+  chainTooLong,
+  redundantAiChain,
+  stackedAutomationLayers,
+  qualityGateOveruse,
+  routingComplexity,
+  highConnectorDegree,
+  lowEndToEndReliability,
+  noErrorHandling,
+  singlePointOfFailure,
+  uncheckedAiOutput,
+  swallowedError,
+  noMonitoring,
+  unboundedRetry,
+  missingTimeout,
+  humanGateTimeout,
+  humanGateOutcomes,
+  approvalFatigue,
+  gateAfterSideEffect,
+  criticalPathLatency,
+  costPerRun,
+  labelRequired,
+  verbObjectLabel,
+  toolCentricDesign,
 ];
 
 /**

@@ -1,0 +1,20 @@
+import { defineRule } from '../define-rule.ts';
+import { hasPortEdge, nameOf } from '../rule-helpers.ts';
+
+export default defineRule({
+  id: 'human-gate-timeout',
+  meta: { description: 'People go on holiday: a gate needs an SLA and a route for when it passes.', docs: 'docs/rules/human-gate-timeout.md', category: 'human' },
+  defaultSeverity: 'warning',
+  options: {},
+  check({ graph }, report) {
+    for (const n of graph.workNodes) {
+      if (n.kind !== 'human') continue;
+      const sla = n.config.slaSeconds ?? n.policy?.timeouts?.startToCloseSeconds ?? n.policy?.timeouts?.scheduleToCloseSeconds;
+      if (sla === undefined) {
+        report({ message: `${nameOf(n)} has no SLA: a case can wait for it forever.`, nodeIds: [n.id], fix: 'Set an SLA and connect the "timeout" port to an escalation.' });
+      } else if (!hasPortEdge(graph, n, 'timeout')) {
+        report({ message: `${nameOf(n)} has an SLA of ${sla} s but nothing happens when it passes.`, nodeIds: [n.id], fix: 'Connect the "timeout" port to an escalation or a reminder.', evidence: { slaSeconds: sla } });
+      }
+    }
+  },
+});

@@ -1,0 +1,28 @@
+import { defineRule } from '../define-rule.ts';
+import { hasPortEdge, hasRetry, isCall, nameOf } from '../rule-helpers.ts';
+
+export default defineRule({
+  id: 'no-error-handling',
+  meta: { description: 'An AI or tool call with no retry, no error route and no fallback fails the case on its first error.', docs: 'docs/rules/no-error-handling.md', category: 'fragility' },
+  defaultSeverity: 'warning',
+  options: { smallWorkflowNodes: 3 },
+  check({ graph, options }, report) {
+    const small = graph.size <= options.smallWorkflowNodes;
+    for (const n of graph.workNodes) {
+      if (!isCall(n)) continue;
+      const errorEdge = hasPortEdge(graph, n, 'error');
+      const catches = (n.policy?.catch ?? []).some((c) => c.port === 'error');
+      if (!hasRetry(n) && !errorEdge) {
+        report({
+          severity: small ? 'info' : 'warning',
+          message: `${nameOf(n)} has no retry, no error route and no fallback: its first error fails the case.`,
+          nodeIds: [n.id],
+          fix: 'Retry transient errors (rate limits, timeouts) and route the rest to an alert or a fallback.',
+          quickFix: 'add-error-route',
+        });
+      } else if (errorEdge && !catches) {
+        report({ message: `${nameOf(n)} has an error edge but no catcher sends errors to it, so it is never taken.`, nodeIds: [n.id], edgeIds: graph.outEdges(n.id).filter((e) => e.sourcePort === 'error').map((e) => e.id), fix: 'Add a catch policy (errorEquals ["ALL"], port "error").', quickFix: 'add-error-route' });
+      }
+    }
+  },
+});

@@ -1,0 +1,41 @@
+import { defineRule } from '../define-rule.ts';
+import { isCall } from '../rule-helpers.ts';
+
+export default defineRule({
+  id: 'no-monitoring',
+  meta: { description: 'External calls fail; if no error path raises an alert or notification, nobody finds out.', docs: 'docs/rules/no-monitoring.md', category: 'fragility' },
+  defaultSeverity: 'info',
+  options: { warnAtRunsPerDay: 10 },
+  check({ graph, doc, options }, report) {
+    const calls = graph.workNodes.filter(isCall);
+    if (calls.length === 0) return;
+    // Search forward from every failure edge for an alert: an alert/notify output, an error outcome or a notification tool.
+    const seen = new Set<string>();
+    const queue: string[] = [];
+    for (const e of graph.edges) {
+      if ((e.sourcePort === 'error' || e.sourcePort === 'fail' || e.sourcePort === 'timeout') && !seen.has(e.target)) {
+        seen.add(e.target);
+        queue.push(e.target);
+      }
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const n = graph.node(graph.indexOf(queue[head]!));
+      if (n.kind === 'output' && (n.config.type === 'alert' || n.config.type === 'notify' || n.config.outcome === 'error')) return;
+      if (n.kind === 'tool' && n.config.type === 'notification') return;
+      for (const t of graph.successorIds(n.id)) {
+        if (!seen.has(t)) {
+          seen.add(t);
+          queue.push(t);
+        }
+      }
+    }
+    const runs = doc.profile?.runsPerDay ?? 0;
+    report({
+      severity: runs >= options.warnAtRunsPerDay ? 'warning' : 'info',
+      message: `${calls.length} external call(s), and no error path raises an alert or notification.`,
+      nodeIds: calls.map((n) => n.id),
+      fix: 'Route errors to an Output of type alert (or a notification step) so someone hears about failures.',
+      evidence: { runsPerDay: runs },
+    });
+  },
+});
