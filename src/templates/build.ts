@@ -244,3 +244,42 @@ export function workflow(init: {
     meta: { createdAt: TEMPLATE_TIMESTAMP, updatedAt: TEMPLATE_TIMESTAMP, generator: 'baton 0.1.0 (template)' },
   };
 }
+
+/** Words the gallery shows about a document; id and name come from the document so they cannot drift apart. */
+export interface TemplateWords {
+  readonly summary: string;
+  readonly situation: string;
+  readonly tags: readonly string[];
+  readonly overEngineered?: boolean;
+}
+
+export function template(doc: Workflow, words: TemplateWords): Template {
+  return { id: doc.id, name: doc.name, ...words, doc };
+}
+
+export interface ScenarioInit {
+  readonly id: string;
+  readonly name: string;
+  readonly seed: number;
+  readonly cases: number;
+  /** Poisson arrivals per hour, or one case every `everySeconds` (weekly jobs). */
+  readonly arrival: { readonly perHour: number } | { readonly everySeconds: number };
+  readonly faults: NonNullable<Scenario['faults']>;
+  readonly hypothesis: NonNullable<Scenario['hypothesis']>;
+  /** Independent replications; 10 gives stable p95s at a few thousand cases. */
+  readonly replications?: number;
+}
+
+/** A scenario with the gallery's conventions: several replications, arrivals stated as a rate or a period. */
+export function scenario(init: ScenarioInit): Scenario {
+  return {
+    id: init.id,
+    name: init.name,
+    seed: init.seed,
+    cases: init.cases,
+    replications: init.replications ?? 10,
+    arrival: 'perHour' in init.arrival ? { type: 'poisson', perHour: init.arrival.perHour } : { type: 'fixed', everySeconds: init.arrival.everySeconds },
+    faults: init.faults,
+    hypothesis: init.hypothesis,
+  };
+}

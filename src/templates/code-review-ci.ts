@@ -2,7 +2,7 @@
  * Code review in CI: summarise the diff and run static analysis in parallel, write AI review comments, and ask a
  * maintainer to approve risky or low-confidence changes before the review is posted.
  */
-import { ai, alert, at, beta, chain, check, edge, fanIn, human, join, lognormal, output, router, stepPolicy, tool, trigger, workflow, type Template } from './build.ts';
+import { ai, alert, at, beta, chain, check, edge, fanIn, human, join, lognormal, output, router, scenario, stepPolicy, template, tool, trigger, workflow, type Template } from './build.ts';
 
 const doc = workflow({
   id: 'code-review-ci',
@@ -125,40 +125,36 @@ const doc = workflow({
     edge('post', 'alert', { port: 'error' }),
   ],
   scenarios: [
-    {
+    scenario({
       id: 'model-degraded',
       name: 'Review model slow and rate-limited',
       seed: 51,
       cases: 1000,
-      replications: 10,
-      arrival: { type: 'poisson', perHour: 15 },
+      arrival: { perHour: 15 },
       faults: [{ target: { capability: 'llm' }, latencyMultiplier: 3, error: 'rate_limited', probability: 0.3 }],
       hypothesis: [
         { metric: 'failedRate', op: '<=', value: 0 },
         { metric: 'stuckRate', op: '<=', value: 0 },
         { metric: 'cycleSecondsP50', op: '<=', value: 900 },
       ],
-    },
-    {
+    }),
+    scenario({
       id: 'analyzer-broken',
       name: 'Static analysis config broken',
       seed: 52,
       cases: 500,
-      replications: 10,
-      arrival: { type: 'poisson', perHour: 15 },
+      arrival: { perHour: 15 },
       faults: [{ target: { node: 'static' }, error: 'runtime', probability: 1 }],
       // Reviews go on without findings; the join must not deadlock on the failed branch.
       hypothesis: [
         { metric: 'stuckRate', op: '<=', value: 0 },
         { metric: 'successRate', op: '>=', value: 0.7 },
       ],
-    },
+    }),
   ],
 });
 
-export const codeReviewCi: Template = {
-  id: doc.id,
-  name: doc.name,
+export const codeReviewCi: Template = template(doc, {
   summary: 'Diff summary and static analysis in parallel, AI review comments, a confidence threshold, maintainer approval for risky changes.',
   situation:
     'A 60-engineer product team merges about 120 pull requests a day into a monorepo. Five maintainers own the sensitive areas ' +
@@ -167,5 +163,4 @@ export const codeReviewCi: Template = {
     'request to get a useful first review within minutes, and maintainers\' attention kept for changes that are risky or where the ' +
     'automated review is unsure, without the bot posting confident nonsense on the rest.',
   tags: ['engineering', 'ci', 'parallel', 'confidence-threshold', 'approval'],
-  doc,
-};
+});

@@ -2,7 +2,7 @@
  * Accounts-payable invoice capture: OCR, field extraction, schema and business-rule validation, an idempotent ERP
  * posting, and an AP clerk for every exception.
  */
-import { ai, alert, at, beta, breaker, chain, check, edge, fanIn, fixed, human, join, lognormal, output, router, stepPolicy, tool, trigger, workflow, type Template } from './build.ts';
+import { ai, alert, at, beta, breaker, chain, check, edge, fanIn, fixed, human, join, lognormal, output, router, scenario, stepPolicy, template, tool, trigger, workflow, type Template } from './build.ts';
 
 const doc = workflow({
   id: 'invoice-extraction',
@@ -119,39 +119,37 @@ const doc = workflow({
     edge('erp', 'alert', { port: 'error' }),
   ],
   scenarios: [
-    {
+    scenario({
       id: 'erp-maintenance',
       name: 'ERP maintenance window',
       seed: 31,
       cases: 1000,
       replications: 20,
-      arrival: { type: 'poisson', perHour: 30 },
+      arrival: { perHour: 30 },
       faults: [{ target: { node: 'erp' }, error: 'communication', probability: 1, window: { startSeconds: 3600, durationSeconds: 7200 } }],
       // Two hours of 30 invoices/hour end as alerts (re-posted later, once, thanks to the idempotency key).
       hypothesis: [
         { metric: 'failedRate', op: '<=', value: 0.001 },
         { metric: 'errorRate', op: '<=', value: 0.1 },
       ],
-    },
-    {
+    }),
+    scenario({
       id: 'month-end',
       name: 'Month-end peak',
       seed: 32,
       cases: 2000,
       replications: 20,
-      arrival: { type: 'poisson', perHour: 90 },
+      arrival: { perHour: 90 },
       faults: [{ target: { capability: 'ocr' }, latencyMultiplier: 2 }],
       hypothesis: [
         { metric: 'silentErrorRate', op: '<=', value: 0.01 },
         { metric: 'successRate', op: '>=', value: 0.8 },
       ],
-    },
+    }),
   ],
 });
 
-export const invoiceExtraction: Template = {
-  id: doc.id,
-  name: doc.name,
+export const invoiceExtraction: Template = template(doc, {
   summary: 'OCR and extraction, schema and PO-match checks, idempotent ERP posting, exceptions to an AP clerk.',
   situation:
     'The accounts-payable team of a 2,000-person manufacturer receives about 300 supplier invoices a day as PDFs, scans and the ' +
@@ -159,5 +157,4 @@ export const invoiceExtraction: Template = {
     'month-end peaks push invoices past their early-payment discount dates. Mistakes are expensive: a wrong amount or a duplicate ' +
     'posting pays a supplier the wrong sum. Most invoices are routine; price variances, missing POs and unreadable scans need a clerk.',
   tags: ['finance', 'document-ai', 'validation', 'idempotency', 'circuit-breaker'],
-  doc,
-};
+});

@@ -2,7 +2,7 @@
  * KYC onboarding for a consumer fintech: read the ID, extract identity fields, send the unsure ones to people,
  * audit a sample of the sure ones, screen sanctions lists, open the account.
  */
-import { ai, alert, at, beta, breaker, chain, check, edge, fanIn, human, join, lognormal, output, router, stepPolicy, tool, trigger, workflow, type Template } from './build.ts';
+import { ai, alert, at, beta, breaker, chain, check, edge, fanIn, human, join, lognormal, output, router, scenario, stepPolicy, template, tool, trigger, workflow, type Template } from './build.ts';
 
 const doc = workflow({
   id: 'kyc-onboarding',
@@ -136,13 +136,12 @@ const doc = workflow({
     ...fanIn(['sanctions', 'open-account'], 'alert'),
   ],
   scenarios: [
-    {
+    scenario({
       id: 'sanctions-outage',
       name: 'Sanctions provider outage',
       seed: 42,
       cases: 2000,
-      replications: 10,
-      arrival: { type: 'poisson', perHour: 50 },
+      arrival: { perHour: 50 },
       faults: [{ target: { node: 'sanctions' }, error: 'timeout', probability: 0.9, window: { startSeconds: 1800, durationSeconds: 3600 } }],
       // No case may be approved unscreened: an outage shows up as alerts, never as failures or silent approvals.
       hypothesis: [
@@ -150,28 +149,25 @@ const doc = workflow({
         { metric: 'silentErrorRate', op: '<=', value: 0.025 },
         { metric: 'errorRate', op: '<=', value: 0.15 },
       ],
-    },
-    {
+    }),
+    scenario({
       id: 'launch-surge',
       name: 'Launch-week surge',
       seed: 99,
       cases: 3000,
-      replications: 10,
       // Three times the usual arrival rate; OCR slows down under the provider's load.
-      arrival: { type: 'poisson', perHour: 150 },
+      arrival: { perHour: 150 },
       faults: [{ target: { capability: 'ocr' }, latencyMultiplier: 2 }],
       hypothesis: [
         { metric: 'successRate', op: '>=', value: 0.8 },
         { metric: 'cycleSecondsP50', op: '<=', value: 60 },
         { metric: 'humanHoursPerDay', op: '<=', value: 48 },
       ],
-    },
+    }),
   ],
 });
 
-export const kycOnboarding: Template = {
-  id: doc.id,
-  name: doc.name,
+export const kycOnboarding: Template = template(doc, {
   summary: 'ID OCR and extraction, a confidence threshold to human review, a 5% sample audit, sanctions screening.',
   situation:
     'A consumer fintech onboards about 1,200 applicants a day. Each uploads a photo of a passport, ID card or driving licence. ' +
@@ -180,5 +176,4 @@ export const kycOnboarding: Template = {
     'before an account opens, that doubtful cases are decided by a person, and that the firm can show its automated checks are ' +
     'monitored. A wrong approval is a regulatory finding; a wrong rejection loses a customer.',
   tags: ['finance', 'compliance', 'document-ai', 'confidence-threshold', 'sample-audit'],
-  doc,
-};
+});

@@ -2,7 +2,7 @@
  * Law-firm intake triage: classify each web inquiry, send the complex or distressed ones (~15%) to an attorney,
  * answer the rest with an AI-drafted reply that a paralegal reviews before it is sent.
  */
-import { ai, alert, at, beta, chain, check, edge, fanIn, human, join, lognormal, output, router, stepPolicy, tool, trigger, workflow, type Template } from './build.ts';
+import { ai, alert, at, beta, chain, check, edge, fanIn, human, join, lognormal, output, router, scenario, stepPolicy, template, tool, trigger, workflow, type Template } from './build.ts';
 
 const doc = workflow({
   id: 'law-firm-intake',
@@ -138,41 +138,39 @@ const doc = workflow({
     ...fanIn(['draft', 'send'], 'alert'),
   ],
   scenarios: [
-    {
+    scenario({
       id: 'monday-backlog',
       name: 'Monday-morning backlog',
       seed: 11,
       cases: 500,
       replications: 20,
       // The weekend's inquiries land at once; the drafting model is slow under load.
-      arrival: { type: 'poisson', perHour: 30 },
+      arrival: { perHour: 30 },
       faults: [{ target: { node: 'draft' }, latencyMultiplier: 2 }],
       hypothesis: [
         { metric: 'escalatedRate', op: '<=', value: 0.2 },
         { metric: 'silentErrorRate', op: '<=', value: 0.01 },
         { metric: 'failedRate', op: '<=', value: 0.001 },
       ],
-    },
-    {
+    }),
+    scenario({
       id: 'llm-outage',
       name: 'Drafting model outage',
       seed: 5,
       cases: 500,
       replications: 20,
-      arrival: { type: 'poisson', perHour: 8 },
+      arrival: { perHour: 8 },
       faults: [{ target: { capability: 'llm' }, error: 'communication', probability: 1, window: { startSeconds: 0, durationSeconds: 7200 } }],
       // During the outage drafts end in alerts (people answer by hand); nothing is lost or sent unreviewed.
       hypothesis: [
         { metric: 'failedRate', op: '<=', value: 0.001 },
         { metric: 'errorRate', op: '<=', value: 0.4 },
       ],
-    },
+    }),
   ],
 });
 
-export const lawFirmIntake: Template = {
-  id: doc.id,
-  name: doc.name,
+export const lawFirmIntake: Template = template(doc, {
   summary: 'Classify inquiries; ~15% to an attorney, the rest get an AI-drafted reply graded and reviewed before sending.',
   situation:
     'A 40-lawyer firm gets about 60 inquiries a day through its website and intake mailbox: family, employment, personal injury, ' +
@@ -181,5 +179,4 @@ export const lawFirmIntake: Template = {
     'crisis or describe complex, deadline-bound matters, and those need an attorney, not a template. Replies must never read as ' +
     'legal advice or promise an outcome, because that creates an attorney-client relationship and professional-conduct exposure.',
   tags: ['legal', 'triage', 'drafting', 'human-review', 'escalation'],
-  doc,
-};
+});

@@ -2,7 +2,7 @@
  * Social campaign production: brainstorm copy, check it against the brand guide, generate images (stock photos
  * when generation is refused), get the marketing lead's approval, schedule the posts.
  */
-import { ai, alert, at, breaker, chain, check, edge, fanIn, human, join, lognormal, output, router, stepPolicy, tool, trigger, workflow, type Template } from './build.ts';
+import { ai, alert, at, breaker, chain, check, edge, fanIn, human, join, lognormal, output, router, scenario, stepPolicy, template, tool, trigger, workflow, type Template } from './build.ts';
 
 const doc = workflow({
   id: 'marketing-campaign',
@@ -120,39 +120,37 @@ const doc = workflow({
     ...fanIn(['brainstorm', 'stock', 'schedule'], 'alert'),
   ],
   scenarios: [
-    {
+    scenario({
       id: 'filter-spike',
       name: 'Image filter refuses a product line',
       seed: 21,
       cases: 300,
       replications: 20,
-      arrival: { type: 'poisson', perHour: 0.5 },
+      arrival: { perHour: 0.5 },
       faults: [{ target: { node: 'images' }, error: 'content_filter', probability: 0.4 }],
       // Stock images take over: campaigns still ship, none fails unhandled.
       hypothesis: [
         { metric: 'successRate', op: '>=', value: 0.75 },
         { metric: 'failedRate', op: '<=', value: 0 },
       ],
-    },
-    {
+    }),
+    scenario({
       id: 'social-rate-limit',
       name: 'Social API rate-limits for an afternoon',
       seed: 22,
       cases: 300,
       replications: 20,
-      arrival: { type: 'poisson', perHour: 0.5 },
+      arrival: { perHour: 0.5 },
       faults: [{ target: { node: 'schedule' }, error: 'rate_limited', probability: 0.6, window: { startSeconds: 3600, durationSeconds: 14_400 } }],
       hypothesis: [
         { metric: 'errorRate', op: '<=', value: 0.15 },
         { metric: 'stuckRate', op: '<=', value: 0 },
       ],
-    },
+    }),
   ],
 });
 
-export const marketingCampaign: Template = {
-  id: doc.id,
-  name: doc.name,
+export const marketingCampaign: Template = template(doc, {
   summary: 'Brainstorm copy, check the brand guide, generate images with a stock fallback, approve, schedule posts.',
   situation:
     'A direct-to-consumer brand with a two-person marketing team runs three social campaigns a week across Instagram, LinkedIn and ' +
@@ -161,5 +159,4 @@ export const marketingCampaign: Template = {
     'some product prompts and garble lettering, and the social platforms rate-limit scheduling tools, so the design needs a way ' +
     'around both and a person who says yes before anything is queued.',
   tags: ['marketing', 'content', 'image-generation', 'approval', 'fallback'],
-  doc,
-};
+});

@@ -6,7 +6,7 @@
  *
  * Every step is still stubbed and guarded carefully, so what the analyzer finds is the design, not sloppiness.
  */
-import { ai, alert, at, beta, chain, edge, fanIn, human, lognormal, output, stepPolicy, tool, trigger, workflow, type Template } from './build.ts';
+import { ai, alert, at, beta, chain, edge, fanIn, human, lognormal, output, scenario, stepPolicy, template, tool, trigger, workflow, type Template } from './build.ts';
 
 const doc = workflow({
   id: 'meeting-notes-over-engineered',
@@ -117,13 +117,13 @@ const doc = workflow({
     ...fanIn(['fetch', 'extract-points', 'summarize', 'polish', 'post'], 'alert'),
   ],
   scenarios: [
-    {
+    scenario({
       id: 'one-step-targets',
       name: 'Held to a one-step design\'s numbers',
       seed: 61,
       cases: 500,
       replications: 20,
-      arrival: { type: 'poisson', perHour: 0.25 },
+      arrival: { perHour: 0.25 },
       faults: [{ target: { kind: 'ai' }, error: 'rate_limited', probability: 0.1 }],
       // What a single AI step with a good prompt achieves (~95% success, cents, seconds). This design is expected
       // to miss all three: that gap is the lesson.
@@ -132,13 +132,11 @@ const doc = workflow({
         { metric: 'costPerCase', op: '<=', value: 0.05 },
         { metric: 'cycleSecondsP50', op: '<=', value: 60 },
       ],
-    },
+    }),
   ],
 });
 
-export const meetingNotesOverEngineered: Template = {
-  id: doc.id,
-  name: doc.name,
+export const meetingNotesOverEngineered: Template = template(doc, {
   summary: 'A 5-minute, low-risk summary built from three AI steps, two automation layers and an approval gate. Spot the problem.',
   situation:
     'After the weekly 30-minute team meeting, the team lead posts a short summary with action items in the team channel; it takes ' +
@@ -148,5 +146,4 @@ export const meetingNotesOverEngineered: Template = {
     'with a good prompt, posting directly, would be cheaper, faster and more reliable.',
   tags: ['over-engineered', 'anti-pattern', 'summarization', 'calibration'],
   overEngineered: true,
-  doc,
-};
+});

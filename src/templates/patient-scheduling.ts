@@ -2,7 +2,7 @@
  * Patient scheduling by phone: transcribe the call, understand the request, find a slot, verify insurance, book,
  * remind. Figures are typical for a US outpatient clinic; sources are named where a number was chosen.
  */
-import { ai, alert, at, beta, breaker, chain, check, edge, fanIn, fixed, human, join, lognormal, output, router, stepPolicy, tool, trigger, workflow, type Template } from './build.ts';
+import { ai, alert, at, beta, breaker, chain, check, edge, fanIn, fixed, human, join, lognormal, output, router, scenario, stepPolicy, template, tool, trigger, workflow, type Template } from './build.ts';
 
 const doc = workflow({
   id: 'patient-scheduling',
@@ -189,28 +189,26 @@ const doc = workflow({
     ...fanIn(['transcribe', 'find-appointment', 'book', 'remind'], 'alert'),
   ],
   scenarios: [
-    {
+    scenario({
       id: 'weekday',
       name: 'Ordinary weekday',
       seed: 7,
       cases: 1000,
-      replications: 10,
       // 450 calls over a 10-hour phone day.
-      arrival: { type: 'poisson', perHour: 45 },
+      arrival: { perHour: 45 },
       faults: [{ target: { capability: 'llm' }, latencyMultiplier: 1.5, afterCalls: 500 }],
       hypothesis: [
         { metric: 'successRate', op: '>=', value: 0.8 },
         { metric: 'silentErrorRate', op: '<=', value: 0.06 },
         { metric: 'cycleSecondsP50', op: '<=', value: 60 },
       ],
-    },
-    {
+    }),
+    scenario({
       id: 'clearinghouse-outage',
       name: 'Clearinghouse outage at peak',
       seed: 42,
       cases: 1000,
-      replications: 10,
-      arrival: { type: 'poisson', perHour: 70 },
+      arrival: { perHour: 70 },
       faults: [{ target: { node: 'insurance' }, error: 'communication', probability: 0.8, window: { startSeconds: 3600, durationSeconds: 1800 } }],
       // The breaker and the coordinator should absorb the outage: few alerts, nothing failed unhandled.
       hypothesis: [
@@ -218,27 +216,24 @@ const doc = workflow({
         { metric: 'errorRate', op: '<=', value: 0.05 },
         { metric: 'escalatedRate', op: '<=', value: 0.35 },
       ],
-    },
-    {
+    }),
+    scenario({
       id: 'llm-rate-limited',
       name: 'LLM provider rate-limits',
       seed: 1234,
       cases: 1000,
-      replications: 10,
-      arrival: { type: 'poisson', perHour: 45 },
+      arrival: { perHour: 45 },
       faults: [{ target: { node: 'intent' }, error: 'rate_limited', probability: 0.5 }],
       // The small model takes over: success barely moves, wrong intents rise a little.
       hypothesis: [
         { metric: 'successRate', op: '>=', value: 0.75 },
         { metric: 'failedRate', op: '<=', value: 0.001 },
       ],
-    },
+    }),
   ],
 });
 
-export const patientScheduling: Template = {
-  id: doc.id,
-  name: doc.name,
+export const patientScheduling: Template = template(doc, {
   summary: 'Phone booking with transcription, intent, availability, insurance check, idempotent booking and reminders.',
   situation:
     'A multi-site outpatient practice answers about 450 scheduling calls a day. Front-desk staff spend 4-8 minutes per call: ' +
@@ -247,5 +242,4 @@ export const patientScheduling: Template = {
     'problems, prior authorisation, unclear requests) need a coordinator who calls the patient back. Booking is a write patients ' +
     'rely on, so it must never double-book, and a missed reminder costs a no-show.',
   tags: ['healthcare', 'voice', 'scheduling', 'escalation', 'fallback'],
-  doc,
-};
+});

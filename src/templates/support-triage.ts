@@ -2,7 +2,7 @@
  * Support ticket triage: classify category and urgency, page on-call for urgent tickets, answer FAQs with a
  * graded auto-reply, and send the rest to agents.
  */
-import { ai, alert, at, beta, chain, check, edge, fanIn, human, lognormal, output, router, stepPolicy, tool, trigger, workflow, type Template } from './build.ts';
+import { ai, alert, at, beta, chain, check, edge, fanIn, human, lognormal, output, router, scenario, stepPolicy, template, tool, trigger, workflow, type Template } from './build.ts';
 
 const doc = workflow({
   id: 'support-triage',
@@ -137,41 +137,37 @@ const doc = workflow({
     ...fanIn(['page', 'reply'], 'alert'),
   ],
   scenarios: [
-    {
+    scenario({
       id: 'incident-surge',
       name: 'Ticket surge during an incident',
       seed: 17,
       cases: 2000,
-      replications: 10,
       // Three times the normal rate, and the drafting model rate-limits under everyone's load.
-      arrival: { type: 'poisson', perHour: 240 },
+      arrival: { perHour: 240 },
       faults: [{ target: { capability: 'llm' }, error: 'rate_limited', probability: 0.3 }],
       hypothesis: [
         { metric: 'failedRate', op: '<=', value: 0.001 },
         { metric: 'silentErrorRate', op: '<=', value: 0.03 },
         { metric: 'successRate', op: '>=', value: 0.2 },
       ],
-    },
-    {
+    }),
+    scenario({
       id: 'kb-down',
       name: 'Help-centre search down',
       seed: 18,
       cases: 1000,
-      replications: 10,
-      arrival: { type: 'poisson', perHour: 80 },
+      arrival: { perHour: 80 },
       faults: [{ target: { node: 'kb' }, error: 'communication', probability: 1, window: { startSeconds: 0, durationSeconds: 3600 } }],
       // FAQs fall back to agents; the agent queue grows but nothing is lost.
       hypothesis: [
         { metric: 'failedRate', op: '<=', value: 0.001 },
         { metric: 'errorRate', op: '<=', value: 0.05 },
       ],
-    },
+    }),
   ],
 });
 
-export const supportTriage: Template = {
-  id: doc.id,
-  name: doc.name,
+export const supportTriage: Template = template(doc, {
   summary: 'Classify by category and urgency; graded auto-replies for FAQs; urgent tickets page on-call; the rest to agents.',
   situation:
     'A B2B software company\'s support desk receives about 800 tickets a day. Twelve agents spend the first minutes of every ' +
@@ -180,5 +176,4 @@ export const supportTriage: Template = {
     'wants FAQs answered in minutes, urgent tickets in front of the on-call engineer at once, and agents spending their time on ' +
     'the tickets that need judgement, without customers receiving confident but wrong answers.',
   tags: ['support', 'classification', 'auto-reply', 'llm-grader', 'escalation'],
-  doc,
-};
+});

@@ -2,7 +2,7 @@
  * Weekly operations report: an AI picks the metric queries, tools run them in parallel, a rule reconciles the
  * totals, a second AI drafts, the head of operations adds the analysis, then the report is published.
  */
-import { ai, alert, at, beta, chain, check, edge, fanIn, human, join, lognormal, output, router, stepPolicy, tool, trigger, workflow, type Template } from './build.ts';
+import { ai, alert, at, beta, chain, check, edge, fanIn, human, join, lognormal, output, router, scenario, stepPolicy, template, tool, trigger, workflow, type Template } from './build.ts';
 
 /** The three read-only source queries stand in one column, one row each, so the parallel block reads at a glance. */
 const QUERY_COLUMN = 4;
@@ -161,13 +161,13 @@ const doc = workflow({
     ...fanIn(['default-queries', 'draft', 'publish', 'email'], 'alert'),
   ],
   scenarios: [
-    {
+    scenario({
       id: 'crm-token-expired',
       name: 'CRM token expires',
       seed: 3,
       cases: 200,
       replications: 20,
-      arrival: { type: 'fixed', everySeconds: 604_800 },
+      arrival: { everySeconds: 604_800 },
       faults: [{ target: { node: 'q-crm' }, error: 'authentication', probability: 1, afterCalls: 100 }],
       // Missing CRM figures must stop at the reconciliation, never reach leadership, never leave the join waiting.
       hypothesis: [
@@ -175,26 +175,24 @@ const doc = workflow({
         { metric: 'failedRate', op: '<=', value: 0 },
         { metric: 'silentErrorRate', op: '<=', value: 0.02 },
       ],
-    },
-    {
+    }),
+    scenario({
       id: 'slow-warehouse',
       name: 'Slow warehouse on a heavy Monday',
       seed: 8,
       cases: 200,
       replications: 20,
-      arrival: { type: 'fixed', everySeconds: 604_800 },
+      arrival: { everySeconds: 604_800 },
       faults: [{ target: { node: 'q-sales' }, latencyMultiplier: 4, error: 'timeout', probability: 0.3 }],
       hypothesis: [
         { metric: 'successRate', op: '>=', value: 0.8 },
         { metric: 'stuckRate', op: '<=', value: 0 },
       ],
-    },
+    }),
   ],
 });
 
-export const weeklyReporting: Template = {
-  id: doc.id,
-  name: doc.name,
+export const weeklyReporting: Template = template(doc, {
   summary: 'An AI selects queries run in parallel over three systems, another drafts; a person adds the analysis; publish.',
   situation:
     'Every Monday an operations analyst at a 300-person software company spends about three hours pulling last week\'s numbers ' +
@@ -202,5 +200,4 @@ export const weeklyReporting: Template = {
     'meeting at 4 pm. The numbers must reconcile with finance, and the interesting part, what the movements mean and what to do, ' +
     'needs someone who knows the business. The report is late whenever the nightly warehouse load is late or an integration token has expired.',
   tags: ['reporting', 'parallel', 'data', 'human-review', 'scheduled'],
-  doc,
-};
+});
