@@ -1,0 +1,498 @@
+/**
+ * Document -> compiled graph: flat typed arrays the engine walks without touching the document's objects.
+ * The result is plain data (typed arrays, numbers, strings, the few edge conditions as plain objects), so it can
+ * be posted to every worker once (structured clone) and reused for every replication.
+ *
+ * Node indices follow document order with notes left out; edges are grouped by source (CSR: the edges of node i
+ * are outStart[i] .. outStart[i+1]-1), keeping document order inside a node, which exclusive routers rely on.
+ * Nodes without a stub simulate with the stub of `createNode` (src/domain/defaults.ts); a missing policy means
+ * what the document says: no timeouts, no retries, no catchers, no breaker.
+ */
+import {
+  createNode,
+  ERROR_TYPES,
+  OUTPUT_PORTS,
+  type Condition,
+  type Distribution,
+  type ErrorMatcher,
+  type Fault,
+  type NodeKind,
+  type Scenario,
+  type Workflow,
+  type WorkflowNode,
+  AI_CAPABILITIES,
+} from '../domain/index.ts';
+import { encodeDistribution } from './distributions.ts';
+
+/** Kind codes; notes are not compiled. */
+export const KIND = { trigger: 0, ai: 1, tool: 2, human: 3, check: 4, router: 5, join: 6, output: 7 } as const;
+export const KIND_NAMES: readonly Exclude<NodeKind, 'note'>[] = ['trigger', 'ai', 'tool', 'human', 'check', 'router', 'join', 'output'];
+
+/** Outcome codes of an ai/tool call: ok, wrong, then ERROR_TYPES in order (error e has code e + 2). */
+export const OUTCOME_OK = 0;
+export const OUTCOME_WRONG = 1;
+export const OUTCOME_COUNT = 2 + ERROR_TYPES.length;
+export const ERROR_COUNT = ERROR_TYPES.length;
+export const ERR_TIMEOUT = ERROR_TYPES.indexOf('timeout');
+export const ERR_RATE_LIMITED = ERROR_TYPES.indexOf('rate_limited');
+export const ERR_COMMUNICATION = ERROR_TYPES.indexOf('communication');
+
+/** Distribution slots per node: latency (service time for human gates), confidence when correct / wrong, tokens. */
+export const SLOT = { latency: 0, confCorrect: 1, confWrong: 2, inTokens: 3, outTokens: 4 } as const;
+const SLOTS = 5;
+
+/** Output outcome codes; a case can also end failed (4) or stuck (5). */
+export const CASE_OUTCOMES = ['success', 'rejected', 'escalated', 'error', 'failed', 'stuck'] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+export const OUT_SUCCESS = 0;
+export const OUT_FAILED = 4;
+export const OUT_STUCK = 5;
+
+/** A document the engine cannot run (no trigger, no nodes): the CLI's exit 2. */
+export class SimulationInputError extends Error {
+  override name = 'SimulationInputError';
+}
+
+export interface CompiledGraph {
+  readonly nodeCount: number;
+  readonly nodeIds: readonly string[];
+  readonly edgeIds: readonly string[];
+  readonly kind: Uint8Array;
+  /** Index of the trigger cases start at (the first one in document order). */
+  readonly trigger: number;
+  // Edges (CSR by source)
+  readonly outStart: Int32Array;
+  readonly edgeTarget: Int32Array;
+  /** Index of the edge's port in OUTPUT_PORTS[kind of source]. */
+  readonly edgePort: Uint8Array;
+  /** Branch weight, or -1 when the edge has none. */
+  readonly edgeProb: Float64Array;
+  readonly edgeDefault: Uint8Array;
+  /** Index into `conditions`, or -1. Conditions are rare, so they stay objects. */
+  readonly edgeCond: Int32Array;
+  readonly conditions: readonly Condition[];
+  /** Document index of each compiled edge (to report by id). */
+  readonly edgeDocIndex: Int32Array;
+  // Distributions: code (-1 = none) and three parameters per slot
+  readonly distCode: Int8Array;
+  readonly distParam: Float64Array;
+  // ai / tool stubs
+  readonly outcomeCdf: Float64Array;
+  readonly costPerCall: Float64Array;
+  readonly priceIn: Float64Array;
+  readonly priceOut: Float64Array;
+  /** Retry-After seconds sent with rate_limited, or -1. */
+  readonly retryAfter: Float64Array;
+  /** AI capability index (AI_CAPABILITIES), -1 for other kinds. */
+  readonly capability: Int8Array;
+  // policy (0 = no limit)
+  readonly startToClose: Float64Array;
+  readonly scheduleToClose: Float64Array;
+  readonly retStart: Int32Array;
+  readonly retMask: Int32Array;
+  readonly retMax: Int32Array;
+  readonly retInit: Float64Array;
+  readonly retCoef: Float64Array;
+  readonly retMaxInterval: Float64Array;
+  /** 0 none, 1 full, 2 equal. */
+  readonly retJitter: Uint8Array;
+  readonly retHonor: Uint8Array;
+  readonly catStart: Int32Array;
+  readonly catMask: Int32Array;
+  readonly catPort: Int32Array;
+  /** windowSize, or 0 when the node has no breaker. */
+  readonly brWindow: Int32Array;
+  readonly brMin: Int32Array;
+  readonly brThreshold: Float64Array;
+  readonly brOpen: Float64Array;
+  // human gates
+  readonly reviewers: Int32Array;
+  /** 0 always, 1 business hours. */
+  readonly calendar: Uint8Array;
+  /** SLA seconds (config.slaSeconds, else policy scheduleToClose), 0 = none. */
+  readonly sla: Float64Array;
+  readonly costPerHour: Float64Array;
+  /** approve, reject, revise probabilities for correct items (3 per node). */
+  readonly humanOutcome: Float64Array;
+  readonly detection: Float64Array;
+  // checks
+  readonly falseReject: Float64Array;
+  /** 1 when the check is a threshold check on the case's confidence. */
+  readonly checkThreshold: Float64Array;
+  readonly sampleRate: Float64Array;
+  /** 0 route, 1 reask. */
+  readonly onFail: Uint8Array;
+  readonly maxReasks: Int32Array;
+  // routers, joins, outputs
+  /** router: 0 exclusive, 1 parallel, 2 inclusive; join: 0 all, 1 first, 2 any; output: outcome code. */
+  readonly mode: Uint8Array;
+  readonly joinTimeout: Float64Array;
+}
+
+/** Port indices used by the engine (positions in OUTPUT_PORTS). */
+export const PORT = { out: 0, error: 1, approve: 0, reject: 1, revise: 2, timeout: 3, pass: 0, fail: 1 } as const;
+
+/** Default check re-asks when config.maxReasks is absent. */
+export const DEFAULT_MAX_REASKS = 2;
+
+/**
+ * Bitmask of the error types a matcher list covers (ALL = every bit).
+ * @example errorMask(['timeout', 'rate_limited']) // 0b11
+ */
+export function errorMask(matchers: readonly ErrorMatcher[]): number {
+  let m = 0;
+  for (const x of matchers) {
+    if (x === 'ALL') return (1 << ERROR_COUNT) - 1;
+    m |= 1 << ERROR_TYPES.indexOf(x);
+  }
+  return m;
+}
+
+/** The node's stub, or the default stub of its kind when it has none. */
+function withDefaultStub(n: WorkflowNode): WorkflowNode {
+  if ((n.kind === 'ai' || n.kind === 'tool' || n.kind === 'human' || n.kind === 'check') && n.stub === undefined) {
+    const d = createNode(n.kind, { id: n.id, position: n.position });
+    return { ...n, stub: d.stub } as WorkflowNode;
+  }
+  return n;
+}
+
+/**
+ * Compile a document for the engine.
+ * @example const g = compileGraph(doc); g.nodeCount // nodes other than notes
+ * @throws SimulationInputError when the document has no trigger.
+ */
+export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGraph {
+  const nodes = doc.nodes.filter((n) => n.kind !== 'note').map(withDefaultStub);
+  const n = nodes.length;
+  const index = new Map<string, number>();
+  nodes.forEach((node, i) => index.set(node.id, i));
+  const trigger = nodes.findIndex((x) => x.kind === 'trigger');
+  if (trigger < 0) throw new SimulationInputError('the workflow has no trigger, so no case can start');
+
+  const kind = new Uint8Array(n);
+  const distCode = new Int8Array(n * SLOTS).fill(-1);
+  const distParam = new Float64Array(n * SLOTS * 3);
+  const outcomeCdf = new Float64Array(n * OUTCOME_COUNT);
+  const f64 = (fill = 0): Float64Array => new Float64Array(n).fill(fill);
+  const costPerCall = f64();
+  const priceIn = f64();
+  const priceOut = f64();
+  const retryAfter = f64(-1);
+  const capability = new Int8Array(n).fill(-1);
+  const startToClose = f64();
+  const scheduleToClose = f64();
+  const brWindow = new Int32Array(n);
+  const brMin = new Int32Array(n);
+  const brThreshold = f64();
+  const brOpen = f64();
+  const reviewers = new Int32Array(n);
+  const calendar = new Uint8Array(n);
+  const sla = f64();
+  const costPerHour = f64();
+  const humanOutcome = new Float64Array(n * 3);
+  const detection = f64();
+  const falseReject = f64();
+  const checkThreshold = f64(-1);
+  const sampleRate = f64(1);
+  const onFail = new Uint8Array(n);
+  const maxReasks = new Int32Array(n);
+  const mode = new Uint8Array(n);
+  const joinTimeout = f64();
+  const retStart = new Int32Array(n + 1);
+  const catStart = new Int32Array(n + 1);
+  const ret = { mask: [] as number[], max: [] as number[], init: [] as number[], coef: [] as number[], maxInt: [] as number[], jitter: [] as number[], honor: [] as number[] };
+  const cat = { mask: [] as number[], port: [] as number[] };
+
+  const setDist = (i: number, slot: number, d: Distribution | undefined): void => {
+    if (!d) return;
+    const c = encodeDistribution(d);
+    const k = i * SLOTS + slot;
+    distCode[k] = c.code;
+    distParam[k * 3] = c.p0;
+    distParam[k * 3 + 1] = c.p1;
+    distParam[k * 3 + 2] = c.p2;
+  };
+
+  nodes.forEach((node, i) => {
+    kind[i] = KIND[node.kind as Exclude<NodeKind, 'note'>];
+    retStart[i] = ret.mask.length;
+    catStart[i] = cat.mask.length;
+    switch (node.kind) {
+      case 'ai':
+      case 'tool': {
+        const stub = node.stub;
+        if (stub) {
+          setDist(i, SLOT.latency, stub.latency);
+          costPerCall[i] = stub.costPerCall ?? 0;
+          retryAfter[i] = stub.retryAfterSeconds ?? -1;
+          const o = stub.outcomes;
+          const probs = [o.ok ?? 0, o.wrong ?? 0, ...ERROR_TYPES.map((e) => o[e] ?? 0)];
+          const total = probs.reduce((a, b) => a + b, 0) || 1;
+          let acc = 0;
+          probs.forEach((p, k) => {
+            acc += p / total;
+            outcomeCdf[i * OUTCOME_COUNT + k] = acc;
+          });
+          // Guard the last bucket against rounding: a draw of 0.9999999 must land somewhere.
+          outcomeCdf[i * OUTCOME_COUNT + OUTCOME_COUNT - 1] = 1;
+          if (node.kind === 'ai' && node.stub) {
+            const s = node.stub;
+            setDist(i, SLOT.confCorrect, s.confidence?.correct);
+            setDist(i, SLOT.confWrong, s.confidence?.wrong);
+            setDist(i, SLOT.inTokens, s.inputTokens);
+            setDist(i, SLOT.outTokens, s.outputTokens);
+            priceIn[i] = s.pricePerInputToken ?? 0;
+            priceOut[i] = s.pricePerOutputToken ?? 0;
+          }
+        }
+        if (node.kind === 'ai') capability[i] = AI_CAPABILITIES.indexOf(node.config.capability);
+        const p = node.policy;
+        startToClose[i] = p?.timeouts?.startToCloseSeconds ?? 0;
+        scheduleToClose[i] = p?.timeouts?.scheduleToCloseSeconds ?? 0;
+        for (const r of p?.retry ?? []) {
+          const init = r.initialIntervalSeconds ?? 1;
+          ret.mask.push(errorMask(r.errorEquals));
+          ret.max.push(r.maximumAttempts);
+          ret.init.push(init);
+          ret.coef.push(r.backoffCoefficient ?? 2);
+          // Temporal's default cap: 100 x the initial interval.
+          ret.maxInt.push(r.maximumIntervalSeconds ?? 100 * init);
+          ret.jitter.push(r.jitter === 'full' ? 1 : r.jitter === 'equal' ? 2 : 0);
+          ret.honor.push(r.honorRetryAfter ? 1 : 0);
+        }
+        for (const c of p?.catch ?? []) {
+          const port = OUTPUT_PORTS[node.kind].indexOf(c.port);
+          if (port < 0) continue;
+          cat.mask.push(errorMask(c.errorEquals));
+          cat.port.push(port);
+        }
+        const b = p?.circuitBreaker;
+        if (b) {
+          brWindow[i] = b.windowSize;
+          brMin[i] = b.minimumCalls;
+          brThreshold[i] = b.failureRateThreshold;
+          brOpen[i] = b.openSeconds;
+        }
+        break;
+      }
+      case 'human': {
+        const s = node.stub;
+        reviewers[i] = node.config.reviewers;
+        calendar[i] = node.config.calendar === 'business-hours' ? 1 : 0;
+        sla[i] = node.config.slaSeconds ?? node.policy?.timeouts?.scheduleToCloseSeconds ?? 0;
+        startToClose[i] = node.policy?.timeouts?.startToCloseSeconds ?? 0;
+        if (s) {
+          setDist(i, SLOT.latency, s.serviceTime);
+          costPerHour[i] = s.costPerHour ?? 0;
+          const total = (s.outcomes.approve ?? 0) + (s.outcomes.reject ?? 0) + (s.outcomes.revise ?? 0) || 1;
+          humanOutcome[i * 3] = (s.outcomes.approve ?? 0) / total;
+          humanOutcome[i * 3 + 1] = (s.outcomes.reject ?? 0) / total;
+          humanOutcome[i * 3 + 2] = (s.outcomes.revise ?? 0) / total;
+          detection[i] = s.detectionRate ?? 0;
+        }
+        break;
+      }
+      case 'check': {
+        const s = node.stub;
+        if (s) {
+          setDist(i, SLOT.latency, s.latency);
+          costPerCall[i] = s.costPerCall ?? 0;
+          detection[i] = s.detectionRate;
+          falseReject[i] = s.falseRejectRate;
+        }
+        if (node.config.type === 'threshold' && node.config.threshold !== undefined) checkThreshold[i] = node.config.threshold;
+        if (node.config.type === 'sample-audit') sampleRate[i] = node.config.sampleRate ?? 1;
+        onFail[i] = node.config.onFail === 'reask' ? 1 : 0;
+        maxReasks[i] = node.config.maxReasks ?? DEFAULT_MAX_REASKS;
+        break;
+      }
+      case 'router':
+        mode[i] = node.config.mode === 'exclusive' ? 0 : node.config.mode === 'parallel' ? 1 : 2;
+        break;
+      case 'join':
+        mode[i] = node.config.mode === 'all' ? 0 : node.config.mode === 'first' ? 1 : 2;
+        joinTimeout[i] = node.config.timeoutSeconds ?? 0;
+        break;
+      case 'output':
+        mode[i] = CASE_OUTCOMES.indexOf(node.config.outcome);
+        break;
+      default:
+        break;
+    }
+  });
+  retStart[n] = ret.mask.length;
+  catStart[n] = cat.mask.length;
+
+  // Edges grouped by source, document order kept within a source.
+  const bySource: number[][] = nodes.map(() => []);
+  doc.edges.forEach((e, k) => {
+    const s = index.get(e.source);
+    const t = index.get(e.target);
+    const src = s === undefined ? undefined : nodes[s];
+    if (s === undefined || t === undefined || !src) return;
+    if (!OUTPUT_PORTS[src.kind].includes(e.sourcePort)) return;
+    bySource[s]?.push(k);
+  });
+  const m = bySource.reduce((a, l) => a + l.length, 0);
+  const outStart = new Int32Array(n + 1);
+  const edgeTarget = new Int32Array(m);
+  const edgePort = new Uint8Array(m);
+  const edgeProb = new Float64Array(m).fill(-1);
+  const edgeDefault = new Uint8Array(m);
+  const edgeCond = new Int32Array(m).fill(-1);
+  const edgeDocIndex = new Int32Array(m);
+  const conditions: Condition[] = [];
+  const edgeIds: string[] = [];
+  let j = 0;
+  bySource.forEach((list, s) => {
+    outStart[s] = j;
+    const src = nodes[s];
+    for (const k of list) {
+      const e = doc.edges[k];
+      if (!e || !src) continue;
+      edgeTarget[j] = index.get(e.target) ?? 0;
+      edgePort[j] = OUTPUT_PORTS[src.kind].indexOf(e.sourcePort);
+      if (e.probability !== undefined) edgeProb[j] = e.probability;
+      edgeDefault[j] = e.isDefault ? 1 : 0;
+      if (e.condition) {
+        edgeCond[j] = conditions.length;
+        conditions.push(e.condition);
+      }
+      edgeDocIndex[j] = k;
+      edgeIds.push(e.id);
+      j++;
+    }
+  });
+  outStart[n] = j;
+
+  return {
+    nodeCount: n,
+    nodeIds: nodes.map((x) => x.id),
+    edgeIds,
+    kind,
+    trigger,
+    outStart,
+    edgeTarget,
+    edgePort,
+    edgeProb,
+    edgeDefault,
+    edgeCond,
+    conditions,
+    edgeDocIndex,
+    distCode,
+    distParam,
+    outcomeCdf,
+    costPerCall,
+    priceIn,
+    priceOut,
+    retryAfter,
+    capability,
+    startToClose,
+    scheduleToClose,
+    retStart,
+    retMask: Int32Array.from(ret.mask),
+    retMax: Int32Array.from(ret.max),
+    retInit: Float64Array.from(ret.init),
+    retCoef: Float64Array.from(ret.coef),
+    retMaxInterval: Float64Array.from(ret.maxInt),
+    retJitter: Uint8Array.from(ret.jitter),
+    retHonor: Uint8Array.from(ret.honor),
+    catStart,
+    catMask: Int32Array.from(cat.mask),
+    catPort: Int32Array.from(cat.port),
+    brWindow,
+    brMin,
+    brThreshold,
+    brOpen,
+    reviewers,
+    calendar,
+    sla,
+    costPerHour,
+    humanOutcome,
+    detection,
+    falseReject,
+    checkThreshold,
+    sampleRate,
+    onFail,
+    maxReasks,
+    mode,
+    joinTimeout,
+  };
+}
+
+/** Faults compiled per node (CSR), with their activation parameters. */
+export interface CompiledFaults {
+  readonly start: Int32Array;
+  readonly list: Int32Array;
+  /** Error index (ERROR_TYPES), or -1 for a latency-only fault. */
+  readonly error: Int8Array;
+  readonly probability: Float64Array;
+  readonly latencyMultiplier: Float64Array;
+  readonly from: Float64Array;
+  readonly until: Float64Array;
+  readonly afterCalls: Float64Array;
+}
+
+/** "Forever": an end time no simulation reaches, and that JSON can still carry (Infinity cannot). */
+export const NEVER = 1e300;
+
+/**
+ * Compile a scenario's faults (plus any injected later by the debugger) against a compiled graph.
+ * @example compileFaults(g, doc, [{ target: { kind: 'ai' }, latencyMultiplier: 3 }])
+ */
+export function compileFaults(g: CompiledGraph, doc: Pick<Workflow, 'nodes'>, faults: readonly Fault[]): CompiledFaults {
+  const byNode: number[][] = Array.from({ length: g.nodeCount }, () => []);
+  const kindOf = new Map(doc.nodes.map((x) => [x.id, x] as const));
+  faults.forEach((f, k) => {
+    for (let i = 0; i < g.nodeCount; i++) {
+      const node = kindOf.get(g.nodeIds[i] ?? '');
+      if (!node) continue;
+      const t = f.target;
+      const hit =
+        ('node' in t && t.node === node.id) ||
+        ('kind' in t && t.kind === node.kind) ||
+        ('capability' in t && node.kind === 'ai' && node.config.capability === t.capability);
+      if (hit) byNode[i]?.push(k);
+    }
+  });
+  const start = new Int32Array(g.nodeCount + 1);
+  const list: number[] = [];
+  byNode.forEach((l, i) => {
+    start[i] = list.length;
+    list.push(...l);
+  });
+  start[g.nodeCount] = list.length;
+  return {
+    start,
+    list: Int32Array.from(list),
+    error: Int8Array.from(faults.map((f) => (f.error ? ERROR_TYPES.indexOf(f.error) : -1))),
+    probability: Float64Array.from(faults.map((f) => f.probability ?? 1)),
+    latencyMultiplier: Float64Array.from(faults.map((f) => f.latencyMultiplier ?? 1)),
+    from: Float64Array.from(faults.map((f) => f.window?.startSeconds ?? 0)),
+    until: Float64Array.from(faults.map((f) => (f.window ? f.window.startSeconds + f.window.durationSeconds : NEVER))),
+    afterCalls: Float64Array.from(faults.map((f) => f.afterCalls ?? 0)),
+  };
+}
+
+/** Arrivals: mean gap in seconds and whether gaps are exponential (poisson) or fixed. */
+export interface CompiledArrival {
+  readonly poisson: boolean;
+  readonly meanGapSeconds: number;
+}
+
+/** Arrival rate when neither the scenario nor the profile says: one case a minute on average (poisson). */
+export const DEFAULT_ARRIVALS_PER_HOUR = 60;
+
+/**
+ * The scenario's arrival process; when it has none, poisson at profile.runsPerDay / 24 per hour, else 60 per hour.
+ * @example compileArrival(undefined, { runsPerDay: 2400 }) // { poisson: true, meanGapSeconds: 36 }
+ */
+export function compileArrival(scenario: Pick<Scenario, 'arrival'> | undefined, profile: { runsPerDay?: number | undefined } | undefined): CompiledArrival {
+  const a = scenario?.arrival;
+  if (a?.type === 'fixed') return { poisson: false, meanGapSeconds: a.everySeconds };
+  if (a?.type === 'poisson') return { poisson: true, meanGapSeconds: 3600 / a.perHour };
+  const perDay = profile?.runsPerDay;
+  const perHour = perDay !== undefined && perDay > 0 ? perDay / 24 : DEFAULT_ARRIVALS_PER_HOUR;
+  return { poisson: true, meanGapSeconds: 3600 / perHour };
+}

@@ -1,0 +1,442 @@
+/**
+ * Batches and their report: N cases x R replications -> every KPI of src/domain/kpi.ts with its mean and 95%
+ * interval across replications (Student t), plus outcome mix, cycle-time histogram, failures by node and error,
+ * human-gate queueing figures, cost by node, breaker open time, rarely reached nodes and the hypothesis verdicts.
+ *
+ * Replications are independent (own random streams, own clock), so a batch can be split across workers and merged
+ * by concatenation; the report is computed from the replications sorted by index, so it does not depend on how
+ * they were split.
+ */
+import { ERROR_TYPES, KPI_NAMES, type ConditionOp, type Hypothesis, type KpiName, type Scenario, type Workflow } from '../domain/index.ts';
+import { workingSecondsUntil } from './calendar.ts';
+import {
+  CASE_OUTCOMES,
+  compileArrival,
+  compileFaults,
+  compileGraph,
+  ERR_TIMEOUT,
+  ERROR_COUNT,
+  KIND,
+  OUT_SUCCESS,
+  type CaseOutcome,
+  type CompiledArrival,
+  type CompiledFaults,
+  type CompiledGraph,
+} from './compile.ts';
+import { runReplication, type ReplicationResult } from './engine.ts';
+
+/** Used when the document has no scenario (and the CLI was given no numbers). */
+export const DEFAULT_SCENARIO: Scenario = { id: 'default', name: 'Default', seed: 1, cases: 1000, replications: 10 };
+export const DEFAULT_REPLICATIONS = 10;
+
+/** KPIs reported beside KPI_NAMES (added, never renamed). */
+export const EXTRA_KPIS = ['fallbackRate', 'timeoutRate', 'backoffSecondsPerCase'] as const;
+export type ReportKpi = KpiName | (typeof EXTRA_KPIS)[number];
+
+export interface KpiValue {
+  /** Mean across replications; null when no replication could compute it (e.g. triesPerSuccess with no success). */
+  readonly mean: number | null;
+  /** 95% Student-t interval of the mean; null with fewer than two replications that computed it. */
+  readonly ci95: readonly [number, number] | null;
+}
+
+export interface GateReport {
+  readonly arrivals: number;
+  readonly meanQueueLength: number;
+  readonly meanWaitSeconds: number;
+  readonly utilisation: number;
+  readonly slaBreaches: number;
+  readonly timeouts: number;
+  readonly reviewerHoursPerDay: number;
+}
+
+export interface NodeReport {
+  readonly kind: string;
+  /** Entries into the node, all replications together. */
+  readonly visits: number;
+  /** Share of cases that entered the node at least once. */
+  readonly reachedShare: number;
+  /** Failed tries by error type, all replications together. */
+  readonly failures: Partial<Record<string, number>>;
+  /** Cases that ended failed at this node. */
+  readonly caseFailures: number;
+  /** Cases stuck at this node (visit guard, port without edge). */
+  readonly stuck: number;
+  readonly costPerCase: number;
+  readonly fallbacks: number;
+  readonly breakerOpenSeconds?: number;
+  readonly breakerOpens?: number;
+  readonly gate?: GateReport;
+}
+
+export interface HypothesisResult {
+  readonly metric: KpiName;
+  readonly op: ConditionOp;
+  readonly value: number;
+  readonly actual: number | null;
+  readonly pass: boolean;
+}
+
+export interface SimulationReport {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly cases: number;
+  readonly replications: number;
+  readonly events: number;
+  readonly kpis: Readonly<Record<ReportKpi, KpiValue>>;
+  /** Cases by end state, all replications together. */
+  readonly outcomeMix: Readonly<Record<CaseOutcome, number>>;
+  /** Cycle times, all replications: `counts[i]` cases in [edges[i], edges[i+1]). */
+  readonly histogram: { readonly edges: readonly number[]; readonly counts: readonly number[] };
+  readonly nodes: Readonly<Record<string, NodeReport>>;
+  /** Nodes by cost per case, most expensive first (nodes with no cost left out). */
+  readonly costByNode: readonly { readonly node: string; readonly costPerCase: number; readonly share: number }[];
+  /** Work nodes (and outputs) entered by fewer than 1% of cases. */
+  readonly rarelyReached: readonly string[];
+  readonly hypothesis: readonly HypothesisResult[];
+}
+
+export interface BatchOptions {
+  readonly cases: number;
+  readonly replications: number;
+  readonly seed: number;
+  readonly onProgress?: (p: { readonly done: number; readonly total: number }) => void;
+  readonly shouldCancel?: () => boolean;
+  readonly visitLimit?: number;
+}
+
+/** What the engine needs to run replications anywhere (the page, a worker, Node): all plain data. */
+export interface PreparedBatch {
+  readonly graph: CompiledGraph;
+  readonly faults: CompiledFaults;
+  readonly arrival: CompiledArrival;
+}
+
+/**
+ * Compile a document and scenario once; the result can be posted to workers.
+ * @example const prepared = prepareBatch(doc, scenario)
+ */
+export function prepareBatch(doc: Workflow, scenario: Scenario | undefined): PreparedBatch {
+  const graph = compileGraph(doc);
+  return { graph, faults: compileFaults(graph, doc, scenario?.faults ?? []), arrival: compileArrival(scenario, doc.profile) };
+}
+
+/**
+ * Run replications [from, to) of a prepared batch: what one worker does. Returns null when cancelled.
+ * @example runReplications(prepareBatch(doc, s), { seed: 1, cases: 1000, from: 0, to: 5 })
+ */
+export function runReplications(
+  p: PreparedBatch,
+  o: { seed: number; cases: number; from: number; to: number; visitLimit?: number; onReplication?: (r: ReplicationResult) => void; shouldCancel?: () => boolean },
+): ReplicationResult[] | null {
+  const out: ReplicationResult[] = [];
+  for (let r = o.from; r < o.to; r++) {
+    if (o.shouldCancel?.()) return null;
+    const res = runReplication(p.graph, p.faults, { seed: o.seed, replication: r, cases: o.cases, arrival: p.arrival, ...(o.visitLimit !== undefined ? { visitLimit: o.visitLimit } : {}) }, o.shouldCancel);
+    if (!res) return null;
+    out.push(res);
+    o.onReplication?.(res);
+  }
+  return out;
+}
+
+/**
+ * Pick the scenario to run: by id, else the document's first, else DEFAULT_SCENARIO.
+ * @example resolveScenario(doc, 's1')?.id // "s1"
+ */
+export function resolveScenario(doc: Workflow, id?: string): Scenario | undefined {
+  if (id !== undefined) return doc.scenarios?.find((s) => s.id === id);
+  return doc.scenarios?.[0] ?? DEFAULT_SCENARIO;
+}
+
+/**
+ * Run a whole batch synchronously and report. Pure: same inputs, same report.
+ * @example runBatch(doc, scenario, { cases: 1000, replications: 10, seed: 1 }).kpis.successRate.mean
+ * @returns null when cancelled through `shouldCancel`.
+ */
+export function runBatch(doc: Workflow, scenario: Scenario | undefined, opts: BatchOptions): SimulationReport | null {
+  const prepared = prepareBatch(doc, scenario);
+  let done = 0;
+  const reps = runReplications(prepared, {
+    seed: opts.seed,
+    cases: opts.cases,
+    from: 0,
+    to: opts.replications,
+    ...(opts.visitLimit !== undefined ? { visitLimit: opts.visitLimit } : {}),
+    onReplication: () => opts.onProgress?.({ done: ++done, total: opts.replications }),
+    ...(opts.shouldCancel ? { shouldCancel: opts.shouldCancel } : {}),
+  });
+  if (!reps) return null;
+  return buildReport(doc, scenario, prepared, reps, opts.seed);
+}
+
+/**
+ * Merge replication results from several workers: order by replication index, so any split gives the same list.
+ * @example mergeReplications([worker1Results, worker2Results])
+ */
+export function mergeReplications(parts: readonly (readonly ReplicationResult[])[]): ReplicationResult[] {
+  return parts.flat().sort((a, b) => a.replication - b.replication);
+}
+
+// ------------------------------------------------------------------------------------------------ statistics
+
+const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+
+/**
+ * The 0.975 quantile of Student's t with `df` degrees of freedom (table to 30, Cornish-Fisher beyond).
+ * @example tQuantile975(9) // 2.262
+ */
+export function tQuantile975(df: number): number {
+  if (df < 1) return NaN;
+  const tab = T975[df - 1];
+  if (tab !== undefined) return tab;
+  const z = 1.959963984540054;
+  const z3 = z ** 3;
+  const z5 = z ** 5;
+  const z7 = z ** 7;
+  return z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df ** 2) + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df ** 3);
+}
+
+/**
+ * Mean and 95% t-interval of the values that are numbers (nulls are replications where the KPI is undefined).
+ * @example meanInterval([1, 2, 3]) // { mean: 2, ci95: [-0.48, 4.48] }
+ */
+export function meanInterval(values: readonly (number | null)[]): KpiValue {
+  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (xs.length === 0) return { mean: null, ci95: null };
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  if (xs.length < 2) return { mean, ci95: null };
+  const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1);
+  const half = tQuantile975(xs.length - 1) * Math.sqrt(variance / xs.length);
+  return { mean, ci95: [mean - half, mean + half] };
+}
+
+/**
+ * Quantile q of sorted values, linear interpolation between order statistics (R type 7).
+ * @example quantileSorted(Float64Array.of(1, 2, 3, 4), 0.5) // 2.5
+ */
+export function quantileSorted(sorted: Float64Array, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const a = sorted[lo] ?? 0;
+  const b = sorted[Math.min(n - 1, lo + 1)] ?? a;
+  return a + (h - lo) * (b - a);
+}
+
+/** Histogram bin edges: 0, then 5 per decade from 0.01 s to 10^9 s. */
+const HIST_EDGES: number[] = [0, ...Array.from({ length: 56 }, (_, k) => 10 ** (-2 + k / 5))];
+
+function binOf(x: number): number {
+  if (x < 0.01) return 0;
+  const k = Math.floor((Math.log10(x) + 2) * 5 + 1e-9) + 1;
+  return Math.min(k, HIST_EDGES.length - 1);
+}
+
+function compare(actual: number, op: ConditionOp, value: number): boolean {
+  switch (op) {
+    case '<':
+      return actual < value;
+    case '<=':
+      return actual <= value;
+    case '>':
+      return actual > value;
+    case '>=':
+      return actual >= value;
+    case '==':
+      return actual === value;
+    case '!=':
+      return actual !== value;
+  }
+}
+
+/**
+ * Judge each hypothesis line on the KPI's mean across replications.
+ * @example judgeHypothesis([{ metric: 'successRate', op: '>=', value: 0.9 }], kpis)[0].pass
+ */
+export function judgeHypothesis(lines: readonly Hypothesis[], kpis: Readonly<Record<string, KpiValue>>): HypothesisResult[] {
+  return lines.map((h) => {
+    const actual = kpis[h.metric]?.mean ?? null;
+    return { metric: h.metric, op: h.op, value: h.value, actual, pass: actual !== null && compare(actual, h.op, h.value) };
+  });
+}
+
+/**
+ * Build the report from replication results (any order; they are sorted by index first).
+ * @example buildReport(doc, scenario, prepareBatch(doc, scenario), runReplications(...), 1)
+ */
+export function buildReport(doc: Workflow, scenario: Scenario | undefined, p: PreparedBatch, results: readonly ReplicationResult[], seed: number): SimulationReport {
+  const reps = [...results].sort((a, b) => a.replication - b.replication);
+  const g = p.graph;
+  const n = g.nodeCount;
+  const runsPerDay = doc.profile?.runsPerDay ?? 86_400 / p.arrival.meanGapSeconds;
+  const effort = doc.profile?.effortMinutes;
+  const perRep: Record<ReportKpi, (number | null)[]> = Object.fromEntries([...KPI_NAMES, ...EXTRA_KPIS].map((k) => [k, []])) as unknown as Record<ReportKpi, (number | null)[]>;
+  const outcomeMix = Object.fromEntries(CASE_OUTCOMES.map((o) => [o, 0])) as Record<CaseOutcome, number>;
+  const hist = new Array<number>(HIST_EDGES.length).fill(0);
+  const gateUtil: number[][] = Array.from({ length: n }, () => []);
+  const gateWait: number[][] = Array.from({ length: n }, () => []);
+  const gateQueue: number[][] = Array.from({ length: n }, () => []);
+  const sum = {
+    visits: new Float64Array(n),
+    reached: new Float64Array(n),
+    failures: new Float64Array(n * ERROR_COUNT),
+    caseFailures: new Float64Array(n),
+    stuck: new Float64Array(n),
+    cost: new Float64Array(n),
+    fallbacks: new Float64Array(n),
+    breakerOpenSeconds: new Float64Array(n),
+    breakerOpens: new Float64Array(n),
+    gateArrivals: new Float64Array(n),
+    gateBusySeconds: new Float64Array(n),
+    gateSlaBreaches: new Float64Array(n),
+    gateTimeouts: new Float64Array(n),
+  };
+  let totalCases = 0;
+  let events = 0;
+
+  for (const rep of reps) {
+    const r = rep.results;
+    const cases = rep.cases;
+    totalCases += cases;
+    events += rep.events;
+    const counts = new Array<number>(CASE_OUTCOMES.length).fill(0);
+    let silent = 0;
+    let cycleSum = 0;
+    let cost = 0;
+    let tries = 0;
+    let humanSeconds = 0;
+    let fallbacks = 0;
+    let backoff = 0;
+    for (let i = 0; i < cases; i++) {
+      const o = r.outcome[i] ?? 0;
+      counts[o] = (counts[o] ?? 0) + 1;
+      silent += r.wrong[i] ?? 0;
+      const cyc = r.cycle[i] ?? 0;
+      cycleSum += cyc;
+      const b = binOf(cyc);
+      hist[b] = (hist[b] ?? 0) + 1;
+      cost += r.cost[i] ?? 0;
+      tries += r.tries[i] ?? 0;
+      humanSeconds += r.humanSeconds[i] ?? 0;
+      fallbacks += r.fallback[i] ?? 0;
+      backoff += r.backoffSeconds[i] ?? 0;
+    }
+    CASE_OUTCOMES.forEach((o, k) => (outcomeMix[o] += counts[k] ?? 0));
+    const sorted = Float64Array.from(r.cycle.subarray(0, cases)).sort();
+    const rate = (k: number): number => (counts[k] ?? 0) / cases;
+    const humanHoursPerDay = (humanSeconds / cases / 3600) * runsPerDay;
+    let timeouts = 0;
+    for (let i = 0; i < n; i++) timeouts += rep.stats.failures[i * ERROR_COUNT + ERR_TIMEOUT] ?? 0;
+    let allTries = 0;
+    for (let i = 0; i < n; i++) if (g.kind[i] === KIND.ai || g.kind[i] === KIND.tool) allTries += rep.stats.calls[i] ?? 0;
+    const values: Record<ReportKpi, number | null> = {
+      successRate: rate(OUT_SUCCESS),
+      rejectedRate: rate(1),
+      escalatedRate: rate(2),
+      errorRate: rate(3),
+      failedRate: rate(4),
+      stuckRate: rate(5),
+      silentErrorRate: silent / cases,
+      cycleSecondsP50: quantileSorted(sorted, 0.5),
+      cycleSecondsP90: quantileSorted(sorted, 0.9),
+      cycleSecondsP95: quantileSorted(sorted, 0.95),
+      cycleSecondsP99: quantileSorted(sorted, 0.99),
+      meanCycleSeconds: cycleSum / cases,
+      costPerCase: cost / cases,
+      triesPerSuccess: (counts[OUT_SUCCESS] ?? 0) > 0 ? tries / (counts[OUT_SUCCESS] ?? 1) : null,
+      humanHoursPerDay,
+      leverage: effort !== undefined && humanHoursPerDay > 0 ? (runsPerDay * effort) / 60 / humanHoursPerDay : null,
+      fallbackRate: fallbacks / cases,
+      timeoutRate: allTries > 0 ? timeouts / allTries : null,
+      backoffSecondsPerCase: backoff / cases,
+    };
+    for (const k of Object.keys(values) as ReportKpi[]) perRep[k].push(values[k]);
+
+    const st = rep.stats;
+    for (const key of Object.keys(sum) as (keyof typeof sum)[]) {
+      const target = sum[key];
+      const src = st[key];
+      for (let i = 0; i < target.length; i++) target[i] = (target[i] ?? 0) + (src[i] ?? 0);
+    }
+    for (let i = 0; i < n; i++) {
+      if (g.kind[i] !== KIND.human) continue;
+      const horizon = g.calendar[i] === 1 ? workingSecondsUntil(rep.endTime) : rep.endTime;
+      const capacity = (g.reviewers[i] ?? 1) * horizon;
+      gateUtil[i]?.push(capacity > 0 ? (st.gateBusySeconds[i] ?? 0) / capacity : 0);
+      const wc = st.gateWaitCount[i] ?? 0;
+      if (wc > 0) gateWait[i]?.push((st.gateWaitSum[i] ?? 0) / wc);
+      gateQueue[i]?.push(rep.endTime > 0 ? (st.gateQueueArea[i] ?? 0) / rep.endTime : 0);
+    }
+  }
+
+  const kpis = Object.fromEntries(Object.entries(perRep).map(([k, v]) => [k, meanInterval(v)])) as Record<ReportKpi, KpiValue>;
+  const avg = (xs: readonly number[] | undefined): number => (xs && xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+  const per = (x: number): number => (totalCases > 0 ? x / totalCases : 0);
+
+  const nodes: Record<string, NodeReport> = {};
+  const costByNode: { node: string; costPerCase: number; share: number }[] = [];
+  const rarelyReached: string[] = [];
+  let totalCost = 0;
+  for (let i = 0; i < n; i++) totalCost += sum.cost[i] ?? 0;
+  for (let i = 0; i < n; i++) {
+    const id = g.nodeIds[i] ?? String(i);
+    const kind = g.kind[i] ?? 0;
+    const failures: Record<string, number> = {};
+    ERROR_TYPES.forEach((e, k) => {
+      const v = sum.failures[i * ERROR_COUNT + k] ?? 0;
+      if (v > 0) failures[e] = v;
+    });
+    const reachedShare = per(sum.reached[i] ?? 0);
+    const isStep = kind === KIND.ai || kind === KIND.tool;
+    nodes[id] = {
+      kind: ['trigger', 'ai', 'tool', 'human', 'check', 'router', 'join', 'output'][kind] ?? 'unknown',
+      visits: sum.visits[i] ?? 0,
+      reachedShare,
+      failures,
+      caseFailures: sum.caseFailures[i] ?? 0,
+      stuck: sum.stuck[i] ?? 0,
+      costPerCase: per(sum.cost[i] ?? 0),
+      fallbacks: sum.fallbacks[i] ?? 0,
+      ...(isStep && (g.brWindow[i] ?? 0) > 0 ? { breakerOpenSeconds: (sum.breakerOpenSeconds[i] ?? 0) / Math.max(1, reps.length), breakerOpens: sum.breakerOpens[i] ?? 0 } : {}),
+      ...(kind === KIND.human
+        ? {
+            gate: {
+              arrivals: sum.gateArrivals[i] ?? 0,
+              meanQueueLength: avg(gateQueue[i]),
+              meanWaitSeconds: avg(gateWait[i]),
+              utilisation: avg(gateUtil[i]),
+              slaBreaches: sum.gateSlaBreaches[i] ?? 0,
+              timeouts: sum.gateTimeouts[i] ?? 0,
+              reviewerHoursPerDay: (per(sum.gateBusySeconds[i] ?? 0) / 3600) * runsPerDay,
+            },
+          }
+        : {}),
+    };
+    const c = sum.cost[i] ?? 0;
+    if (c > 0) costByNode.push({ node: id, costPerCase: per(c), share: totalCost > 0 ? c / totalCost : 0 });
+    if (kind !== KIND.trigger && kind !== KIND.router && kind !== KIND.join && reachedShare < 0.01) rarelyReached.push(id);
+  }
+  costByNode.sort((a, b) => b.costPerCase - a.costPerCase);
+
+  let last = hist.length;
+  while (last > 0 && (hist[last - 1] ?? 0) === 0) last--;
+  let first = 0;
+  while (first < last && (hist[first] ?? 0) === 0) first++;
+
+  return {
+    scenario: scenario?.id ?? DEFAULT_SCENARIO.id,
+    seed,
+    cases: reps[0]?.cases ?? 0,
+    replications: reps.length,
+    events,
+    kpis,
+    outcomeMix,
+    histogram: { edges: HIST_EDGES.slice(first, last + 1), counts: hist.slice(first, last) },
+    nodes,
+    costByNode,
+    rarelyReached,
+    hypothesis: judgeHypothesis(scenario?.hypothesis ?? [], kpis),
+  };
+}
