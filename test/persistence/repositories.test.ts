@@ -80,6 +80,17 @@ describe.each(backends)('repositories on %s', (_name, makeBackend) => {
     expect(await designs.save('missing', chainWorkflow(3), 1)).toEqual({ ok: false, reason: 'not-found' });
   });
 
+  it('lets exactly one of two simultaneous saves from the same revision win', async () => {
+    const { designs } = await setup();
+    const row = await designs.create(chainWorkflow(3, 'Race'));
+    const results = await Promise.all([designs.save(row.id, chainWorkflow(4, 'Tab 1'), 1), designs.save(row.id, chainWorkflow(5, 'Tab 2'), 1)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'conflict', currentRevision: 2, deleted: false }]);
+    const winner = results[0]?.ok ? 'Tab 1' : 'Tab 2';
+    const open = await designs.open(row.id);
+    expect(open.ok && open.doc.name).toBe(winner);
+  });
+
   it('refuses to save into a trashed design (another tab deleted it) and reports it as deleted', async () => {
     const { designs } = await setup();
     const row = await designs.create(chainWorkflow(3));

@@ -5,13 +5,17 @@ import { classifyStorageError, STORAGE_MESSAGES } from '../../src/persistence/st
 import {
   BLOCKED_BANNER,
   createPersistRequester,
+  createRepositories,
   estimateStorage,
   MEMORY_BANNER,
   openPersistence,
   watchVersionChange,
   type Persistence,
 } from '../../src/persistence/storage-health.ts';
-import { chainWorkflow } from './helpers.ts';
+import { createAutosave } from '../../src/persistence/autosave.ts';
+import { createDexieBackend } from '../../src/persistence/backend.ts';
+import { BatonDb } from '../../src/persistence/db.ts';
+import { chainWorkflow, freshIndexedDb } from './helpers.ts';
 
 const open: Persistence[] = [];
 afterEach(() => {
@@ -154,5 +158,35 @@ describe('persistent storage and estimate', () => {
     expect(await estimateStorage({ estimate: async () => ({ usage: 1 }) })).toBeUndefined();
     expect(await estimateStorage({})).toBeUndefined();
     expect(await estimateStorage({ estimate: () => Promise.reject(new Error('no')) })).toBeUndefined();
+  });
+});
+
+describe('a full disk during a save', () => {
+  it('rolls the whole write back (nothing saved before is lost) and autosave keeps the document with a clear reason', async () => {
+    const db = new BatonDb('quota', freshIndexedDb());
+    await db.open();
+    const backend = createDexieBackend(db);
+    const { designs } = createRepositories(backend);
+    const row = await designs.create(chainWorkflow(3, 'Saved before'));
+    // The document lands first, then the row write fails for space: the transaction must undo the document too.
+    const full = { ...backend, designs: { ...backend.designs, put: () => Promise.reject(new Dexie.AbortError('Transaction aborted', new DOMException('full', 'QuotaExceededError'))) } };
+    const failing = createRepositories(full).designs;
+    const statuses: string[] = [];
+    const autosave = createAutosave({
+      save: async (doc: ReturnType<typeof chainWorkflow>) => {
+        const r = await failing.save(row.id, doc, 1);
+        return r.ok ? { ok: true } : { ok: false, reason: 'conflict' };
+      },
+      onStatus: (st) => statuses.push(st.state === 'error' ? st.reason : st.state),
+      retryMs: 60_000,
+    });
+    autosave.schedule(chainWorkflow(9, 'Unsaved edit'));
+    await autosave.flush();
+    expect(statuses.at(-1)).toBe(STORAGE_MESSAGES.quota);
+    expect(autosave.pendingDocument()?.name).toBe('Unsaved edit');
+    const stored = await designs.open(row.id);
+    expect(stored.ok && [stored.doc.name, stored.doc.nodes.length, stored.design.revision]).toEqual(['Saved before', 3, 1]);
+    autosave.dispose();
+    db.close();
   });
 });
