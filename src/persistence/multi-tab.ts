@@ -17,6 +17,12 @@ export const saveAnnouncementSchema = z.strictObject({
 });
 export type SaveAnnouncement = z.infer<typeof saveAnnouncementSchema>;
 
+/** The list of designs changed without a document save (create, rename, trash, restore, purge): refresh lists. */
+export const libraryAnnouncementSchema = z.strictObject({ type: z.literal('library-changed'), tabId: z.string().min(1) });
+export type LibraryAnnouncement = z.infer<typeof libraryAnnouncementSchema>;
+
+const announcementSchema = z.discriminatedUnion('type', [saveAnnouncementSchema, libraryAnnouncementSchema]);
+
 /** The part of BroadcastChannel used here; tests pass a fake pair. */
 export interface ChannelLike {
   postMessage(message: unknown): void;
@@ -30,6 +36,9 @@ export interface TabSync {
   announce(designId: string, revision: number): void;
   /** Called for saves by OTHER tabs; returns an unsubscribe function. */
   subscribe(listener: (message: SaveAnnouncement) => void): () => void;
+  announceLibraryChange(): void;
+  /** Called when another tab saved or changed the library: the designs list should refresh. */
+  subscribeLibrary(listener: () => void): () => void;
   close(): void;
 }
 
@@ -41,10 +50,13 @@ export interface TabSync {
 export function createTabSync(options: { readonly channel: ChannelLike; readonly tabId: string }): TabSync {
   const { channel, tabId } = options;
   const listeners = new Set<(message: SaveAnnouncement) => void>();
+  const libraryListeners = new Set<() => void>();
   const onMessage = (event: { readonly data: unknown }): void => {
-    const parsed = saveAnnouncementSchema.safeParse(event.data);
+    const parsed = announcementSchema.safeParse(event.data);
     if (!parsed.success || parsed.data.tabId === tabId) return;
-    for (const l of [...listeners]) l(parsed.data);
+    // A save changes the list too (order, summary), so library listeners hear both kinds.
+    for (const l of [...libraryListeners]) l();
+    if (parsed.data.type === 'saved') for (const l of [...listeners]) l(parsed.data);
   };
   channel.addEventListener('message', onMessage);
   return {
@@ -57,8 +69,17 @@ export function createTabSync(options: { readonly channel: ChannelLike; readonly
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    announceLibraryChange() {
+      const message: LibraryAnnouncement = { type: 'library-changed', tabId };
+      channel.postMessage(message);
+    },
+    subscribeLibrary(listener) {
+      libraryListeners.add(listener);
+      return () => libraryListeners.delete(listener);
+    },
     close() {
       listeners.clear();
+      libraryListeners.clear();
       channel.removeEventListener('message', onMessage);
       channel.close();
     },
@@ -67,5 +88,6 @@ export function createTabSync(options: { readonly channel: ChannelLike; readonly
 
 /** A tab that cannot open a BroadcastChannel (very old browser) still saves safely; it just learns of conflicts later. */
 export function createIsolatedTabSync(tabId: string): TabSync {
-  return { tabId, announce: () => undefined, subscribe: () => () => undefined, close: () => undefined };
+  const nothing = (): undefined => undefined;
+  return { tabId, announce: nothing, subscribe: () => nothing, announceLibraryChange: nothing, subscribeLibrary: () => nothing, close: nothing };
 }

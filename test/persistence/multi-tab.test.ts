@@ -195,4 +195,20 @@ describe('two tabs on one design', () => {
     expect(b.events).toEqual([]);
     stranger.close();
   });
+
+  it('tells the designs lists of other tabs about saves and library changes, not the sender', async () => {
+    const { a, b } = await twoTabs();
+    const heard = { a: 0, b: 0 };
+    a.sync.subscribeLibrary(() => heard.a++);
+    const stop = b.sync.subscribeLibrary(() => heard.b++);
+    a.sync.announceLibraryChange();
+    await vi.waitFor(() => expect(heard.b).toBe(1));
+    a.session.edit(named('A saves'));
+    await a.session.flush();
+    await vi.waitFor(() => expect(heard.b).toBe(2));
+    stop();
+    a.sync.announceLibraryChange();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(heard).toEqual({ a: 0, b: 2 });
+  });
 });
