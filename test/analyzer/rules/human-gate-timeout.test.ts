@@ -1,0 +1,17 @@
+import rule from '../../../src/analyzer/rules/human-gate-timeout.ts';
+import { Builder } from '../fixtures.ts';
+import { ruleTester } from '../rule-tester.ts';
+
+const gate = (patch: object, timeoutEdge: boolean): Builder => {
+  const b = new Builder().add('trigger', 't').add('human', 'h', patch).add('output', 'o').add('output', 'esc', { config: { type: 'notify', outcome: 'escalated' } }).chain('t', 'h', 'o');
+  if (timeoutEdge) b.link('h', 'esc', { sourcePort: 'timeout' });
+  return b;
+};
+
+ruleTester(rule, {
+  valid: [{ name: 'SLA and a timeout route', doc: gate({}, true).build() }],
+  invalid: [
+    { name: 'SLA but no route', doc: gate({}, false).build(), errors: [{ nodeIds: ['h'], message: /14400 s/ }] },
+    { name: 'no SLA at all', doc: gate({ config: { slaSeconds: undefined } }, false).build(), errors: [{ message: /forever/ }] },
+  ],
+});

@@ -1,0 +1,21 @@
+import rule from '../../../src/analyzer/rules/no-error-handling.ts';
+import { Builder, chainDoc } from '../fixtures.ts';
+import { ruleTester } from '../rule-tester.ts';
+
+const bare = (extra = false): Builder => {
+  const b = new Builder().add('trigger', 't').add('ai', 'a', { policy: {} }).add('output', 'o').chain('t', 'a', 'o');
+  if (extra) b.add('tool', 'x').link('a', 'x', { sourcePort: 'error' }).add('output', 'alert', { config: { type: 'alert', outcome: 'error' } }).chain('x', 'alert');
+  return b;
+};
+
+ruleTester(rule, {
+  valid: [
+    { name: 'default steps retry', doc: chainDoc(['ai', 'tool']) },
+    { name: 'error routed with a catcher', doc: new Builder().add('trigger', 't').add('ai', 'a', { policy: { catch: [{ errorEquals: ['ALL'], port: 'error' }] } }).add('output', 'o').add('output', 'x', { config: { type: 'alert', outcome: 'error' } }).chain('t', 'a', 'o').link('a', 'x', { sourcePort: 'error' }).build() },
+  ],
+  invalid: [
+    { name: 'bare step in a tiny workflow', doc: bare().build(), errors: [{ severity: 'info', nodeIds: ['a'], quickFix: 'add-error-route' }] },
+    { name: 'bare step in a bigger one', doc: bare().add('tool', 'b').build(), errors: [{ severity: 'warning', nodeIds: ['a'] }] },
+    { name: 'error edge with no catcher', doc: bare(true).build(), errors: [{ nodeIds: ['a'], edgeIds: ['e3'], message: /never taken/ }] },
+  ],
+});
