@@ -11,6 +11,7 @@ import { TRASH_RETENTION_MS } from '../../src/persistence/designs-repository.ts'
 import { MAX_RUNS_PER_SCENARIO } from '../../src/persistence/runs-repository.ts';
 import { createRepositories, type Repositories } from '../../src/persistence/storage-health.ts';
 import { MAX_AUTOMATIC_VERSIONS } from '../../src/persistence/versions-repository.ts';
+import { TEMPLATES } from '../../src/templates/index.ts';
 import { chainWorkflow, freshIndexedDb, manualClock, sequentialIds } from './helpers.ts';
 
 const opened: BatonDb[] = [];
@@ -47,6 +48,18 @@ describe.each(backends)('repositories on %s', (_name, makeBackend) => {
     if (!open.ok) throw new Error(open.reason);
     // The stored document carries the design's id, so two designs made from one template export distinct ids.
     expect(open.doc).toEqual({ ...doc, id: 'd_1' });
+  });
+
+  it('creates a design from every template, and each opens back equal to the template under its new id', async () => {
+    const { designs } = await setup();
+    expect(TEMPLATES.length).toBeGreaterThan(0);
+    for (const t of TEMPLATES) {
+      const row = await designs.create(t.doc);
+      const open = await designs.open(row.id);
+      if (!open.ok) throw new Error(`${t.id}: ${open.reason}`);
+      expect(open.doc).toEqual({ ...t.doc, id: row.id });
+      expect(row.summary.nodeCount).toBe(t.doc.nodes.filter((n) => n.kind !== 'note').length);
+    }
   });
 
   it('lists active designs by last change, newest first, and searches by name case-insensitively', async () => {
