@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { distributionMean, type Distribution } from '../../src/domain/index.ts';
+import { addWorkingSeconds, isOpen, nextOpen, workingSecondsUntil } from '../../src/simulator/calendar.ts';
+import { gammaSample, sample } from '../../src/simulator/distributions.ts';
+import { createStreams, nextFloat, PURPOSE, streamIndex, streamUniform } from '../../src/simulator/rng.ts';
+
+describe('rng', () => {
+  it('the same key gives the same numbers; another key other numbers', () => {
+    const a = createStreams(42, 3, 5);
+    const b = createStreams(42, 3, 5);
+    const c = createStreams(42, 4, 5);
+    const draw = (s: ReturnType<typeof createStreams>) => Array.from({ length: 5 }, () => nextFloat(s.state, streamIndex(2, PURPOSE.latency)));
+    const da = draw(a);
+    expect(da).toEqual(draw(b));
+    expect(da).not.toEqual(draw(c));
+  });
+
+  it('streams of different nodes and purposes are uncorrelated and uniform', () => {
+    const s = createStreams(1, 0, 4);
+    const n = 50_000;
+    let sx = 0;
+    let sy = 0;
+    let sxy = 0;
+    let sxx = 0;
+    const bins = new Array<number>(10).fill(0);
+    for (let i = 0; i < n; i++) {
+      const x = nextFloat(s.state, streamIndex(0, PURPOSE.outcome));
+      const y = nextFloat(s.state, streamIndex(1, PURPOSE.outcome));
+      sx += x;
+      sy += y;
+      sxy += x * y;
+      sxx += x * x;
+      const k = Math.floor(x * 10);
+      bins[k] = (bins[k] ?? 0) + 1;
+    }
+    const cov = sxy / n - (sx / n) * (sy / n);
+    const varx = sxx / n - (sx / n) ** 2;
+    expect(Math.abs(cov / varx)).toBeLessThan(0.02);
+    expect(Math.abs(sx / n - 0.5)).toBeLessThan(0.01);
+    // chi-square with 9 df: 99.9% point is 27.9
+    const chi = bins.reduce((a, b) => a + (b - n / 10) ** 2 / (n / 10), 0);
+    expect(chi).toBeLessThan(27.9);
+  });
+});
+
+describe('distributions', () => {
+  const cases: Distribution[] = [
+    { type: 'fixed', value: 3 },
+    { type: 'uniform', min: 2, max: 6 },
+    { type: 'normal', mean: 1, sd: 2 },
+    { type: 'lognormal', median: 2, p95: 8 },
+    { type: 'exponential', mean: 5 },
+    { type: 'triangular', min: 1, mode: 2, max: 6 },
+    { type: 'beta', alpha: 9, beta: 1 },
+    { type: 'beta', alpha: 0.5, beta: 0.7 },
+  ];
+  for (const d of cases) {
+    it(`${JSON.stringify(d)}: sample mean matches the closed-form mean; never negative`, () => {
+      const u = streamUniform(createStreams(9, 0, 1), 0, PURPOSE.latency);
+      const n = 100_000;
+      let s = 0;
+      let s2 = 0;
+      for (let i = 0; i < n; i++) {
+        const x = sample(d, u);
+        expect(x).toBeGreaterThanOrEqual(0);
+        s += x;
+        s2 += x * x;
+      }
+      const mean = s / n;
+      const se = Math.sqrt(Math.max(s2 / n - mean * mean, 0) / n);
+      expect(Math.abs(mean - distributionMean(d))).toBeLessThanOrEqual(4 * se + 1e-12);
+    });
+  }
+
+  it('gamma has mean and variance equal to its shape', () => {
+    const u = streamUniform(createStreams(3, 0, 1), 0, 0);
+    for (const shape of [0.3, 1, 2.5, 10]) {
+      const n = 100_000;
+      let s = 0;
+      let s2 = 0;
+      for (let i = 0; i < n; i++) {
+        const x = gammaSample(shape, () => u.next());
+        s += x;
+        s2 += x * x;
+      }
+      const mean = s / n;
+      const variance = s2 / n - mean * mean;
+      expect(Math.abs(mean - shape)).toBeLessThan(4 * Math.sqrt(shape / n));
+      expect(Math.abs(variance / shape - 1)).toBeLessThan(0.05);
+    }
+  });
+});
+
+describe('business-hours calendar (time 0 = Monday 00:00)', () => {
+  const h = 3600;
+  const day = 24 * h;
+  it('is open Monday to Friday 09-17 only', () => {
+    expect(isOpen(9 * h)).toBe(true);
+    expect(isOpen(17 * h)).toBe(false);
+    expect(isOpen(4 * day + 16 * h)).toBe(true);
+    expect(isOpen(5 * day + 10 * h)).toBe(false);
+  });
+  it('finds the next opening, over the weekend too', () => {
+    expect(nextOpen(0)).toBe(9 * h);
+    expect(nextOpen(17 * h)).toBe(day + 9 * h);
+    expect(nextOpen(4 * day + 18 * h)).toBe(7 * day + 9 * h);
+  });
+  it('counts and adds working seconds', () => {
+    expect(workingSecondsUntil(7 * day)).toBe(40 * h);
+    expect(workingSecondsUntil(day + 10 * h)).toBe(9 * h);
+    expect(addWorkingSeconds(16 * h, 2 * h)).toBe(day + 10 * h);
+    expect(addWorkingSeconds(4 * day + 16 * h, 2 * h)).toBe(7 * day + 10 * h);
+    expect(addWorkingSeconds(9 * h, 41 * h)).toBe(7 * day + 10 * h);
+    for (const start of [0, 5 * h, 13 * h, 3 * day + 20 * h, 6 * day]) {
+      for (const work of [1, 3 * h, 8 * h, 50 * h, 100 * h]) {
+        const end = addWorkingSeconds(start, work);
+        expect(workingSecondsUntil(end) - workingSecondsUntil(start)).toBeCloseTo(work, 6);
+      }
+    }
+  });
+});
