@@ -1,0 +1,162 @@
+/**
+ * `baton simulate FILE [--scenario ID] [--cases N] [--replications R] [--seed S] [--format text|json]`
+ *
+ * Runs the scenario (the one named, else the document's first, else the default: 1,000 cases x 10 replications,
+ * seed 1) in this process, on one thread, and prints the KPIs with their 95% intervals. Options override the
+ * scenario's numbers. Exit 0 when every hypothesis line holds (or there is none), 1 when one fails, 2 when the
+ * input is unusable (unreadable, not a valid workflow, no trigger, unknown scenario, a bad option), with one line
+ * on stderr.
+ */
+import { readFile } from 'node:fs/promises';
+import { formatProblem, MAX_CASES, MAX_REPLICATIONS, type Scenario } from '../../domain/index.ts';
+import { importWorkflow } from '../../interop/import.ts';
+import { SimulationInputError } from '../../simulator/compile.ts';
+import { DEFAULT_REPLICATIONS, resolveScenario, runBatch, type KpiValue, type SimulationReport } from '../../simulator/report.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type Command } from '../io.ts';
+
+const USAGE = 'baton simulate FILE [--scenario ID] [--cases N] [--replications R] [--seed S] [--format text|json]';
+const SUMMARY = [
+  'Dry-run a workflow: N cases x R replications of its scenario; KPIs with 95% intervals, per-node figures, hypothesis.',
+  'Without a scenario in the file: 1,000 cases x 10 replications, seed 1. Exit 1 when a hypothesis line fails.',
+].join('\n');
+
+interface Options {
+  file: string;
+  scenario?: string;
+  cases?: number;
+  replications?: number;
+  seed?: number;
+  format: 'text' | 'json';
+}
+
+const INT_LIMITS = { '--cases': [1, MAX_CASES], '--replications': [1, MAX_REPLICATIONS], '--seed': [0, 2 ** 32 - 1] } as const;
+
+function parseArgs(args: readonly string[]): Options | string {
+  const files: string[] = [];
+  const o: Partial<Options> = { format: 'text' };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (!a.startsWith('-')) {
+      files.push(a);
+      continue;
+    }
+    const [flag = '', inline] = a.split(/=(.*)/s, 2);
+    const value = inline ?? args[++i];
+    if (value === undefined) return `option ${flag} needs a value`;
+    if (flag === '--scenario') o.scenario = value;
+    else if (flag === '--format') {
+      if (value !== 'text' && value !== 'json') return `--format must be text or json, not "${value}"`;
+      o.format = value;
+    } else if (flag === '--cases' || flag === '--replications' || flag === '--seed') {
+      const [lo, hi] = INT_LIMITS[flag];
+      const n = Number(value);
+      if (!/^\d+$/.test(value) || n < lo || n > hi) return `${flag} must be a whole number from ${lo} to ${hi}, not "${value}"`;
+      if (flag === '--cases') o.cases = n;
+      else if (flag === '--replications') o.replications = n;
+      else o.seed = n;
+    } else return `unknown option "${flag}"`;
+  }
+  if (files.length !== 1) return files.length === 0 ? 'a FILE is required' : 'exactly one FILE is expected';
+  return { ...o, file: files[0] ?? '', format: o.format ?? 'text' };
+}
+
+/** The JSON contract of interfaces.md: scenario, seed, cases, replications, kpis, nodes, hypothesis. */
+export function toJsonOutput(r: SimulationReport): unknown {
+  const nodes: Record<string, { visits: number; failures: Partial<Record<string, number>>; utilisation?: number; meanWaitSeconds?: number }> = {};
+  for (const [id, n] of Object.entries(r.nodes)) {
+    nodes[id] = { visits: n.visits, failures: n.failures, ...(n.gate ? { utilisation: n.gate.utilisation, meanWaitSeconds: n.gate.meanWaitSeconds } : {}) };
+  }
+  return { scenario: r.scenario, seed: r.seed, cases: r.cases, replications: r.replications, kpis: r.kpis, nodes, hypothesis: r.hypothesis };
+}
+
+function fmt(x: number | null): string {
+  if (x === null) return 'n/a';
+  const a = Math.abs(x);
+  if (a !== 0 && (a < 0.001 || a >= 1e7)) return x.toExponential(3);
+  return Number(x.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+function kpiLine(name: string, k: KpiValue): string {
+  const ci = k.ci95 ? `  [${fmt(k.ci95[0])}, ${fmt(k.ci95[1])}]` : '';
+  return `  ${name.padEnd(22)} ${fmt(k.mean).padStart(12)}${ci}`;
+}
+
+/** The text report: KPIs, gates, failures, costs, hypothesis. */
+export function toText(r: SimulationReport): string {
+  const lines = [`Scenario ${r.scenario}: ${r.cases.toLocaleString('en-US')} cases x ${r.replications} replications, seed ${r.seed} (${r.events.toLocaleString('en-US')} events)`, '', 'KPIs (mean, 95% interval across replications):'];
+  for (const [name, k] of Object.entries(r.kpis)) lines.push(kpiLine(name, k));
+  const gates = Object.entries(r.nodes).filter(([, n]) => n.gate);
+  if (gates.length > 0) {
+    lines.push('', 'Human gates:');
+    for (const [id, n] of gates) {
+      const g = n.gate;
+      if (g) lines.push(`  ${id}: utilisation ${fmt(g.utilisation)}, mean wait ${fmt(g.meanWaitSeconds)} s, mean queue ${fmt(g.meanQueueLength)}, SLA breaches ${g.slaBreaches}, reviewer hours/day ${fmt(g.reviewerHoursPerDay)}`);
+    }
+  }
+  const failing = Object.entries(r.nodes).filter(([, n]) => Object.keys(n.failures).length > 0 || n.caseFailures > 0);
+  if (failing.length > 0) {
+    lines.push('', 'Failures (failed tries by error; cases failed here):');
+    for (const [id, n] of failing) {
+      const errs = Object.entries(n.failures).map(([e, c]) => `${e} ${c ?? 0}`).join(', ');
+      lines.push(`  ${id}: ${errs || 'none'}; cases failed ${n.caseFailures}`);
+    }
+  }
+  if (r.costByNode.length > 0) {
+    lines.push('', 'Cost per case by node:');
+    for (const c of r.costByNode.slice(0, 5)) lines.push(`  ${c.node}: ${fmt(c.costPerCase)} USD (${fmt(c.share * 100)}%)`);
+  }
+  if (r.rarelyReached.length > 0) lines.push('', `Reached by fewer than 1% of cases: ${r.rarelyReached.join(', ')}`);
+  if (r.hypothesis.length > 0) {
+    lines.push('', 'Hypothesis:');
+    for (const h of r.hypothesis) lines.push(`  ${h.pass ? 'PASS' : 'FAIL'} ${h.metric} ${h.op} ${h.value} (actual ${fmt(h.actual)})`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function run(args: readonly string[], io: CliIo): Promise<number> {
+  const o = parseArgs(args);
+  if (typeof o === 'string') {
+    io.stderr.write(`baton simulate: ${o}. Usage: ${USAGE}\n`);
+    return EXIT_UNUSABLE;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(o.file);
+  } catch (e) {
+    io.stderr.write(`${o.file}: cannot read the file: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_UNUSABLE;
+  }
+  const imported = importWorkflow(bytes);
+  if (!imported.ok) {
+    const first = imported.problems[0];
+    const count = imported.problems.length;
+    io.stderr.write(`${o.file}: cannot simulate: ${first ? formatProblem(first) : 'not a workflow'}${count > 1 ? ` (and ${count - 1} more; run baton validate)` : ''}\n`);
+    return EXIT_UNUSABLE;
+  }
+  const doc = imported.doc;
+  const found = resolveScenario(doc, o.scenario);
+  if (!found) {
+    const ids = (doc.scenarios ?? []).map((s) => s.id).join(', ') || 'none';
+    io.stderr.write(`${o.file}: no scenario "${o.scenario ?? ''}" (scenarios: ${ids})\n`);
+    return EXIT_UNUSABLE;
+  }
+  const scenario: Scenario = found;
+  const cases = o.cases ?? scenario.cases;
+  const replications = o.replications ?? scenario.replications ?? DEFAULT_REPLICATIONS;
+  const seed = o.seed ?? scenario.seed;
+  let report: SimulationReport | null;
+  try {
+    report = runBatch(doc, scenario, { cases, replications, seed });
+  } catch (e) {
+    if (e instanceof SimulationInputError) {
+      io.stderr.write(`${o.file}: cannot simulate: ${e.message}\n`);
+      return EXIT_UNUSABLE;
+    }
+    throw e;
+  }
+  if (!report) return EXIT_UNUSABLE;
+  io.stdout.write(o.format === 'json' ? JSON.stringify(toJsonOutput(report), null, 2) + '\n' : toText(report));
+  return report.hypothesis.every((h) => h.pass) ? EXIT_OK : EXIT_FINDINGS;
+}
+
+export const command: Command = { name: 'simulate', usage: USAGE, summary: SUMMARY, run };
