@@ -189,7 +189,8 @@ function describeForm(schema: AnySchema): string {
 function allowedKeys(context: IssueContext, path: JsonPath): readonly string[] | undefined {
   const here = schemaAt(context.schema, context.input, path);
   if (!here) return undefined;
-  const s = unwrap(here.schema);
+  // A discriminated union (a node, a distribution) resolves by its tag to one option.
+  const s = resolveUnion(here.schema, here.value);
   if (s instanceof z.ZodUnion) {
     // A union of objects (a fault target): every option's fields are candidates.
     const keys = s.options.flatMap((o) => objectKeys(o) ?? []);
