@@ -82,6 +82,7 @@ const doc = workflow({
       stub: { latency: lognormal(0.01, 0.02), costPerCall: 0, detectionRate: 0.78, falseRejectRate: 0.05 },
     }),
     router({ id: 'route-risk', label: 'Route by change risk', at: at(6), mode: 'exclusive' }),
+    join({ id: 'collect-reviews', label: 'Collect maintainer reviews', at: at(6, 2), mode: 'any' }),
     human({
       id: 'maintainer',
       label: 'Approve risky change',
@@ -112,11 +113,12 @@ const doc = workflow({
     edge('static', 'wait'),
     ...fanIn(['summarize', 'static'], 'wait', 'error', 'partial'),
     ...chain('wait', 'review', 'confidence'),
-    edge('review', 'maintainer', { port: 'error', label: 'no AI review' }),
+    edge('review', 'collect-reviews', { port: 'error', label: 'no AI review' }),
     edge('confidence', 'route-risk', { port: 'pass' }),
-    edge('confidence', 'maintainer', { port: 'fail', label: 'doubtful review' }),
+    edge('confidence', 'collect-reviews', { port: 'fail', label: 'doubtful review' }),
     // Auth, migrations, public API or > 400 changed lines: about a quarter of pull requests.
-    edge('route-risk', 'maintainer', { label: 'risky (~25%)', probability: 0.25 }),
+    edge('route-risk', 'collect-reviews', { label: 'risky (~25%)', probability: 0.25 }),
+    edge('collect-reviews', 'maintainer'),
     edge('route-risk', 'merge', { label: 'routine', isDefault: true }),
     edge('maintainer', 'merge', { port: 'approve' }),
     edge('maintainer', 'changes', { port: 'reject' }),

@@ -15,8 +15,9 @@ const doc = workflow({
     runsPerDay: 1200,
     // Regulators and customers accept a decision within one business day; most cases should take seconds.
     slaSeconds: 86_400,
-    // Identity-verification vendors charge $1-3 per check; doing it in-house must stay well under.
-    budgetPerRun: 1,
+    // People included: ~17% of cases take ~10 min of an analyst, ~4% ~25 min of compliance; by hand every case
+    // costs ~$7. Identity-verification vendors charge $1-3 per check.
+    budgetPerRun: 3,
     outputs: 1,
     inputModalities: 1,
   },
@@ -62,19 +63,30 @@ const doc = workflow({
       policy: stepPolicy({ timeoutSeconds: 30 }),
     }),
     router({ id: 'route-confidence', label: 'Route by extraction confidence', at: at(3), mode: 'exclusive' }),
+    check({
+      id: 'mrz',
+      label: 'Verify MRZ check digits',
+      at: at(4),
+      // The extractor's confidence says nothing about an OCR misread upstream; the MRZ check digits (ICAO 9303) do:
+      // they catch nearly every misread of document number, birth date and expiry. Documents without an MRZ are
+      // checked against the visual zone only, hence 0.9 rather than 0.99.
+      config: { type: 'rule', onFail: 'route' },
+      stub: { latency: lognormal(0.01, 0.03), costPerCall: 0, detectionRate: 0.9, falseRejectRate: 0.01 },
+    }),
+    join({ id: 'collect-reviews', label: 'Collect manual reviews', at: at(4, 2), mode: 'any' }),
     human({
       id: 'manual-review',
       label: 'Review identity manually',
-      at: at(4, 1),
+      at: at(5, 2),
       config: { type: 'review', reviewers: 8, calendar: 'business-hours', slaSeconds: 86_400 },
       // KYC analysts: ~8 min per case, ~$35/h loaded; they catch most forged or misread documents.
       stub: { serviceTime: lognormal(480, 1500), costPerHour: 35, outcomes: { approve: 0.88, reject: 0.12 }, detectionRate: 0.85 },
     }),
-    join({ id: 'merge-verified', label: 'Merge verified identities', at: at(5), mode: 'any' }),
+    join({ id: 'merge-verified', label: 'Merge verified identities', at: at(6), mode: 'any' }),
     check({
       id: 'audit',
       label: 'Audit 5% sample',
-      at: at(6),
+      at: at(7),
       config: { type: 'sample-audit', onFail: 'route', sampleRate: 0.05 },
       // detectionRate is the auditor's catch rate on a sampled item; over all items it is 0.05 x 0.9 = 4.5%.
       // The audit's purpose is measurement (is the 0.85 threshold still right?), not interception.
@@ -84,50 +96,56 @@ const doc = workflow({
     tool({
       id: 'sanctions',
       label: 'Screen sanctions lists',
-      at: at(7),
+      at: at(8),
       config: { type: 'http', sideEffect: 'none', idempotent: true, purpose: 'Screen the customer against OFAC, UN, EU and UK sanctions and PEP lists with fuzzy name matching.' },
       // Screening APIs: $0.10-0.50 per check, sub-second median.
       stub: { latency: lognormal(0.8, 3), costPerCall: 0.2, outcomes: { ok: 0.975, timeout: 0.01, communication: 0.01, rate_limited: 0.005 } },
       policy: stepPolicy({ timeoutSeconds: 10, totalSeconds: 60, circuitBreaker: breaker(120) }),
     }),
-    router({ id: 'route-screening', label: 'Route by screening result', at: at(8), mode: 'exclusive' }),
+    router({ id: 'route-screening', label: 'Route by screening result', at: at(9), mode: 'exclusive' }),
+    join({ id: 'collect-compliance', label: 'Collect compliance cases', at: at(9, 2), mode: 'any' }),
     human({
       id: 'compliance',
       label: 'Adjudicate compliance case',
-      at: at(9, 1),
-      config: { type: 'escalation', reviewers: 2, calendar: 'business-hours', slaSeconds: 2 * 86_400 },
+      at: at(10, 2),
+      config: { type: 'escalation', reviewers: 3, calendar: 'business-hours', slaSeconds: 2 * 86_400 },
       // Most potential matches are namesakes (false positives); clearing one takes ~20 min of a compliance officer.
       stub: { serviceTime: lognormal(1200, 3600), costPerHour: 50, outcomes: { approve: 0.8, reject: 0.2 }, detectionRate: 0.95 },
     }),
-    join({ id: 'merge-cleared', label: 'Merge cleared applications', at: at(10), mode: 'any' }),
+    join({ id: 'merge-cleared', label: 'Merge cleared applications', at: at(11), mode: 'any' }),
     tool({
       id: 'open-account',
       label: 'Open account',
-      at: at(11),
+      at: at(12),
       // Reversible (an account can be closed before funding); idempotent on the application id.
       config: { type: 'database', sideEffect: 'reversible', idempotent: true, purpose: 'Create the customer and account in the core banking system with the verified identity.' },
       stub: { latency: lognormal(0.5, 2), costPerCall: 0, outcomes: { ok: 0.99, timeout: 0.005, communication: 0.005 } },
       policy: stepPolicy({ timeoutSeconds: 10 }),
     }),
-    output({ id: 'approved', label: 'Approve application', at: at(12), type: 'deliver', outcome: 'success' }),
-    output({ id: 'rejected', label: 'Reject application', at: at(10, 2), type: 'notify', outcome: 'rejected' }),
-    alert({ id: 'alert', label: 'Alert onboarding team', at: at(12, 2) }),
+    output({ id: 'approved', label: 'Approve application', at: at(13), type: 'deliver', outcome: 'success' }),
+    output({ id: 'rejected', label: 'Reject application', at: at(11, 3), type: 'notify', outcome: 'rejected' }),
+    alert({ id: 'alert', label: 'Alert onboarding team', at: at(13, 2) }),
   ],
   edges: [
     ...chain('application', 'ocr', 'extract', 'route-confidence'),
-    edge('ocr', 'manual-review', { port: 'error', label: 'unreadable' }),
-    edge('extract', 'manual-review', { port: 'error' }),
-    edge('route-confidence', 'manual-review', { label: 'low confidence', condition: { field: 'confidence', op: '<', value: 0.85 } }),
-    edge('route-confidence', 'merge-verified', { label: 'confident', isDefault: true }),
+    edge('ocr', 'collect-reviews', { port: 'error', label: 'unreadable' }),
+    edge('extract', 'collect-reviews', { port: 'error' }),
+    // probability: the expected share (~14%) for the analyzer's static estimate; the simulator decides by the condition.
+    edge('route-confidence', 'collect-reviews', { label: 'low confidence', condition: { field: 'confidence', op: '<', value: 0.85 }, probability: 0.14 }),
+    edge('route-confidence', 'mrz', { label: 'confident', isDefault: true }),
+    edge('mrz', 'merge-verified', { port: 'pass' }),
+    edge('mrz', 'collect-reviews', { port: 'fail', label: 'check digits wrong' }),
+    edge('collect-reviews', 'manual-review'),
     edge('manual-review', 'merge-verified', { port: 'approve' }),
     edge('manual-review', 'rejected', { port: 'reject' }),
     edge('manual-review', 'alert', { port: 'timeout', label: 'review SLA missed' }),
     ...chain('merge-verified', 'audit'),
     edge('audit', 'sanctions', { port: 'pass' }),
-    edge('audit', 'compliance', { port: 'fail', label: 'audit finding' }),
+    edge('audit', 'collect-compliance', { port: 'fail', label: 'audit finding' }),
     edge('sanctions', 'route-screening'),
     // 2-5% of screenings return a potential match, almost all namesakes.
-    edge('route-screening', 'compliance', { label: 'potential match (~3%)', probability: 0.03 }),
+    edge('route-screening', 'collect-compliance', { label: 'potential match (~3%)', probability: 0.03 }),
+    edge('collect-compliance', 'compliance'),
     edge('route-screening', 'merge-cleared', { label: 'clear', isDefault: true }),
     edge('compliance', 'merge-cleared', { port: 'approve' }),
     edge('compliance', 'rejected', { port: 'reject' }),
@@ -146,7 +164,7 @@ const doc = workflow({
       // No case may be approved unscreened: an outage shows up as alerts, never as failures or silent approvals.
       hypothesis: [
         { metric: 'failedRate', op: '<=', value: 0.001 },
-        { metric: 'silentErrorRate', op: '<=', value: 0.025 },
+        { metric: 'silentErrorRate', op: '<=', value: 0.01 },
         { metric: 'errorRate', op: '<=', value: 0.15 },
       ],
     }),
@@ -161,7 +179,7 @@ const doc = workflow({
       hypothesis: [
         { metric: 'successRate', op: '>=', value: 0.8 },
         { metric: 'cycleSecondsP50', op: '<=', value: 60 },
-        { metric: 'humanHoursPerDay', op: '<=', value: 48 },
+        { metric: 'humanHoursPerDay', op: '<=', value: 60 },
       ],
     }),
   ],

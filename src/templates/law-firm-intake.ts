@@ -14,10 +14,12 @@ const doc = workflow({
     effortMinutes: 10,
     risk: 'medium',
     runsPerDay: 60,
-    // Same business day: firms that answer first win most consultations.
-    slaSeconds: 28_800,
-    // People dominate the cost: 3 min of a paralegal on every reply, 15 min of an attorney on ~15%.
-    budgetPerRun: 8,
+    // Next business day: inquiries arrive around the clock, people answer in office hours; firms that answer first
+    // win most consultations.
+    slaSeconds: 86_400,
+    // People dominate the cost: ~4 min of a paralegal on every reply, ~19 min of an attorney on ~15-20%.
+    // By hand: ~$5 of paralegal time plus the same attorney time.
+    budgetPerRun: 15,
     outputs: 1,
     inputModalities: 1,
   },
@@ -85,7 +87,7 @@ const doc = workflow({
       id: 'review',
       label: 'Review draft reply',
       at: at(7),
-      config: { type: 'review', reviewers: 2, calendar: 'business-hours', slaSeconds: 4 * 3600 },
+      config: { type: 'review', reviewers: 2, calendar: 'business-hours', slaSeconds: 86_400 },
       // Reading and approving a short draft takes a paralegal ~3 min (~$32/h loaded).
       stub: { serviceTime: lognormal(180, 600), costPerHour: 32, outcomes: { approve: 0.85, revise: 0.12, reject: 0.03 }, detectionRate: 0.8 },
     }),
@@ -100,11 +102,13 @@ const doc = workflow({
       policy: stepPolicy({ timeoutSeconds: 10 }),
     }),
     output({ id: 'replied', label: 'Deliver reply', at: at(9), type: 'deliver', outcome: 'success' }),
+    // One explicit merge: each inquiry reaches the attorney by exactly one of these routes.
+    join({ id: 'collect-escalations', label: 'Collect attorney cases', at: at(4, 2), mode: 'any' }),
     human({
       id: 'attorney',
       label: 'Assess complex inquiry',
       at: at(5, 2),
-      config: { type: 'escalation', reviewers: 3, calendar: 'business-hours', slaSeconds: 86_400 },
+      config: { type: 'escalation', reviewers: 3, calendar: 'business-hours', slaSeconds: 172_800 },
       // ~15 min of an attorney at ~$150/h internal cost; about 60% become consultations.
       stub: { serviceTime: lognormal(900, 2700), costPerHour: 150, outcomes: { approve: 0.6, reject: 0.4 }, detectionRate: 0.9 },
     }),
@@ -115,26 +119,28 @@ const doc = workflow({
   edges: [
     ...chain('inquiry', 'classify'),
     edge('classify', 'confidence'),
-    edge('classify', 'attorney', { port: 'error', label: 'unclassified' }),
+    edge('classify', 'collect-escalations', { port: 'error', label: 'unclassified' }),
     edge('confidence', 'route-complexity', { port: 'pass' }),
-    edge('confidence', 'attorney', { port: 'fail', label: 'unsure' }),
+    edge('confidence', 'collect-escalations', { port: 'fail', label: 'unsure' }),
     // ~7% more are confidently complex or distressed; with the unsure ~8.5%, about 15% reach an attorney.
-    edge('route-complexity', 'attorney', { label: 'complex or distressed (~7%)', probability: 0.07 }),
+    edge('route-complexity', 'collect-escalations', { label: 'complex or distressed (~7%)', probability: 0.07 }),
     edge('route-complexity', 'merge-drafts', { label: 'routine', isDefault: true }),
     ...chain('merge-drafts', 'draft', 'grade'),
     edge('grade', 'review', { port: 'pass' }),
-    edge('grade', 'attorney', { port: 'fail', label: 'still fails after 2 reasks' }),
+    edge('grade', 'collect-escalations', { port: 'fail', label: 'still fails after 2 reasks' }),
     edge('review', 'send', { port: 'approve' }),
     edge('review', 'limit-revisions', { port: 'revise' }),
-    edge('review', 'attorney', { port: 'reject', label: 'needs an attorney' }),
-    edge('review', 'alert', { port: 'timeout', label: 'not reviewed in 4 h' }),
-    // Two rounds of revision, then a person takes over instead of looping.
-    edge('limit-revisions', 'merge-drafts', { label: 'revise again', condition: { field: 'visits', op: '<=', value: 2 } }),
-    edge('limit-revisions', 'attorney', { label: 'too many revisions', isDefault: true }),
+    edge('review', 'collect-escalations', { port: 'reject', label: 'needs an attorney' }),
+    edge('review', 'alert', { port: 'timeout', label: 'not reviewed in a day' }),
+    // Two rounds of revision, then the intake team writes it by hand instead of looping. probability: the expected
+    // share for the analyzer's estimate; the simulator decides by the condition.
+    edge('limit-revisions', 'merge-drafts', { label: 'revise again', condition: { field: 'visits', op: '<=', value: 2 }, probability: 0.95 }),
+    edge('limit-revisions', 'alert', { label: 'too many revisions', isDefault: true }),
     ...chain('send', 'replied'),
     edge('attorney', 'consult', { port: 'approve' }),
     edge('attorney', 'declined', { port: 'reject' }),
-    edge('attorney', 'alert', { port: 'timeout', label: 'not assessed in a day' }),
+    edge('collect-escalations', 'attorney'),
+    edge('attorney', 'alert', { port: 'timeout', label: 'not assessed in 2 days' }),
     ...fanIn(['draft', 'send'], 'alert'),
   ],
   scenarios: [

@@ -15,7 +15,8 @@ const doc = workflow({
     risk: 'medium',
     runsPerDay: 0.43,
     slaSeconds: 172_800,
-    budgetPerRun: 15,
+    // The lead's review (~12 min mean, x1.4 with revisions, $55/h) dominates; by hand a campaign costs ~$110.
+    budgetPerRun: 25,
     // Copy and images.
     outputs: 2,
     inputModalities: 1,
@@ -114,7 +115,8 @@ const doc = workflow({
     edge('approval', 'limit-revisions', { port: 'revise' }),
     edge('approval', 'dropped', { port: 'reject' }),
     edge('approval', 'alert', { port: 'timeout', label: 'not approved in 2 days' }),
-    edge('limit-revisions', 'merge-briefs', { label: 'revise again', condition: { field: 'visits', op: '<=', value: 2 } }),
+    // probability: the expected share for the analyzer's estimate; the simulator decides by the condition.
+    edge('limit-revisions', 'merge-briefs', { label: 'revise again', condition: { field: 'visits', op: '<=', value: 2 }, probability: 0.95 }),
     edge('limit-revisions', 'dropped', { label: 'third revision', isDefault: true }),
     ...chain('schedule', 'scheduled'),
     ...fanIn(['brainstorm', 'stock', 'schedule'], 'alert'),

@@ -91,7 +91,7 @@ const doc = workflow({
       id: 'approval',
       label: 'Approve summary',
       at: at(5),
-      config: { type: 'approval', reviewers: 1, calendar: 'business-hours', slaSeconds: 3600 },
+      config: { type: 'approval', reviewers: 1, calendar: 'business-hours', slaSeconds: 86_400 },
       // The lead reads the summary (~2 min at ~$60/h): nearly half the five minutes the whole task takes by hand.
       stub: { serviceTime: lognormal(120, 600), costPerHour: 60, outcomes: { approve: 0.9, reject: 0.1 }, detectionRate: 0.6 },
     }),
@@ -112,7 +112,7 @@ const doc = workflow({
     ...chain('meeting-ended', 'fetch', 'extract-points', 'summarize', 'polish', 'approval'),
     edge('approval', 'post', { port: 'approve' }),
     edge('approval', 'discarded', { port: 'reject' }),
-    edge('approval', 'alert', { port: 'timeout', label: 'not approved in an hour' }),
+    edge('approval', 'alert', { port: 'timeout', label: 'not approved in a day' }),
     ...chain('post', 'shared'),
     ...fanIn(['fetch', 'extract-points', 'summarize', 'polish', 'post'], 'alert'),
   ],
