@@ -37,6 +37,9 @@ import {
   WORKFLOW_FORMAT,
   type Distribution,
   type ErrorMatcher,
+  type LintConfig,
+  type Meta,
+  type Profile,
   type Scenario,
   type Workflow,
   type WorkflowEdge,
@@ -366,16 +369,16 @@ export function arbWorkflow(options: ArbWorkflowOptions = {}): fc.Arbitrary<Work
           id: arbId,
           name: text(200),
           description: text(500),
-          profile: extras ? arbProfile : fc.constant({}),
+          profile: extras ? arbProfile : fc.constant<Profile>({}),
           nodes: fc.constant(nodes),
           edges: arbEdges(nodes, maxEdges),
-          scenarios: extras ? fc.array(arbScenario(ids), { maxLength: 2 }).chain(withUniqueIds) : fc.constant([]),
-          lint: extras ? arbLint : fc.constant({}),
-          meta: extras ? arbMeta : fc.constant({}),
+          scenarios: extras ? fc.array(arbScenario(ids), { maxLength: 2 }).chain(withUniqueIds) : fc.constant<Scenario[]>([]),
+          lint: extras ? arbLint : fc.constant<LintConfig>({}),
+          meta: extras ? arbMeta : fc.constant<Meta>({}),
         },
         { requiredKeys: ['format', 'schemaVersion', 'id', 'name', 'nodes', 'edges'] },
       );
     })
     // fast-check builds some objects without a prototype; a parsed file never has those, so neither do we.
-    .map((doc) => structuredClone(doc));
+    .map((doc): Workflow => structuredClone(doc));
 }

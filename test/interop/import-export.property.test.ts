@@ -50,8 +50,8 @@ const weirdValue: fc.Arbitrary<Json> = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc.constantFrom(0, -1, 1.5, 1e308, -1e308, 2 ** 53 + 2, 5e-324),
   fc.integer(),
-  fc.constant([]),
-  fc.constant({}),
+  fc.constant<Json>([]),
+  fc.constant<Json>({}),
   fc.constantFrom('ai', 'out', 'error', 'uniform', 'ALL'),
   fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
 );
