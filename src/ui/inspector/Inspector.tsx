@@ -1,10 +1,16 @@
 /**
- * The inspector region: edits the selected node or edge; with nothing selected, the workflow itself.
- * Each field commits on every keystroke with a coalescing key, so typing a label is one undo entry.
+ * The inspector region: edits every field of the selected node or edge; with nothing selected, the workflow's
+ * name, profile and scenarios; with several selected, offers to delete them.
+ *
+ * Each form is keyed by what it edits, so switching the selection never carries a half-typed draft from one
+ * node's field into another's.
  */
-import { KIND_LABELS } from '../../domain/index.ts';
 import { selectDoc, selectSelection, selectSingleSelectedEdge, selectSingleSelectedNode } from '../../store/selectors.ts';
 import { useEditorStore, useEditorStoreApi } from '../editor-context.tsx';
+import { EdgeInspector } from './EdgeInspector.tsx';
+import './inspector.css';
+import { NodeInspector } from './NodeInspector.tsx';
+import { WorkflowInspector } from './WorkflowInspector.tsx';
 
 export function Inspector() {
   const store = useEditorStoreApi();
@@ -15,51 +21,18 @@ export function Inspector() {
   const count = selection.nodeIds.size + selection.edgeIds.size;
 
   let body: React.ReactNode;
-  if (node) {
+  if (node) body = <NodeInspector key={node.id} node={node} />;
+  else if (edge) body = <EdgeInspector key={edge.id} edge={edge} />;
+  else if (count > 1) {
     body = (
-      <>
-        <p className="muted">
-          {KIND_LABELS[node.kind]} <code>{node.id}</code>
-        </p>
-        <label className="field">
-          <span>Label</span>
-          <input value={node.label} onChange={(e) => store.getState().updateNode(node.id, (n) => ({ ...n, label: e.target.value }), { coalesceKey: `${node.id}.label` })} />
-        </label>
-        <label className="field">
-          <span>Description</span>
-          <textarea
-            value={node.description ?? ''}
-            onChange={(e) => store.getState().updateNode(node.id, (n) => ({ ...n, description: e.target.value || undefined }), { coalesceKey: `${node.id}.description` })}
-          />
-        </label>
-      </>
+      <div className="inspector-multi">
+        <p>{count} items selected.</p>
+        <button type="button" onClick={() => store.getState().removeSelection()}>
+          Delete selected
+        </button>
+      </div>
     );
-  } else if (edge) {
-    body = (
-      <p>
-        Edge from <code>{edge.source}</code> ({edge.sourcePort}) to <code>{edge.target}</code>
-      </p>
-    );
-  } else if (count > 1) {
-    body = <p>{count} items selected.</p>;
-  } else {
-    body = (
-      <>
-        <p className="muted">Workflow</p>
-        <label className="field">
-          <span>Name</span>
-          <input value={doc.name} onChange={(e) => store.getState().updateWorkflow((d) => ({ ...d, name: e.target.value }), { coalesceKey: 'workflow.name' })} />
-        </label>
-        <label className="field">
-          <span>Description</span>
-          <textarea
-            value={doc.description ?? ''}
-            onChange={(e) => store.getState().updateWorkflow((d) => ({ ...d, description: e.target.value || undefined }), { coalesceKey: 'workflow.description' })}
-          />
-        </label>
-      </>
-    );
-  }
+  } else body = <WorkflowInspector key={doc.id} doc={doc} />;
   return (
     <section className="inspector" aria-label="Inspector">
       <h2 className="panel-title">Inspector</h2>

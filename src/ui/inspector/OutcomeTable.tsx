@@ -1,0 +1,54 @@
+/**
+ * An outcome table (probabilities that must sum to 1): the outcomes it states, a live "sums to X" line that
+ * carries the schema's message when it is off, and a select to add an outcome the table does not state yet.
+ */
+import { useId } from 'react';
+import { NumberControl, SelectControl } from './field-controls.tsx';
+import { OUTCOME_LABELS, labelFor } from './field-labels.ts';
+import { Group } from './inspector-layout.tsx';
+import { useScope } from './inspector-scope.tsx';
+import { getIn, isRecord, pathKey, type FieldPath } from './path-data.ts';
+import { keysAt } from './schema-fields.ts';
+
+export function OutcomeTable({ path, title }: { path: FieldPath; title: string }) {
+  const scope = useScope();
+  const sumId = useId();
+  const table = getIn(scope.value, path);
+  const entries = isRecord(table) ? Object.entries(table).filter(([, v]) => typeof v === 'number') : [];
+  const stated = new Set(entries.map(([k]) => k));
+  const absent = keysAt(scope.schema, scope.value, path).filter((k) => !stated.has(k));
+  const sum = entries.reduce((acc, [, v]) => acc + (typeof v === 'number' ? v : 0), 0);
+  const issues = scope.issues.get(pathKey(path)) ?? [];
+  return (
+    <Group title={title} level={4}>
+      <div role="group" aria-label={`${title} probabilities`} aria-describedby={sumId} className="inspector-outcomes">
+        {entries.map(([k, v]) => (
+          <div key={k} className="inspector-outcome">
+            {/* Not optional here: emptying the field must not delete the row being typed in; × removes it. */}
+            <NumberControl
+              label={`P(${labelFor(OUTCOME_LABELS, k)})`}
+              value={typeof v === 'number' ? v : undefined}
+              errors={scope.issues.get(pathKey([...path, k]))}
+              onCommit={(p) => scope.commit([...path, k], p)}
+            />
+            <button type="button" aria-label={`Remove outcome ${k}`} onClick={() => scope.commit([...path, k], undefined, 'step')}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+      <p id={sumId} className={`inspector-sum${issues.length ? ' inspector-sum--invalid' : ''}`} aria-live="polite">
+        Sums to {Number(sum.toFixed(6))}
+        {issues.length > 0 && <span className="field__error"> — {issues.join('. ')}</span>}
+      </p>
+      {absent.length > 0 && (
+        <SelectControl
+          label="Add outcome"
+          value={undefined}
+          options={absent.map((k) => ({ value: k, label: labelFor(OUTCOME_LABELS, k) }))}
+          onCommit={(k) => k && scope.commit([...path, k], 0, 'step')}
+        />
+      )}
+    </Group>
+  );
+}

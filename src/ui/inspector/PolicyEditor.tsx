@@ -1,0 +1,147 @@
+/**
+ * The "Failure policy" section: timeouts, the ordered retriers (first match wins, so order matters and can
+ * be changed), catchers and the circuit breaker. Which parts exist comes from the policy schema of the
+ * node's kind: a human gate's policy holds timeouts only.
+ */
+import { DEFAULT_TRANSIENT_RETRY, createNode, outputPorts, type CircuitBreaker, type WorkflowNode } from '../../domain/index.ts';
+import { ErrorMatcherSet } from './ErrorMatcherSet.tsx';
+import { CheckboxControl, Field, SelectControl } from './field-controls.tsx';
+import { OPTION_LABELS } from './field-labels.ts';
+import { Group, ItemControls } from './inspector-layout.tsx';
+import { useScope } from './inspector-scope.tsx';
+import { getIn, moveItem, pathKey, type FieldPath } from './path-data.ts';
+import { keysAt } from './schema-fields.ts';
+
+const DEFAULT_BREAKER: CircuitBreaker = { failureRateThreshold: 0.5, windowSize: 20, minimumCalls: 10, openSeconds: 60 };
+
+function listAt(value: unknown, path: FieldPath): readonly unknown[] {
+  const v = getIn(value, path);
+  return Array.isArray(v) ? v : [];
+}
+
+export function PolicyEditor({ node }: { node: WorkflowNode }) {
+  const scope = useScope();
+  if (getIn(node, ['policy']) === undefined) {
+    // Human gates have no default policy; an empty one (timeouts to fill in) is the natural start.
+    const defaults = getIn(createNode(node.kind, { id: node.id, position: node.position }), ['policy']) ?? { timeouts: {} };
+    return (
+      <Group title="Failure policy">
+        <p className="muted">No policy: every error fails the case at this node.</p>
+        <button type="button" onClick={() => scope.commit(['policy'], defaults, 'step')}>
+          Add policy
+        </button>
+      </Group>
+    );
+  }
+  const parts = new Set(keysAt(scope.schema, node, ['policy']));
+  const remove = (
+    <button type="button" onClick={() => scope.commit(['policy'], undefined, 'step')}>
+      Remove policy
+    </button>
+  );
+  return (
+    <Group title="Failure policy" actions={remove}>
+      {parts.has('timeouts') && (
+        <Group title="Timeouts" level={4}>
+          <Field path={['policy', 'timeouts', 'startToCloseSeconds']} label="Timeout per try (s)" />
+          <Field path={['policy', 'timeouts', 'scheduleToCloseSeconds']} label="Timeout for all tries (s)" help="The whole step, every try and backoff included." />
+        </Group>
+      )}
+      {parts.has('retry') && <Retriers />}
+      {parts.has('catch') && <Catchers ports={outputPorts(node.kind)} />}
+      {parts.has('circuitBreaker') && <Breaker />}
+    </Group>
+  );
+}
+
+/** Add, remove and reorder the items of a policy list; an emptied list is removed rather than kept as []. */
+function useList(path: FieldPath) {
+  const scope = useScope();
+  const items = listAt(scope.value, path);
+  const set = (next: readonly unknown[]): void => scope.commit(path, next.length ? next : undefined, 'step');
+  return {
+    items,
+    add: (item: unknown) => set([...items, item]),
+    remove: (index: number) => set(items.filter((_, i) => i !== index)),
+    move: (from: number, to: number) => set(moveItem(items, from, to)),
+  };
+}
+
+function Retriers() {
+  const path = ['policy', 'retry'];
+  const list = useList(path);
+  return (
+    <Group title="Retry (first matching retrier wins)" level={4}>
+      {list.items.map((_, i) => {
+        const at = [...path, i];
+        return (
+          <Group key={i} title={`Retrier ${i + 1}`} level={5} actions={<ItemControls name={`retrier ${i + 1}`} index={i} count={list.items.length} onMove={list.move} onRemove={list.remove} />}>
+            <ErrorMatcherSet path={[...at, 'errorEquals']} legend="Retry on errors" />
+            <Field path={[...at, 'maximumAttempts']} label="Max attempts (all tries)" help="1 means no retry." />
+            <Field path={[...at, 'initialIntervalSeconds']} label="First retry after (s)" />
+            <Field path={[...at, 'backoffCoefficient']} label="Backoff multiplier" />
+            <Field path={[...at, 'maximumIntervalSeconds']} label="Longest wait between tries (s)" />
+            <Field path={[...at, 'jitter']} label="Jitter" optionLabels={OPTION_LABELS} />
+            <Field path={[...at, 'honorRetryAfter']} label="Honor Retry-After" />
+          </Group>
+        );
+      })}
+      <button type="button" className="inspector-add" onClick={() => list.add(DEFAULT_TRANSIENT_RETRY)}>
+        Add retrier
+      </button>
+    </Group>
+  );
+}
+
+function Catchers({ ports }: { ports: readonly string[] }) {
+  const scope = useScope();
+  const path = ['policy', 'catch'];
+  const list = useList(path);
+  return (
+    <Group title="Catch (route errors to a port)" level={4}>
+      {list.items.map((_, i) => {
+        const at = [...path, i];
+        const port = getIn(scope.value, [...at, 'port']);
+        return (
+          <Group key={i} title={`Catcher ${i + 1}`} level={5} actions={<ItemControls name={`catcher ${i + 1}`} index={i} count={list.items.length} onMove={list.move} onRemove={list.remove} />}>
+            <ErrorMatcherSet path={[...at, 'errorEquals']} legend="Catch errors" />
+            <SelectControl
+              label="Leave by port"
+              value={typeof port === 'string' ? port : undefined}
+              options={ports}
+              errors={scope.issues.get(pathKey([...at, 'port']))}
+              onCommit={(p) => scope.commit([...at, 'port'], p, 'step')}
+            />
+          </Group>
+        );
+      })}
+      <button type="button" className="inspector-add" onClick={() => list.add({ errorEquals: ['ALL'], port: ports.includes('error') ? 'error' : (ports[0] ?? 'out') })}>
+        Add catcher
+      </button>
+    </Group>
+  );
+}
+
+function Breaker() {
+  const scope = useScope();
+  const path = ['policy', 'circuitBreaker'];
+  const on = getIn(scope.value, path) !== undefined;
+  return (
+    <Group title="Circuit breaker" level={4}>
+      <CheckboxControl
+        label="Circuit breaker on"
+        help="While open, calls fail at once with a communication error, for every case."
+        value={on}
+        onCommit={(next) => scope.commit(path, next ? DEFAULT_BREAKER : undefined, 'step')}
+      />
+      {on && (
+        <>
+          <Field path={[...path, 'failureRateThreshold']} label="Opens at failure rate (0–1)" />
+          <Field path={[...path, 'windowSize']} label="Window (calls)" />
+          <Field path={[...path, 'minimumCalls']} label="Minimum calls before opening" />
+          <Field path={[...path, 'openSeconds']} label="Stays open for (s)" />
+        </>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,157 @@
+// @vitest-environment jsdom
+import { act, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { AiNode, HumanNode } from '../../../src/domain/index.ts';
+import type { EditorStore } from '../../../src/store/editor-store.ts';
+import { docWith, renderInspector, undoDepth } from './render-inspector.tsx';
+
+/** ids: trigger0, ai1, human2 */
+function setup(select = 'ai1') {
+  const r = renderInspector(docWith(['trigger', 'ai', 'human']));
+  act(() => r.store.getState().select([select]));
+  return r;
+}
+
+function ai(store: EditorStore): AiNode {
+  const n = store.getState().doc.nodes.find((x) => x.id === 'ai1');
+  if (n?.kind !== 'ai') throw new Error('ai1 missing');
+  return n;
+}
+
+function human(store: EditorStore): HumanNode {
+  const n = store.getState().doc.nodes.find((x) => x.id === 'human2');
+  if (n?.kind !== 'human') throw new Error('human2 missing');
+  return n;
+}
+
+const group = (name: string) => screen.getByRole('group', { name });
+const undo = (store: EditorStore) => act(() => store.getState().undo());
+
+describe('Inspector on a node', () => {
+  it('is a region with its sections as headings', () => {
+    setup();
+    const region = screen.getByRole('region', { name: 'Inspector' });
+    for (const name of ['Config', 'Simulation stub', 'Failure policy', 'Outcomes', 'Latency']) {
+      expect(within(region).getByRole('heading', { name })).toBeInTheDocument();
+    }
+  });
+
+  it('changes a config enum as one undo entry, and undo puts the form back', async () => {
+    const { store, user } = setup();
+    const before = undoDepth(store);
+    await user.selectOptions(screen.getByLabelText('Capability'), 'classifier');
+    expect(ai(store).config.capability).toBe('classifier');
+    expect(undoDepth(store)).toBe(before + 1);
+    undo(store);
+    expect(screen.getByLabelText('Capability')).toHaveValue('llm');
+  });
+
+  it('types a stub number as one undo entry', async () => {
+    const { store, user } = setup();
+    const before = undoDepth(store);
+    const cost = screen.getByLabelText('Cost per call (USD)');
+    await user.clear(cost);
+    await user.type(cost, '0.015');
+    expect(ai(store).stub?.costPerCall).toBe(0.015);
+    expect(undoDepth(store)).toBe(before + 1);
+    undo(store);
+    expect(ai(store).stub?.costPerCall).toBe(0.002);
+    expect(screen.getByLabelText('Cost per call (USD)')).toHaveValue('0.002');
+  });
+
+  it('never writes NaN: a non-number stays in the field with "Enter a number"', async () => {
+    const { store, user } = setup();
+    const attempts = screen.getByLabelText('Max attempts (all tries)');
+    await user.clear(attempts);
+    // Empty is not a number: the document keeps its last number and the field says why.
+    expect(attempts).toHaveAccessibleDescription(expect.stringContaining('Enter a number'));
+    expect(ai(store).policy?.retry?.[0]?.maximumAttempts).toBe(3);
+    await user.type(attempts, '2e');
+    expect(attempts).toHaveValue('2e');
+    expect(attempts).toHaveAttribute('aria-invalid', 'true');
+    expect(attempts).toHaveAccessibleDescription(expect.stringContaining('Enter a number'));
+    expect(ai(store).policy?.retry?.[0]?.maximumAttempts).toBe(2);
+    // JSON.stringify writes NaN as null: no null anywhere means no NaN reached the document.
+    expect(JSON.stringify(store.getState().doc)).not.toContain('null');
+    await user.type(attempts, '1');
+    expect(ai(store).policy?.retry?.[0]?.maximumAttempts).toBe(20);
+    expect(attempts).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('shows the outcome sum live and the schema message when it is not 1', async () => {
+    const { store, user } = setup();
+    const outcomes = group('Outcomes probabilities');
+    expect(screen.getByText(/Sums to 1$/)).toBeInTheDocument();
+    const ok = within(outcomes).getByLabelText('P(ok)');
+    await user.clear(ok);
+    await user.type(ok, '0.5');
+    expect(ai(store).stub?.outcomes.ok).toBe(0.5);
+    expect(screen.getByText(/Sums to 0\.57/)).toHaveTextContent('must sum to 1, but they sum to 0.57');
+    expect(outcomes).toHaveAccessibleDescription(expect.stringContaining('must sum to 1'));
+  });
+
+  it('keeps an out-of-range probability and marks it invalid', async () => {
+    const { store, user } = setup();
+    const detection = screen.getByLabelText('P(wrong (silent error))');
+    await user.clear(detection);
+    await user.type(detection, '1.3');
+    expect(ai(store).stub?.outcomes.wrong).toBe(1.3);
+    expect(detection).toHaveAttribute('aria-invalid', 'true');
+    expect(detection).toHaveAccessibleDescription('Must be at most 1');
+  });
+
+  it('adds a retrier and moves it up, each one undo entry', async () => {
+    const { store, user } = setup();
+    const before = undoDepth(store);
+    await user.click(screen.getByRole('button', { name: 'Add retrier' }));
+    expect(ai(store).policy?.retry).toHaveLength(2);
+    const second = group('Retrier 2');
+    await user.click(within(second).getByRole('checkbox', { name: 'ALL (any error)' }));
+    expect(ai(store).policy?.retry?.[1]?.errorEquals).toContain('ALL');
+    const attempts = within(second).getByLabelText('Max attempts (all tries)');
+    await user.clear(attempts);
+    await user.type(attempts, '5');
+    expect(undoDepth(store)).toBe(before + 3);
+    await user.click(screen.getByRole('button', { name: 'Move retrier 2 up' }));
+    expect(ai(store).policy?.retry?.map((r) => r.maximumAttempts)).toEqual([5, 3]);
+    expect(within(group('Retrier 1')).getByLabelText('Max attempts (all tries)')).toHaveValue('5');
+    expect(undoDepth(store)).toBe(before + 4);
+    undo(store);
+    expect(within(group('Retrier 1')).getByLabelText('Max attempts (all tries)')).toHaveValue('3');
+  });
+
+  it('changes a distribution type, keeping the mean, and the summary follows', async () => {
+    const { store, user } = setup();
+    const latency = group('Latency');
+    const summary = () => within(latency).getByRole('status', { name: 'Latency summary' });
+    // lognormal(median 2, p95 8): sigma = ln 4 / 1.645, mean = 2·e^(sigma²/2) ≈ 2.85.
+    expect(summary()).toHaveTextContent('median 2 s · p95 8 s · mean 2.9 s');
+    await user.selectOptions(within(latency).getByLabelText('Latency distribution'), 'exponential');
+    const d = ai(store).stub?.latency;
+    expect(d?.type).toBe('exponential');
+    expect(d?.type === 'exponential' && d.mean).toBeCloseTo(2.85, 2);
+    // Same mean, exponential shape: median = mean·ln 2, p95 = mean·ln 20.
+    expect(summary()).toHaveTextContent('median 2 s · p95 8.5 s · mean 2.9 s');
+    expect(within(latency).getByLabelText('Mean (s)')).toHaveValue(String(d?.type === 'exponential' && d.mean));
+  });
+
+  it('turns the circuit breaker on and edits it', async () => {
+    const { store, user } = setup();
+    await user.click(screen.getByLabelText('Circuit breaker on'));
+    expect(ai(store).policy?.circuitBreaker?.windowSize).toBe(20);
+    const threshold = screen.getByLabelText('Opens at failure rate (0–1)');
+    await user.clear(threshold);
+    await user.type(threshold, '0.25');
+    expect(ai(store).policy?.circuitBreaker?.failureRateThreshold).toBe(0.25);
+  });
+
+  it('offers "Add policy" on a human gate without one, and edits its timeout', async () => {
+    const { store, user } = setup('human2');
+    expect(screen.queryByRole('heading', { name: 'Retry (first matching retrier wins)' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Add policy' }));
+    expect(human(store).policy).toEqual({ timeouts: {} });
+    await user.type(screen.getByLabelText('Timeout per try (s)'), '600');
+    expect(human(store).policy?.timeouts?.startToCloseSeconds).toBe(600);
+    expect(screen.queryByRole('heading', { name: 'Circuit breaker' })).not.toBeInTheDocument();
+  });
+});
