@@ -12,6 +12,11 @@ const COMMANDS: Record<string, { usage: string; summary: string; load: CommandLo
     summary: 'Check a workflow file against the schema and the limits; problems are printed with their JSON path.',
     load: async () => (await import('./commands/validate.ts')).command,
   },
+  lint: {
+    usage: 'baton lint FILE [--preset recommended|strict|structure] [--format text|json] [--max-warnings N]',
+    summary: 'Lint a workflow (structure, over-engineering, fragility, people, cost, naming); exit 1 on errors or too many warnings.',
+    load: async () => (await import('./commands/lint.ts')).command,
+  },
   simulate: {
     usage: 'baton simulate FILE [--scenario ID] [--cases N] [--replications R] [--seed S] [--format text|json]',
     summary: 'Dry-run a workflow: KPIs with 95% intervals, per-node failures and queues; exit 1 when a scenario hypothesis fails.',

@@ -1,0 +1,137 @@
+/**
+ * `baton lint FILE [--preset recommended|strict|structure] [--format text|json] [--max-warnings N]`
+ *
+ * Exit codes (interfaces.md): 0 fine; 1 a finding at error level, or more warnings than --max-warnings;
+ * 2 unusable input (unreadable, not a workflow, over a limit, or a workflow that fails validation: the
+ * analyzer only judges valid documents; `baton validate` lists the problems), with one line on stderr.
+ */
+import { readFile } from 'node:fs/promises';
+import { analyze, type Analysis } from '../../analyzer/index.ts';
+import { formatProblem, LINT_PRESETS, type LintPreset } from '../../domain/index.ts';
+import { importWorkflow } from '../../interop/import.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type Command } from '../io.ts';
+
+const USAGE = 'baton lint FILE [--preset recommended|strict|structure] [--format text|json] [--max-warnings N]';
+const SUMMARY = 'Lint a workflow: structure, over-engineering, fragility, human gates, cost and naming; metrics and a complexity score.';
+
+interface LintArgs {
+  readonly file: string;
+  readonly preset: LintPreset | undefined;
+  readonly format: 'text' | 'json';
+  readonly maxWarnings: number;
+}
+
+function isPreset(s: string): s is LintPreset {
+  return (LINT_PRESETS as readonly string[]).includes(s);
+}
+
+/** Parse the arguments, or say in one line what is wrong. */
+export function parseLintArgs(args: readonly string[]): LintArgs | string {
+  const files: string[] = [];
+  let preset: LintPreset | undefined;
+  let format: 'text' | 'json' = 'text';
+  let maxWarnings = Infinity;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string | undefined => inline ?? args[++i];
+    if (flag === '--preset') {
+      const v = value();
+      if (v === undefined || !isPreset(v)) return `--preset takes one of ${LINT_PRESETS.join(', ')}`;
+      preset = v;
+    } else if (flag === '--format') {
+      const v = value();
+      if (v !== 'text' && v !== 'json') return '--format takes text or json';
+      format = v;
+    } else if (flag === '--max-warnings') {
+      const v = value();
+      const n = v === undefined ? NaN : Number(v);
+      if (!Number.isInteger(n) || n < 0) return '--max-warnings takes a whole number of at least 0';
+      maxWarnings = n;
+    } else if (a.startsWith('-')) {
+      return `unknown option "${a}"`;
+    } else {
+      files.push(a);
+    }
+  }
+  if (files.length !== 1) return files.length === 0 ? 'a FILE is required' : 'exactly one FILE is expected';
+  return { file: files[0]!, preset, format, maxWarnings };
+}
+
+const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** The JSON shape of interfaces.md (findings, metrics, score, overEngineering), plus suppressed and estimates. */
+export function lintJson(a: Analysis): unknown {
+  const m = a.metrics;
+  return {
+    findings: a.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, nodeIds: f.nodeIds, edgeIds: f.edgeIds, ...(f.fix !== undefined ? { fix: f.fix } : {}) })),
+    suppressed: a.suppressed.length,
+    metrics: {
+      nodes: m.nodes,
+      workNodes: m.workNodes,
+      longestPath: m.longestPath,
+      cfc: m.cfc,
+      maxDegree: m.maxDegree,
+      estimatedSuccess: round(m.estimatedSuccess, 4),
+      p50Seconds: round(m.p50Seconds, 2),
+      p95Seconds: round(m.p95Seconds, 2),
+      costPerCase: round(m.costPerCase, 6),
+      arcs: m.arcs,
+      density: round(m.density, 4),
+      cnc: round(m.cnc, 4),
+      cyclomatic: m.cyclomatic,
+      depth: m.depth,
+      structuredness: round(m.structuredness, 4),
+      byKind: m.byKind,
+    },
+    score: { value: a.score.value, band: a.score.band },
+    overEngineering: { ratio: a.overEngineering.ratio, needed: a.overEngineering.needed, used: a.overEngineering.used, band: a.overEngineering.band },
+    leverage: a.leverage.ratio === null || !Number.isFinite(a.leverage.ratio) ? null : round(a.leverage.ratio, 2),
+  };
+}
+
+function lintText(file: string, a: Analysis): string {
+  const lines: string[] = [];
+  for (const f of a.findings) {
+    const where = f.nodeIds.length > 0 ? ` [${f.nodeIds.join(', ')}]` : '';
+    lines.push(`${file}: ${f.severity} ${f.ruleId}: ${f.message}${where}`);
+    if (f.fix !== undefined) lines.push(`    fix: ${f.fix}`);
+  }
+  const count = (s: string): number => a.findings.filter((f) => f.severity === s).length;
+  const m = a.metrics;
+  lines.push(
+    `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info(s)${a.suppressed.length > 0 ? `, ${a.suppressed.length} suppressed` : ''}`,
+    `metrics: ${m.nodes} nodes, ${m.workNodes} work nodes, longest path ${m.longestPath}, CFC ${m.cfc}, max degree ${m.maxDegree}, estimated success ${(m.estimatedSuccess * 100).toFixed(1)}%, p95 ${m.p95Seconds.toFixed(1)} s, cost $${m.costPerCase.toFixed(4)}/case`,
+    `complexity: ${a.score.value} (${a.score.band}); over-engineering: ${a.overEngineering.used} steps for ~${a.overEngineering.needed} needed, ratio ${a.overEngineering.ratio} (${a.overEngineering.band})`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+async function run(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseLintArgs(args);
+  if (typeof parsed === 'string') {
+    io.stderr.write(`baton lint: ${parsed}. Usage: ${USAGE}\n`);
+    return EXIT_UNUSABLE;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(parsed.file);
+  } catch (e) {
+    io.stderr.write(`${parsed.file}: cannot read the file: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_UNUSABLE;
+  }
+  const result = importWorkflow(bytes);
+  if (!result.ok) {
+    const first = result.problems[0];
+    const what = result.unusable ? 'not usable' : `not a valid workflow (${result.problems.length} problem(s); run "baton validate" for all)`;
+    io.stderr.write(`${parsed.file}: ${what}: ${first ? formatProblem(first) : 'unknown problem'}\n`);
+    return EXIT_UNUSABLE;
+  }
+  const analysis = analyze(result.doc, parsed.preset !== undefined ? { preset: parsed.preset } : {});
+  io.stdout.write(parsed.format === 'json' ? `${JSON.stringify(lintJson(analysis), null, 2)}\n` : lintText(parsed.file, analysis));
+  const errors = analysis.findings.filter((f) => f.severity === 'error').length;
+  const warnings = analysis.findings.filter((f) => f.severity === 'warning').length;
+  return errors > 0 || warnings > parsed.maxWarnings ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export const command: Command = { name: 'lint', usage: USAGE, summary: SUMMARY, run };
