@@ -47,8 +47,10 @@ export function EdgeInspector({ edge }: { edge: WorkflowEdge }) {
       <Field path={['label']} label="Label" />
       <TextControl label="Source port" value={edge.sourcePort} readOnly onCommit={() => undefined} help="Re-connect the edge on the canvas to change it." />
       <ConditionEditor condition={edge.condition} />
-      <Field path={['probability']} label="Probability (branch weight, 0–1)" />
-      <Field path={['isDefault']} label="Default branch (takes the rest)" />
+      <Group title="Routing">
+        <Field path={['probability']} label="Probability (branch weight, 0–1)" help="Out of an exclusive router, branches with only a probability split cases by weight." />
+        <Field path={['isDefault']} label="Default branch (takes the rest)" />
+      </Group>
     </ScopeProvider>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import { NumberControl, SelectControl } from './field-controls.tsx';
-import { OUTCOME_LABELS, labelFor } from './field-labels.ts';
+import { OUTCOME_LABELS } from './field-labels.ts';
 import { Group } from './inspector-layout.tsx';
 import { useScope } from './inspector-scope.tsx';
 import { getIn, isRecord, pathKey, type FieldPath } from './path-data.ts';
@@ -26,7 +26,7 @@ export function OutcomeTable({ path, title }: { path: FieldPath; title: string }
           <div key={k} className="inspector-outcome">
             {/* Not optional here: emptying the field must not delete the row being typed in; × removes it. */}
             <NumberControl
-              label={`P(${labelFor(OUTCOME_LABELS, k)})`}
+              label={`P(${OUTCOME_LABELS[k] ?? k})`}
               value={typeof v === 'number' ? v : undefined}
               errors={scope.issues.get(pathKey([...path, k]))}
               onCommit={(p) => scope.commit([...path, k], p)}
@@ -45,7 +45,8 @@ export function OutcomeTable({ path, title }: { path: FieldPath; title: string }
         <SelectControl
           label="Add outcome"
           value={undefined}
-          options={absent.map((k) => ({ value: k, label: labelFor(OUTCOME_LABELS, k) }))}
+          placeholder="choose an outcome…"
+          options={absent.map((k) => ({ value: k, label: OUTCOME_LABELS[k] ?? k }))}
           onCommit={(k) => k && scope.commit([...path, k], 0, 'step')}
         />
       )}

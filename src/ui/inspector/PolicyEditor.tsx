@@ -77,10 +77,12 @@ function Retriers() {
         return (
           <Group key={i} title={`Retrier ${i + 1}`} level={5} actions={<ItemControls name={`retrier ${i + 1}`} index={i} count={list.items.length} onMove={list.move} onRemove={list.remove} />}>
             <ErrorMatcherSet path={[...at, 'errorEquals']} legend="Retry on errors" />
-            <Field path={[...at, 'maximumAttempts']} label="Max attempts (all tries)" help="1 means no retry." />
-            <Field path={[...at, 'initialIntervalSeconds']} label="First retry after (s)" />
-            <Field path={[...at, 'backoffCoefficient']} label="Backoff multiplier" />
-            <Field path={[...at, 'maximumIntervalSeconds']} label="Longest wait between tries (s)" />
+            <div className="inspector-params">
+              <Field path={[...at, 'maximumAttempts']} label="Max attempts (all tries)" help="1 means no retry." />
+              <Field path={[...at, 'initialIntervalSeconds']} label="First retry after (s)" />
+              <Field path={[...at, 'backoffCoefficient']} label="Backoff multiplier" />
+              <Field path={[...at, 'maximumIntervalSeconds']} label="Longest wait (s)" />
+            </div>
             <Field path={[...at, 'jitter']} label="Jitter" optionLabels={OPTION_LABELS} />
             <Field path={[...at, 'honorRetryAfter']} label="Honor Retry-After" />
           </Group>

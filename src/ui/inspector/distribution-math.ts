@@ -59,7 +59,7 @@ export function convertDistribution(d: Distribution, to: DistributionType): Dist
       return { type: 'uniform', min: round(mean - half), max: round(mean + half) };
     }
     case 'normal':
-      return { type: 'normal', mean: round(mean), sd: round(spread) };
+      return normalWithMean(mean, spread);
     case 'lognormal': {
       if (mean <= 0) return { type: 'lognormal', median: 1, p95: 4 };
       const sigma2 = Math.log(1 + (spread * spread) / (mean * mean));
@@ -80,6 +80,18 @@ export function convertDistribution(d: Distribution, to: DistributionType): Dist
       return { type: 'beta', alpha: round(mean * k), beta: round((1 - mean) * k) };
     }
   }
+}
+
+/**
+ * A normal (truncated at 0 when sampled) whose truncated mean is `mean`. The sd is capped at the mean, where
+ * the untruncated mean can still stay >= 0, and the untruncated mean is found by fixed-point steps (the
+ * truncated mean grows with it at a slope close to 1, so a few steps converge).
+ */
+function normalWithMean(mean: number, spread: number): Distribution {
+  const sd = Math.min(spread, mean);
+  let mu = mean;
+  for (let i = 0; i < 30; i++) mu = Math.max(0, mu + mean - distributionMean({ type: 'normal', mean: mu, sd }));
+  return { type: 'normal', mean: round(mu), sd: round(sd) };
 }
 
 export function formatAmount(x: number, unit: DistributionUnit): string {

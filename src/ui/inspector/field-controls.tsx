@@ -130,12 +130,21 @@ export function TextControl({
 export type SelectOption = string | { readonly value: string; readonly label: string };
 
 /** A select; an optional one starts with "not set", which removes the field. */
-export function SelectControl({ label, help, errors, value, optional = false, options, onCommit }: ControlProps<string | undefined> & { readonly options: readonly SelectOption[] }) {
+export function SelectControl({
+  label,
+  help,
+  errors,
+  value,
+  optional = false,
+  options,
+  placeholder = '— not set —',
+  onCommit,
+}: ControlProps<string | undefined> & { readonly options: readonly SelectOption[]; readonly placeholder?: string }) {
   return (
     <FieldShell label={label} help={help} errors={errors}>
       {(a11y) => (
         <select {...a11y} value={value ?? ''} onChange={(e) => onCommit(e.target.value === '' && optional ? undefined : e.target.value)}>
-          {(optional || value === undefined) && <option value="">— not set —</option>}
+          {(optional || value === undefined) && <option value="">{placeholder}</option>}
           {options.map((o) => {
             const opt = typeof o === 'string' ? { value: o, label: o } : o;
             return (
