@@ -134,6 +134,7 @@ export function analyze(doc: Workflow, options: AnalyzeOptions = {}): Analysis {
     overEngineering: graph.overEngineering(),
     estimates: {
       success: flow.success,
+      completion: flow.completion,
       silentError: flow.silentError,
       p50Seconds: flow.p50Seconds,
       p95Seconds: flow.p95Seconds,

@@ -130,19 +130,28 @@ export function propagate(core: GraphCore): FlowResult {
         let sumM = 0;
         let pickMean = node.config.mode === 'all' ? -Infinity : Infinity;
         let pickVar = 0;
+        // A branch is everything arriving from one predecessor (its success and its error edge alike).
+        const branches = new Map<number, [number, number, number, number]>();
         for (let j = pred.offsets[v]!; j < pred.offsets[v + 1]!; j++) {
           const e = pred.edgeIndex[j]!;
-          const me = eC[e]! + eW[e]!;
+          const b = branches.get(pred.targets[j]!) ?? [0, 0, 0, 0];
+          b[0] += eC[e]!;
+          b[1] += eC[e]! + eW[e]!;
+          b[2] += eT[e]!;
+          b[3] += eS[e]!;
+          branches.set(pred.targets[j]!, b);
+        }
+        for (const [bc, me, bt, bs] of branches.values()) {
           allM *= me / ms;
-          allC *= eC[e]! / ms;
+          allC *= bc / ms;
           noneM *= 1 - Math.min(1, me / ms);
-          sumC += eC[e]!;
+          sumC += bc;
           sumM += me;
           if (me > 0) {
-            const mean = eT[e]! / me;
+            const mean = bt / me;
             if (node.config.mode === 'all' ? mean > pickMean : mean < pickMean) {
               pickMean = mean;
-              pickVar = Math.max(0, eS[e]! / me - mean * mean);
+              pickVar = Math.max(0, bs / me - mean * mean);
             }
           }
         }
@@ -241,6 +250,7 @@ export function propagate(core: GraphCore): FlowResult {
   }
 
   let success = 0;
+  let completion = 0;
   let silent = 0;
   let endM = 0;
   let endT = 0;
@@ -251,6 +261,7 @@ export function propagate(core: GraphCore): FlowResult {
     endM += mass;
     endT += inT[i]!;
     endS += inS[i]!;
+    if (o.kind === 'output' && o.config.outcome !== 'error') completion += mass;
     if (o.kind === 'output' && o.config.outcome === 'success') {
       success += mass;
       silent += inW[i]!;
@@ -273,6 +284,7 @@ export function propagate(core: GraphCore): FlowResult {
   for (let e = 0; e < m; e++) edgeMass[e] = eC[e]! + eW[e]!;
   return {
     success: Math.min(1, success),
+    completion: Math.min(1, completion),
     silentError: Math.min(1, silent),
     meanSeconds,
     p50Seconds: p50,
@@ -313,7 +325,7 @@ export function estimateSuccess(doc: Workflow): number {
  */
 export function estimate(doc: Workflow): Estimates {
   const f = propagate(new GraphCore(doc));
-  return { success: f.success, silentError: f.silentError, p50Seconds: f.p50Seconds, p95Seconds: f.p95Seconds, meanSeconds: f.meanSeconds, costPerCase: f.costPerCase };
+  return { success: f.success, completion: f.completion, silentError: f.silentError, p50Seconds: f.p50Seconds, p95Seconds: f.p95Seconds, meanSeconds: f.meanSeconds, costPerCase: f.costPerCase };
 }
 
 /**

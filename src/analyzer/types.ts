@@ -81,6 +81,11 @@ export interface ScoreContributor {
 export interface Estimates {
   /** Probability a case ends at an output whose outcome is success. */
   readonly success: number;
+  /**
+   * Probability a case ends at any output whose outcome is not error: success, a deliberate rejection or an
+   * escalation. What is left failed, got stuck, or ended in a handled error. The reliability rule judges this.
+   */
+  readonly completion: number;
   /** Probability a case ends at a success output carrying a wrong result (silent error). */
   readonly silentError: number;
   readonly p50Seconds: number;
