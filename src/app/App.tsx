@@ -10,17 +10,25 @@ import { DesignsPanel } from '../ui/panels/DesignsPanel.tsx';
 import { ProblemsPanel } from '../ui/panels/ProblemsPanel.tsx';
 import { SimulationPanel } from '../ui/panels/SimulationPanel.tsx';
 import { EditorServicesProvider, type EditorServices } from '../ui/services.tsx';
+import { FindDialog } from '../ui/overlays/FindDialog.tsx';
+import { HelpOverlay } from '../ui/overlays/HelpOverlay.tsx';
 import { Toolbar } from '../ui/toolbar/Toolbar.tsx';
 import { useEditorShortcuts } from '../ui/use-editor-shortcuts.ts';
 import { useThemeClass } from '../ui/use-theme.ts';
 
+/** Shortcuts need the store, the services and React Flow's instance, so they live inside all three providers. */
+function Shortcuts() {
+  useEditorShortcuts();
+  return null;
+}
+
 export function App({ store, services }: { store: EditorStore; services: EditorServices }) {
-  useEditorShortcuts(store);
   return (
     <EditorStoreProvider store={store}>
       <EditorServicesProvider services={services}>
         <ReactFlowProvider>
           <ThemeRoot>
+            <Shortcuts />
             <Toolbar />
             <div className="workspace">
               <div className="sidebar sidebar--left">
@@ -37,6 +45,8 @@ export function App({ store, services }: { store: EditorStore; services: EditorS
               <Inspector />
             </div>
             <MessageBar />
+            <FindDialog />
+            <HelpOverlay />
           </ThemeRoot>
         </ReactFlowProvider>
       </EditorServicesProvider>

@@ -14,7 +14,7 @@ import {
   type WorkflowEdge,
   type WorkflowNode,
 } from '../domain/index.ts';
-import { pasteFragment } from './clipboard.ts';
+import { copyFragment, pasteFragment } from './clipboard.ts';
 import { emptyHistory, record, redo, undo, type History } from './history.ts';
 import type { SliceCreator } from './types.ts';
 
@@ -46,6 +46,10 @@ export interface DocumentSlice {
   cancelGesture(): void;
   nudgeSelection(dx: number, dy: number): void;
   paste(fragment: Pick<Workflow, 'nodes' | 'edges'>, offset?: Position): void;
+  /** The selected nodes and the edges among them as a standalone document (for the clipboard); null if none. Ignore mode. */
+  copySelection(): Workflow | null;
+  /** Copy and paste the selection in one step, offset, selecting the copies. One undo entry. */
+  duplicateSelection(): void;
   undo(): void;
   redo(): void;
 }
@@ -178,6 +182,14 @@ export const createDocumentSlice =
         const result = pasteFragment(get().doc, fragment, offset);
         apply(result.doc);
         get().select(result.nodeIds, result.edgeIds);
+      },
+      copySelection() {
+        const { doc, selection } = get();
+        return selection.nodeIds.size ? copyFragment(doc, selection.nodeIds) : null;
+      },
+      duplicateSelection() {
+        const fragment = get().copySelection();
+        if (fragment) get().paste(fragment);
       },
       undo() {
         const { history, doc } = get();

@@ -1,7 +1,8 @@
 /** Selection: which nodes and edges are selected. Never enters history. */
 import type { SliceCreator } from './types.ts';
 
-export type SelectMode = 'replace' | 'add' | 'toggle';
+/** replace: exactly these; add; remove; toggle: flip each (Shift/Mod+click). */
+export type SelectMode = 'replace' | 'add' | 'remove' | 'toggle';
 
 export interface SelectionSlice {
   selection: { readonly nodeIds: ReadonlySet<string>; readonly edgeIds: ReadonlySet<string> };
@@ -18,7 +19,7 @@ function combine(current: ReadonlySet<string>, ids: readonly string[], mode: Sel
   if (mode === 'replace') return ids.length ? new Set(ids) : EMPTY;
   const next = new Set(current);
   for (const id of ids) {
-    if (mode === 'toggle' && next.has(id)) next.delete(id);
+    if (mode === 'remove' || (mode === 'toggle' && next.has(id))) next.delete(id);
     else next.add(id);
   }
   return next;

@@ -16,12 +16,15 @@ export interface UiSlice {
     readonly snapToGrid: boolean;
     readonly findOpen: boolean;
     readonly helpOpen: boolean;
+    /** While an image of the whole design is taken, the canvas renders every node, not only the visible ones. */
+    readonly renderAll: boolean;
     readonly message: UiMessage | null;
   };
   setTheme(theme: Theme): void;
   toggleSnapToGrid(): void;
   setFindOpen(open: boolean): void;
   setHelpOpen(open: boolean): void;
+  setRenderAll(on: boolean): void;
   /** Show one line to the user (a refused connection, a paste that was not a workflow...). */
   showMessage(text: string, tone?: MessageTone): void;
   dismissMessage(): void;
@@ -32,11 +35,12 @@ let messageSeq = 0;
 export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
   const patch = (p: Partial<UiSlice['ui']>): void => set({ ui: { ...get().ui, ...p } });
   return {
-    ui: { theme: 'system', snapToGrid: false, findOpen: false, helpOpen: false, message: null },
+    ui: { theme: 'system', snapToGrid: false, findOpen: false, helpOpen: false, renderAll: false, message: null },
     setTheme: (theme) => patch({ theme }),
     toggleSnapToGrid: () => patch({ snapToGrid: !get().ui.snapToGrid }),
     setFindOpen: (findOpen) => patch({ findOpen }),
     setHelpOpen: (helpOpen) => patch({ helpOpen }),
+    setRenderAll: (renderAll) => patch({ renderAll }),
     showMessage: (text, tone = 'info') => patch({ message: { id: ++messageSeq, tone, text } }),
     dismissMessage: () => patch({ message: null }),
   };

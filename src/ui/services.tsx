@@ -3,15 +3,28 @@
  * root (src/app) implements this interface and provides it; the UI only sees these signatures.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Problem, Workflow } from '../domain/index.ts';
+import type { Position, Problem, Workflow } from '../domain/index.ts';
 
 export type ParseResult = { ok: true; doc: Workflow } | { ok: false; problems: readonly Problem[] };
+
+/** Nodes and edges to paste, already validated; or one sentence saying why the text cannot be pasted. */
+export type FragmentResult = { ok: true; fragment: Pick<Workflow, 'nodes' | 'edges'> } | { ok: false; message: string };
 
 export interface EditorServices {
   /** Workflow JSON with a stable key order (the export format). */
   exportJson(doc: Workflow): string;
   /** Validate a file's text as a workflow document (limits, schema, migrations). */
   parseJson(text: string): ParseResult;
+  /**
+   * Validate clipboard text as a copied fragment (workflow JSON) before any of it enters the document: the
+   * clipboard is foreign input, whoever wrote it.
+   */
+  parseFragment(text: string): FragmentResult;
+  /**
+   * Layered left-to-right positions for every node, computed off the main thread. Nodes missing from the
+   * map keep their place (notes are not laid out).
+   */
+  autoLayout(doc: Workflow): Promise<Map<string, Position>>;
 }
 
 const ServicesContext = createContext<EditorServices | null>(null);

@@ -8,19 +8,23 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  SelectionMode,
   useReactFlow,
   type Connection,
+  type IsValidConnection,
   type EdgeChange,
   type FinalConnectionState,
   type NodeChange,
   type OnConnectEnd,
 } from '@xyflow/react';
 import { useCallback, useMemo, useState, type DragEvent } from 'react';
-import { checkConnection, NODE_KINDS, type NodeKind } from '../../domain/index.ts';
+import { checkConnection, NODE_KINDS, type ConnectionRequest, type ConnectionVerdict, type NodeKind, type WorkflowNode } from '../../domain/index.ts';
+import type { EditorState } from '../../store/editor-store.ts';
 import { selectEdges, selectNodes, selectSelection, selectUi } from '../../store/selectors.ts';
+import { useThemeClass } from '../use-theme.ts';
 import { useEditorStore, useEditorStoreApi } from '../editor-context.tsx';
 import { FlowAdapter, interpretEdgeChanges, interpretNodeChanges, type FlowEdge, type FlowNode } from './flow-adapter.ts';
-import { KIND_APPEARANCE } from './node-appearance.ts';
+import { GRID, KIND_APPEARANCE } from './node-appearance.ts';
 import { NoteNodeView } from './NoteNodeView.tsx';
 import { WorkflowEdgeView } from './WorkflowEdgeView.tsx';
 import { WorkflowNodeView } from './WorkflowNodeView.tsx';
@@ -29,10 +33,30 @@ import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 export const PALETTE_DRAG_TYPE = 'application/x-baton-kind';
 const nodeTypes = { workflow: WorkflowNodeView, note: NoteNodeView };
 const edgeTypes = { workflow: WorkflowEdgeView };
-const GRID = 20;
+// Figma's mouse model: drag on empty canvas draws a marquee; space-drag, middle or right drag and scrolling pan.
+const PAN_BUTTONS = [1, 2];
+
+/** checkConnection over the current document, without building a map of every node (it runs per pointer move). */
+function verdictFor(s: EditorState, req: ConnectionRequest): ConnectionVerdict {
+  const nodesById = new Map<string, WorkflowNode>();
+  for (const n of s.doc.nodes) if (n.id === req.source || n.id === req.target) nodesById.set(n.id, n);
+  return checkConnection(nodesById, s.doc.edges, req);
+}
+
+/** The node under a pointer position, for drops React Flow does not attribute to a node (no handle there). */
+function nodeIdAt(event: MouseEvent | TouchEvent): string | null {
+  const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+  if (!point) return null;
+  const el = document.elementFromPoint(point.clientX, point.clientY);
+  return el?.closest('.react-flow__node')?.getAttribute('data-id') ?? null;
+}
 
 function isNodeKind(s: string): s is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(s);
+}
+
+function minimapColor(n: FlowNode): string {
+  return KIND_APPEARANCE[n.data.node.kind].color;
 }
 
 export function Canvas() {
@@ -41,6 +65,7 @@ export function Canvas() {
   const edges = useEditorStore(selectEdges);
   const selection = useEditorStore(selectSelection);
   const ui = useEditorStore(selectUi);
+  const theme = useThemeClass();
   // One adapter (and its identity cache) per mounted canvas.
   const [adapter] = useState(() => new FlowAdapter());
   const flowNodes = useMemo(() => adapter.toFlowNodes(nodes, selection.nodeIds), [adapter, nodes, selection.nodeIds]);
@@ -51,8 +76,11 @@ export function Canvas() {
     (changes: NodeChange<FlowNode>[]) => {
       const cmd = interpretNodeChanges(changes);
       const s = store.getState();
-      if (cmd.positions.size) s.moveNodes(cmd.positions);
-      if (cmd.deselect.length) s.select(cmd.deselect, [], 'toggle');
+      // A drag cancelled with Escape keeps streaming moves until the pointer is released: drop them, or each
+      // would become an undo entry of its own.
+      const dropMoves = cmd.dragging && s.history.gestureStart === null;
+      if (cmd.positions.size && !dropMoves) s.moveNodes(cmd.positions);
+      if (cmd.deselect.length) s.select(cmd.deselect, [], 'remove');
       if (cmd.select.length) s.select(cmd.select, [], 'add');
     },
     [store],
@@ -61,7 +89,7 @@ export function Canvas() {
     (changes: EdgeChange<FlowEdge>[]) => {
       const cmd = interpretEdgeChanges(changes);
       const s = store.getState();
-      if (cmd.deselect.length) s.select([], cmd.deselect, 'toggle');
+      if (cmd.deselect.length) s.select([], cmd.deselect, 'remove');
       if (cmd.select.length) s.select([], cmd.select, 'add');
     },
     [store],
@@ -72,23 +100,22 @@ export function Canvas() {
     },
     [store],
   );
-  // A drop that React Flow itself refuses (onto a trigger, which has no input handle) still deserves a reason.
-  const onConnectEnd: OnConnectEnd = useCallback(
-    (_event, state: FinalConnectionState) => {
-      if (state.isValid || !state.fromNode || !state.toNode || state.fromNode.id === state.toNode.id) return;
-      const s = store.getState();
-      const nodesById = new Map(s.doc.nodes.map((n) => [n.id, n] as const));
-      const verdict = checkConnection(nodesById, s.doc.edges, { source: state.fromNode.id, sourcePort: state.fromHandle?.id ?? 'out', target: state.toNode.id });
-      if (!verdict.ok) s.showMessage(`Connection refused: ${verdict.reason}`, 'error');
-    },
+  // Shown while dragging: the handle under the pointer turns red for a connection the domain refuses.
+  const isValidConnection: IsValidConnection<FlowEdge> = useCallback(
+    (c) => c.target !== null && verdictFor(store.getState(), { source: c.source, sourcePort: c.sourceHandle ?? 'out', target: c.target }).ok,
     [store],
   );
-  const onDelete = useCallback(
-    ({ nodes: n, edges: e }: { nodes: FlowNode[]; edges: FlowEdge[] }) => {
-      store.getState().removeElements(
-        n.map((x) => x.id),
-        e.map((x) => x.id),
-      );
+  // A drop React Flow itself refuses (onto a trigger, which has no input handle; onto a refused handle) still
+  // deserves a reason; onConnect never runs for it.
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode || state.fromHandle?.type !== 'source') return;
+      const target = state.toNode?.id ?? nodeIdAt(event);
+      if (target === null) return; // dropped on empty canvas: nothing was attempted
+      if (target === state.fromNode.id && !state.toHandle) return; // released over its own node: a cancelled drag
+      const s = store.getState();
+      const verdict = verdictFor(s, { source: state.fromNode.id, sourcePort: state.fromHandle.id ?? 'out', target });
+      if (!verdict.ok) s.showMessage(`Connection refused: ${verdict.reason}`, 'error');
     },
     [store],
   );
@@ -121,26 +148,33 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
-        onDelete={onDelete}
+        isValidConnection={isValidConnection}
         onNodeDragStart={() => store.getState().beginGesture()}
         onNodeDragStop={() => store.getState().endGesture()}
         onSelectionDragStart={() => store.getState().beginGesture()}
         onSelectionDragStop={() => store.getState().endGesture()}
         onPaneClick={() => store.getState().clearSelection()}
-        deleteKeyCode={['Delete', 'Backspace']}
+        // Delete, arrows and the clipboard are the editor's shortcuts (use-editor-shortcuts.ts): one place
+        // decides, so nothing runs twice or while typing.
+        deleteKeyCode={null}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         selectionKeyCode="Shift"
+        selectionOnDrag
+        selectionMode={SelectionMode.Partial}
+        panOnDrag={PAN_BUTTONS}
+        panOnScroll
+        zoomOnDoubleClick={false}
         snapToGrid={ui.snapToGrid}
         snapGrid={[GRID, GRID]}
         minZoom={0.05}
         maxZoom={2.5}
         fitView
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={!ui.renderAll}
         proOptions={{ hideAttribution: true }}
-        colorMode={ui.theme}
+        colorMode={theme}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={0} />
         <Controls position="bottom-left" />
       </ReactFlow>
       {nodes.length === 0 && <EmptyCanvasHint />}

@@ -1,6 +1,8 @@
-/** A workflow node on the canvas: icon, kind, label, key facts, policy badges, and one handle per port. */
+/** A workflow node on the canvas: icon, kind, label, key facts, policy badges, and one handle per port. Double-click renames. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useState } from 'react';
+import { useEditorStoreApi } from '../editor-context.tsx';
+import { InlineEditor } from './InlineEditor.tsx';
 import { KIND_LABELS, outputPorts, hasInput } from '../../domain/index.ts';
 import { INPUT_HANDLE, type FlowNode } from './flow-adapter.ts';
 import { KIND_APPEARANCE } from './node-appearance.ts';
@@ -19,11 +21,20 @@ function WorkflowNodeViewImpl({ data, selected }: NodeProps<FlowNode>) {
   const ports = outputPorts(node.kind);
   const badges = policyBadges(node);
   const facts = nodeFacts(node);
+  const store = useEditorStoreApi();
+  const [renaming, setRenaming] = useState(false);
+  const rename = (label: string): void => {
+    setRenaming(false);
+    const next = label.trim();
+    // One rename = one undo entry, however many keys were typed.
+    if (next !== node.label) store.getState().updateNode(node.id, (n) => ({ ...n, label: next }));
+  };
   return (
     <div
       className={`wf-node wf-node--${node.kind}${selected ? ' is-selected' : ''}`}
       style={{ ['--accent' as string]: KIND_APPEARANCE[node.kind].color }}
       data-node-id={node.id}
+      onDoubleClick={() => setRenaming(true)}
     >
       {hasInput(node.kind) && <Handle type="target" position={Position.Left} id={INPUT_HANDLE} className="wf-handle wf-handle--in" />}
       <div className="wf-node__head">
@@ -32,9 +43,13 @@ function WorkflowNodeViewImpl({ data, selected }: NodeProps<FlowNode>) {
         </span>
         <span className="wf-node__kind">{KIND_LABELS[node.kind]}</span>
       </div>
-      <div className="wf-node__label" title={node.label}>
-        {node.label || <em>Unnamed</em>}
-      </div>
+      {renaming ? (
+        <InlineEditor initial={node.label} label="Node name" className="wf-node__rename" onCommit={rename} onCancel={() => setRenaming(false)} />
+      ) : (
+        <div className="wf-node__label" title={node.label}>
+          {node.label || <em>Unnamed</em>}
+        </div>
+      )}
       {facts && <div className="wf-node__facts">{facts}</div>}
       {badges.length > 0 && (
         <div className="wf-node__badges">

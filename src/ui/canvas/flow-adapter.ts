@@ -105,6 +105,8 @@ export function toFlowEdge(edge: WorkflowEdge, selected: boolean): FlowEdge {
 /** What a batch of React Flow node changes asks the store to do. Removal goes through onDelete (one undo entry). */
 export interface NodeChangeCommands {
   readonly positions: Map<string, Position>;
+  /** True when the moves come from a pointer drag in progress (they belong to a gesture). */
+  readonly dragging: boolean;
   readonly select: string[];
   readonly deselect: string[];
 }
@@ -113,11 +115,14 @@ export function interpretNodeChanges(changes: readonly NodeChange<FlowNode>[]): 
   const positions = new Map<string, Position>();
   const select: string[] = [];
   const deselect: string[] = [];
+  let dragging = false;
   for (const c of changes) {
-    if (c.type === 'position' && c.position) positions.set(c.id, { x: c.position.x, y: c.position.y });
-    else if (c.type === 'select') (c.selected ? select : deselect).push(c.id);
+    if (c.type === 'position' && c.position) {
+      positions.set(c.id, { x: c.position.x, y: c.position.y });
+      dragging ||= c.dragging === true;
+    } else if (c.type === 'select') (c.selected ? select : deselect).push(c.id);
   }
-  return { positions, select, deselect };
+  return { positions, dragging, select, deselect };
 }
 
 export function interpretEdgeChanges(changes: readonly EdgeChange<FlowEdge>[]): { select: string[]; deselect: string[] } {

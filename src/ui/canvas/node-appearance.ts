@@ -5,6 +5,9 @@
  */
 import type { NodeKind, WorkflowNode } from '../../domain/index.ts';
 
+/** The canvas grid step (background dots, snap to grid, Shift+arrow with snap on). */
+export const GRID = 20;
+
 export interface KindAppearance {
   /** CSS custom property holding the kind's accent colour (themes define them). */
   readonly color: string;

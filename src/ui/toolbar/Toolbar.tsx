@@ -1,11 +1,20 @@
-/** The top toolbar: history, file in and out. Buttons carry the accessible names in interfaces.md. */
+/**
+ * The top toolbar: history, layout, file in and out, view settings, help. Buttons carry the accessible names
+ * in interfaces.md.
+ */
+import { useReactFlow } from '@xyflow/react';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { formatProblem, type Problem } from '../../domain/index.ts';
-import { selectCanRedo, selectCanUndo } from '../../store/selectors.ts';
+import type { Theme } from '../../store/ui-slice.ts';
+import { selectCanRedo, selectCanUndo, selectUi } from '../../store/selectors.ts';
+import { animatePositions } from '../canvas/animate-layout.ts';
 import { downloadBlob, slugify } from '../download.ts';
 import { useEditorStore, useEditorStoreApi } from '../editor-context.tsx';
 import { useEditorServices } from '../services.tsx';
+import { captureDesignImage, type ImageFormat } from './export-image.ts';
 import { ProblemListDialog } from './ProblemListDialog.tsx';
+
+const asTheme = (v: string): Theme => (v === 'light' || v === 'dark' ? v : 'system');
 
 export function Toolbar({ children }: { children?: React.ReactNode }) {
   const store = useEditorStoreApi();
@@ -14,6 +23,34 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
   const canRedo = useEditorStore(selectCanRedo);
   const fileInput = useRef<HTMLInputElement>(null);
   const [importProblems, setImportProblems] = useState<{ file: string; problems: readonly Problem[] } | null>(null);
+  const ui = useEditorStore(selectUi);
+  const { getNodes } = useReactFlow();
+  const [laying, setLaying] = useState(false);
+  const [imageMenu, setImageMenu] = useState(false);
+
+  const autoLayout = async (): Promise<void> => {
+    const s = store.getState();
+    if (s.doc.nodes.length === 0) return;
+    setLaying(true);
+    try {
+      const positions = await services.autoLayout(s.doc);
+      await animatePositions(store, positions);
+    } catch (err) {
+      store.getState().showMessage(`Auto layout failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    } finally {
+      setLaying(false);
+    }
+  };
+  const exportImage = async (format: ImageFormat): Promise<void> => {
+    setImageMenu(false);
+    const doc = store.getState().doc;
+    try {
+      const blob = await captureDesignImage(store, getNodes(), format);
+      downloadBlob(blob, `${slugify(doc.name)}.${format}`);
+    } catch (err) {
+      store.getState().showMessage(`Image export failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    }
+  };
 
   const exportJson = (): void => {
     const doc = store.getState().doc;
@@ -43,6 +80,13 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
         Redo
       </button>
       <span className="toolbar__sep" />
+      <button type="button" onClick={() => void autoLayout()} disabled={laying} title="Arrange the nodes left to right (one undo step)">
+        Auto layout
+      </button>
+      <button type="button" aria-pressed={ui.snapToGrid} onClick={() => store.getState().toggleSnapToGrid()} title="Snap moved nodes to the 20 px grid">
+        Snap to grid
+      </button>
+      <span className="toolbar__sep" />
       <button type="button" onClick={exportJson} title="Download this design as workflow JSON">
         Export JSON
       </button>
@@ -50,7 +94,44 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
         Import
       </button>
       <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={(e) => void onFile(e)} data-testid="import-file" />
+      <span className="toolbar__menu">
+        <button type="button" aria-haspopup="menu" aria-expanded={imageMenu} onClick={() => setImageMenu((o) => !o)} title="Download a picture of the whole design">
+          Export image
+        </button>
+        {imageMenu && (
+          <div
+            className="toolbar__popup"
+            role="menu"
+            aria-label="Image format"
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.stopPropagation();
+                setImageMenu(false);
+              }
+            }}
+          >
+            <button type="button" role="menuitem" autoFocus onClick={() => void exportImage('png')}>
+              PNG image
+            </button>
+            <button type="button" role="menuitem" onClick={() => void exportImage('svg')}>
+              SVG image
+            </button>
+          </div>
+        )}
+      </span>
       {children}
+      <span className="toolbar__spacer" />
+      <label className="toolbar__theme">
+        <span>Theme</span>
+        <select value={ui.theme} onChange={(e) => store.getState().setTheme(asTheme(e.target.value))}>
+          <option value="system">System</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+      </label>
+      <button type="button" onClick={() => store.getState().setHelpOpen(true)} aria-keyshortcuts="Shift+?" title="Keyboard shortcuts (?)">
+        Keyboard shortcuts
+      </button>
       {importProblems && (
         <ProblemListDialog
           title={`“${importProblems.file}” was not imported`}

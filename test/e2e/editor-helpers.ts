@@ -1,0 +1,83 @@
+/**
+ * Helpers for the editor's end-to-end tests. `window.__batonStore` is used ONLY to set up a document and to
+ * read what the user's actions did; every action itself goes through the mouse and keyboard.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { createNode, createWorkflow, type NodeKind, type Workflow } from '../../src/domain/index.ts';
+
+type StoreWindow = { __batonStore: { getState(): { doc: Workflow; loadDocument(d: Workflow): void; history: { past: unknown[]; future: unknown[] }; selection: { nodeIds: Set<string> } } } };
+
+/** A document with the given nodes (id = kind + index), laid out left to right, and optional edges. */
+export function design(name: string, kinds: readonly NodeKind[], edges: Workflow['edges'] = []): Workflow {
+  const doc = createWorkflow({ id: `wf_${name.toLowerCase().replace(/\W+/g, '_')}`, name });
+  return { ...doc, nodes: kinds.map((k, i) => createNode(k, { id: `${k}${i}`, position: { x: i * 300, y: (i % 2) * 160 } })), edges };
+}
+
+export async function openEditor(page: Page, doc?: Workflow): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
+  if (doc) await loadDesign(page, doc);
+}
+
+/** Setup: replace the document, then fit it in view the way a user would (Shift+1). */
+export async function loadDesign(page: Page, doc: Workflow): Promise<void> {
+  await page.evaluate((d) => (window as unknown as StoreWindow).__batonStore.getState().loadDocument(d), doc);
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Shift+Digit1');
+  await page.waitForTimeout(350);
+}
+
+export function getDoc(page: Page): Promise<Workflow> {
+  return page.evaluate(() => (window as unknown as StoreWindow).__batonStore.getState().doc);
+}
+
+export function historyDepth(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as StoreWindow).__batonStore.getState().history.past.length);
+}
+
+export function selectedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window as unknown as StoreWindow).__batonStore.getState().selection.nodeIds].sort());
+}
+
+export function node(page: Page, id: string): Locator {
+  return page.locator(`.react-flow__node[data-id="${id}"]`);
+}
+
+export function handle(page: Page, nodeId: string, handleId: string): Locator {
+  return node(page, nodeId).locator(`.react-flow__handle[data-handleid="${handleId}"]`);
+}
+
+async function centre(l: Locator): Promise<{ x: number; y: number }> {
+  const b = await l.boundingBox();
+  if (!b) throw new Error('element has no box');
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+/** Press, move in steps about a frame apart (as a hand does, so React Flow sees a drag), release. */
+export async function dragBetween(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 10): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 4, from.y + 4, { steps: 2 });
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+}
+
+export async function dragLocators(page: Page, from: Locator, to: Locator): Promise<void> {
+  await dragBetween(page, await centre(from), await centre(to));
+}
+
+/** Drag a node by its header by (dx, dy) screen pixels. */
+export async function dragNodeBy(page: Page, id: string, dx: number, dy: number): Promise<void> {
+  const b = await node(page, id).boundingBox();
+  if (!b) throw new Error(`node ${id} not visible`);
+  const from = { x: b.x + 30, y: b.y + 12 };
+  await dragBetween(page, from, { x: from.x + dx, y: from.y + dy });
+}
+
+/** The message line (a refused connection, a paste that was not Baton nodes). */
+export function message(page: Page): Locator {
+  return page.locator('.message');
+}
