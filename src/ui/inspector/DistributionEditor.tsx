@@ -5,7 +5,7 @@
 import { DISTRIBUTION_TYPES, distributionSchema, type Distribution } from '../../domain/index.ts';
 import { convertDistribution, densityPath, distributionSummary, type DistributionUnit } from './distribution-math.ts';
 import { Field, SelectControl } from './field-controls.tsx';
-import { Group } from './inspector-layout.tsx';
+import { Group, RemoveButton } from './inspector-layout.tsx';
 import { useScope } from './inspector-scope.tsx';
 import { getIn, type FieldPath } from './path-data.ts';
 import { keysAt } from './schema-fields.ts';
@@ -54,11 +54,7 @@ export function DistributionEditor({ path, title, unit, onRemove }: Props) {
   const value = getIn(scope.value, path);
   if (!isDistribution(value)) return null;
   const params = keysAt(scope.schema, scope.value, path).filter((k) => k !== 'type');
-  const actions = onRemove && (
-    <button type="button" onClick={onRemove} aria-label={`Remove ${title.toLowerCase()}`}>
-      Remove
-    </button>
-  );
+  const actions = onRemove && <RemoveButton what={title.toLowerCase()} onRemove={onRemove} />;
   return (
     <Group title={title} level={4} actions={actions}>
       <SelectControl

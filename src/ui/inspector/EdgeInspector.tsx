@@ -5,7 +5,7 @@
  */
 import { BUILTIN_CONDITION_FIELDS, type Condition, type WorkflowEdge } from '../../domain/index.ts';
 import { CheckboxControl, Field, NumberControl, SelectControl, TextControl } from './field-controls.tsx';
-import { Group } from './inspector-layout.tsx';
+import { AbsentSection, Group, RemoveButton } from './inspector-layout.tsx';
 import { ScopeProvider, useEdgeScope, useScope } from './inspector-scope.tsx';
 import { pathKey } from './path-data.ts';
 import { useEditorStore } from '../editor-context.tsx';
@@ -58,26 +58,14 @@ export function EdgeInspector({ edge }: { edge: WorkflowEdge }) {
 function ConditionEditor({ condition }: { condition: Condition | undefined }) {
   const scope = useScope();
   if (!condition) {
-    return (
-      <Group title="Condition">
-        <p className="muted">No condition.</p>
-        <button type="button" onClick={() => scope.commit(['condition'], NEW_CONDITION, 'step')}>
-          Add condition
-        </button>
-      </Group>
-    );
+    return <AbsentSection title="Condition" note="No condition: the branch is taken by weight or as the default." addLabel="Add condition" onAdd={() => scope.commit(['condition'], NEW_CONDITION, 'step')} />;
   }
   const custom = !isBuiltin(condition.field);
   const valueType: ValueType = typeof condition.value === 'number' ? 'number' : typeof condition.value === 'boolean' ? 'boolean' : 'string';
   const valuePath = ['condition', 'value'];
   const valueErrors = scope.issues.get(pathKey(valuePath));
-  const remove = (
-    <button type="button" onClick={() => scope.commit(['condition'], undefined, 'step')}>
-      Remove condition
-    </button>
-  );
   return (
-    <Group title="Condition" actions={remove}>
+    <Group title="Condition" actions={<RemoveButton what="condition" onRemove={() => scope.commit(['condition'], undefined, 'step')} />}>
       <SelectControl
         label="Field"
         value={custom ? CUSTOM : condition.field}

@@ -3,11 +3,12 @@
  * be changed), catchers and the circuit breaker. Which parts exist comes from the policy schema of the
  * node's kind: a human gate's policy holds timeouts only.
  */
+import type { ReactNode } from 'react';
 import { DEFAULT_TRANSIENT_RETRY, createNode, outputPorts, type CircuitBreaker, type WorkflowNode } from '../../domain/index.ts';
 import { ErrorMatcherSet } from './ErrorMatcherSet.tsx';
 import { CheckboxControl, Field, SelectControl } from './field-controls.tsx';
 import { OPTION_LABELS } from './field-labels.ts';
-import { Group, ItemControls } from './inspector-layout.tsx';
+import { AbsentSection, Group, ItemControls, RemoveButton } from './inspector-layout.tsx';
 import { useScope } from './inspector-scope.tsx';
 import { getIn, moveItem, pathKey, type FieldPath } from './path-data.ts';
 import { keysAt } from './schema-fields.ts';
@@ -24,23 +25,11 @@ export function PolicyEditor({ node }: { node: WorkflowNode }) {
   if (getIn(node, ['policy']) === undefined) {
     // Human gates have no default policy; an empty one (timeouts to fill in) is the natural start.
     const defaults = getIn(createNode(node.kind, { id: node.id, position: node.position }), ['policy']) ?? { timeouts: {} };
-    return (
-      <Group title="Failure policy">
-        <p className="muted">No policy: every error fails the case at this node.</p>
-        <button type="button" onClick={() => scope.commit(['policy'], defaults, 'step')}>
-          Add policy
-        </button>
-      </Group>
-    );
+    return <AbsentSection title="Failure policy" note="No policy: every error fails the case at this node." addLabel="Add policy" onAdd={() => scope.commit(['policy'], defaults, 'step')} />;
   }
   const parts = new Set(keysAt(scope.schema, node, ['policy']));
-  const remove = (
-    <button type="button" onClick={() => scope.commit(['policy'], undefined, 'step')}>
-      Remove policy
-    </button>
-  );
   return (
-    <Group title="Failure policy" actions={remove}>
+    <Group title="Failure policy" actions={<RemoveButton what="policy" onRemove={() => scope.commit(['policy'], undefined, 'step')} />}>
       {parts.has('timeouts') && (
         <Group title="Timeouts" level={4}>
           <Field path={['policy', 'timeouts', 'startToCloseSeconds']} label="Timeout per try (s)" />
@@ -54,58 +43,66 @@ export function PolicyEditor({ node }: { node: WorkflowNode }) {
   );
 }
 
-/** Add, remove and reorder the items of a policy list; an emptied list is removed rather than kept as []. */
-function useList(path: FieldPath) {
+interface PolicyListProps {
+  readonly path: FieldPath;
+  readonly title: string;
+  /** "retrier": names the items ("Retrier 2") and their buttons ("Move retrier 2 up", "Add retrier"). */
+  readonly noun: string;
+  readonly newItem: unknown;
+  readonly children: (at: FieldPath) => ReactNode;
+}
+
+/** An ordered policy list (retriers, catchers): add, remove, move; an emptied list is removed, not kept as []. */
+function PolicyList({ path, title, noun, newItem, children }: PolicyListProps) {
   const scope = useScope();
   const items = listAt(scope.value, path);
   const set = (next: readonly unknown[]): void => scope.commit(path, next.length ? next : undefined, 'step');
-  return {
-    items,
-    add: (item: unknown) => set([...items, item]),
-    remove: (index: number) => set(items.filter((_, i) => i !== index)),
-    move: (from: number, to: number) => set(moveItem(items, from, to)),
-  };
-}
-
-function Retriers() {
-  const path = ['policy', 'retry'];
-  const list = useList(path);
+  const remove = (index: number): void => set(items.filter((_, i) => i !== index));
+  const move = (from: number, to: number): void => set(moveItem(items, from, to));
+  const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
   return (
-    <Group title="Retry (first matching retrier wins)" level={4}>
-      {list.items.map((_, i) => {
-        const at = [...path, i];
-        return (
-          <Group key={i} title={`Retrier ${i + 1}`} level={5} actions={<ItemControls name={`retrier ${i + 1}`} index={i} count={list.items.length} onMove={list.move} onRemove={list.remove} />}>
-            <ErrorMatcherSet path={[...at, 'errorEquals']} legend="Retry on errors" />
-            <div className="inspector-params">
-              <Field path={[...at, 'maximumAttempts']} label="Max attempts (all tries)" help="1 means no retry." />
-              <Field path={[...at, 'initialIntervalSeconds']} label="First retry after (s)" />
-              <Field path={[...at, 'backoffCoefficient']} label="Backoff multiplier" />
-              <Field path={[...at, 'maximumIntervalSeconds']} label="Longest wait (s)" />
-            </div>
-            <Field path={[...at, 'jitter']} label="Jitter" optionLabels={OPTION_LABELS} />
-            <Field path={[...at, 'honorRetryAfter']} label="Honor Retry-After" />
-          </Group>
-        );
-      })}
-      <button type="button" className="inspector-add" onClick={() => list.add(DEFAULT_TRANSIENT_RETRY)}>
-        Add retrier
+    <Group title={title} level={4}>
+      {items.map((_, i) => (
+        <Group key={i} title={`${Noun} ${i + 1}`} level={5} actions={<ItemControls name={`${noun} ${i + 1}`} index={i} count={items.length} onMove={move} onRemove={remove} />}>
+          {children([...path, i])}
+        </Group>
+      ))}
+      <button type="button" className="inspector-add" onClick={() => set([...items, newItem])}>
+        Add {noun}
       </button>
     </Group>
   );
 }
 
+function Retriers() {
+  return (
+    <PolicyList path={['policy', 'retry']} title="Retry (first matching retrier wins)" noun="retrier" newItem={DEFAULT_TRANSIENT_RETRY}>
+      {(at) => (
+        <>
+          <ErrorMatcherSet path={[...at, 'errorEquals']} legend="Retry on errors" />
+          <div className="inspector-params">
+            <Field path={[...at, 'maximumAttempts']} label="Max attempts (all tries)" help="1 means no retry." />
+            <Field path={[...at, 'initialIntervalSeconds']} label="First retry after (s)" />
+            <Field path={[...at, 'backoffCoefficient']} label="Backoff multiplier" />
+            <Field path={[...at, 'maximumIntervalSeconds']} label="Longest wait (s)" />
+          </div>
+          <Field path={[...at, 'jitter']} label="Jitter" optionLabels={OPTION_LABELS} />
+          <Field path={[...at, 'honorRetryAfter']} label="Honor Retry-After" />
+        </>
+      )}
+    </PolicyList>
+  );
+}
+
 function Catchers({ ports }: { ports: readonly string[] }) {
   const scope = useScope();
-  const path = ['policy', 'catch'];
-  const list = useList(path);
+  const newCatcher = { errorEquals: ['ALL'], port: ports.includes('error') ? 'error' : (ports[0] ?? 'out') };
   return (
-    <Group title="Catch (route errors to a port)" level={4}>
-      {list.items.map((_, i) => {
-        const at = [...path, i];
+    <PolicyList path={['policy', 'catch']} title="Catch (route errors to a port)" noun="catcher" newItem={newCatcher}>
+      {(at) => {
         const port = getIn(scope.value, [...at, 'port']);
         return (
-          <Group key={i} title={`Catcher ${i + 1}`} level={5} actions={<ItemControls name={`catcher ${i + 1}`} index={i} count={list.items.length} onMove={list.move} onRemove={list.remove} />}>
+          <>
             <ErrorMatcherSet path={[...at, 'errorEquals']} legend="Catch errors" />
             <SelectControl
               label="Leave by port"
@@ -114,13 +111,10 @@ function Catchers({ ports }: { ports: readonly string[] }) {
               errors={scope.issues.get(pathKey([...at, 'port']))}
               onCommit={(p) => scope.commit([...at, 'port'], p, 'step')}
             />
-          </Group>
+          </>
         );
-      })}
-      <button type="button" className="inspector-add" onClick={() => list.add({ errorEquals: ['ALL'], port: ports.includes('error') ? 'error' : (ports[0] ?? 'out') })}>
-        Add catcher
-      </button>
-    </Group>
+      }}
+    </PolicyList>
   );
 }
 

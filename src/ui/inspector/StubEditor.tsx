@@ -8,7 +8,7 @@ import { DistributionEditor } from './DistributionEditor.tsx';
 import type { DistributionUnit } from './distribution-math.ts';
 import { Field } from './field-controls.tsx';
 import { STUB_HELP, STUB_LABELS, labelFor } from './field-labels.ts';
-import { Group } from './inspector-layout.tsx';
+import { AbsentSection, Group, RemoveButton } from './inspector-layout.tsx';
 import { OutcomeTable } from './OutcomeTable.tsx';
 import { useScope } from './inspector-scope.tsx';
 import { getIn } from './path-data.ts';
@@ -30,21 +30,17 @@ export function StubEditor({ node }: { node: WorkflowNode }) {
   if (stub === undefined) {
     const defaults = getIn(createNode(node.kind, { id: node.id, position: node.position }), ['stub']);
     return (
-      <Group title="Simulation stub">
-        <p className="muted">No stub: the simulator cannot run this node.</p>
-        <button type="button" disabled={defaults === undefined} onClick={() => scope.commit(['stub'], defaults, 'step')}>
-          Add stub
-        </button>
-      </Group>
+      <AbsentSection
+        title="Simulation stub"
+        note="No stub: the simulator cannot run this node."
+        addLabel="Add stub"
+        disabled={defaults === undefined}
+        onAdd={() => scope.commit(['stub'], defaults, 'step')}
+      />
     );
   }
-  const remove = (
-    <button type="button" onClick={() => scope.commit(['stub'], undefined, 'step')}>
-      Remove stub
-    </button>
-  );
   return (
-    <Group title="Simulation stub" actions={remove}>
+    <Group title="Simulation stub" actions={<RemoveButton what="stub" onRemove={() => scope.commit(['stub'], undefined, 'step')} />}>
       {keysAt(scope.schema, node, ['stub']).map((key) => {
         const path = ['stub', key];
         const label = labelFor(STUB_LABELS, key);
@@ -53,7 +49,7 @@ export function StubEditor({ node }: { node: WorkflowNode }) {
         if (key === 'outcomes') return <OutcomeTable key={key} path={path} title={node.kind === 'human' ? 'Decisions on correct items' : label} />;
         if (isSchemaAt(scope.schema, node, path, confidenceSchema)) {
           return present ? (
-            <Group key={key} title={label} level={4} actions={<RemoveButton name={label} onClick={() => scope.commit(path, undefined, 'step')} />}>
+            <Group key={key} title={label} level={4} actions={<RemoveButton what={label.toLowerCase()} onRemove={() => scope.commit(path, undefined, 'step')} />}>
               <DistributionEditor path={[...path, 'correct']} title="When correct" unit="probability" />
               <DistributionEditor path={[...path, 'wrong']} title="When wrong" unit="probability" />
             </Group>
@@ -76,14 +72,6 @@ function AddButton({ name, onClick }: { name: string; onClick: () => void }) {
   return (
     <button type="button" className="inspector-add" onClick={onClick}>
       Add {name.toLowerCase()}
-    </button>
-  );
-}
-
-function RemoveButton({ name, onClick }: { name: string; onClick: () => void }) {
-  return (
-    <button type="button" onClick={onClick} aria-label={`Remove ${name.toLowerCase()}`}>
-      Remove
     </button>
   );
 }

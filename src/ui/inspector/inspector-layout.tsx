@@ -53,3 +53,33 @@ export function ItemControls({ name, index, count, onMove, onRemove }: ItemContr
     </>
   );
 }
+
+interface AbsentProps {
+  readonly title: string;
+  /** What being absent means for the person ("the simulator cannot run this node"). */
+  readonly note: string;
+  readonly addLabel: string;
+  readonly onAdd: () => void;
+  readonly disabled?: boolean;
+}
+
+/** A section whose optional part is absent: say what that means and offer to add it. */
+export function AbsentSection({ title, note, addLabel, onAdd, disabled = false }: AbsentProps) {
+  return (
+    <Group title={title}>
+      <p className="muted">{note}</p>
+      <button type="button" disabled={disabled} onClick={onAdd}>
+        {addLabel}
+      </button>
+    </Group>
+  );
+}
+
+/** "Remove" beside a section heading; its accessible name says what goes ("Remove stub"). */
+export function RemoveButton({ what, onRemove }: { what: string; onRemove: () => void }) {
+  return (
+    <button type="button" aria-label={`Remove ${what}`} onClick={onRemove}>
+      Remove
+    </button>
+  );
+}

@@ -53,50 +53,45 @@ function coalesce(id: string, path: FieldPath, mode: CommitMode): { coalesceKey:
   return mode === 'field' ? { coalesceKey: `${id}.${pathKey(path)}` } : undefined;
 }
 
-export function useNodeScope(node: WorkflowNode): InspectorScope {
-  const store = useEditorStoreApi();
+/**
+ * The scope of one node or edge: validated with its schema, committed through the store action that updates
+ * it, keeping the previous object when the candidate is not structurally typed.
+ */
+function useEntityScope<T extends { id: string }>(
+  entity: T,
+  schema: z.ZodType,
+  isShaped: (v: unknown) => v is T,
+  update: (id: string, f: (current: T) => T, opts?: { coalesceKey: string }) => void,
+): InspectorScope {
   return useMemo(
     () => ({
-      id: node.id,
-      schema: nodeSchema,
-      value: node,
-      issues: issuesByPath(nodeSchema, node),
-      commit(path, next, mode = 'field') {
-        store.getState().updateNode(
-          node.id,
-          (n) => {
-            const candidate = setIn(n, path, next);
-            return isNode(candidate) ? candidate : n;
+      id: entity.id,
+      schema,
+      value: entity,
+      issues: issuesByPath(schema, entity),
+      commit(path: FieldPath, next: unknown, mode: CommitMode = 'field') {
+        update(
+          entity.id,
+          (current) => {
+            const candidate = setIn(current, path, next);
+            return isShaped(candidate) ? candidate : current;
           },
-          coalesce(node.id, path, mode),
+          coalesce(entity.id, path, mode),
         );
       },
     }),
-    [store, node],
+    [entity, schema, isShaped, update],
   );
+}
+
+export function useNodeScope(node: WorkflowNode): InspectorScope {
+  const store = useEditorStoreApi();
+  return useEntityScope(node, nodeSchema, isNode, store.getState().updateNode);
 }
 
 export function useEdgeScope(edge: WorkflowEdge): InspectorScope {
   const store = useEditorStoreApi();
-  return useMemo(
-    () => ({
-      id: edge.id,
-      schema: edgeSchema,
-      value: edge,
-      issues: issuesByPath(edgeSchema, edge),
-      commit(path, next, mode = 'field') {
-        store.getState().updateEdge(
-          edge.id,
-          (e) => {
-            const candidate = setIn(e, path, next);
-            return isEdge(candidate) ? candidate : e;
-          },
-          coalesce(edge.id, path, mode),
-        );
-      },
-    }),
-    [store, edge],
-  );
+  return useEntityScope(edge, edgeSchema, isEdge, store.getState().updateEdge);
 }
 
 export function useWorkflowScope(doc: Workflow): InspectorScope {
