@@ -6,6 +6,7 @@ import { EditorStoreProvider } from '../ui/editor-context.tsx';
 import { Inspector } from '../ui/inspector/Inspector.tsx';
 import { MessageBar } from '../ui/MessageBar.tsx';
 import { Palette } from '../ui/palette/Palette.tsx';
+import { StorageBanner } from '../ui/designs/StorageBanner.tsx';
 import { DesignsPanel } from '../ui/panels/DesignsPanel.tsx';
 import { ProblemsPanel } from '../ui/panels/ProblemsPanel.tsx';
 import { SimulationPanel } from '../ui/panels/SimulationPanel.tsx';
@@ -30,6 +31,7 @@ export function App({ store, services }: { store: EditorStore; services: EditorS
           <ThemeRoot>
             <Shortcuts />
             <Toolbar />
+            <StorageBanner />
             <div className="workspace">
               <div className="sidebar sidebar--left">
                 <Palette />

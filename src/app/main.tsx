@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import '../ui/styles.css';
 import { createEditorStore } from '../store/editor-store.ts';
+import { DesignLibraryProvider } from '../ui/designs/designs-services.tsx';
 import { App } from './App.tsx';
+import { startDesignLibrary } from './persistence-wiring.ts';
 import { sampleWorkflow } from './sample-workflow.ts';
 import { editorServices } from './services.ts';
 
@@ -11,10 +13,15 @@ const store = createEditorStore(sampleWorkflow());
 // Exposed for end-to-end tests and for curious users in the console; read-only use is the intent.
 (window as unknown as { __batonStore?: typeof store }).__batonStore = store;
 
+// Storage opens before the first render, so the editor never shows a document that is about to be replaced.
+const library = await startDesignLibrary(store);
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App store={store} services={editorServices} />
+    <DesignLibraryProvider library={library}>
+      <App store={store} services={editorServices} />
+    </DesignLibraryProvider>
   </StrictMode>,
 );

@@ -1,0 +1,65 @@
+/**
+ * Start-up of the designs library (docs/persistence.md, "Wiring"): open storage (or fall back to memory with a
+ * banner), connect to the other tabs, hand a closing database's last edits to storage before it closes, flush on
+ * hide and pagehide, and ask for persistent storage after the first real edit.
+ */
+import { exportWorkflow } from '../interop/export.ts';
+import { importWorkflow } from '../interop/import.ts';
+import {
+  CHANNEL_NAME,
+  createIsolatedTabSync,
+  createPersistRequester,
+  createTabSync,
+  openPersistence,
+  randomId,
+  watchVersionChange,
+  type TabSync,
+} from '../persistence/index.ts';
+import type { EditorStore } from '../store/editor-store.ts';
+import { TEMPLATES } from '../templates/index.ts';
+import { createDesignLibrary, type DesignLibraryController } from './designs-library.ts';
+
+function connectTabs(): TabSync {
+  const tabId = randomId('tab');
+  try {
+    return createTabSync({ channel: new BroadcastChannel(CHANNEL_NAME), tabId });
+  } catch {
+    // No BroadcastChannel: saves stay safe through the revision check; conflicts are found on the next save.
+    return createIsolatedTabSync(tabId);
+  }
+}
+
+export async function startDesignLibrary(editor: EditorStore): Promise<DesignLibraryController> {
+  const persistence = await openPersistence();
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  const library = createDesignLibrary({
+    persistence,
+    sync: connectTabs(),
+    editor,
+    templates: TEMPLATES,
+    exportJson: exportWorkflow,
+    parseJson: (text) => {
+      const r = importWorkflow(text);
+      return r.ok ? { ok: true, doc: r.doc } : { ok: false, problems: r.problems };
+    },
+    requestPersist: createPersistRequester(storage),
+    storage,
+  });
+  if (persistence.db) {
+    watchVersionChange(persistence.db, {
+      flush: async () => {
+        await library.flush();
+        const { state } = library.store.getState().save;
+        if (state !== 'saved' && state !== 'draft') throw new Error('unsaved edits remain');
+      },
+      onReloadNeeded: ({ flushed }) => library.showReloadBanner(flushed),
+    });
+  }
+  const flush = (): void => void library.flush();
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush();
+  });
+  window.addEventListener('pagehide', flush);
+  await library.start();
+  return library;
+}

@@ -1,0 +1,39 @@
+/**
+ * The template gallery: on a first visit and behind "New design". "Blank design" first, then the gallery's real
+ * situations; one click creates a new design from the card and opens it.
+ */
+import { selectGallery } from '../../store/library-store.ts';
+import { useLibraryState, type DesignLibrary } from './designs-services.tsx';
+import { Modal } from './Modal.tsx';
+
+export function TemplateGallery({ library }: { library: DesignLibrary }) {
+  const gallery = useLibraryState(library, selectGallery);
+  if (gallery === 'closed') return null;
+  return (
+    <Modal title={gallery === 'first-start' ? 'Start from a template' : 'New design'} onClose={() => library.setGallery(false)} className="designs-gallery">
+      {gallery === 'first-start' && <p className="muted">Pick a real situation to start from, or close this to explore the sample.</p>}
+      <ul className="designs-gallery__cards" aria-label="Templates">
+        {library.templates.map((t) => (
+          <li key={t.id} className="designs-card">
+            <h3>
+              <button type="button" className="designs-card__open" onClick={() => void library.createFromTemplate(t.id)}>
+                {t.name}
+              </button>
+            </h3>
+            {t.overEngineered && <span className="designs-card__warning">Over-engineered on purpose</span>}
+            <p className="designs-card__summary">{t.summary}</p>
+            <p className="designs-card__situation muted">{t.situation}</p>
+            <p className="designs-card__meta">
+              {t.nodeCount > 0 && <span>{t.nodeCount} steps</span>}
+              {t.tags.map((tag) => (
+                <span key={tag} className="designs-tag">
+                  {tag}
+                </span>
+              ))}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </Modal>
+  );
+}
