@@ -11,7 +11,8 @@ export default defineRule({
   options: { maxApprovalsInSeries: 1, businessHoursPerDay: 8 },
   check({ graph, doc, options }, report) {
     const approvals = graph.workNodes.filter((n): n is HumanNode => n.kind === 'human' && n.config.type === 'approval');
-    const isApproval = (id: string): boolean => approvals.some((a) => a.id === id);
+    const approvalIds = new Set(approvals.map((a) => a.id));
+    const isApproval = (id: string): boolean => approvalIds.has(id);
     // Series: approve -> (routers/joins) -> approval.
     const nextApproval = (id: string): string | undefined => {
       const stack = graph.outEdges(id).filter((e) => e.sourcePort === 'approve').map((e) => e.target);
