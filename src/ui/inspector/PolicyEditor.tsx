@@ -25,7 +25,7 @@ export function PolicyEditor({ node }: { node: WorkflowNode }) {
   if (getIn(node, ['policy']) === undefined) {
     // Human gates have no default policy; an empty one (timeouts to fill in) is the natural start.
     const defaults = getIn(createNode(node.kind, { id: node.id, position: node.position }), ['policy']) ?? { timeouts: {} };
-    return <AbsentSection title="Failure policy" note="No policy: every error fails the case at this node." addLabel="Add policy" onAdd={() => scope.commit(['policy'], defaults, 'step')} />;
+    return <AbsentSection title="Failure policy" note={node.kind === 'human' ? 'No policy: a case waits for a reviewer as long as it takes.' : 'No policy: every error fails the case at this node.'} addLabel="Add policy" onAdd={() => scope.commit(['policy'], defaults, 'step')} />;
   }
   const parts = new Set(keysAt(scope.schema, node, ['policy']));
   return (
