@@ -32,6 +32,13 @@ describe('file size (10 MB)', () => {
     expect(onlyProblem(importWorkflow(text))?.code).toBe('limit-file-size');
   });
 
+  it('counts a surrogate pair (an emoji) as 4 bytes', () => {
+    // 2.7 million emoji: 5.4 million UTF-16 units, 10.8 million bytes.
+    expect(onlyProblem(importWorkflow(`"${'😀'.repeat(2_700_000)}"`))?.code).toBe('limit-file-size');
+    // 2.5 million: 10,000,002 bytes with the quotes, under the limit, so the size check lets it through.
+    expect(onlyProblem(importWorkflow(`"${'😀'.repeat(2_500_000)}"`))?.code).toBe('not-a-workflow');
+  });
+
   it('accepts a file just under the limit (padding whitespace is still JSON)', () => {
     const padded = valid + ' '.repeat(MAX_FILE_BYTES - new TextEncoder().encode(valid).byteLength);
     expect(new TextEncoder().encode(padded).byteLength).toBe(MAX_FILE_BYTES);
