@@ -58,7 +58,7 @@ const Z95 = 1.6448536269514722;
 
 /**
  * The mean of a distribution, in closed form. Used by the analyzer's estimates and the inspector's summary.
- * @example distributionMean({ type: 'lognormal', median: 2, p95: 8 }) // ≈ 3.1
+ * @example distributionMean({ type: 'lognormal', median: 2, p95: 8 }) // ≈ 2.85
  */
 export function distributionMean(d: Distribution): number {
   switch (d.type) {
