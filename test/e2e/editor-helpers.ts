@@ -13,10 +13,30 @@ export function design(name: string, kinds: readonly NodeKind[], edges: Workflow
   return { ...doc, nodes: kinds.map((k, i) => createNode(k, { id: `${k}${i}`, position: { x: i * 300, y: (i % 2) * 160 } })), edges };
 }
 
+/** Open the app; on a first visit the template gallery greets the person, who closes it as a user would. */
 export async function openEditor(page: Page, doc?: Workflow): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
+  const gallery = page.getByRole('dialog', { name: 'Start from a template' });
+  if (await gallery.isVisible()) {
+    await page.keyboard.press('Escape');
+    await expect(gallery).toHaveCount(0);
+  }
   if (doc) await loadDesign(page, doc);
+}
+
+/** A design with every kind of node and a router, for checks that look at everything at once. */
+export function everyKind(): Workflow {
+  return design('Every kind', ['trigger', 'ai', 'router', 'human', 'check', 'tool', 'join', 'output', 'note'], [
+    { id: 'e1', source: 'trigger0', sourcePort: 'out', target: 'ai1' },
+    { id: 'e2', source: 'ai1', sourcePort: 'out', target: 'router2' },
+    { id: 'e3', source: 'router2', sourcePort: 'out', target: 'human3', condition: { field: 'confidence', op: '<', value: 0.8 } },
+    { id: 'e4', source: 'router2', sourcePort: 'out', target: 'check4', isDefault: true },
+    { id: 'e5', source: 'human3', sourcePort: 'approve', target: 'tool5' },
+    { id: 'e6', source: 'check4', sourcePort: 'pass', target: 'tool5' },
+    { id: 'e7', source: 'tool5', sourcePort: 'out', target: 'output7' },
+    { id: 'e8', source: 'ai1', sourcePort: 'error', target: 'output7' },
+  ]);
 }
 
 /** Setup: replace the document, then fit it in view the way a user would (Shift+1). */

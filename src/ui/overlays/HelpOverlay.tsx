@@ -17,7 +17,8 @@ export function HelpOverlay() {
   return (
     <Overlay label="Keyboard shortcuts" className="help" onClose={close}>
       <h2>Keyboard and mouse</h2>
-      <div className="help__groups">
+      {/* Focusable so keyboard users can scroll it when the window is short. */}
+      <div className="help__groups" tabIndex={0} role="group" aria-label="Shortcut list">
         {SHORTCUT_GROUPS.map((g) => (
           <section key={g.title} aria-label={g.title}>
             <h3>{g.title}</h3>
