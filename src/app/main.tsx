@@ -6,6 +6,7 @@ import { createEditorStore } from '../store/editor-store.ts';
 import { DesignLibraryProvider } from '../ui/designs/designs-services.tsx';
 import { App } from './App.tsx';
 import { startDesignLibrary } from './persistence-wiring.ts';
+import { registerServiceWorker } from './pwa.ts';
 import { sampleWorkflow } from './sample-workflow.ts';
 import { editorServices } from './services.ts';
 
@@ -25,3 +26,4 @@ createRoot(root).render(
     </DesignLibraryProvider>
   </StrictMode>,
 );
+registerServiceWorker();

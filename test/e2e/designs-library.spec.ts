@@ -1,0 +1,163 @@
+import { expect, test } from '@playwright/test';
+import { addFromPalette, designOptions, designs, docName, docNodes, saveStatus, startBlank, waitSaved } from './designs-helpers.ts';
+
+test('first visit shows the template gallery; an edit is saved and everything is there after a reload', async ({ page }) => {
+  await page.goto('/');
+  const gallery = page.getByRole('dialog', { name: 'Start from a template' });
+  await expect(gallery).toBeVisible();
+  await expect(gallery.getByRole('listitem').first()).toContainText('Blank design');
+  await expect(gallery.getByText('Over-engineered on purpose')).toBeVisible();
+  await gallery.getByRole('button', { name: 'Patient scheduling' }).click();
+  await expect(gallery).toBeHidden();
+  await expect.poll(() => docName(page)).toBe('Patient scheduling');
+
+  await addFromPalette(page, 'Trigger');
+  await waitSaved(page);
+  const before = await docNodes(page);
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(await docNodes(page)).toEqual(before);
+  await expect(designOptions(page)).toHaveCount(1);
+  await expect(designOptions(page).first()).toContainText('Patient scheduling');
+});
+
+test('two pages on one design: a save in one appears in the other', async ({ page, context }) => {
+  await startBlank(page);
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(designOptions(other)).toHaveCount(1);
+  await addFromPalette(page, 'Trigger');
+  await waitSaved(page);
+  await expect.poll(async () => (await docNodes(other)).length).toBe(1);
+  await addFromPalette(other, 'AI tool');
+  await waitSaved(other);
+  await expect.poll(async () => (await docNodes(page)).map((n) => n.kind).sort()).toEqual(['ai', 'trigger']);
+});
+
+test('two pages editing at once: one is told, and "Keep mine as a copy" keeps both', async ({ page, context }) => {
+  await startBlank(page);
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(designOptions(other)).toHaveCount(1);
+  await addFromPalette(other, 'AI tool');
+  await addFromPalette(page, 'Trigger');
+  const keep = (p: typeof page) => p.getByRole('button', { name: 'Keep mine as a copy' });
+  await expect.poll(async () => (await keep(page).count()) + (await keep(other).count()), { timeout: 5000 }).toBe(1);
+  const loser = (await keep(page).count()) === 1 ? page : other;
+  await keep(loser).click();
+  await expect(designOptions(loser)).toHaveCount(2);
+  await expect(designs(loser).getByRole('option', { name: /my copy/ })).toBeVisible();
+  await waitSaved(loser);
+});
+
+test('IndexedDB unavailable: a banner says designs are not saved, and Export JSON still works', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { configurable: true, get: () => undefined });
+  });
+  await page.goto('/');
+  const banner = page.getByRole('alert').filter({ hasText: 'Not saving' });
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('Export JSON');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await addFromPalette(page, 'Tool');
+  await expect(saveStatus(page)).toContainText('Not saved');
+  const download = page.waitForEvent('download');
+  await banner.getByRole('button', { name: 'Export JSON' }).click();
+  const file = await download;
+  const text = await (await file.createReadStream()).toArray();
+  const json: unknown = JSON.parse(Buffer.concat(text).toString('utf8'));
+  expect(json).toMatchObject({ format: expect.any(String), nodes: expect.arrayContaining([expect.objectContaining({ kind: 'tool' })]) });
+});
+
+test('storage full: the status says so, editing goes on, and what was saved before survives a reload', async ({ page, context }) => {
+  await startBlank(page);
+  await addFromPalette(page, 'Trigger');
+  await waitSaved(page);
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if (this.name === 'documents') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await page.reload();
+  await expect.poll(async () => (await docNodes(page)).length).toBe(1);
+  await addFromPalette(page, 'AI tool');
+  await expect(saveStatus(page)).toHaveText('Not saved: storage is full. Export your design or free space.');
+  await addFromPalette(page, 'Output');
+  expect((await docNodes(page)).map((n) => n.kind).sort()).toEqual(['ai', 'output', 'trigger']);
+
+  const fresh = await context.newPage();
+  await fresh.goto('/');
+  await expect(designOptions(fresh)).toHaveCount(1);
+  expect((await docNodes(fresh)).map((n) => n.kind)).toEqual(['trigger']);
+});
+
+test('delete moves a design to the trash with Undo; Trash lists it with Restore', async ({ page }) => {
+  await startBlank(page);
+  await designs(page).getByRole('button', { name: 'Rename' }).click();
+  const field = designs(page).getByRole('textbox', { name: 'Design name' });
+  await field.fill('Keep me');
+  await field.press('Enter');
+  await expect(designOptions(page).first()).toContainText('Keep me');
+  await designs(page).getByRole('button', { name: 'Duplicate' }).click();
+  await expect(designOptions(page)).toHaveCount(2);
+
+  await designs(page).getByRole('option', { name: /^Keep me \(copy\)/ }).click();
+  await designs(page).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('Deleted Keep me (copy).')).toBeVisible();
+  await expect(designOptions(page)).toHaveCount(1);
+  await page.getByRole('button', { name: 'Undo', exact: true }).last().click();
+  await expect(designOptions(page)).toHaveCount(2);
+
+  await designs(page).getByRole('option', { name: /^Keep me \(copy\)/ }).click();
+  await designs(page).getByRole('button', { name: 'Delete' }).click();
+  await expect(designOptions(page)).toHaveCount(1);
+  await page.reload();
+  await designs(page).getByRole('button', { name: /^Trash/ }).click();
+  const trash = designs(page).getByRole('list', { name: 'Trash' });
+  await expect(trash.getByRole('listitem')).toHaveCount(1);
+  await trash.getByRole('button', { name: 'Restore' }).click();
+  await designs(page).getByRole('button', { name: /^Trash/ }).click();
+  await expect(designOptions(page)).toHaveCount(2);
+});
+
+test('versions: compare a saved version with the current design highlights what was added and changed', async ({ page }) => {
+  await startBlank(page);
+  await addFromPalette(page, 'Trigger');
+  await waitSaved(page);
+  await designs(page).getByRole('textbox', { name: 'Version name' }).fill('Just the trigger');
+  await designs(page).getByRole('button', { name: 'Save version' }).click();
+  await expect(designs(page).getByRole('list', { name: 'Saved versions' }).getByRole('listitem')).toHaveCount(1);
+  await addFromPalette(page, 'AI tool');
+  await waitSaved(page);
+  const added = (await docNodes(page)).find((n) => n.kind === 'ai');
+  if (!added) throw new Error('AI node missing');
+
+  await designs(page).getByRole('button', { name: 'Compare Just the trigger with the current design' }).click();
+  const comparison = designs(page).getByRole('region', { name: 'Comparison' });
+  await expect(comparison.getByRole('list', { name: 'Nodes added' })).toHaveCount(1);
+  const node = page.locator(`.react-flow__node[data-id="${added.id}"]`);
+  await expect(node).toHaveCSS('outline-color', 'rgb(22, 163, 74)');
+  await comparison.getByRole('button', { name: 'Clear comparison' }).click();
+  await expect(node).not.toHaveCSS('outline-color', 'rgb(22, 163, 74)');
+
+  await designs(page).getByRole('button', { name: 'Restore Just the trigger' }).click();
+  await expect.poll(async () => (await docNodes(page)).length).toBe(1);
+  await expect(designs(page).getByRole('list', { name: 'Saved versions' })).toContainText('Before restoring a version');
+  await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
+  await expect.poll(async () => (await docNodes(page)).length).toBe(2);
+});
+
+test('offline: after the first visit the built app loads with no network', async ({ page, context }) => {
+  await page.goto('/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-kind]').first()).toBeVisible();
+  await context.setOffline(false);
+});
