@@ -215,7 +215,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
     if (s) await s.close();
   }
 
-  async function openDesign(id: string): Promise<boolean> {
+  async function openDesign(id: string, options: { readonly refresh?: boolean } = {}): Promise<boolean> {
     await closeSession();
     const opened = await p.designs.open(id);
     if (!opened.ok) {
@@ -229,7 +229,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       } else {
         message('That design no longer exists.', 'error');
       }
-      await refreshList();
+      if (options.refresh !== false) await refreshList();
       return false;
     }
     loadIntoEditor(opened.doc);
@@ -328,15 +328,22 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
     templates,
 
     async start() {
-      try {
-        await p.designs.purgeTrash();
-      } catch {
-        // Purging is housekeeping; a failure here must not stop the app from opening.
+      // Only what the first screen needs is awaited (one read of the list, one document); purging the old trash
+      // and listing it are housekeeping that follow, so 100 stored designs do not slow the start.
+      const rows = await p.designs.list();
+      set({ designs: rows.map(listItem) });
+      const first = rows[0];
+      if (!first || !(await openDesign(first.id, { refresh: false }))) {
+        showDraft(editor.getState().doc, store.getState().designs.length === 0 ? 'first-start' : 'closed');
       }
-      await refreshList();
-      const first = store.getState().designs[0];
-      if (first && (await openDesign(first.id))) return;
-      showDraft(editor.getState().doc, store.getState().designs.length === 0 ? 'first-start' : 'closed');
+      void (async () => {
+        try {
+          await p.designs.purgeTrash();
+        } catch {
+          // A failed purge only leaves old trash for the next start.
+        }
+        await refreshList();
+      })();
     },
 
     flush: async () => {

@@ -4,7 +4,9 @@ import { TEMPLATES } from '../../src/templates/index.ts';
 import { riskyChange } from '../../src/app/designs-risky-change.ts';
 import { channelHub, openTab, settle, smallDoc } from './library-harness.ts';
 
-const rename = (label: string) => (n: { label: string }) => ({ ...n, label });
+const rename =
+  (label: string) =>
+  <N extends { label: string }>(n: N): N => ({ ...n, label });
 
 describe('design library controller', () => {
   it('first start: the gallery, a draft that is stored on its first edit, and autosave after that', async () => {
