@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { MAX_ID_LENGTH } from '../domain/units.ts';
 import type { JsonPath, Problem } from '../domain/problem.ts';
+import { codePointLength } from './fast-validate.ts';
 import { childSchema, isPlainObject, objectKeys, pickUnionOption, schemaAt, unwrap } from './schema-walk.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -97,7 +98,7 @@ function tooBig(issue: z.core.$ZodIssueTooBig, input: unknown): string {
   const max = Number(issue.maximum);
   switch (issue.origin) {
     case 'string': {
-      const len = typeof input === 'string' ? input.length : undefined;
+      const len = typeof input === 'string' ? codePointLength(input) : undefined;
       if (max === MAX_ID_LENGTH) return `id is ${len ?? 'over ' + max} characters long; ids are limited to ${MAX_ID_LENGTH} characters`;
       return `is ${len ?? 'more than ' + max} characters long; the limit is ${max}`;
     }
@@ -115,7 +116,7 @@ function tooSmall(issue: z.core.$ZodIssueTooSmall, input: unknown): string {
   const min = Number(issue.minimum);
   switch (issue.origin) {
     case 'string':
-      return min === 1 ? 'must not be empty' : `is ${typeof input === 'string' ? input.length : 'fewer than ' + min} characters long; at least ${min} are needed`;
+      return min === 1 ? 'must not be empty' : `is ${typeof input === 'string' ? codePointLength(input) : 'fewer than ' + min} characters long; at least ${min} are needed`;
     case 'array':
     case 'set':
       return `needs at least ${min} item${min === 1 ? '' : 's'}`;
