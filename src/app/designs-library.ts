@@ -25,6 +25,8 @@ import {
   type TabSync,
   type VersionReason,
 } from '../persistence/index.ts';
+import { exportWorkflow } from '../interop/export.ts';
+import { importWorkflow } from '../interop/import.ts';
 import type { EditorStore } from '../store/editor-store.ts';
 import { createLibraryStore, type DesignListItem, type LibraryState, type LibraryStore, type SaveState } from '../store/library-store.ts';
 import type { Template } from '../templates/index.ts';
@@ -36,10 +38,10 @@ export interface DesignLibraryDeps {
   readonly sync: TabSync;
   readonly editor: EditorStore;
   readonly templates: readonly Template[];
-  /** Export format text (src/interop). */
-  readonly exportJson: (doc: Workflow) => string;
-  /** File text -> document through import (limits, migrations, validation). */
-  readonly parseJson: (text: string) => { ok: true; doc: Workflow } | { ok: false; problems: readonly Problem[] };
+  /** Export format text; defaults to src/interop's export. */
+  readonly exportJson?: (doc: Workflow) => string;
+  /** File text -> document; defaults to src/interop's import (limits, migrations, validation). */
+  readonly parseJson?: (text: string) => { ok: true; doc: Workflow } | { ok: false; problems: readonly Problem[] };
   /** Asked once after the first real edit (navigator.storage.persist). */
   readonly requestPersist?: () => Promise<boolean>;
   readonly storage?: StorageManagerLike;
@@ -120,6 +122,13 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
   });
   const set = (patch: Partial<LibraryState>): void => store.setState(patch);
   const templates = templateCards(deps.templates);
+  const exportJson = deps.exportJson ?? exportWorkflow;
+  const parseJson =
+    deps.parseJson ??
+    ((text: string) => {
+      const r = importWorkflow(text);
+      return r.ok ? ({ ok: true, doc: r.doc } as const) : ({ ok: false, problems: r.problems } as const);
+    });
 
   let session: DesignSession | null = null;
   /** A document this controller put in the editor from storage: already stored, so not an edit. One-shot. */
@@ -435,7 +444,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
 
     importAsNew: (text) =>
       exclusive(async (): Promise<ImportOutcome> => {
-        const parsed = deps.parseJson(text);
+        const parsed = parseJson(text);
         if (!parsed.ok) return { ok: false, problems: parsed.problems };
         const row = await createAndOpen(parsed.doc);
         message(`Imported “${row.name}” as a new design.`, 'success');
@@ -444,7 +453,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
 
     async exportJson(id) {
       const doc = await designDocFor(id);
-      if (doc) return { fileName: fileNameFor(doc.name), json: deps.exportJson({ ...doc, id }) };
+      if (doc) return { fileName: fileNameFor(doc.name), json: exportJson({ ...doc, id }) };
       // A design that no longer imports is exported exactly as stored, so it can be repaired by hand.
       const raw = await p.designs.readJson(id);
       const row = store.getState().designs.find((d) => d.id === id);
@@ -453,7 +462,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
 
     exportCurrent() {
       const doc = editor.getState().doc;
-      return { fileName: fileNameFor(doc.name), json: deps.exportJson(doc) };
+      return { fileName: fileNameFor(doc.name), json: exportJson(doc) };
     },
 
     async saveVersion(name) {

@@ -3,8 +3,6 @@
  * banner), connect to the other tabs, hand a closing database's last edits to storage before it closes, flush on
  * hide and pagehide, and ask for persistent storage after the first real edit.
  */
-import { exportWorkflow } from '../interop/export.ts';
-import { importWorkflow } from '../interop/import.ts';
 import {
   CHANNEL_NAME,
   createIsolatedTabSync,
@@ -37,11 +35,6 @@ export async function startDesignLibrary(editor: EditorStore): Promise<DesignLib
     sync: connectTabs(),
     editor,
     templates: TEMPLATES,
-    exportJson: exportWorkflow,
-    parseJson: (text) => {
-      const r = importWorkflow(text);
-      return r.ok ? { ok: true, doc: r.doc } : { ok: false, problems: r.problems };
-    },
     requestPersist: createPersistRequester(storage),
     storage,
   });

@@ -1,7 +1,5 @@
 /** A design library over in-memory persistence (or a shared backend for "two tabs"), for controller and panel tests. */
 import { createNode, createWorkflow, type Workflow } from '../../src/domain/index.ts';
-import { exportWorkflow } from '../../src/interop/export.ts';
-import { importWorkflow } from '../../src/interop/import.ts';
 import {
   createMemoryBackend,
   createRepositories,
@@ -51,11 +49,6 @@ export function openTab(options: { backend?: StorageBackend; channel?: ChannelLi
     sync: createTabSync({ channel, tabId: options.tabId ?? 'tab1' }),
     editor,
     templates: TEMPLATES,
-    exportJson: exportWorkflow,
-    parseJson: (text) => {
-      const r = importWorkflow(text);
-      return r.ok ? { ok: true, doc: r.doc } : { ok: false, problems: r.problems };
-    },
     debounceMs: 20,
     retryMs: 50,
   });
