@@ -11,11 +11,13 @@ import { DesignsPanel } from '../ui/panels/DesignsPanel.tsx';
 import { ProblemsPanel } from '../ui/panels/ProblemsPanel.tsx';
 import { SimulationPanel } from '../ui/panels/SimulationPanel.tsx';
 import { EditorServicesProvider, type EditorServices } from '../ui/services.tsx';
+import { SimulationServicesProvider, type SimulationServices } from '../ui/simulation/simulation-services.tsx';
 import { FindDialog } from '../ui/overlays/FindDialog.tsx';
 import { HelpOverlay } from '../ui/overlays/HelpOverlay.tsx';
 import { Toolbar } from '../ui/toolbar/Toolbar.tsx';
 import { useEditorShortcuts } from '../ui/use-editor-shortcuts.ts';
 import { useThemeClass } from '../ui/use-theme.ts';
+import { pageSimulation } from './simulation-wiring.ts';
 
 /** Shortcuts need the store, the services and React Flow's instance, so they live inside all three providers. */
 function Shortcuts() {
@@ -23,34 +25,36 @@ function Shortcuts() {
   return null;
 }
 
-export function App({ store, services }: { store: EditorStore; services: EditorServices }) {
+export function App({ store, services, simulation = pageSimulation() }: { store: EditorStore; services: EditorServices; simulation?: SimulationServices }) {
   return (
     <EditorStoreProvider store={store}>
       <EditorServicesProvider services={services}>
-        <ReactFlowProvider>
-          <ThemeRoot>
-            <Shortcuts />
-            <Toolbar />
-            <StorageBanner />
-            <div className="workspace">
-              <div className="sidebar sidebar--left">
-                <Palette />
-                <DesignsPanel />
-              </div>
-              <main className="centre">
-                <Canvas />
-                <div className="dock">
-                  <ProblemsPanel />
-                  <SimulationPanel />
+        <SimulationServicesProvider services={simulation}>
+          <ReactFlowProvider>
+            <ThemeRoot>
+              <Shortcuts />
+              <Toolbar />
+              <StorageBanner />
+              <div className="workspace">
+                <div className="sidebar sidebar--left">
+                  <Palette />
+                  <DesignsPanel />
                 </div>
-              </main>
-              <Inspector />
-            </div>
-            <MessageBar />
-            <FindDialog />
-            <HelpOverlay />
-          </ThemeRoot>
-        </ReactFlowProvider>
+                <main className="centre">
+                  <Canvas />
+                  <div className="dock">
+                    <ProblemsPanel />
+                    <SimulationPanel />
+                  </div>
+                </main>
+                <Inspector />
+              </div>
+              <MessageBar />
+              <FindDialog />
+              <HelpOverlay />
+            </ThemeRoot>
+          </ReactFlowProvider>
+        </SimulationServicesProvider>
       </EditorServicesProvider>
     </EditorStoreProvider>
   );

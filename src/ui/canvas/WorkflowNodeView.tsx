@@ -7,6 +7,8 @@ import { KIND_LABELS, outputPorts, hasInput } from '../../domain/index.ts';
 import { INPUT_HANDLE, type FlowNode } from './flow-adapter.ts';
 import { KIND_APPEARANCE } from './node-appearance.ts';
 import { nodeFacts, policyBadges } from './node-facts.ts';
+import { NodeSimOverlay } from '../simulation/NodeSimOverlay.tsx';
+import { NodeIssueBadge } from '../problems/NodeIssueBadge.tsx';
 
 export function KindIcon({ kind, size = 16 }: { kind: keyof typeof KIND_APPEARANCE; size?: number }) {
   return (
@@ -36,12 +38,14 @@ function WorkflowNodeViewImpl({ data, selected }: NodeProps<FlowNode>) {
       data-node-id={node.id}
       onDoubleClick={() => setRenaming(true)}
     >
+      <NodeSimOverlay nodeId={node.id} label={node.label} />
       {hasInput(node.kind) && <Handle type="target" position={Position.Left} id={INPUT_HANDLE} className="wf-handle wf-handle--in" />}
       <div className="wf-node__head">
         <span className="wf-node__icon">
           <KindIcon kind={node.kind} />
         </span>
         <span className="wf-node__kind">{KIND_LABELS[node.kind]}</span>
+        <NodeIssueBadge nodeId={node.id} />
       </div>
       {renaming ? (
         <InlineEditor initial={node.label} label="Node name" className="wf-node__rename" onCommit={rename} onCancel={() => setRenaming(false)} />

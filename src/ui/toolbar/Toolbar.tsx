@@ -11,8 +11,10 @@ import { animatePositions } from '../canvas/animate-layout.ts';
 import { downloadBlob, slugify } from '../download.ts';
 import { useEditorStore, useEditorStoreApi } from '../editor-context.tsx';
 import { useEditorServices } from '../services.tsx';
+import { useSimulationServices } from '../simulation/simulation-services.tsx';
 import { captureDesignImage, type ImageFormat } from './export-image.ts';
 import { ProblemListDialog } from './ProblemListDialog.tsx';
+import { ProblemCounts } from '../problems/ProblemCounts.tsx';
 
 const asTheme = (v: string): Theme => (v === 'light' || v === 'dark' ? v : 'system');
 
@@ -27,6 +29,7 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
   const { getNodes } = useReactFlow();
   const [laying, setLaying] = useState(false);
   const [imageMenu, setImageMenu] = useState(false);
+  const simulation = useSimulationServices();
 
   const autoLayout = async (): Promise<void> => {
     const s = store.getState();
@@ -119,8 +122,14 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
           </div>
         )}
       </span>
+      {simulation && (
+        <button type="button" onClick={() => simulation.store.getState().requestFocus()} title="Open the Simulation panel: dry-run this design">
+          Simulate
+        </button>
+      )}
       {children}
       <span className="toolbar__spacer" />
+      <ProblemCounts />
       <label className="toolbar__theme">
         <span>Theme</span>
         <select value={ui.theme} onChange={(e) => store.getState().setTheme(asTheme(e.target.value))}>

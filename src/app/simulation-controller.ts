@@ -1,0 +1,394 @@
+/**
+ * The composition root's side of simulation: implements the UI's SimulationServices over the worker pool
+ * (src/simulator/client.ts) and debug runs (src/simulator/debug.ts), and is the only writer of the simulation
+ * store's run state. The pool serves one job at a time (each job takes over the workers' message handlers), so a
+ * batch, a comparison and a sweep never overlap: starting one cancels the one before.
+ */
+import { estimate } from '../analyzer/index.ts';
+import { MAX_SECONDS, type Fault, type Scenario, type Workflow } from '../domain/index.ts';
+import { createSimulationClient, type SimulationClient, type SimulationJob } from '../simulator/client.ts';
+import { createDebugRun, type DebugCheckpoint, type DebugRun } from '../simulator/debug.ts';
+import { DEFAULT_SCENARIO, type SimulationReport } from '../simulator/report.ts';
+import {
+  createSimulationStore,
+  DEBUG_OFF,
+  LOG_CAP,
+  type BatchSettings,
+  type ClosedFormEstimate,
+  type DebugView,
+  type RunProgress,
+  type SimReport,
+  type SimulationState,
+  type SimulationStore,
+} from '../store/simulation-store.ts';
+import { applySweepParam } from '../store/simulation-whatif.ts';
+import type { SimulationServices } from '../ui/simulation/simulation-services.tsx';
+
+/** A checkpoint every this many debug events: "Back to checkpoint" never replays more than this. */
+export const CHECKPOINT_EVERY = 25;
+/** Progress reaches the store at most this often: a render per replication would be wasted work. */
+const PROGRESS_EVERY_MS = 100;
+const PLAY_TICK_MS = 50;
+
+export interface SimulationControllerDeps {
+  readonly store?: SimulationStore;
+  /** Default: the module Web Worker pool, created on the first run. */
+  readonly createClient?: () => SimulationClient;
+  /** The runs repository (src/persistence) and the open design's id; "Save run" needs both. */
+  readonly runs?: { add(run: { readonly designId: string; readonly scenarioId: string; readonly result: unknown }): Promise<unknown> };
+  readonly currentDesignId?: () => string | null;
+  readonly now?: () => number;
+}
+
+export interface SimulationController extends SimulationServices {
+  dispose(): void;
+}
+
+/** The scenario a setting names: the document's, else the default (what the CLI runs without a scenario). */
+export function scenarioFor(doc: Workflow, id: string | null): Scenario {
+  return (id !== null ? doc.scenarios?.find((s) => s.id === id) : undefined) ?? DEFAULT_SCENARIO;
+}
+
+/** The analyzer's estimate, or null when the design is beyond what the closed form handles. */
+function closedForm(doc: Workflow): ClosedFormEstimate | null {
+  try {
+    const e = estimate(doc);
+    return { success: e.success, silentError: e.silentError, p50Seconds: e.p50Seconds, p95Seconds: e.p95Seconds, meanSeconds: e.meanSeconds, costPerCase: e.costPerCase };
+  } catch {
+    return null;
+  }
+}
+
+/** The simulator's report is already plain data in the store's terms: this only states that it fits. */
+const toSimReport = (r: SimulationReport): SimReport => r;
+
+interface Series {
+  cancelled: boolean;
+  job: SimulationJob | null;
+}
+
+export function createSimulationController(deps: SimulationControllerDeps = {}): SimulationController {
+  const store = deps.store ?? createSimulationStore();
+  const now = deps.now ?? (() => Date.now());
+  let client: SimulationClient | null = null;
+  const pool = (): SimulationClient => (client ??= (deps.createClient ?? createSimulationClient)());
+  let active: Series | null = null;
+
+  const set = (patch: Partial<SimulationState>): void => store.setState(patch);
+
+  /**
+   * Run batches one after another in the pool; `onProgress` gets the fraction of the whole series. Resolves with
+   * the reports, or null when cancelled (by `cancel()` or by a newer run).
+   */
+  const runSeries = async (
+    runs: readonly { doc: Workflow; scenario: Scenario }[],
+    settings: Omit<BatchSettings, 'scenarioId'>,
+    onProgress: (p: RunProgress) => void,
+    onEach?: (report: SimReport, index: number) => void,
+  ): Promise<SimReport[] | null> => {
+    if (active) cancelActive();
+    const series: Series = { cancelled: false, job: null };
+    active = series;
+    const started = now();
+    let lastSent = 0;
+    const reports: SimReport[] = [];
+    try {
+      for (const [i, run] of runs.entries()) {
+        if (series.cancelled) return null;
+        const job = pool().run(run.doc, run.scenario, {
+          cases: settings.cases,
+          replications: settings.replications,
+          seed: settings.seed,
+          onProgress: (p) => {
+            const t = now();
+            if (t - lastSent < PROGRESS_EVERY_MS && p.fraction < 1) return;
+            lastSent = t;
+            const fraction = (i + p.fraction) / runs.length;
+            const elapsed = (t - started) / 1000;
+            onProgress({ fraction, secondsLeft: fraction > 0 ? (elapsed / fraction) * (1 - fraction) : null });
+          },
+        });
+        series.job = job;
+        const report = await job.result;
+        if (!report || series.cancelled) return null;
+        reports.push(toSimReport(report));
+        onEach?.(toSimReport(report), i);
+      }
+      return reports;
+    } finally {
+      if (active === series) active = null;
+    }
+  };
+
+  const cancelActive = (): void => {
+    const s = active;
+    if (!s) return;
+    s.cancelled = true;
+    s.job?.cancel();
+    active = null;
+  };
+
+  /** Runs of each kind so far: a cancelled run marks its state cancelled only if no newer run of its kind began. */
+  const seq = { batch: 0, compare: 0, sweep: 0 };
+  const markCancelled = (kind: 'batch' | 'compare' | 'sweep', mine: number): void => {
+    const s = store.getState()[kind];
+    if (mine === seq[kind] && s.status === 'running') set({ [kind]: { ...s, status: 'cancelled', progress: null } });
+  };
+
+  const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+  // ------------------------------------------------------------------------------------------------ debug
+  let run: DebugRun | null = null;
+  let checkpoints: { seq: number; cp: DebugCheckpoint; injected: number }[] = [];
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let budget = 0;
+  let lastTick = 0;
+
+  const stopTimer = (): void => {
+    if (timer !== null) clearInterval(timer);
+    timer = null;
+  };
+  const patchDebug = (p: Partial<DebugView>): void => set({ debug: { ...store.getState().debug, ...p } });
+
+  /** Copy the run's state into the store (once per step or per play tick, not per event). */
+  const publish = (p: Partial<DebugView> = {}): void => {
+    if (!run) return;
+    const st = run.state();
+    const prev = store.getState().debug;
+    let forced = prev.forced;
+    if (forced) {
+      const f = forced;
+      // The forced decision happened once the router routed after it was forced.
+      if (st.log.some((e) => e.seq >= forcedAt && e.nodeId === f.nodeId && e.type === 'route')) forced = null;
+    }
+    const status = st.done ? 'done' : (p.status ?? (prev.status === 'off' ? 'paused' : prev.status));
+    if (status !== 'playing') stopTimer();
+    set({
+      debug: {
+        ...prev,
+        ...p,
+        status,
+        time: st.time,
+        nodes: st.nodes,
+        activeEdges: st.activeEdges,
+        log: st.log.length > LOG_CAP ? st.log.slice(-LOG_CAP) : st.log,
+        eventCount: st.log.length,
+        casesEnded: st.casesEnded,
+        cases: st.cases,
+        checkpoints: checkpoints.length,
+        forced,
+      },
+    });
+  };
+  let forcedAt = 0;
+
+  const eventCount = (): number => store.getState().debug.eventCount;
+  /** Take a checkpoint when the log length reaches a multiple of CHECKPOINT_EVERY. */
+  const maybeCheckpoint = (count: number): void => {
+    if (!run || count % CHECKPOINT_EVERY !== 0) return;
+    const last = checkpoints[checkpoints.length - 1];
+    if (last && last.seq >= count) return;
+    checkpoints.push({ seq: count, cp: run.checkpoint(), injected: store.getState().debug.injected });
+  };
+
+  const tick = (): void => {
+    if (!run) return stopTimer();
+    const t = now();
+    budget += (store.getState().debug.speed * (t - lastTick)) / 1000;
+    lastTick = t;
+    let count = eventCount();
+    let stop: string | null = null;
+    let ended = false;
+    while (budget >= 1) {
+      budget -= 1;
+      const hit = run.runUntilBreak(1);
+      if (hit.reason === 'end') {
+        ended = true;
+        break;
+      }
+      count += 1;
+      maybeCheckpoint(count);
+      if (hit.reason === 'node') stop = `Breakpoint: ${hit.event?.nodeId ?? 'node'} reached`;
+      if (hit.reason === 'condition') stop = `Breakpoint: ${hit.condition ?? 'condition'}`;
+      if (stop) break;
+    }
+    if (ended) publish({ status: 'done', lastBreak: 'Every case ended' });
+    else if (stop) publish({ status: 'paused', lastBreak: stop });
+    else publish();
+  };
+
+  const services: SimulationController = {
+    store,
+    runBatch(doc, settings) {
+      const scenario = scenarioFor(doc, settings.scenarioId);
+      const mine = ++seq.batch;
+      set({ batch: { ...store.getState().batch, status: 'running', progress: { fraction: 0, secondsLeft: null }, error: null } });
+      runSeries([{ doc, scenario }], settings, (progress) => set({ batch: { ...store.getState().batch, progress } })).then(
+        (reports) => {
+          const report = reports?.[0];
+          if (!report) return markCancelled('batch', mine);
+          set({ batch: { status: 'done', progress: null, error: null, report, settings, designName: doc.name, estimate: closedForm(doc) } });
+        },
+        (e: unknown) => set({ batch: { ...store.getState().batch, status: 'error', progress: null, error: message(e) } }),
+      );
+    },
+    cancel() {
+      cancelActive();
+      const s = store.getState();
+      if (s.batch.status === 'running') set({ batch: { ...s.batch, status: 'cancelled', progress: null } });
+      if (s.compare.status === 'running') set({ compare: { ...s.compare, status: 'cancelled', progress: null } });
+      if (s.sweep.status === 'running') set({ sweep: { ...s.sweep, status: 'cancelled', progress: null } });
+    },
+    ...(deps.runs && deps.currentDesignId
+      ? {
+          saveLastRun: async () => {
+            const report = store.getState().batch.report;
+            const designId = deps.currentDesignId?.() ?? null;
+            if (!report || designId === null || !deps.runs) throw new Error(designId === null ? 'the design is not stored yet' : 'no run to save');
+            await deps.runs.add({ designId, scenarioId: report.scenario, result: report });
+          },
+        }
+      : {}),
+
+    startDebug(doc, scenarioId, seed, cases) {
+      stopTimer();
+      const breakpoints = store.getState().debug.breakpoints;
+      const speed = store.getState().debug.speed;
+      run = createDebugRun(doc, scenarioFor(doc, scenarioId), seed, { cases });
+      run.setBreakpoints(breakpoints);
+      checkpoints = [{ seq: 0, cp: run.checkpoint(), injected: 0 }];
+      set({ debug: { ...DEBUG_OFF, breakpoints, speed, status: 'paused' } });
+      publish({ status: 'paused' });
+    },
+    stopDebug() {
+      stopTimer();
+      run = null;
+      checkpoints = [];
+      const { breakpoints, speed } = store.getState().debug;
+      set({ debug: { ...DEBUG_OFF, breakpoints, speed } });
+    },
+    step() {
+      if (!run) return;
+      stopTimer();
+      const ev = run.step();
+      if (ev) maybeCheckpoint(ev.seq + 1);
+      publish({ status: 'paused', lastBreak: null });
+    },
+    play() {
+      if (!run || store.getState().debug.status === 'done') return;
+      stopTimer();
+      budget = 1; // the first event shows at once, the rest at the chosen speed
+      lastTick = now();
+      patchDebug({ status: 'playing', lastBreak: null });
+      tick();
+      if (store.getState().debug.status === 'playing') timer = setInterval(tick, PLAY_TICK_MS);
+    },
+    pause() {
+      stopTimer();
+      if (run && store.getState().debug.status === 'playing') patchDebug({ status: 'paused' });
+    },
+    setSpeed(eventsPerSecond) {
+      patchDebug({ speed: Math.max(0.5, Math.min(1000, eventsPerSecond)) });
+    },
+    toggleNodeBreakpoint(nodeId) {
+      const bp = store.getState().debug.breakpoints;
+      const nodes = bp.nodes.includes(nodeId) ? bp.nodes.filter((n) => n !== nodeId) : [...bp.nodes, nodeId];
+      const next = { ...bp, nodes };
+      run?.setBreakpoints(next);
+      patchDebug({ breakpoints: next });
+    },
+    toggleCondition(condition) {
+      const bp = store.getState().debug.breakpoints;
+      const conditions = bp.conditions.includes(condition) ? bp.conditions.filter((c) => c !== condition) : [...bp.conditions, condition];
+      const next = { ...bp, conditions };
+      run?.setBreakpoints(next);
+      patchDebug({ breakpoints: next });
+    },
+    injectFault(fault: Fault) {
+      if (!run) return 'Start a debug run first';
+      try {
+        // Active from now for the rest of the run, unless the fault says otherwise.
+        run.injectFault({ ...fault, window: fault.window ?? { startSeconds: 0, durationSeconds: MAX_SECONDS } });
+      } catch (e) {
+        return message(e);
+      }
+      patchDebug({ injected: store.getState().debug.injected + 1 });
+      return null;
+    },
+    forceBranch(nodeId, edgeId) {
+      if (!run) return 'Start a debug run first';
+      try {
+        run.forceBranch(nodeId, edgeId);
+      } catch (e) {
+        return message(e);
+      }
+      forcedAt = eventCount();
+      patchDebug({ forced: { nodeId, edgeId } });
+      return null;
+    },
+    backToCheckpoint() {
+      if (!run) return false;
+      stopTimer();
+      const count = eventCount();
+      let target = checkpoints.length - 1;
+      while (target > 0 && (checkpoints[target]?.seq ?? 0) >= count) target--;
+      const entry = checkpoints[target];
+      if (!entry) return false;
+      run.restore(entry.cp);
+      checkpoints = checkpoints.slice(0, target + 1);
+      publish({ status: 'paused', lastBreak: `Back to event ${entry.seq}`, injected: entry.injected, forced: null });
+      return true;
+    },
+
+    compare(doc, a, b, settings) {
+      const sa = scenarioFor(doc, a);
+      const sb = scenarioFor(doc, b);
+      const mine = ++seq.compare;
+      set({ compare: { status: 'running', progress: { fraction: 0, secondsLeft: null }, error: null, a: null, b: null } });
+      runSeries(
+        [
+          { doc, scenario: sa },
+          { doc, scenario: sb },
+        ],
+        settings,
+        (progress) => set({ compare: { ...store.getState().compare, progress } }),
+      ).then(
+        (reports) => {
+          const [ra, rb] = reports ?? [];
+          if (!ra || !rb) return markCancelled('compare', mine);
+          set({ compare: { status: 'done', progress: null, error: null, a: { scenarioId: a, name: sa.name, report: ra }, b: { scenarioId: b, name: sb.name, report: rb } } });
+        },
+        (e: unknown) => set({ compare: { ...store.getState().compare, status: 'error', progress: null, error: message(e) } }),
+      );
+    },
+    sweep(doc, param, values, settings) {
+      const scenario = scenarioFor(doc, settings.scenarioId);
+      // Copies of the document: the open design is never changed by a sweep.
+      const runs = values.map((v) => ({ doc: applySweepParam(doc, param, v), scenario }));
+      const mine = ++seq.sweep;
+      set({ sweep: { status: 'running', progress: { fraction: 0, secondsLeft: null }, error: null, param, points: [] } });
+      runSeries(
+        runs,
+        settings,
+        (progress) => set({ sweep: { ...store.getState().sweep, progress } }),
+        (report, i) => {
+          const s = store.getState().sweep;
+          set({ sweep: { ...s, points: [...s.points, { value: values[i] ?? 0, report }] } });
+        },
+      ).then(
+        (reports) => {
+          if (!reports) return markCancelled('sweep', mine);
+          set({ sweep: { ...store.getState().sweep, status: 'done', progress: null } });
+        },
+        (e: unknown) => set({ sweep: { ...store.getState().sweep, status: 'error', progress: null, error: message(e) } }),
+      );
+    },
+    dispose() {
+      cancelActive();
+      stopTimer();
+      client?.dispose();
+      client = null;
+    },
+  };
+  return services;
+}
