@@ -4,17 +4,22 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { Workflow } from '../domain/index.ts';
+import { createAnalysisSlice, watchAnalysis } from './analysis.ts';
 import { createDocumentSlice } from './document-slice.ts';
 import { createSelectionSlice } from './selection-slice.ts';
 import type { EditorState, EditorStore } from './types.ts';
 import { createUiSlice } from './ui-slice.ts';
 
 export function createEditorStore(initial: Workflow): EditorStore {
-  return createStore<EditorState>()((set, get) => ({
+  const store = createStore<EditorState>()((set, get) => ({
     ...createDocumentSlice(initial)(set, get),
     ...createSelectionSlice(set, get),
     ...createUiSlice(set, get),
+    ...createAnalysisSlice(initial),
   }));
+  // Big designs are re-analysed after a pause in editing, not per keystroke or drag frame (analysis.ts).
+  watchAnalysis(store);
+  return store;
 }
 
 export type { EditorState, EditorStore } from './types.ts';

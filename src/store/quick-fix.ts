@@ -1,0 +1,30 @@
+/**
+ * Applying a finding's quick fix from the editor: the analyzer's pure transform, committed as ONE undo entry,
+ * so Undo puts the design back exactly as it was. A fix offered from an analysis that no longer fits the
+ * document (the design changed under it) is refused with a message instead of throwing into React.
+ */
+import { applyQuickFix as fixDocument, type Finding } from '../analyzer/index.ts';
+import type { Workflow } from '../domain/index.ts';
+import type { EditorStore } from './types.ts';
+
+/**
+ * Apply `finding.quickFix` to the store's document. Returns true when the document changed.
+ * @example applyQuickFix(store, selectAnalysis(store.getState()).findings[0]) // one undo entry
+ */
+export function applyQuickFix(store: EditorStore, finding: Finding): boolean {
+  const s = store.getState();
+  if (finding.quickFix === undefined) return false;
+  let next: Workflow;
+  try {
+    next = fixDocument(s.doc, finding);
+  } catch (err) {
+    s.showMessage(`Could not apply the fix: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    return false;
+  }
+  if (next === s.doc) return false;
+  s.commit(next);
+  // Keep the fixed nodes selected (those that survive the fix), so the person sees what changed.
+  s.select(finding.nodeIds.filter((id) => next.nodes.some((n) => n.id === id)));
+  s.showMessage(`Applied the fix for ${finding.ruleId}. Undo reverts it.`, 'success');
+  return true;
+}

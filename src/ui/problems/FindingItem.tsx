@@ -1,0 +1,84 @@
+/**
+ * One finding in the Problems list: the message, what to do, the rule (expandable: what it catches, how to
+ * fix, where its documentation lives) and a Fix button when the analyzer marks a fix safe to apply. The item
+ * itself is focusable: click, Enter or Space selects and centres what the finding names.
+ */
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { ruleById, type Finding } from '../../analyzer/index.ts';
+
+const ICONS = { error: '⨯', warning: '!', info: 'i' } as const;
+
+interface Props {
+  readonly finding: Finding;
+  readonly onActivate: (f: Finding) => void;
+  readonly onFix: (f: Finding) => void;
+  /** Shown for suppressed findings: why the team accepted it. */
+  readonly reason?: string | undefined;
+}
+
+/** Clicks on the item's own controls (Fix, the rule's details) must not also activate the item. */
+const stop = (e: MouseEvent | KeyboardEvent): void => e.stopPropagation();
+
+function FindingItemImpl({ finding: f, onActivate, onFix, reason }: Props) {
+  const rule = ruleById(f.ruleId);
+  const onKeyDown = (e: KeyboardEvent<HTMLLIElement>): void => {
+    if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
+    e.preventDefault(); // Space would scroll the list
+    onActivate(f);
+  };
+  return (
+    <li
+      className={`problem problem--${f.severity}`}
+      data-rule-id={f.ruleId}
+      data-severity={f.severity}
+      data-suppressed={reason !== undefined ? 'true' : undefined}
+      tabIndex={0} onClick={() => onActivate(f)} onKeyDown={onKeyDown}>
+      <span className="problem__icon" aria-hidden="true">
+        {ICONS[f.severity]}
+      </span>
+      <div className="problem__body">
+        <p className="problem__message">
+          <span className="problem__sr">{f.severity}: </span>
+          {f.message}
+        </p>
+        {f.fix !== undefined && <p className="problem__fix">{f.fix}</p>}
+        {reason !== undefined && <p className="problem__reason">Suppressed: {reason}</p>}
+        <details className="problem__rule" onClick={stop} onKeyDown={stop}>
+          <summary>{f.ruleId}</summary>
+          {rule && <p>{rule.meta.description}</p>}
+          {f.fix !== undefined && (
+            <p>
+              <strong>How to fix:</strong> {f.fix}
+            </p>
+          )}
+          {f.evidence && (
+            <p className="problem__evidence">
+              {Object.entries(f.evidence)
+                .map(([k, v]) => `${k} ${typeof v === 'number' ? Number(v.toPrecision(4)) : v}`)
+                .join(' · ')}
+            </p>
+          )}
+          <p className="muted">
+            Full documentation: <code>{f.docs}</code> in the Baton repository.
+          </p>
+        </details>
+      </div>
+      {f.quickFix !== undefined && reason === undefined && (
+        <button
+          type="button"
+          className="problem__fixbtn"
+          title={`Apply this fix (${f.quickFix.replaceAll('-', ' ')}); Undo reverts it`}
+          onClick={(e) => {
+            stop(e);
+            onFix(f);
+          }}
+          onKeyDown={stop}
+        >
+          Fix
+        </button>
+      )}
+    </li>
+  );
+}
+
+export const FindingItem = memo(FindingItemImpl);

@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  analysisOf,
+  DEBOUNCE_MS,
+  LIVE_NODE_LIMIT,
+  onlyPositionsDiffer,
+  selectAnalysis,
+  selectAnalysisPending,
+  selectFindingCounts,
+  selectFindingsByNode,
+  selectNodeFindingCount,
+  selectNodeWorstSeverity,
+} from '../../src/store/analysis.ts';
+import { applyQuickFix } from '../../src/store/quick-fix.ts';
+import { chain, superfluousRouter } from './analysis-fixtures.ts';
+import { editor } from './editor-harness.ts';
+
+describe('selectAnalysis', () => {
+  it('returns the same analysis object for the same document, and a new one after a label edit', () => {
+    const store = editor(superfluousRouter());
+    const a = selectAnalysis(store.getState());
+    expect(selectAnalysis(store.getState())).toBe(a);
+    store.getState().select(['router1']); // not a document change
+    expect(selectAnalysis(store.getState())).toBe(a);
+    store.getState().updateNode('router1', (n) => ({ ...n, label: 'Pick a lane' }));
+    const b = selectAnalysis(store.getState());
+    expect(b).not.toBe(a);
+    expect(b.findings[0]?.message).toContain('Pick a lane');
+  });
+
+  it('re-analyses when the lint config in the document changes (preset and suppressions live there)', () => {
+    const store = editor(superfluousRouter());
+    expect(selectAnalysis(store.getState()).findings).toHaveLength(1);
+    store.getState().updateWorkflow((d) => ({ ...d, lint: { suppressions: [{ ruleId: 'superfluous-router', nodeId: 'router1', reason: 'kept for a later branch' }] } }));
+    const a = selectAnalysis(store.getState());
+    expect(a.findings).toHaveLength(0);
+    expect(a.suppressed.map((f) => f.ruleId)).toEqual(['superfluous-router']);
+  });
+
+  it('reuses the analysis for a move: a drag never re-runs the analyzer', () => {
+    const store = editor(superfluousRouter());
+    const a = selectAnalysis(store.getState());
+    const s = store.getState();
+    s.beginGesture();
+    for (let x = 0; x < 5; x++) s.moveNodes(new Map([['router1', { x, y: x }]]));
+    s.endGesture();
+    expect(store.getState().doc).not.toBe(superfluousRouter());
+    expect(selectAnalysis(store.getState())).toBe(a);
+    expect(selectAnalysisPending(store.getState())).toBe(false);
+  });
+
+  it('onlyPositionsDiffer tells moves from edits', () => {
+    const d = superfluousRouter();
+    const moved = { ...d, nodes: d.nodes.map((n) => (n.id === 'router1' ? { ...n, position: { x: 9, y: 9 } } : n)) };
+    const renamed = { ...d, nodes: d.nodes.map((n) => (n.id === 'router1' ? { ...n, label: 'X' } : n)) };
+    expect(onlyPositionsDiffer(d, moved)).toBe(true);
+    expect(onlyPositionsDiffer(d, renamed)).toBe(false);
+    expect(onlyPositionsDiffer(d, { ...d, edges: [] })).toBe(false);
+    expect(onlyPositionsDiffer(d, { ...d, nodes: d.nodes.slice(1) })).toBe(false);
+  });
+
+  it('counts findings and indexes them by node, worst first, as primitives for badges', () => {
+    const store = editor(superfluousRouter());
+    store.getState().removeElements([], ['e2']); // router1 becomes a dead end, output2 disconnected
+    const s = store.getState();
+    expect(selectFindingCounts(s)).toBe(selectFindingCounts(s));
+    expect(selectFindingCounts(s).error).toBeGreaterThanOrEqual(2);
+    expect(selectNodeWorstSeverity(s, 'router1')).toBe('error');
+    expect(selectNodeWorstSeverity(s, 'nope')).toBeNull();
+    expect(selectNodeFindingCount(s, 'router1')).toBe(selectFindingsByNode(s).get('router1')?.length);
+  });
+});
+
+describe('big designs are analysed after a pause in editing', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps showing the settled revision while edits come in, then catches up after the debounce', () => {
+    vi.useFakeTimers();
+    const store = editor(chain(LIVE_NODE_LIMIT + 10));
+    const first = selectAnalysis(store.getState());
+    store.getState().updateNode('s3', (n) => ({ ...n, label: 'Do a thing' }), { coalesceKey: 'label' });
+    expect(selectAnalysis(store.getState())).toBe(first);
+    expect(selectAnalysisPending(store.getState())).toBe(true);
+    vi.advanceTimersByTime(DEBOUNCE_MS - 10);
+    store.getState().updateNode('s3', (n) => ({ ...n, label: 'Do a thing now' }), { coalesceKey: 'label' });
+    vi.advanceTimersByTime(DEBOUNCE_MS - 10);
+    expect(selectAnalysis(store.getState())).toBe(first); // each edit restarts the wait
+    vi.advanceTimersByTime(20);
+    expect(selectAnalysisPending(store.getState())).toBe(false);
+    expect(selectAnalysis(store.getState())).not.toBe(first);
+    expect(store.getState().analysedDoc).toBe(store.getState().doc);
+  });
+
+  it('waits for a running gesture to end', () => {
+    vi.useFakeTimers();
+    const store = editor(chain(LIVE_NODE_LIMIT + 10));
+    const s = store.getState();
+    s.beginGesture();
+    s.updateNode('s1', (n) => ({ ...n, label: 'Changed mid-gesture' }));
+    vi.advanceTimersByTime(DEBOUNCE_MS * 3);
+    expect(selectAnalysisPending(store.getState())).toBe(true);
+    s.endGesture();
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(selectAnalysisPending(store.getState())).toBe(false);
+  });
+
+  it('analyses another opened design at once, never showing the previous design\'s findings', () => {
+    vi.useFakeTimers();
+    const store = editor(chain(LIVE_NODE_LIMIT + 10));
+    const other = { ...chain(LIVE_NODE_LIMIT + 20), id: 'wf_other' };
+    store.getState().loadDocument(other);
+    expect(store.getState().analysedDoc).toBe(other);
+    expect(selectAnalysis(store.getState())).toBe(analysisOf(other));
+  });
+});
+
+describe('applyQuickFix (store)', () => {
+  it('applies the fix as one undo entry; undo brings the finding back', () => {
+    const store = editor(superfluousRouter());
+    const finding = selectAnalysis(store.getState()).findings.find((f) => f.quickFix !== undefined);
+    expect(finding?.quickFix).toBe('remove-superfluous-connector');
+    if (!finding) return;
+    const before = store.getState().doc;
+    expect(applyQuickFix(store, finding)).toBe(true);
+    expect(store.getState().history.past).toEqual([before]);
+    expect(store.getState().doc.nodes.map((n) => n.id)).toEqual(['trigger0', 'output2']);
+    expect(selectAnalysis(store.getState()).findings).toHaveLength(0);
+    store.getState().undo();
+    expect(store.getState().doc).toBe(before);
+    expect(selectAnalysis(store.getState()).findings.map((f) => f.ruleId)).toEqual(['superfluous-router']);
+  });
+
+  it('refuses a fix that no longer fits the document, with a message and no entry', () => {
+    const store = editor(superfluousRouter());
+    const finding = selectAnalysis(store.getState()).findings[0];
+    if (!finding) throw new Error('expected a finding');
+    store.getState().removeElements(['router1'], []);
+    const depth = store.getState().history.past.length;
+    expect(applyQuickFix(store, finding)).toBe(false);
+    expect(store.getState().history.past).toHaveLength(depth);
+    expect(store.getState().ui.message?.tone).toBe('error');
+  });
+});

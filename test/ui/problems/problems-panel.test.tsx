@@ -1,0 +1,163 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ReactFlowProvider } from '@xyflow/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createNode, type Workflow } from '../../../src/domain/index.ts';
+import { createEditorStore, type EditorStore } from '../../../src/store/editor-store.ts';
+import { getTemplate } from '../../../src/templates/index.ts';
+import { EditorStoreProvider } from '../../../src/ui/editor-context.tsx';
+import { ProblemsPanel } from '../../../src/ui/panels/ProblemsPanel.tsx';
+import { NodeIssueBadge } from '../../../src/ui/problems/NodeIssueBadge.tsx';
+import { ProblemCounts } from '../../../src/ui/problems/ProblemCounts.tsx';
+import { superfluousRouter } from '../../store/analysis-fixtures.ts';
+
+afterEach(cleanup);
+
+/** superfluousRouter plus a stray tool: 1 error, 2 warnings, 2 info. */
+function mixed(): Workflow {
+  const d = superfluousRouter();
+  return { ...d, nodes: [...d.nodes, createNode('tool', { id: 'tool3', position: { x: 0, y: 200 } })] };
+}
+
+function renderPanel(doc: Workflow, extra?: React.ReactNode): { store: EditorStore; user: ReturnType<typeof userEvent.setup> } {
+  const store = createEditorStore(doc);
+  render(
+    <EditorStoreProvider store={store}>
+      <ReactFlowProvider>
+        <ProblemsPanel />
+        {extra}
+      </ReactFlowProvider>
+    </EditorStoreProvider>,
+  );
+  return { store, user: userEvent.setup() };
+}
+
+const panel = () => screen.getByRole('region', { name: 'Problems' });
+const items = () => within(panel()).queryAllByRole('listitem').filter((li) => li.dataset.suppressed === undefined);
+const item = (ruleId: string) => {
+  const li = items().find((x) => x.dataset.ruleId === ruleId);
+  if (!li) throw new Error(`no item for ${ruleId}`);
+  return li;
+};
+
+describe('Problems panel', () => {
+  it('groups findings by severity with counts, one list item per finding carrying rule id and severity', () => {
+    renderPanel(mixed());
+    const groups = within(panel()).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(groups).toEqual(['Errors (1)', 'Warnings (2)', 'Info (2)']);
+    expect(panel()).toHaveTextContent('1 error, 2 warnings, 2 info');
+    expect(items().map((li) => [li.dataset.ruleId, li.dataset.severity])).toEqual([
+      ['no-disconnected', 'error'],
+      ['superfluous-router', 'warning'],
+      ['tool-centric-design', 'warning'],
+      ['no-monitoring', 'info'],
+      ['verb-object-label', 'info'],
+    ]);
+    const group = within(panel()).getByRole('region', { name: /Errors/ });
+    expect(within(group).getByText('"Tool" is not connected to anything.')).toBeInTheDocument();
+  });
+
+  it('filters by severity toggles and by text (message, rule id or node label)', async () => {
+    const { user } = renderPanel(mixed());
+    await user.click(within(panel()).getByRole('button', { name: 'Info 2' }));
+    expect(within(panel()).getByRole('button', { name: 'Info 2' })).toHaveAttribute('aria-pressed', 'false');
+    expect(items().map((li) => li.dataset.severity)).toEqual(['error', 'warning', 'warning']);
+    await user.type(within(panel()).getByRole('searchbox', { name: 'Search problems' }), 'superfluous');
+    expect(items().map((li) => li.dataset.ruleId)).toEqual(['superfluous-router']);
+    await user.clear(within(panel()).getByRole('searchbox', { name: 'Search problems' }));
+    await user.type(within(panel()).getByRole('searchbox', { name: 'Search problems' }), 'nothing like this');
+    expect(items()).toHaveLength(0);
+    expect(panel()).toHaveTextContent('No problems match the filter.');
+  });
+
+  it('activating a finding (click, Enter, Space) selects its nodes', async () => {
+    const { store, user } = renderPanel(mixed());
+    await user.click(within(item('superfluous-router')).getByText(/adds a box and decides nothing/));
+    expect([...store.getState().selection.nodeIds]).toEqual(['router1']);
+    item('no-disconnected').focus();
+    await user.keyboard('{Enter}');
+    expect([...store.getState().selection.nodeIds]).toEqual(['tool3']);
+    item('superfluous-router').focus();
+    await user.keyboard(' ');
+    expect([...store.getState().selection.nodeIds]).toEqual(['router1']);
+  });
+
+  it('explains the rule in an expandable details element without activating the finding', async () => {
+    const { store, user } = renderPanel(mixed());
+    const li = item('superfluous-router');
+    await user.click(within(li).getByText('superfluous-router', { selector: 'summary' }));
+    expect(within(li).getByText(/docs\/rules\/superfluous-router\.md/)).toBeVisible();
+    expect(store.getState().selection.nodeIds.size).toBe(0);
+  });
+
+  it('the Fix button applies the quick fix as one undo entry; undo brings the finding back', async () => {
+    const { store, user } = renderPanel(mixed());
+    expect(within(item('no-disconnected')).queryByRole('button', { name: 'Fix' })).toBeNull();
+    await user.click(within(item('superfluous-router')).getByRole('button', { name: 'Fix' }));
+    expect(store.getState().history.past).toHaveLength(1);
+    expect(items().map((li) => li.dataset.ruleId)).not.toContain('superfluous-router');
+    act(() => store.getState().undo());
+    expect(items().map((li) => li.dataset.ruleId)).toContain('superfluous-router');
+  });
+
+  it('shows suppressed findings collapsed, with their reasons', () => {
+    const doc = { ...mixed(), lint: { suppressions: [{ ruleId: 'superfluous-router', nodeId: 'router1', reason: 'A second branch lands next sprint' }] } };
+    renderPanel(doc);
+    expect(items().map((li) => li.dataset.ruleId)).not.toContain('superfluous-router');
+    const summary = within(panel()).getByText('Suppressed (1)');
+    const details = summary.closest('details');
+    expect(details).not.toHaveAttribute('open');
+    expect(details).toHaveTextContent('Suppressed: A second branch lands next sprint');
+  });
+
+  it('says so when there is nothing to report', () => {
+    const d = superfluousRouter();
+    renderPanel({ ...d, nodes: d.nodes.filter((n) => n.id !== 'router1'), edges: [{ id: 'e', source: 'trigger0', sourcePort: 'out', target: 'output2' }] });
+    expect(panel()).toHaveTextContent('No problems found.');
+  });
+
+  it('shows the score card: band, over-engineering shouted, estimates with explanations', () => {
+    const template = getTemplate('meeting-notes-over-engineered');
+    if (!template) throw new Error('template missing');
+    renderPanel(template.doc);
+    const card = screen.getByRole('region', { name: 'Complexity score' });
+    expect(card).toHaveTextContent(/Complexity\s*[\d.]+ (simple|moderate|complex|very complex)/);
+    expect(within(card).getByRole('note')).toHaveTextContent(/^Over-engineered:/);
+    for (const label of ['Success', 'Latency p50 / p95', 'Cost per case', 'Leverage']) {
+      const figure = within(card).getByText(label).closest('.figure');
+      expect(figure).toHaveAttribute('tabindex', '0');
+      expect(figure).toHaveAccessibleDescription(/.{20,}/);
+    }
+  });
+});
+
+describe('NodeIssueBadge and ProblemCounts', () => {
+  it('badges a node with its worst finding, nothing for a clean node, and follows edits', () => {
+    const { store } = renderPanel(
+      mixed(),
+      <>
+        <div data-testid="tool3">
+          <NodeIssueBadge nodeId="tool3" />
+        </div>
+        <div data-testid="trigger0">
+          <NodeIssueBadge nodeId="trigger0" />
+        </div>
+        <ProblemCounts />
+      </>,
+    );
+    const badge = within(screen.getByTestId('tool3')).getByRole('img', { name: 'error finding' });
+    expect(badge).toHaveTextContent('4');
+    expect(badge).toHaveAttribute('title', expect.stringContaining('not connected'));
+    expect(within(screen.getByTestId('trigger0')).queryByRole('img')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Problems: 1 error, 2 warnings, 2 info' })).toBeInTheDocument();
+    act(() => store.getState().removeElements(['tool3'], []));
+    expect(screen.getByRole('button', { name: 'Problems: 1 warning' })).toBeInTheDocument();
+  });
+
+  it('the toolbar counts focus the Problems panel', async () => {
+    const { user } = renderPanel(mixed(), <ProblemCounts />);
+    await user.click(screen.getByRole('button', { name: /^Problems:/ }));
+    expect(panel()).toHaveFocus();
+  });
+});
