@@ -4,18 +4,23 @@
  * by every rule.
  */
 import type { Workflow } from '../domain/index.ts';
-import { propagate, type FlowResult } from './estimates.ts';
+import { normalReach, propagate, stepsUsed, type FlowResult } from './estimates.ts';
 import { GraphCore, lazy } from './graph-core.ts';
 import { computeMetrics } from './metrics.ts';
-import { overEngineering } from './score.ts';
-import type { Metrics, OverEngineeringBand } from './types.ts';
+import { overEngineering, type OverEngineeringResult } from './score.ts';
+import type { Metrics } from './types.ts';
 
 export class GraphContext extends GraphCore {
   /** Expected flow of one case: success, visits, cost and time (estimates.ts). */
   readonly flow: () => FlowResult = lazy(() => propagate(this));
   readonly metrics: () => Metrics = lazy(() => computeMetrics(this, this.flow()));
-  readonly overEngineering: () => { ratio: number; needed: number; used: number; band: OverEngineeringBand } = lazy(() =>
-    overEngineering(this.workNodes.length, this.doc.profile),
+  /** How often a case reaches each node when nothing fails (estimates.ts, normalReach). */
+  readonly normalReach: () => Float64Array = lazy(() => normalReach(this));
+  readonly overEngineering: () => OverEngineeringResult = lazy(() =>
+    overEngineering(stepsUsed(this, this.normalReach()), this.doc.profile, {
+      workNodes: this.workNodes.length,
+      normalWorkNodes: this.workNodes.filter((n) => this.onNormalPath(n.id)).length,
+    }),
   );
 
   /** Expected visits of a node per case. */

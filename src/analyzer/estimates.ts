@@ -124,7 +124,7 @@ export function propagate(core: GraphCore): FlowResult {
       if (ms > 0) {
         // Every branch of the parallel block must come through (all) or one of them (first).
         let allM = 1;
-        let allC = 1;
+        let allKeep = 1;
         let noneM = 1;
         let sumC = 0;
         let sumM = 0;
@@ -143,7 +143,7 @@ export function propagate(core: GraphCore): FlowResult {
         }
         for (const [bc, me, bt, bs] of branches.values()) {
           allM *= me / ms;
-          allC *= bc / ms;
+          allKeep *= inC[si]! > 0 ? bc / inC[si]! : 0;
           noneM *= 1 - Math.min(1, me / ms);
           sumC += bc;
           sumM += me;
@@ -155,8 +155,12 @@ export function propagate(core: GraphCore): FlowResult {
             }
           }
         }
-        const mOut = node.config.mode === 'all' ? ms * allM : ms * (1 - noneM);
-        c = node.config.mode === 'all' ? ms * allC : sumM > 0 ? mOut * (sumC / sumM) : 0;
+        // Every branch works on the same item: it is correct after the block when it was correct before and no
+        // branch made it wrong, so the split's correctness counts once, not once per branch.
+        const cs = inC[si]!;
+        const allC = cs > 0 ? cs * allKeep : 0;
+        const mOut = node.config.mode === 'all' ? Math.max(ms * allM, allC) : ms * (1 - noneM);
+        c = node.config.mode === 'all' ? allC : sumM > 0 ? mOut * (sumC / sumM) : 0;
         w = Math.max(0, mOut - c);
         const mean = Number.isFinite(pickMean) ? pickMean : 0;
         t = mOut * mean;
@@ -340,4 +344,119 @@ export function leverageOf(profile: Workflow['profile'], humanSecondsPerCase: nu
   const manual = (profile.runsPerDay * profile.effortMinutes) / 60;
   const designed = (profile.runsPerDay * humanSecondsPerCase) / 3600;
   return { manualHoursPerDay: manual, designedHoursPerDay: designed, ratio: designed > 0 ? manual / designed : manual > 0 ? Infinity : null };
+}
+
+/**
+ * How often a case reaches each node when nothing fails: failure ports (error, fail, reject, timeout) are never
+ * taken, exclusive branches split by their expected shares, a person's approve and revise split by the stub's
+ * outcome shares, a loop runs to its fixed point. A node's value is capped at 1: it counts whether a case passes
+ * the node, not how often (a revision loop's steps count once).
+ * @example normalReach(new GraphCore(chainDoc(['ai', 'check']))) // [1, 1, 1, 1]
+ */
+export function normalReach(core: GraphCore): Float64Array {
+  const n = core.size;
+  const failure = core.failureEdge();
+  // Per node: outgoing normal edges with their weight per unit of inflow.
+  const outOffsets = new Int32Array(n + 1);
+  const outTarget: number[] = [];
+  const outWeight: number[] = [];
+  for (let v = 0; v < n; v++) {
+    const node = core.node(v);
+    const byPort = new Map<string, WorkflowEdge[]>();
+    for (let j = core.succ.offsets[v]!; j < core.succ.offsets[v + 1]!; j++) {
+      const e = core.succ.edgeIndex[j]!;
+      if (failure[e] === 1) continue;
+      const edge = core.edges[e]!;
+      const list = byPort.get(edge.sourcePort);
+      if (list) list.push(edge);
+      else byPort.set(edge.sourcePort, [edge]);
+    }
+    let portTotal = 0;
+    const share = new Map<string, number>();
+    for (const port of byPort.keys()) {
+      let s = 1;
+      if (node.kind === 'human') {
+        const t = nodeBehaviour(node).ports.get(port);
+        s = t ? t[0] + t[1] : 0;
+      }
+      share.set(port, s);
+      portTotal += s;
+    }
+    for (const [port, edges] of byPort) {
+      const s = node.kind === 'human' ? (portTotal > 0 ? (share.get(port) ?? 0) / portTotal : 0) : 1;
+      const w = branchWeights(node, edges);
+      edges.forEach((e, k) => {
+        outTarget.push(core.indexOf(e.target));
+        outWeight.push(s * (w[k] ?? 0));
+      });
+    }
+    outOffsets[v + 1] = outTarget.length;
+  }
+  const inflow = new Float64Array(n);
+  const reach = new Float64Array(n);
+  const start = core.triggers.length > 0 ? 1 / core.triggers.length : 0;
+  for (const t of core.triggers) inflow[core.indexOf(t.id)]! += start;
+  const splitOfJoin = core.splitOfJoin();
+  const parallelSplitOf = new Int32Array(n).fill(-1);
+  for (const [joinId, splitId] of splitOfJoin) {
+    const j = core.indexOf(joinId);
+    const s = core.indexOf(splitId);
+    const jn = core.node(j);
+    const sn = core.node(s);
+    if (jn.kind === 'join' && jn.config.mode !== 'any' && sn.kind === 'router' && sn.config.mode === 'parallel') parallelSplitOf[j] = s;
+  }
+  // One sweep of a node: its value from its inflow (a wait-all or first join passes once per case of its split).
+  const value = (v: number): number => (parallelSplitOf[v]! >= 0 ? reach[parallelSplitOf[v]!]! : inflow[v]!);
+  const scc = core.scc();
+  for (const comp of scc.topoOrder) {
+    const members = scc.components[comp]!;
+    if (scc.cyclic[comp] !== 1) {
+      const v = members[0]!;
+      const r = value(v);
+      reach[v] = r;
+      for (let j = outOffsets[v]!; j < outOffsets[v + 1]!; j++) inflow[outTarget[j]!]! += r * outWeight[j]!;
+      continue;
+    }
+    // A loop: inflow from inside is recomputed each sweep; inflow from outside stays.
+    const inside = new Float64Array(members.length);
+    const local = new Map<number, number>();
+    members.forEach((v, k) => local.set(v, k));
+    const external = members.map((v) => inflow[v]!);
+    const cap = VISIT_GUARD * external.reduce((a, b) => a + b, 0);
+    for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+      inside.fill(0);
+      for (const v of members) {
+        for (let j = outOffsets[v]!; j < outOffsets[v + 1]!; j++) {
+          const k = local.get(outTarget[j]!);
+          if (k !== undefined) inside[k]! += reach[v]! * outWeight[j]!;
+        }
+      }
+      let change = 0;
+      members.forEach((v, k) => {
+        inflow[v] = Math.min(cap, external[k]! + inside[k]!);
+        const r = value(v);
+        change = Math.max(change, Math.abs(r - reach[v]!));
+        reach[v] = r;
+      });
+      if (change < EPSILON) break;
+    }
+    for (const v of members) {
+      for (let j = outOffsets[v]!; j < outOffsets[v + 1]!; j++) {
+        if (!local.has(outTarget[j]!)) inflow[outTarget[j]!]! += reach[v]! * outWeight[j]!;
+      }
+    }
+  }
+  for (let v = 0; v < n; v++) reach[v] = Math.min(1, reach[v]!);
+  return reach;
+}
+
+/**
+ * Steps used: the expected number of work steps (AI, tool, person, check) a case passes when nothing fails,
+ * each counted once. Fallbacks and exception routes count nothing: they are resilience, not bulk.
+ * @example stepsUsed(new GraphCore(seedExample)) // 6
+ */
+export function stepsUsed(core: GraphCore, reach: Float64Array = normalReach(core)): number {
+  let used = 0;
+  for (const w of core.workNodes) used += reach[core.indexOf(w.id)]!;
+  return used;
 }

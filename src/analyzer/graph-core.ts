@@ -4,7 +4,7 @@
  * once, and never changes: rules share one instance per analysis. All traversals are iterative (no recursion),
  * so a 10,000-node design cannot overflow the stack.
  */
-import { buildAdjacency, type Adjacency, type WorkflowEdge, type WorkflowNode, type Workflow } from '../domain/index.ts';
+import { buildAdjacency, FAILURE_PORTS, type Adjacency, type WorkflowEdge, type WorkflowNode, type Workflow } from '../domain/index.ts';
 
 /** Compressed sparse rows: the neighbours of v are targets[offsets[v] .. offsets[v+1]). */
 export interface Csr {
@@ -311,6 +311,49 @@ export class GraphCore {
   private readonly toOutputs = lazy(() =>
     flood(this.size, this.pred, this.outputs.map((n) => this.indexOf(n.id))),
   );
+
+  /**
+   * Nodes a trigger reaches without leaving by a failure port (error, fail, reject, timeout): the normal path.
+   * What only a failure port reaches (a fallback, an alert route, an exception handler fed by errors alone) is
+   * resilience, not the work a case normally passes.
+   */
+  private readonly normal = lazy(() => {
+    const n = this.size;
+    const seen = new Uint8Array(n);
+    const queue: number[] = [];
+    for (const t of this.triggers) {
+      const i = this.indexOf(t.id);
+      if (seen[i] === 0) {
+        seen[i] = 1;
+        queue.push(i);
+      }
+    }
+    const failure = this.failureEdge();
+    for (let head = 0; head < queue.length; head++) {
+      const v = queue[head]!;
+      for (let j = this.succ.offsets[v]!; j < this.succ.offsets[v + 1]!; j++) {
+        const w = this.succ.targets[j]!;
+        if (seen[w] === 0 && failure[this.succ.edgeIndex[j]!] === 0) {
+          seen[w] = 1;
+          queue.push(w);
+        }
+      }
+    }
+    return seen;
+  });
+
+  /** 1 for each edge (index as `edges`) that leaves by a failure port: error, fail, reject or timeout. */
+  readonly failureEdge = lazy(() => Uint8Array.from(this.edges, (e) => (FAILURE_PORTS.includes(e.sourcePort) ? 1 : 0)));
+
+  /**
+   * Is the node on the normal path: reached from a trigger without taking a failure port? False for a fallback
+   * reached only through an error port, and for steps that only failures lead to.
+   * @example ctx.onNormalPath('fallback-classifier') // false
+   */
+  onNormalPath(id: string): boolean {
+    const i = this.indexOf(id);
+    return i >= 0 && this.normal()[i] === 1;
+  }
 
   /** Does some trigger reach this node? */
   reachableFromTrigger(id: string): boolean {

@@ -47,32 +47,56 @@ export function complexityBand(value: number): ComplexityBand {
 export const OVER_ENGINEERING = { ratio: 2.5, excess: 3 } as const;
 
 /**
+ * Where N_need grows (calibrated on the templates, docs/analyzer.md "Calibration"): one step more past each
+ * effort threshold (minutes by hand) and past each volume threshold (runs a day). Volume counts because at 50
+ * runs a day an AI step's usual 2-5% error rate is one wrong result or more every day, which a check or an
+ * exception route is there to catch; at 500 a day a second such step (a fallback, a sampled audit) pays for itself.
+ */
+export const STEPS_NEEDED = { effortMinutes: [15, 60], runsPerDay: [50, 500] } as const;
+
+/**
  * Steps the task needs: 1 + (inputModalities - 1) + (outputs - 1) + [risk medium] + 2[risk high]
- * + [effort > 15 min] + [effort > 60 min]. A missing profile field counts as the smallest task.
+ * + [effort > 15 min] + [effort > 60 min] + [runsPerDay >= 50] + [runsPerDay >= 500]. A missing profile field
+ * counts as the smallest task.
  * @example stepsNeeded({ risk: 'high', effortMinutes: 30 }) // 4
+ * @example stepsNeeded({ risk: 'medium', effortMinutes: 8, runsPerDay: 800 }) // 4
  */
 export function stepsNeeded(profile: Profile | undefined): number {
   const p = profile ?? {};
   const effort = p.effortMinutes ?? 0;
-  return (
-    1 +
-    ((p.inputModalities ?? 1) - 1) +
-    ((p.outputs ?? 1) - 1) +
-    (p.risk === 'medium' ? 1 : 0) +
-    (p.risk === 'high' ? 2 : 0) +
-    (effort > 15 ? 1 : 0) +
-    (effort > 60 ? 1 : 0)
-  );
+  const runs = p.runsPerDay ?? 0;
+  let needed = 1 + ((p.inputModalities ?? 1) - 1) + ((p.outputs ?? 1) - 1) + (p.risk === 'medium' ? 1 : 0) + (p.risk === 'high' ? 2 : 0);
+  for (const limit of STEPS_NEEDED.effortMinutes) if (effort > limit) needed += 1;
+  for (const limit of STEPS_NEEDED.runsPerDay) if (runs >= limit) needed += 1;
+  return needed;
+}
+
+/** The over-engineering judgement: steps used against steps needed, and the design's size behind them. */
+export interface OverEngineeringResult {
+  readonly ratio: number;
+  readonly needed: number;
+  /** Work steps a case passes when nothing fails (each once); fallbacks and exception routes excluded. */
+  readonly used: number;
+  readonly band: OverEngineeringBand;
+  /** |W|: every work node, rare branches and fallbacks included. */
+  readonly workNodes: number;
+  /** Work nodes reached only through failure ports (fallbacks, exception handling): resilience, not bulk. */
+  readonly resilienceNodes: number;
 }
 
 /**
- * OE = |W| / N_need; over-engineered when OE >= 2.5 and |W| - N_need >= 3; lean when fewer steps than needed.
- * @example overEngineering(6, {}) // { ratio: 6, needed: 1, used: 6, band: 'over-engineered' }
+ * OE = used / N_need; over-engineered when OE >= 2.5 and used - N_need >= 3; lean when the design has fewer
+ * work nodes on its normal path than the task needs. `used` is the expected number of work steps a case passes
+ * (normalReach); without the structure (a bare count) every step counts as used and normal.
+ * @example overEngineering(6, {}) // { ratio: 6, needed: 1, used: 6, band: 'over-engineered', workNodes: 6, resilienceNodes: 0 }
  */
-export function overEngineering(workNodes: number, profile: Profile | undefined): { ratio: number; needed: number; used: number; band: OverEngineeringBand } {
+export function overEngineering(used: number, profile: Profile | undefined, structure?: { readonly workNodes: number; readonly normalWorkNodes: number }): OverEngineeringResult {
   const needed = stepsNeeded(profile);
-  const ratio = Math.round((workNodes / needed) * 100) / 100;
+  const rounded = Math.round(used * 100) / 100;
+  const ratio = Math.round((rounded / needed) * 100) / 100;
+  const workNodes = structure?.workNodes ?? rounded;
+  const normal = structure?.normalWorkNodes ?? workNodes;
   const band: OverEngineeringBand =
-    workNodes / needed >= OVER_ENGINEERING.ratio && workNodes - needed >= OVER_ENGINEERING.excess ? 'over-engineered' : workNodes < needed ? 'lean' : 'proportionate';
-  return { ratio, needed, used: workNodes, band };
+    rounded / needed >= OVER_ENGINEERING.ratio && rounded - needed >= OVER_ENGINEERING.excess ? 'over-engineered' : normal < needed ? 'lean' : 'proportionate';
+  return { ratio, needed, used: rounded, band, workNodes, resilienceNodes: workNodes - normal };
 }

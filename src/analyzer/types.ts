@@ -106,7 +106,18 @@ export interface Analysis {
   readonly suppressed: readonly Finding[];
   readonly metrics: Metrics;
   readonly score: { readonly value: number; readonly band: ComplexityBand; readonly contributors: readonly ScoreContributor[] };
-  readonly overEngineering: { readonly ratio: number; readonly needed: number; readonly used: number; readonly band: OverEngineeringBand };
+  /**
+   * used: work steps a case passes when nothing fails (each once); workNodes: |W|; resilienceNodes: work nodes
+   * only failure ports reach (fallbacks, exception handling).
+   */
+  readonly overEngineering: {
+    readonly ratio: number;
+    readonly needed: number;
+    readonly used: number;
+    readonly band: OverEngineeringBand;
+    readonly workNodes: number;
+    readonly resilienceNodes: number;
+  };
   readonly estimates: Estimates;
   readonly leverage: Leverage;
 }

@@ -17,7 +17,10 @@ const doc = workflow({
     slaSeconds: 180,
     // People included: ~15% of calls reach a coordinator (~8 min at $24/h); by hand every call costs ~$2.20.
     budgetPerRun: 1,
-    outputs: 1,
+    // Three distinct results per call: the booking in the practice system, the confirmation text and the reminders
+    // before the visit (was 1, which under-declared the task and made the analyzer band a proportionate design
+    // "over-engineered"; calibration in docs/analyzer.md).
+    outputs: 3,
     inputModalities: 1,
   },
   nodes: [

@@ -47,6 +47,17 @@ describe('closed-form reliability', () => {
     expect(estimateSuccess(doc)).toBeCloseTo(fallbackSuccess(0.9, 0.9), 12);
   });
 
+  it('counts the correctness of the item entering a parallel block once, not once per branch', () => {
+    const wrongIn = { stub: { latency: fixed, outcomes: { ok: 0.9, wrong: 0.1 } }, policy: {} };
+    const b = new Builder().add('trigger', 't').add('ai', 'a', wrongIn).add('router', 'p', { config: { mode: 'parallel' } });
+    for (const k of ['q1', 'q2', 'q3']) b.add('tool', k, { stub: { latency: fixed, outcomes: { ok: 0.98, wrong: 0.02 } }, policy: {} });
+    const doc = b.add('join', 'j').add('output', 'o').chain('t', 'a', 'p').link('p', 'q1').link('p', 'q2').link('p', 'q3').chain('q1', 'j').chain('q2', 'j').chain('q3', 'j', 'o').build();
+    const e = estimate(doc);
+    expect(e.success).toBeCloseTo(1, 12);
+    // Correct: the input was correct (0.9) and no query went wrong (0.98^3); before, 0.9 was counted three times.
+    expect(e.silentError).toBeCloseTo(1 - 0.9 * 0.98 ** 3, 12);
+  });
+
   it('lets w(1 - d) wrong results through a check', () => {
     const doc = new Builder()
       .add('trigger', 't').add('ai', 'a', { stub: { latency: fixed, outcomes: { ok: 0.9, wrong: 0.1 } }, policy: {} })

@@ -76,11 +76,46 @@ describe('score and over-engineering', () => {
     expect(stepsNeeded({ risk: 'medium', effortMinutes: 90, outputs: 2, inputModalities: 3 })).toBe(1 + 2 + 1 + 1 + 1 + 1);
   });
 
+  it('counts volume as a reason for more steps: one more at 50 runs a day, another at 500', () => {
+    expect(stepsNeeded({ effortMinutes: 5, risk: 'low', runsPerDay: 49 })).toBe(1);
+    expect(stepsNeeded({ effortMinutes: 5, risk: 'low', runsPerDay: 50 })).toBe(2);
+    expect(stepsNeeded({ effortMinutes: 8, risk: 'medium', runsPerDay: 800 })).toBe(4);
+  });
+
+  it('measures used as the work steps a case passes when nothing fails, not |W|', () => {
+    // 80% take a one-step branch, 20% a three-step branch; the first step has a fallback behind its error port.
+    const doc = new Builder()
+      .add('trigger', 't').add('ai', 'a', { policy: { catch: [{ errorEquals: ['ALL'], port: 'error' }] } }).add('ai', 'fb').add('join', 'm', { config: { mode: 'any' } })
+      .add('router', 'r').add('tool', 'x').add('tool', 'y1').add('tool', 'y2').add('tool', 'y3').add('output', 'o')
+      .chain('t', 'a', 'm', 'r').link('a', 'fb', { sourcePort: 'error' }).chain('fb', 'm')
+      .link('r', 'x', { probability: 0.8 }).link('r', 'y1', { isDefault: true }).chain('y1', 'y2', 'y3', 'o').chain('x', 'o')
+      .profile({ effortMinutes: 5, risk: 'low' })
+      .build();
+    const oe = analyze(doc).overEngineering;
+    expect(oe.used).toBeCloseTo(1 + 0.8 + 0.2 * 3, 9);
+    expect(oe.workNodes).toBe(6);
+    expect(oe.resilienceNodes).toBe(1);
+    expect(oe.band).toBe('proportionate');
+  });
+
+  it('counts the steps of a revision loop once', () => {
+    const doc = new Builder()
+      .add('trigger', 't').add('join', 'm', { config: { mode: 'any' } }).add('ai', 'd')
+      .add('human', 'h', { stub: { serviceTime: { type: 'fixed', value: 60 }, outcomes: { approve: 0.5, revise: 0.4, reject: 0.1 } } })
+      .add('tool', 's').add('output', 'o').add('output', 'no', { config: { type: 'discard', outcome: 'rejected' } })
+      .chain('t', 'm', 'd', 'h', 's', 'o').link('h', 'm', { sourcePort: 'revise' }).link('h', 'no', { sourcePort: 'reject' })
+      .build();
+    // d and h once each; s always, since the failure port (reject) is not taken when nothing fails.
+    expect(analyze(doc).overEngineering.used).toBeCloseTo(3, 9);
+  });
+
   it('bands the seed example as over-engineered', () => {
     const a = analyze(seedExample());
-    expect(a.overEngineering).toEqual({ ratio: 6, needed: 1, used: 6, band: 'over-engineered' });
+    expect(a.overEngineering).toEqual({ ratio: 6, needed: 1, used: 6, band: 'over-engineered', workNodes: 6, resilienceNodes: 0 });
     expect(a.findings.some((f) => f.ruleId === 'overbuilt-simple-task')).toBe(true);
     expect(overEngineering(3, { risk: 'high', effortMinutes: 30 }).band).toBe('lean');
     expect(overEngineering(9, { risk: 'high', effortMinutes: 30 }).band).toBe('proportionate');
+    // Lean judges the normal path's size: 3 expected steps out of 5 normal nodes is not lean for a 4-step task.
+    expect(overEngineering(3, { risk: 'high', effortMinutes: 30 }, { workNodes: 6, normalWorkNodes: 5 }).band).toBe('proportionate');
   });
 });

@@ -2,22 +2,37 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyzer/engine.ts';
 import { TEMPLATES } from '../../src/templates/index.ts';
 
-// Calibration guard: the gallery's careful designs must lint without errors, and the over-built counter-example
-// must be caught by the over-engineering band and rule (docs/analyzer.md, "Calibration").
+/**
+ * Warnings a careful reviewer agreed with after calibration (docs/analyzer.md, "Calibration"): anything else a
+ * careful template gets is a new judgement to review, so the test names it.
+ */
+const REVIEWED_WARNINGS: Readonly<Record<string, readonly string[]>> = {
+  // ~20% of calls end with a coordinator's callback: the p95 caller waits far past the 3-minute SLA.
+  'patient-scheduling': ['critical-path-latency'],
+  // The budget was set from the maintainer's median review time; the expected cost uses the mean (21 min, not 15).
+  'code-review-ci': ['cost-per-run'],
+};
+
+// Calibration guard: the gallery's careful designs must lint without errors and with reviewed warnings only, and
+// the over-built counter-example must be caught by the over-engineering band and rules.
 describe('analyzer over the templates', () => {
-  it.each(TEMPLATES.filter((t) => !t.overEngineered).map((t) => [t.id, t] as const))('%s has no error findings', (_id, t) => {
+  it.each(TEMPLATES.filter((t) => !t.overEngineered).map((t) => [t.id, t] as const))('%s has no errors and only reviewed warnings', (id, t) => {
     const a = analyze(t.doc);
     expect(a.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
     expect(a.findings.some((f) => f.ruleId === 'rule-error')).toBe(false);
+    const warnings = [...new Set(a.findings.filter((f) => f.severity === 'warning').map((f) => f.ruleId))].sort();
+    expect(warnings).toEqual([...(REVIEWED_WARNINGS[id] ?? [])].sort());
+    expect(a.overEngineering.band).not.toBe('over-engineered');
   });
 
-  it('bands the over-engineered template as over-engineered and fires overbuilt-simple-task', () => {
+  it('bands the over-engineered template as over-engineered and fires the over-engineering rules', () => {
     const over = TEMPLATES.filter((t) => t.overEngineered);
     expect(over.length).toBeGreaterThan(0);
     for (const t of over) {
       const a = analyze(t.doc);
       expect(a.overEngineering.band).toBe('over-engineered');
-      expect(a.findings.some((f) => f.ruleId === 'overbuilt-simple-task')).toBe(true);
+      const rules = new Set(a.findings.map((f) => f.ruleId));
+      for (const id of ['overbuilt-simple-task', 'stacked-automation-layers', 'redundant-ai-chain']) expect(rules.has(id)).toBe(true);
     }
   });
 });

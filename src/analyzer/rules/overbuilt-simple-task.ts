@@ -5,27 +5,30 @@ export default defineRule({
   id: 'overbuilt-simple-task',
   meta: { description: 'A simple, low-stakes task built as a multi-step pipeline: start with one good AI step.', docs: 'docs/rules/overbuilt-simple-task.md', category: 'over-engineering' },
   defaultSeverity: 'warning',
-  options: { simpleEffortMinutes: 15, maxAiSteps: 2, maxAutomationLayers: 1, maxAiWithGate: 1, overEngineeringRatio: 2.5, overEngineeringExcess: 3 },
+  options: { simpleEffortMinutes: 15, maxAiSteps: 2, maxAutomationLayers: 1, maxAiWithGate: 1, gateRunsPerDay: 50, overEngineeringRatio: 2.5, overEngineeringExcess: 3 },
   check({ graph, doc, options }, report) {
     const p = doc.profile;
     // Without a stated effort there is nothing to call simple; the rule stays silent rather than guess.
     if (p?.effortMinutes === undefined || p.effortMinutes > options.simpleEffortMinutes || p.risk === 'high') return;
-    const ai = graph.workNodes.filter((n) => n.kind === 'ai');
-    const layers = graph.workNodes.filter(isAutomationLayer);
-    const gates = graph.workNodes.filter(isGate);
+    // Steps on the normal path only: a fallback reached through an error port is resilience, not bulk.
+    const normal = graph.workNodes.filter((n) => graph.onNormalPath(n.id));
+    const ai = normal.filter((n) => n.kind === 'ai');
+    const layers = normal.filter(isAutomationLayer);
+    const gates = normal.filter(isGate);
     const oe = graph.overEngineering();
-    const used = graph.workNodes.length;
+    const runs = p.runsPerDay ?? 0;
     const reasons: string[] = [];
     if (ai.length > options.maxAiSteps) reasons.push(`${ai.length} AI steps`);
     if (layers.length > options.maxAutomationLayers) reasons.push(`${layers.length} automation layers`);
-    if (gates.length > 0 && ai.length > options.maxAiWithGate) reasons.push(`a check or gate on top of ${ai.length} AI steps`);
-    if (used / oe.needed >= options.overEngineeringRatio && used - oe.needed >= options.overEngineeringExcess) reasons.push(`${used} steps where the task needs about ${oe.needed}`);
+    // At volume a check or a person on AI output is quality control: a few % wrong is then several cases a day.
+    if (gates.length > 0 && ai.length > options.maxAiWithGate && runs < options.gateRunsPerDay) reasons.push(`a check or gate on top of ${ai.length} AI steps`);
+    if (oe.used / oe.needed >= options.overEngineeringRatio && oe.used - oe.needed >= options.overEngineeringExcess) reasons.push(`${oe.used} steps per case where the task needs about ${oe.needed}`);
     if (reasons.length === 0) return;
     report({
       message: `A ${p.effortMinutes}-minute, ${p.risk ?? 'low'}-risk task is built with ${reasons.join(', ')}.`,
       nodeIds: [...ai, ...layers, ...gates].map((n) => n.id),
       fix: 'Try one AI step with a good prompt first; add steps only for a measured failure.',
-      evidence: { effortMinutes: p.effortMinutes, aiSteps: ai.length, automationLayers: layers.length, gates: gates.length, ratio: oe.ratio, needed: oe.needed, used },
+      evidence: { effortMinutes: p.effortMinutes, runsPerDay: runs, aiSteps: ai.length, automationLayers: layers.length, gates: gates.length, ratio: oe.ratio, needed: oe.needed, used: oe.used },
     });
   },
 });

@@ -23,3 +23,18 @@ ruleTester(rule, {
     { name: 'looser thresholds still catch a bigger build', doc: chainDoc(['ai', 'ai', 'ai', 'ai'], simple), options: { maxAiSteps: 3 }, errors: [{ message: /^A 5-minute/ }] },
   ],
 });
+
+// Calibration cases (docs/analyzer.md, "Calibration").
+const withFallback = new Builder()
+  .add('trigger', 't').add('ai', 'a1', { policy: { catch: [{ errorEquals: ['ALL'], port: 'error' }] } }).add('ai', 'fb').add('join', 'm', { config: { mode: 'any' } }).add('ai', 'a2').add('output', 'o')
+  .chain('t', 'a1', 'm', 'a2', 'o').link('a1', 'fb', { sourcePort: 'error' }).chain('fb', 'm');
+ruleTester(rule, {
+  valid: [
+    { name: 'a fallback model behind an error port is resilience, not a third AI step', doc: withFallback.profile(simple).build() },
+    { name: 'a check on two AI steps at 50 runs a day is quality control', doc: chainDoc(['ai', 'ai', 'check'], { ...simple, runsPerDay: 50 }) },
+  ],
+  invalid: [
+    { name: 'volume does not excuse a third AI step', doc: chainDoc(['ai', 'ai', 'ai'], { ...simple, runsPerDay: 500 }), errors: [{ message: /3 AI steps/ }] },
+    { name: 'the gate threshold is an option', doc: chainDoc(['ai', 'ai', 'check'], { ...simple, runsPerDay: 50 }), options: { gateRunsPerDay: 100 }, errors: [{ message: /check or gate/ }] },
+  ],
+});
