@@ -25,7 +25,7 @@ import { applySweepParam } from '../store/simulation-whatif.ts';
 import type { SimulationServices } from '../ui/simulation/simulation-services.tsx';
 
 /** A checkpoint every this many debug events: "Back to checkpoint" never replays more than this. */
-export const CHECKPOINT_EVERY = 25;
+export const CHECKPOINT_EVERY = 10;
 /** Progress reaches the store at most this often: a render per replication would be wasted work. */
 const PROGRESS_EVERY_MS = 100;
 const PLAY_TICK_MS = 50;
