@@ -2,7 +2,7 @@
  * The Problems region: the analyzer's findings for the document being edited, live. Grouped by severity with
  * counts, filtered by severity toggles and a text search; each finding activates (selects and centres what it
  * names), explains its rule and offers a one-click fix where the analyzer marks one safe. Suppressed findings
- * wait, collapsed, with the reasons the team gave. A score card sits beside the list.
+ * wait, collapsed, with the reasons the team gave. A score card heads the list.
  *
  * Long lists are capped per group with "Show more" rather than virtualised: every item stays in the
  * accessibility tree and findable with the browser's search, and 100 items render in a few milliseconds.
@@ -76,45 +76,43 @@ export function ProblemsPanel() {
 
   return (
     <section className="panel problems" aria-label="Problems" id={PROBLEMS_PANEL_ID} tabIndex={-1}>
-      <div className="problems__main">
-        <header className="problems__head">
-          <h2 className="panel-title">Problems</h2>
-          <span className="problems__summary" aria-live="polite">
-            {summaryText(counts)}
+      <header className="problems__head">
+        <h2 className="panel-title">Problems</h2>
+        <span className="problems__summary" aria-live="polite">
+          {summaryText(counts)}
+        </span>
+        {pending && (
+          <span className="problems__pending" role="status">
+            Analysing…
           </span>
-          {pending && (
-            <span className="problems__pending" role="status">
-              Analysing…
-            </span>
-          )}
-        </header>
-        <div className="problems__filter" role="group" aria-label="Filter problems">
-          {SEVERITY_ORDER.map((s) => (
-            <button key={s} type="button" className={`problems__toggle problems__toggle--${s}`} aria-pressed={severities.has(s)} onClick={() => toggle(s)}>
-              {GROUP_TITLES[s]} {counts[s]}
-            </button>
-          ))}
-          <input type="search" className="problems__search" aria-label="Search problems" placeholder="Search messages, rules, nodes" value={text} onChange={(e) => setText(e.target.value)} />
-        </div>
-        {analysis.findings.length === 0 ? (
-          <p className="muted">No problems found.</p>
-        ) : shownCount === 0 ? (
-          <p className="muted">No problems match the filter.</p>
-        ) : (
-          SEVERITY_ORDER.map((s) => groups[s].length > 0 && <FindingGroup key={s} severity={s} findings={groups[s]} onActivate={activate} onFix={onFix} />)
         )}
-        {analysis.suppressed.length > 0 && (
-          <details className="problems__suppressed">
-            <summary>Suppressed ({analysis.suppressed.length})</summary>
-            <ul className="problems__list">
-              {analysis.suppressed.map((f, i) => (
-                <FindingItem key={findingKey(f, i)} finding={f} onActivate={activate} onFix={onFix} reason={suppressionReason(f, suppressions) ?? 'no reason given'} />
-              ))}
-            </ul>
-          </details>
-        )}
-      </div>
+      </header>
       <ScoreCard />
+      <div className="problems__filter" role="group" aria-label="Filter problems">
+        {SEVERITY_ORDER.map((s) => (
+          <button key={s} type="button" className={`problems__toggle problems__toggle--${s}`} aria-pressed={severities.has(s)} onClick={() => toggle(s)}>
+            {GROUP_TITLES[s]} {counts[s]}
+          </button>
+        ))}
+        <input type="search" className="problems__search" aria-label="Search problems" placeholder="Search messages, rules, nodes" value={text} onChange={(e) => setText(e.target.value)} />
+      </div>
+      {analysis.findings.length === 0 ? (
+        <p className="muted">No problems found.</p>
+      ) : shownCount === 0 ? (
+        <p className="muted">No problems match the filter.</p>
+      ) : (
+        SEVERITY_ORDER.map((s) => groups[s].length > 0 && <FindingGroup key={s} severity={s} findings={groups[s]} onActivate={activate} onFix={onFix} />)
+      )}
+      {analysis.suppressed.length > 0 && (
+        <details className="problems__suppressed">
+          <summary>Suppressed ({analysis.suppressed.length})</summary>
+          <ul className="problems__list">
+            {analysis.suppressed.map((f, i) => (
+              <FindingItem key={findingKey(f, i)} finding={f} onActivate={activate} onFix={onFix} reason={suppressionReason(f, suppressions) ?? 'no reason given'} />
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }
