@@ -1,0 +1,90 @@
+/** The analyzer in the editor: live findings in the Problems panel, node badges, activation, quick fix, undo. */
+import { expect, test, type Page } from '@playwright/test';
+import type { Workflow } from '../../src/domain/index.ts';
+import { design, historyDepth, node, openEditor, selectedIds } from './editor-helpers.ts';
+
+/**
+ * trigger0 -> router1 -> output2: a superfluous router (warning, quick fix). trigger3 -> tool4 far away: tool4
+ * has no way out and no output is reachable from trigger3 (two dead-end errors).
+ */
+function withProblems(): Workflow {
+  const doc = design('Problems', ['trigger', 'router', 'output', 'trigger', 'tool'], [
+    { id: 'e1', source: 'trigger0', sourcePort: 'out', target: 'router1' },
+    { id: 'e2', source: 'router1', sourcePort: 'out', target: 'output2' },
+    { id: 'e3', source: 'trigger3', sourcePort: 'out', target: 'tool4' },
+  ]);
+  return { ...doc, nodes: doc.nodes.map((n) => (n.id === 'tool4' ? { ...n, position: { x: 3200, y: 1800 } } : n.id === 'trigger3' ? { ...n, position: { x: 2800, y: 1800 } } : n)) };
+}
+
+const problems = (page: Page) => page.getByRole('region', { name: 'Problems' });
+const finding = (page: Page, ruleId: string) => problems(page).locator(`li[data-rule-id="${ruleId}"]:not([data-suppressed])`);
+
+async function expectCentred(page: Page, id: string): Promise<void> {
+  await page.waitForTimeout(450); // the view animates for 300 ms
+  const canvas = (await page.getByRole('region', { name: 'Canvas' }).boundingBox())!;
+  const box = (await node(page, id).boundingBox())!;
+  expect(Math.abs(box.x + box.width / 2 - (canvas.x + canvas.width / 2))).toBeLessThan(40);
+  expect(Math.abs(box.y + box.height / 2 - (canvas.y + canvas.height / 2))).toBeLessThan(40);
+}
+
+test('findings appear live; activating one selects its node and centres it; the node carries a badge', async ({ page }) => {
+  await openEditor(page, withProblems());
+  const deadEnd = finding(page, 'dead-end').filter({ hasText: 'has no way out' });
+  await expect(deadEnd).toHaveAttribute('data-severity', 'error');
+  await expect(page.getByRole('toolbar', { name: 'Editor toolbar' }).getByRole('button', { name: /^Problems: 2 errors, \d+ warnings?/ })).toBeVisible();
+  await expect(node(page, 'tool4').getByRole('img', { name: 'error finding' })).toBeVisible();
+  await expect(node(page, 'router1').getByRole('img', { name: 'warning finding' })).toBeVisible();
+  await expect(node(page, 'output2').getByRole('img')).toHaveCount(0);
+
+  await deadEnd.click();
+  expect(await selectedIds(page)).toEqual(['tool4']);
+  await expect(node(page, 'tool4')).toHaveClass(/selected/);
+  await expectCentred(page, 'tool4');
+
+  // The keyboard does the same: Enter on a focused finding.
+  await finding(page, 'superfluous-router').focus();
+  await page.keyboard.press('Enter');
+  expect(await selectedIds(page)).toEqual(['router1']);
+  await expectCentred(page, 'router1');
+
+  // Live: connecting the dead end to an output makes its finding go away without any other action.
+  await page.evaluate(() => {
+    const s = (window as unknown as { __batonStore: { getState(): { connect(r: { source: string; sourcePort: string; target: string }): unknown } } }).__batonStore.getState();
+    s.connect({ source: 'tool4', sourcePort: 'out', target: 'output2' });
+  });
+  await expect(finding(page, 'dead-end')).toHaveCount(0);
+  await expect(node(page, 'tool4').getByRole('img', { name: 'error finding' })).toHaveCount(0);
+});
+
+test('Fix applies a quick fix as one undo step; Undo brings the finding back', async ({ page }) => {
+  await openEditor(page, withProblems());
+  const item = finding(page, 'superfluous-router');
+  await expect(item).toBeVisible();
+  const before = await historyDepth(page);
+  await item.getByRole('button', { name: 'Fix' }).click();
+  await expect(item).toHaveCount(0);
+  await expect(node(page, 'router1')).toHaveCount(0);
+  expect(await historyDepth(page)).toBe(before + 1);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(item).toBeVisible();
+  await expect(node(page, 'router1')).toBeVisible();
+});
+
+test('filter by severity and text; the toolbar counts take focus to the panel; the score card explains itself', async ({ page }) => {
+  await openEditor(page, withProblems());
+  await problems(page).getByRole('button', { name: /^Errors/ }).click();
+  await expect(finding(page, 'dead-end')).toHaveCount(0);
+  await expect(finding(page, 'superfluous-router')).toBeVisible();
+  await problems(page).getByRole('button', { name: /^Errors/ }).click();
+  await problems(page).getByRole('searchbox', { name: 'Search problems' }).fill('no way out');
+  await expect(problems(page).locator('li[data-rule-id]:not([data-suppressed])')).toHaveCount(1);
+  await problems(page).getByRole('searchbox', { name: 'Search problems' }).fill('');
+
+  await page.getByRole('button', { name: /^Problems:/ }).click();
+  await expect(problems(page)).toBeFocused();
+
+  const success = problems(page).locator('.figure', { hasText: 'Success' });
+  await success.focus();
+  await expect(success.getByRole('tooltip')).toBeVisible();
+  await expect(success.getByRole('tooltip')).toContainText('success output');
+});
