@@ -38,7 +38,9 @@ export function SimulationPanel() {
 
 /** Keep the chosen scenario valid as the document's scenarios change; reset the numbers when it changes. */
 function useRunSettings(doc: Workflow) {
-  const [scenarioId, setScenarioId] = useState<string | null>(() => firstScenarioId(doc));
+  // The choice belongs to one design: opening another starts from its first scenario (what the CLI runs).
+  const [choice, setChoice] = useState<{ doc: string; scenarioId: string | null }>(() => ({ doc: doc.id, scenarioId: firstScenarioId(doc) }));
+  const scenarioId = choice.doc === doc.id ? choice.scenarioId : firstScenarioId(doc);
   const valid = scenarioId === null || doc.scenarios?.some((s) => s.id === scenarioId) === true ? scenarioId : firstScenarioId(doc);
   const [draft, setDraft] = useState<{ for: string | null; doc: string; values: SettingsDraft } | null>(null);
   const values = draft && draft.for === valid && draft.doc === doc.id ? draft.values : draftOf(settingsFor(doc, valid));
@@ -46,7 +48,7 @@ function useRunSettings(doc: Workflow) {
   return {
     scenarioId: valid,
     setScenarioId: (id: string | null) => {
-      setScenarioId(id);
+      setChoice({ doc: doc.id, scenarioId: id });
       setDraft(null);
     },
     draft: values,
