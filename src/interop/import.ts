@@ -79,7 +79,10 @@ export function importWorkflow(input: string | Uint8Array, options: ImportOption
 
   if (!isPlainObject(raw)) return unusable('not-a-workflow', [], `not a Baton workflow: expected a JSON object at the top level, got ${describeValue(raw)}`);
   if (raw.format === undefined) return unusable('unknown-format', ['format'], `not a Baton workflow: the "format" field is missing (a workflow starts with "format": "${WORKFLOW_FORMAT}")`);
-  if (raw.format !== WORKFLOW_FORMAT) return unusable('unknown-format', ['format'], `unknown format ${describeValue(raw.format)}; Baton reads "${WORKFLOW_FORMAT}"`);
+  if (raw.format !== WORKFLOW_FORMAT) {
+    const named = typeof raw.format === 'string' ? JSON.stringify(raw.format) : describeValue(raw.format);
+    return unusable('unknown-format', ['format'], `unknown format ${named}: not a Baton workflow, which says "format": "${WORKFLOW_FORMAT}"`);
+  }
   const version = raw.schemaVersion;
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) {
     return unusable('invalid-version', ['schemaVersion'], `schemaVersion must be a whole number such as ${CURRENT_SCHEMA_VERSION}, got ${describeValue(version)}`);
