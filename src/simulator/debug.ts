@@ -166,7 +166,8 @@ export function createDebugRun(doc: Workflow, scenario: Scenario | undefined, se
     const nodes: Record<string, NodeStatus> = {};
     for (const id of g.nodeIds) nodes[id] = history[id] ?? 'idle';
     const activeEdges = new Set<string>();
-    for (const t of Object.values(engine.s.tokens)) {
+    for (const t of engine.s.tokens) {
+      if (!t) continue;
       const id = g.nodeIds[t.node];
       if (id === undefined) continue;
       if (t.lastEdge >= 0) activeEdges.add(g.edgeIds[t.lastEdge] ?? '');
