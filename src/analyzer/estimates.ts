@@ -11,7 +11,7 @@
  */
 import { type Workflow, type WorkflowEdge, type WorkflowNode } from '../domain/index.ts';
 import { GraphCore } from './graph-core.ts';
-import { nodeBehaviour, type NodeBehaviour } from './reliability.ts';
+import { nodeBehaviour } from './reliability.ts';
 import type { Estimates, Leverage } from './types.ts';
 
 /** The simulator's default visit guard per node (workflow-format.md): a loop never runs more than this. */
@@ -54,33 +54,107 @@ function branchWeights(node: WorkflowNode, edges: readonly WorkflowEdge[]): numb
   return edges.map((e) => (e.probability !== undefined ? e.probability * scale : open > 0 ? rest / open : 0));
 }
 
-interface Plan {
-  readonly behaviour: NodeBehaviour;
-  /** Out edges (indices into core.edges) with their [correct->correct, correct->wrong, wrong->wrong] transfer. */
-  readonly out: readonly { readonly edge: number; readonly a: number; readonly b: number; readonly g: number }[];
+/**
+ * Per-node behaviour laid out flat, computed once per analysis: out edges (indices into core.edges) with their
+ * [correct->correct, correct->wrong, wrong->wrong] transfer, time and money per visit, and what the flow needs
+ * to know about joins. No per-visit allocation in the sweeps.
+ */
+interface FlatPlan {
+  readonly outStart: Int32Array;
+  readonly outEdge: Int32Array;
+  readonly outA: Float64Array;
+  readonly outB: Float64Array;
+  readonly outG: Float64Array;
+  readonly mean: Float64Array;
+  readonly variance: Float64Array;
+  readonly cost: Float64Array;
+  readonly human: Float64Array;
+  /** 1 when unemitted mass is not a failure here (outputs, fanning routers, steps that copy mass). */
+  readonly noFail: Uint8Array;
+  /** For a wait-all or first join closing a parallel split: the split's index; else -1. */
+  readonly parallelSplit: Int32Array;
+  /** 1 for a wait-all join (with parallelSplit >= 0), 0 for first. */
+  readonly waitAll: Uint8Array;
 }
 
-function planFor(core: GraphCore, i: number, edgeIndexById: ReadonlyMap<WorkflowEdge, number>): Plan {
-  const node = core.node(i);
-  const behaviour = nodeBehaviour(node);
-  const byPort = new Map<string, WorkflowEdge[]>();
-  for (const e of core.outEdges(node.id)) {
-    if (!edgeIndexById.has(e)) continue;
-    const list = byPort.get(e.sourcePort);
-    if (list) list.push(e);
-    else byPort.set(e.sourcePort, [e]);
+function flatPlan(core: GraphCore): FlatPlan {
+  const n = core.size;
+  const m = core.edges.length;
+  const outStart = new Int32Array(n + 1);
+  const outEdge = new Int32Array(m);
+  const outA = new Float64Array(m);
+  const outB = new Float64Array(m);
+  const outG = new Float64Array(m);
+  const mean = new Float64Array(n);
+  const variance = new Float64Array(n);
+  const cost = new Float64Array(n);
+  const human = new Float64Array(n);
+  const noFail = new Uint8Array(n);
+  const parallelSplit = new Int32Array(n).fill(-1);
+  const waitAll = new Uint8Array(n);
+  const { succ, edges } = core;
+  let k = 0;
+  const group: WorkflowEdge[] = [];
+  const groupIdx: number[] = [];
+  for (let v = 0; v < n; v++) {
+    outStart[v] = k;
+    const node = core.node(v);
+    const b = nodeBehaviour(node);
+    mean[v] = b.meanSeconds;
+    variance[v] = b.varSeconds;
+    cost[v] = b.cost;
+    human[v] = b.humanSeconds;
+    let copies = false;
+    const lo = succ.offsets[v]!;
+    const hi = succ.offsets[v + 1]!;
+    // Ports in order of first appearance; each port's edges share its transfer by branch weights.
+    for (let j = lo; j < hi; j++) {
+      const port = edges[succ.edgeIndex[j]!]!.sourcePort;
+      let seen = false;
+      for (let i = lo; i < j; i++) {
+        if (edges[succ.edgeIndex[i]!]!.sourcePort === port) {
+          seen = true;
+          break;
+        }
+      }
+      if (seen) continue;
+      const t = b.ports.get(port);
+      if (!t) continue;
+      group.length = 0;
+      groupIdx.length = 0;
+      for (let i = j; i < hi; i++) {
+        const e = succ.edgeIndex[i]!;
+        if (edges[e]!.sourcePort === port) {
+          group.push(edges[e]!);
+          groupIdx.push(e);
+        }
+      }
+      const w = branchWeights(node, group);
+      for (let i = 0; i < group.length; i++) {
+        const wt = w[i] ?? 0;
+        outEdge[k] = groupIdx[i]!;
+        outA[k] = wt * t[0];
+        outB[k] = wt * t[1];
+        outG[k] = wt * t[2];
+        if (outA[k]! + outB[k]! > 1) copies = true;
+        k++;
+      }
+    }
+    const fanOut = node.kind === 'router' && node.config.mode !== 'exclusive';
+    noFail[v] = node.kind === 'output' || fanOut || copies ? 1 : 0;
   }
-  const out: { edge: number; a: number; b: number; g: number }[] = [];
-  for (const [port, edges] of byPort) {
-    const t = behaviour.ports.get(port);
-    if (!t) continue;
-    const w = branchWeights(node, edges);
-    edges.forEach((e, k) => {
-      const wt = w[k] ?? 0;
-      out.push({ edge: edgeIndexById.get(e)!, a: wt * t[0], b: wt * t[1], g: wt * t[2] });
-    });
+  outStart[n] = k;
+  for (const [joinId, splitId] of core.splitOfJoin()) {
+    const j = core.indexOf(joinId);
+    const s = core.indexOf(splitId);
+    const jn = core.node(j);
+    const sn = core.node(s);
+    if (jn.kind === 'join' && jn.config.mode !== 'any' && sn.kind === 'router' && sn.config.mode === 'parallel') {
+      parallelSplit[j] = s;
+      waitAll[j] = jn.config.mode === 'all' ? 1 : 0;
+    }
   }
-  return { behaviour, out };
+  return { outStart, outEdge: outEdge.subarray(0, k), outA, outB, outG, mean, variance, cost, human, noFail, parallelSplit, waitAll };
 }
 
 /**
@@ -90,10 +164,8 @@ function planFor(core: GraphCore, i: number, edgeIndexById: ReadonlyMap<Workflow
 export function propagate(core: GraphCore): FlowResult {
   const n = core.size;
   const m = core.edges.length;
-  const edgeIndexById = new Map<WorkflowEdge, number>();
-  core.edges.forEach((e, k) => edgeIndexById.set(e, k));
-  const plans: Plan[] = [];
-  for (let i = 0; i < n; i++) plans.push(planFor(core, i, edgeIndexById));
+  const plan = flatPlan(core);
+  const { outStart, outEdge, outA, outB, outG, mean, variance, noFail, parallelSplit, waitAll } = plan;
   // Per-edge flow: correct mass, wrong mass, time-mass (sum of mass x time) and second moment.
   const eC = new Float64Array(m);
   const eW = new Float64Array(m);
@@ -107,73 +179,84 @@ export function propagate(core: GraphCore): FlowResult {
   const start = core.triggers.length > 0 ? 1 / core.triggers.length : 0;
   const isTrigger = new Uint8Array(n);
   for (const t of core.triggers) isTrigger[core.indexOf(t.id)] = 1;
-  const splitOfJoin = core.splitOfJoin();
-  const { pred } = core;
+  const { offsets: pOff, targets: pSrc, edgeIndex: pEdge } = core.pred;
+  // Scratch for grouping a join's inflow by branch (predecessor), reused across joins: no per-visit allocation.
+  const stamp = new Int32Array(n).fill(-1);
+  const bC = new Float64Array(n);
+  const bM = new Float64Array(n);
+  const bT = new Float64Array(n);
+  const bS = new Float64Array(n);
+  const branchList = new Int32Array(n);
 
   const gather = (v: number): void => {
-    let c = isTrigger[v] ? start : 0;
-    let w = 0;
-    let t = 0;
-    let s = 0;
-    const node = core.node(v);
-    const splitId = node.kind === 'join' && node.config.mode !== 'any' ? splitOfJoin.get(node.id) : undefined;
-    const split = splitId !== undefined ? core.node(core.indexOf(splitId)) : undefined;
-    if (node.kind === 'join' && split?.kind === 'router' && split.config.mode === 'parallel') {
-      const si = core.indexOf(split.id);
+    const si = parallelSplit[v]!;
+    if (si >= 0) {
       const ms = inC[si]! + inW[si]!;
       if (ms > 0) {
+        const all = waitAll[v] === 1;
+        // A branch is everything arriving from one predecessor (its success and its error edge alike).
+        let count = 0;
+        for (let j = pOff[v]!; j < pOff[v + 1]!; j++) {
+          const e = pEdge[j]!;
+          const p = pSrc[j]!;
+          if (stamp[p] !== v) {
+            stamp[p] = v;
+            bC[p] = 0;
+            bM[p] = 0;
+            bT[p] = 0;
+            bS[p] = 0;
+            branchList[count++] = p;
+          }
+          bC[p]! += eC[e]!;
+          bM[p]! += eC[e]! + eW[e]!;
+          bT[p]! += eT[e]!;
+          bS[p]! += eS[e]!;
+        }
         // Every branch of the parallel block must come through (all) or one of them (first).
+        const cs = inC[si]!;
         let allM = 1;
         let allKeep = 1;
         let noneM = 1;
         let sumC = 0;
         let sumM = 0;
-        let pickMean = node.config.mode === 'all' ? -Infinity : Infinity;
+        let pickMean = all ? -Infinity : Infinity;
         let pickVar = 0;
-        // A branch is everything arriving from one predecessor (its success and its error edge alike).
-        const branches = new Map<number, [number, number, number, number]>();
-        for (let j = pred.offsets[v]!; j < pred.offsets[v + 1]!; j++) {
-          const e = pred.edgeIndex[j]!;
-          const b = branches.get(pred.targets[j]!) ?? [0, 0, 0, 0];
-          b[0] += eC[e]!;
-          b[1] += eC[e]! + eW[e]!;
-          b[2] += eT[e]!;
-          b[3] += eS[e]!;
-          branches.set(pred.targets[j]!, b);
-        }
-        for (const [bc, me, bt, bs] of branches.values()) {
+        for (let i = 0; i < count; i++) {
+          const p = branchList[i]!;
+          const bc = bC[p]!;
+          const me = bM[p]!;
           allM *= me / ms;
-          allKeep *= inC[si]! > 0 ? bc / inC[si]! : 0;
+          allKeep *= cs > 0 ? bc / cs : 0;
           noneM *= 1 - Math.min(1, me / ms);
           sumC += bc;
           sumM += me;
           if (me > 0) {
-            const mean = bt / me;
-            if (node.config.mode === 'all' ? mean > pickMean : mean < pickMean) {
-              pickMean = mean;
-              pickVar = Math.max(0, bs / me - mean * mean);
+            const mu = bT[p]! / me;
+            if (all ? mu > pickMean : mu < pickMean) {
+              pickMean = mu;
+              pickVar = Math.max(0, bS[p]! / me - mu * mu);
             }
           }
         }
         // Every branch works on the same item: it is correct after the block when it was correct before and no
         // branch made it wrong, so the split's correctness counts once, not once per branch.
-        const cs = inC[si]!;
         const allC = cs > 0 ? cs * allKeep : 0;
-        const mOut = node.config.mode === 'all' ? Math.max(ms * allM, allC) : ms * (1 - noneM);
-        c = node.config.mode === 'all' ? allC : sumM > 0 ? mOut * (sumC / sumM) : 0;
-        w = Math.max(0, mOut - c);
-        const mean = Number.isFinite(pickMean) ? pickMean : 0;
-        t = mOut * mean;
-        s = mOut * (pickVar + mean * mean);
+        const mOut = all ? Math.max(ms * allM, allC) : ms * (1 - noneM);
+        const c = all ? allC : sumM > 0 ? mOut * (sumC / sumM) : 0;
+        const mu = Number.isFinite(pickMean) ? pickMean : 0;
         inC[v] = c;
-        inW[v] = w;
-        inT[v] = t;
-        inS[v] = s;
+        inW[v] = Math.max(0, mOut - c);
+        inT[v] = mOut * mu;
+        inS[v] = mOut * (pickVar + mu * mu);
         return;
       }
     }
-    for (let j = pred.offsets[v]!; j < pred.offsets[v + 1]!; j++) {
-      const e = pred.edgeIndex[j]!;
+    let c = isTrigger[v] ? start : 0;
+    let w = 0;
+    let t = 0;
+    let s = 0;
+    for (let j = pOff[v]!; j < pOff[v + 1]!; j++) {
+      const e = pEdge[j]!;
       c += eC[e]!;
       w += eW[e]!;
       t += eT[e]!;
@@ -187,35 +270,35 @@ export function propagate(core: GraphCore): FlowResult {
 
   /** Push a node's inflow along its out edges; returns the largest change of an edge's mass. */
   const emit = (v: number): number => {
-    const plan = plans[v]!;
     const c = inC[v]!;
     const w = inW[v]!;
     const total = c + w;
     const t = inT[v]!;
     const s = inS[v]!;
-    const mu = plan.behaviour.meanSeconds;
-    const vv = plan.behaviour.varSeconds;
+    const mu = mean[v]!;
+    const vv = variance[v]!;
     let left = 0;
     let change = 0;
-    for (const o of plan.out) {
-      const ce = o.a * c;
-      const we = o.b * c + o.g * w;
+    for (let k = outStart[v]!; k < outStart[v + 1]!; k++) {
+      const e = outEdge[k]!;
+      const ce = outA[k]! * c;
+      const we = outB[k]! * c + outG[k]! * w;
       const me = ce + we;
       const f = total > 0 ? me / total : 0;
-      change = Math.max(change, Math.abs(eC[o.edge]! + eW[o.edge]! - me));
-      eC[o.edge] = ce;
-      eW[o.edge] = we;
-      eT[o.edge] = f * (t + total * mu);
-      eS[o.edge] = f * (s + 2 * t * mu + total * (vv + mu * mu));
+      const d = Math.abs(eC[e]! + eW[e]! - me);
+      if (d > change) change = d;
+      eC[e] = ce;
+      eW[e] = we;
+      eT[e] = f * (t + total * mu);
+      eS[e] = f * (s + 2 * t * mu + total * (vv + mu * mu));
       left += me;
     }
-    const node = core.node(v);
-    const fanOut = node.kind === 'router' && node.config.mode !== 'exclusive';
-    failedAt[v] = node.kind === 'output' || fanOut || plan.out.some((o) => o.a + o.b > 1) ? 0 : Math.max(0, total - left);
+    failedAt[v] = noFail[v] === 1 ? 0 : Math.max(0, total - left);
     return change;
   };
 
   const scc = core.scc();
+  const { compOf } = scc;
   for (const comp of scc.topoOrder) {
     const members = scc.components[comp]!;
     if (scc.cyclic[comp] !== 1) {
@@ -224,20 +307,20 @@ export function propagate(core: GraphCore): FlowResult {
       emit(v);
       continue;
     }
-    // A loop: sweep until the flow settles (expected visits), never past the visit guard.
-    const inComp = new Set(members);
+    // A loop: sweep until the flow settles (expected visits), never past the visit guard. Members are swept in
+    // discovery order (Tarjan lists them deepest first), so one sweep carries mass once around the loop.
     let external = 0;
     for (const v of members) {
       if (isTrigger[v]) external += start;
-      for (let j = pred.offsets[v]!; j < pred.offsets[v + 1]!; j++) {
-        const e = pred.edgeIndex[j]!;
-        if (!inComp.has(core.edgeSource[e]!)) external += eC[e]! + eW[e]!;
+      for (let j = pOff[v]!; j < pOff[v + 1]!; j++) {
+        if (compOf[pSrc[j]!] !== comp) external += eC[pEdge[j]!]! + eW[pEdge[j]!]!;
       }
     }
     const cap = VISIT_GUARD * external;
     for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
       let change = 0;
-      for (const v of members) {
+      for (let i = members.length - 1; i >= 0; i--) {
+        const v = members[i]!;
         gather(v);
         const total = inC[v]! + inW[v]!;
         if (total > cap && total > 0) {
@@ -247,7 +330,8 @@ export function propagate(core: GraphCore): FlowResult {
           inT[v]! *= k;
           inS[v]! *= k;
         }
-        change = Math.max(change, emit(v));
+        const d = emit(v);
+        if (d > change) change = d;
       }
       if (change < EPSILON) break;
     }
@@ -277,9 +361,9 @@ export function propagate(core: GraphCore): FlowResult {
   let human = 0;
   for (let i = 0; i < n; i++) {
     visits[i] = inC[i]! + inW[i]!;
-    costAt[i] = visits[i]! * plans[i]!.behaviour.cost;
+    costAt[i] = visits[i]! * plan.cost[i]!;
     cost += costAt[i]!;
-    human += visits[i]! * plans[i]!.behaviour.humanSeconds;
+    human += visits[i]! * plan.human[i]!;
   }
   const meanSeconds = endM > 0 ? endT / endM : 0;
   const varSeconds = endM > 0 ? Math.max(0, endS / endM - meanSeconds * meanSeconds) : 0;

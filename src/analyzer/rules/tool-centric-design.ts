@@ -10,10 +10,13 @@ export default defineRule({
   options: { vendorNames: VENDORS },
   check({ graph, options }, report) {
     const vendors = listOption(options.vendorNames);
+    const spaced = vendors.map((v) => v.includes(' '));
+    const dashed = vendors.map((v) => `${v}-`);
     for (const n of graph.workNodes) {
       const label = n.label.toLowerCase();
-      const tokens = new Set(label.split(/[^a-z0-9.-]+/).filter((t) => t.length > 0));
-      const vendor = vendors.find((v) => (v.includes(' ') ? label.includes(v) : tokens.has(v) || [...tokens].some((t) => t.startsWith(`${v}-`))));
+      const words = label.split(/[^a-z0-9.-]+/).filter((t) => t.length > 0);
+      const tokens = new Set(words);
+      const vendor = vendors.find((v, i) => (spaced[i] ? label.includes(v) : tokens.has(v) || words.some((t) => t.startsWith(dashed[i]!))));
       const purpose = isCall(n) ? (n.config.purpose ?? '').trim() : '';
       if (vendor !== undefined) {
         report({
