@@ -71,10 +71,31 @@ export function sampleCoded(code: number, p0: number, p1: number, p2: number, s:
     case DIST.exponential:
       return -p0 * Math.log(nextFloat(s, base));
     case DIST.lognormal:
-      return p1 === 0 ? Math.exp(p0) : Math.exp(p0 + p1 * standardNormal(() => nextFloat(s, base)));
+      return p1 === 0 ? Math.exp(p0) : Math.exp(p0 + p1 * streamNormal(s, base));
+    case DIST.normal: {
+      // truncatedNormal without its closure, same draws in the same order.
+      if (p1 <= 0) return Math.max(0, p0);
+      for (let i = 0; i < 64; i++) {
+        const x = p0 + p1 * streamNormal(s, base);
+        if (x >= 0) return x;
+      }
+      return p0;
+    }
+    case DIST.triangular:
+      return triangular(p0, p1, p2, nextFloat(s, base));
     default:
       return sampleWith(code, p0, p1, p2, () => nextFloat(s, base));
   }
+}
+
+/**
+ * `standardNormal` reading the stream directly: the hot path (lognormal latencies) then allocates no closure per
+ * sample. Same two draws in the same order (u1, then u2), so the same numbers.
+ */
+function streamNormal(s: Uint32Array, base: number): number {
+  const u1 = nextFloat(s, base);
+  const u2 = nextFloat(s, base);
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
 function sampleWith(code: number, p0: number, p1: number, p2: number, draw: Draw): number {
