@@ -6,7 +6,7 @@
 import type { Workflow } from '../../domain/index.ts';
 import type { BatchState, ClosedFormEstimate, KpiFigure, SimReport } from '../../store/simulation-store.ts';
 import { CycleHistogram, OutcomeBar } from './SimCharts.tsx';
-import { formatKpi, formatPercent, formatSeconds, formatUsd, KPI_META } from './sim-format.ts';
+import { formatCount, formatKpi, formatPercent, formatSeconds, formatUsd, KPI_META } from './sim-format.ts';
 
 export function KpiCard({ name, k }: { name: string; k: KpiFigure | undefined }) {
   const meta = KPI_META.find((m) => m.name === name);
@@ -108,7 +108,7 @@ function FailuresTable({ report, doc }: { report: SimReport; doc: Workflow }) {
               <tr key={`${r.node}/${r.error}`} data-node-id={r.node}>
                 <td>{nodeLabel(doc, r.node)}</td>
                 <td>{r.error}</td>
-                <td>{r.tries.toLocaleString('en-US')}</td>
+                <td>{formatCount(r.tries)}</td>
               </tr>
             ))}
           </tbody>
@@ -130,9 +130,9 @@ function FailuresTable({ report, doc }: { report: SimReport; doc: Workflow }) {
             {caseRows.map((r) => (
               <tr key={r.node}>
                 <td>{nodeLabel(doc, r.node)}</td>
-                <td>{r.failed.toLocaleString('en-US')}</td>
-                <td>{r.stuck.toLocaleString('en-US')}</td>
-                <td>{r.fallbacks.toLocaleString('en-US')}</td>
+                <td>{formatCount(r.failed)}</td>
+                <td>{formatCount(r.stuck)}</td>
+                <td>{formatCount(r.fallbacks)}</td>
                 <td>{r.breaker ?? '–'}</td>
               </tr>
             ))}
@@ -165,11 +165,11 @@ function GatesTable({ report, doc }: { report: SimReport; doc: Workflow }) {
           n.gate ? (
             <tr key={id} data-gate={id}>
               <td>{nodeLabel(doc, id)}</td>
-              <td>{n.gate.arrivals.toLocaleString('en-US')}</td>
+              <td>{formatCount(n.gate.arrivals)}</td>
               <td>{n.gate.meanQueueLength.toFixed(2)}</td>
               <td>{formatSeconds(n.gate.meanWaitSeconds)}</td>
               <td>{formatPercent(n.gate.utilisation)}</td>
-              <td>{n.gate.slaBreaches.toLocaleString('en-US')}</td>
+              <td>{formatCount(n.gate.slaBreaches)}</td>
               <td>{n.gate.reviewerHoursPerDay.toFixed(1)}</td>
             </tr>
           ) : null,
@@ -237,8 +237,8 @@ export function BatchResults({ batch, doc }: { batch: BatchState; doc: Workflow 
   return (
     <div className="sim-results" aria-busy={batch.status === 'running'}>
       <p className="muted">
-        {batch.designName ?? 'Design'} · scenario {r.scenario} · {r.cases.toLocaleString('en-US')} cases × {r.replications} replications · seed {r.seed} ·{' '}
-        {r.events.toLocaleString('en-US')} events
+        {batch.designName ?? 'Design'} · scenario {r.scenario} · {formatCount(r.cases)} cases × {r.replications} replications · seed {r.seed} ·{' '}
+        {formatCount(r.events)} events
       </p>
       <Hypothesis report={r} />
       <div className="sim-kpis">

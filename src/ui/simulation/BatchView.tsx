@@ -1,5 +1,5 @@
 /** Batch mode: progress of the running batch, the last report, export, heat overlay and saving the run. */
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import type { Workflow } from '../../domain/index.ts';
 import { selectBatch, selectHeat, type RunProgress, type RunStatus } from '../../store/simulation-store.ts';
 import { downloadBlob, slugify } from '../download.ts';
@@ -32,6 +32,7 @@ export function statusLine(status: RunStatus, error: string | null, what: string
 export function BatchView({ services, doc }: { services: SimulationServices; doc: Workflow }) {
   const batch = useSimulationState(services, selectBatch);
   const heat = useSimulationState(services, selectHeat);
+  const deferredBatch = useDeferredValue(batch);
   const [saved, setSaved] = useState<string | null>(null);
   const r = batch.report;
   const base = `${slugify(batch.designName ?? doc.name)}-${r?.scenario ?? 'run'}-seed${r?.seed ?? 0}`;
@@ -75,7 +76,8 @@ export function BatchView({ services, doc }: { services: SimulationServices; doc
           {saved && <span role="status">{saved}</span>}
         </div>
       )}
-      <BatchResults batch={batch} doc={doc} />
+      {/* A deferred render is time-sliced by React: a big report never blocks the page in one long task. */}
+      <BatchResults batch={deferredBatch} doc={doc} />
     </div>
   );
 }

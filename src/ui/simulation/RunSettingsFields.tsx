@@ -6,6 +6,7 @@
 import { useId } from 'react';
 import { MAX_CASES, MAX_REPLICATIONS, type Scenario, type Workflow } from '../../domain/index.ts';
 import type { BatchSettings } from '../../store/simulation-store.ts';
+import { formatCount } from './sim-format.ts';
 
 /** What the CLI runs without a scenario: 1,000 cases x 10 replications, seed 1 (docs/simulator.md). */
 export const DEFAULT_SCENARIO_SETTINGS = { cases: 1000, replications: 10, seed: 1 } as const;
@@ -58,7 +59,7 @@ export const draftOf = (s: BatchSettings): SettingsDraft => ({ cases: String(s.c
 /** The settings the draft describes, or the name of the first field that is not valid. */
 export function settingsFromDraft(scenarioId: string | null, d: SettingsDraft): BatchSettings | { invalid: string } {
   const cases = parseWhole(d.cases, 1, MAX_CASES);
-  if (cases === null) return { invalid: `Cases must be a whole number from 1 to ${MAX_CASES.toLocaleString('en-US')}` };
+  if (cases === null) return { invalid: `Cases must be a whole number from 1 to ${formatCount(MAX_CASES)}` };
   const replications = parseWhole(d.replications, 1, MAX_REPLICATIONS);
   if (replications === null) return { invalid: `Replications must be a whole number from 1 to ${MAX_REPLICATIONS}` };
   const seed = parseWhole(d.seed, 0, 2 ** 32 - 1);

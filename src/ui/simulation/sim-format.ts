@@ -37,10 +37,18 @@ export const KPI_META: readonly KpiMeta[] = [
 
 export const kpiMeta = (name: string): KpiMeta => KPI_META.find((k) => k.name === name) ?? { name, label: name, unit: 'ratio', better: null };
 
+// Formatters are built once: `toLocaleString(locale, options)` builds a new Intl.NumberFormat on every call, which
+// made rendering a big report one long task.
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** 12345 -> "12,345". */
+export const formatCount = (n: number): string => WHOLE.format(n);
+
 function sig(x: number, digits = 3): string {
   if (x === 0) return '0';
   const a = Math.abs(x);
-  if (a >= 1000) return Math.round(x).toLocaleString('en-US');
+  if (a >= 1000) return WHOLE.format(Math.round(x));
   return String(Number(x.toPrecision(digits)));
 }
 
@@ -75,7 +83,7 @@ export function formatSeconds(s: number): string {
 export function formatUsd(x: number): string {
   const a = Math.abs(x);
   if (a !== 0 && a < 0.01) return `$${sig(x, 2)}`;
-  return `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `$${CENTS.format(x)}`;
 }
 
 /** A KPI value in its unit; "n/a" when undefined. */
