@@ -5,7 +5,7 @@
  */
 import type { WorkflowEdge } from './edge.schema.ts';
 import type { WorkflowNode } from './node.schema.ts';
-import { checkConnection, hasPort, OUTPUT_PORTS } from './ports.ts';
+import { checkConnection, hasPort, nodeKindPhrase, OUTPUT_PORTS } from './ports.ts';
 import type { Problem } from './problem.ts';
 import type { Scenario } from './scenario.schema.ts';
 
@@ -28,7 +28,7 @@ export function checkIntegrity(doc: IntegrityInput): Problem[] {
     if ((n.kind === 'ai' || n.kind === 'tool') && n.policy?.catch) {
       n.policy.catch.forEach((c, j) => {
         if (!hasPort(n.kind, c.port)) {
-          problems.push({ path: ['nodes', i, 'policy', 'catch', j, 'port'], code: 'unknown-port', message: `a ${n.kind} node has no port "${c.port}" (its ports: ${OUTPUT_PORTS[n.kind].join(', ')})` });
+          problems.push({ path: ['nodes', i, 'policy', 'catch', j, 'port'], code: 'unknown-port', message: `${nodeKindPhrase(n.kind)} has no port "${c.port}" (its ports: ${OUTPUT_PORTS[n.kind].join(', ')})` });
         }
       });
     }

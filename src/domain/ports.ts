@@ -3,7 +3,7 @@
  * an edge and shows the reason when it refuses; import reports the same reasons with their JSON paths.
  */
 import type { WorkflowEdge } from './edge.schema.ts';
-import type { NodeKind, WorkflowNode } from './node.schema.ts';
+import { KIND_LABELS, type NodeKind, type WorkflowNode } from './node.schema.ts';
 
 /** Output ports by kind (workflow-format.md, "Nodes"). The order is the order handles are drawn in. */
 export const OUTPUT_PORTS: Readonly<Record<NodeKind, readonly string[]>> = {
@@ -32,6 +32,16 @@ export function outputPorts(kind: NodeKind): readonly string[] {
 
 export function hasPort(kind: NodeKind, port: string): boolean {
   return OUTPUT_PORTS[kind].includes(port);
+}
+
+/** "an AI tool node", "a router node": the kind's user-facing name with the right article. */
+export function nodeKindPhrase(kind: NodeKind): string {
+  const name = KIND_LABELS[kind];
+  return `${/^[AEIOU]/i.test(name) ? 'an' : 'a'} ${name} node`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 export type ConnectionVerdict = { ok: true } | { ok: false; code: string; reason: string };
@@ -65,7 +75,7 @@ export function checkConnection(
   }
   if (!hasPort(source.kind, req.sourcePort)) {
     const ports = OUTPUT_PORTS[source.kind].join(', ');
-    return { ok: false, code: 'unknown-port', reason: `A ${source.kind} node has no port "${req.sourcePort}" (its ports: ${ports}).` };
+    return { ok: false, code: 'unknown-port', reason: `${capitalise(nodeKindPhrase(source.kind))} has no port "${req.sourcePort}" (its ports: ${ports}).` };
   }
   if (target.kind === 'trigger') {
     return { ok: false, code: 'into-trigger', reason: 'A trigger starts a case; nothing can connect into it.' };

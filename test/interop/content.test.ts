@@ -174,7 +174,7 @@ describe('policy fields', () => {
   });
 
   it('refuses a catcher whose port the node does not have', () => {
-    expectProblem((t) => (obj(t, ...P).catch = [{ errorEquals: ['ALL'], port: 'approve' }]), [...P, 'catch', 0, 'port'], 'a ai node has no port "approve" (its ports: out, error)', 'unknown-port');
+    expectProblem((t) => (obj(t, ...P).catch = [{ errorEquals: ['ALL'], port: 'approve' }]), [...P, 'catch', 0, 'port'], 'an AI tool node has no port "approve" (its ports: out, error)', 'unknown-port');
   });
 
   it('refuses retry on a human gate (people are not retried)', () => {

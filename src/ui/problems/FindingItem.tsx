@@ -3,8 +3,10 @@
  * fix, where its documentation lives) and a Fix button when the analyzer marks a fix safe to apply. The item
  * itself is focusable: click, Enter or Space selects and centres what the finding names.
  */
-import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { ruleById, type Finding } from '../../analyzer/index.ts';
+import { hasRuleDoc } from './rule-docs.ts';
+import { RuleDocsDialog } from './RuleDocsDialog.tsx';
 
 const ICONS = { error: '⨯', warning: '!', info: 'i' } as const;
 
@@ -21,6 +23,7 @@ const stop = (e: MouseEvent | KeyboardEvent): void => e.stopPropagation();
 
 function FindingItemImpl({ finding: f, onActivate, onFix, reason }: Props) {
   const rule = ruleById(f.ruleId);
+  const [docsOpen, setDocsOpen] = useState(false);
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>): void => {
     if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
     e.preventDefault(); // Space would scroll the list
@@ -58,10 +61,22 @@ function FindingItemImpl({ finding: f, onActivate, onFix, reason }: Props) {
                 .join(' · ')}
             </p>
           )}
-          <p className="muted">
-            Full documentation: <code>{f.docs}</code> in the Baton repository.
-          </p>
+          {hasRuleDoc(f.ruleId) ? (
+            <button type="button" className="problem__docs" onClick={() => setDocsOpen(true)}>
+              Read the rule's page
+            </button>
+          ) : (
+            <p className="muted">
+              Documentation: <code>{f.docs}</code> in the Baton repository.
+            </p>
+          )}
         </details>
+        {docsOpen && (
+          // Inside the item's DOM, so clicks and keys in the dialog must not reach the item's own handlers.
+          <div onClick={stop} onKeyDown={stop}>
+            <RuleDocsDialog ruleId={f.ruleId} onClose={() => setDocsOpen(false)} />
+          </div>
+        )}
       </div>
       {f.quickFix !== undefined && reason === undefined && (
         <button

@@ -1,0 +1,27 @@
+/** A rule's documentation page (what it catches, why it matters, how to fix, its options and source), in a dialog. */
+import { useEffect, useState } from 'react';
+import { renderNoteMarkdown } from '../overlays/markdown.ts';
+import { Overlay } from '../overlays/Overlay.tsx';
+import { loadRuleDoc } from './rule-docs.ts';
+
+export function RuleDocsDialog({ ruleId, onClose }: { ruleId: string; onClose: () => void }) {
+  const [html, setHtml] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadRuleDoc(ruleId).then((md) => {
+      // The page is our own markdown, but it goes through the same sanitizer as notes: one path for all HTML.
+      if (live) setHtml(md === undefined ? '' : renderNoteMarkdown(md));
+    });
+    return () => {
+      live = false;
+    };
+  }, [ruleId]);
+  return (
+    <Overlay label={`Rule ${ruleId}`} className="rule-docs" onClose={onClose}>
+      {html === null ? <p className="muted">Loading…</p> : html === '' ? <p>This rule has no documentation page.</p> : <div className="rule-docs__body" dangerouslySetInnerHTML={{ __html: html }} />}
+      <button type="button" onClick={onClose}>
+        Close
+      </button>
+    </Overlay>
+  );
+}
