@@ -10,6 +10,7 @@ import {
   ReactFlow,
   SelectionMode,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type IsValidConnection,
   type EdgeChange,
@@ -35,6 +36,12 @@ const nodeTypes = { workflow: WorkflowNodeView, note: NoteNodeView };
 const edgeTypes = { workflow: WorkflowEdgeView };
 // Figma's mouse model: drag on empty canvas draws a marquee; space-drag, middle or right drag and scrolling pan.
 const PAN_BUTTONS = [1, 2];
+// Every prop handed to <ReactFlow> is a module constant or a stable callback: React Flow copies each changed
+// prop into its store, and each such copy re-runs every node's, edge's and handle's selector. An inline
+// arrow or array literal would do that several times on every frame of a drag (bench/canvas).
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const PRO_OPTIONS = { hideAttribution: true };
 
 /** checkConnection over the current document, without building a map of every node (it runs per pointer move). */
 function verdictFor(s: EditorState, req: ConnectionRequest): ConnectionVerdict {
@@ -55,6 +62,15 @@ function isNodeKind(s: string): s is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(s);
 }
 
+/**
+ * Below this zoom, text on a node is too small to read, so the canvas draws nodes at a lower level of detail
+ * (name only: no facts, badges, icons or port names; see .canvas--far in styles.css). This is a CSS switch on
+ * one element, not a re-render of every node, and it is what keeps 1,000+ nodes in view fluid: each hidden
+ * positioned or clipped element is paint work the browser would otherwise redo on every frame of a drag.
+ */
+export const FAR_ZOOM = 0.5;
+const selectFar = (s: { transform: [number, number, number] }): boolean => s.transform[2] < FAR_ZOOM;
+
 function minimapColor(n: FlowNode): string {
   return KIND_APPEARANCE[n.data.node.kind].color;
 }
@@ -66,6 +82,7 @@ export function Canvas() {
   const selection = useEditorStore(selectSelection);
   const ui = useEditorStore(selectUi);
   const theme = useThemeClass();
+  const far = useFlowStore(selectFar);
   // One adapter (and its identity cache) per mounted canvas.
   const [adapter] = useState(() => new FlowAdapter());
   const flowNodes = useMemo(() => adapter.toFlowNodes(nodes, selection.nodeIds), [adapter, nodes, selection.nodeIds]);
@@ -119,6 +136,9 @@ export function Canvas() {
     },
     [store],
   );
+  const beginGesture = useCallback(() => store.getState().beginGesture(), [store]);
+  const endGesture = useCallback(() => store.getState().endGesture(), [store]);
+  const onPaneClick = useCallback(() => store.getState().clearSelection(), [store]);
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) {
       event.preventDefault();
@@ -138,7 +158,7 @@ export function Canvas() {
   );
 
   return (
-    <section className="canvas" aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <section className={`canvas${far ? ' canvas--far' : ''}`} aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={flowNodes}
         edges={flowEdges}
@@ -149,15 +169,15 @@ export function Canvas() {
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onNodeDragStart={() => store.getState().beginGesture()}
-        onNodeDragStop={() => store.getState().endGesture()}
-        onSelectionDragStart={() => store.getState().beginGesture()}
-        onSelectionDragStop={() => store.getState().endGesture()}
-        onPaneClick={() => store.getState().clearSelection()}
+        onNodeDragStart={beginGesture}
+        onNodeDragStop={endGesture}
+        onSelectionDragStart={beginGesture}
+        onSelectionDragStop={endGesture}
+        onPaneClick={onPaneClick}
         // Delete, arrows and the clipboard are the editor's shortcuts (use-editor-shortcuts.ts): one place
         // decides, so nothing runs twice or while typing.
         deleteKeyCode={null}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift"
         selectionOnDrag
         selectionMode={SelectionMode.Partial}
@@ -165,12 +185,12 @@ export function Canvas() {
         panOnScroll
         zoomOnDoubleClick={false}
         snapToGrid={ui.snapToGrid}
-        snapGrid={[GRID, GRID]}
+        snapGrid={SNAP_GRID}
         minZoom={0.05}
         maxZoom={2.5}
         fitView
         onlyRenderVisibleElements={!ui.renderAll}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
         colorMode={theme}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} />
