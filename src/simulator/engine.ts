@@ -150,6 +150,10 @@ export interface NodeStats {
   caseFailures: Float64Array;
   /** Visit-guard hits and dead ends at the node. */
   stuck: Float64Array;
+  /** Visit-guard hits alone: cases ended stuck because they entered the node more than the guard allows. */
+  guardHits: Float64Array;
+  /** Loop iterations: entries into the node by a back edge (see `backEdges`) or by a check's re-ask. */
+  loopIterations: Float64Array;
   cost: Float64Array;
   fallbacks: Float64Array;
   breakerOpenSeconds: Float64Array;
@@ -263,6 +267,8 @@ function newStats(n: number): NodeStats {
     failures: new Float64Array(n * ERROR_COUNT),
     caseFailures: f(),
     stuck: f(),
+    guardHits: f(),
+    loopIterations: f(),
     cost: f(),
     fallbacks: f(),
     breakerOpenSeconds: f(),
@@ -335,6 +341,8 @@ export class Engine {
   trace: TraceSink | null = null;
   private readonly visitLimit: number;
   private readonly arrivalStream: number;
+  /** 1 for edges that close a cycle: an entry by one is a loop iteration. */
+  private readonly backEdge: Uint8Array;
 
   constructor(g: CompiledGraph, faults: CompiledFaults, cfg: EngineConfig, state?: EngineState) {
     this.g = g;
@@ -342,6 +350,7 @@ export class Engine {
     this.cfg = cfg;
     this.visitLimit = cfg.visitLimit ?? DEFAULT_VISIT_LIMIT;
     this.arrivalStream = streamIndex(g.nodeCount, PURPOSE.arrival);
+    this.backEdge = backEdges(g);
     if (state) {
       this.s = state;
     } else {
@@ -702,8 +711,10 @@ export class Engine {
     const st = s.stats;
     st.visits[n] = (st.visits[n] ?? 0) + 1;
     if (v === 1) st.reached[n] = (st.reached[n] ?? 0) + 1;
+    if (edge >= 0 && this.backEdge[edge] === 1) st.loopIterations[n] = (st.loopIterations[n] ?? 0) + 1;
     if (this.trace) this.emit(c.id, n, edge, 'arrive', { visit: v });
     if (v > this.visitLimit) {
+      st.guardHits[n] = (st.guardHits[n] ?? 0) + 1;
       this.endCase(c, OUT_STUCK, n);
       return;
     }
@@ -1237,6 +1248,7 @@ export class Engine {
       const used = tok.reasks[n] ?? 0;
       if (used < (g.maxReasks[n] ?? 0)) {
         tok.reasks[n] = used + 1;
+        this.s.stats.loopIterations[tok.producer] = (this.s.stats.loopIterations[tok.producer] ?? 0) + 1;
         if (this.trace) this.emit(c.id, n, -1, 'reask', { to: g.nodeIds[tok.producer] ?? '', reask: used + 1 });
         this.enter(tok, tok.producer, -1);
         return;
@@ -1417,6 +1429,48 @@ export class Engine {
     // Cases that can never move again (e.g. waiting at a join whose siblings are gone) end as stuck.
     for (const c of s.active) if (c) this.endCase(c, OUT_STUCK, -1);
   }
+}
+
+/**
+ * The edges that close a cycle: back edges of a depth-first walk from the trigger, following each node's edges in
+ * document order (so the choice is deterministic). A case entering a node by one goes around a loop once more.
+ * Parallel branches meeting again at a join are not loops (a forward or cross edge, not a back edge).
+ * @example backEdges(compileGraph(doc))[edgeIndex] // 1 for the edge of a retry-by-loop back to an earlier step
+ */
+export function backEdges(g: CompiledGraph): Uint8Array {
+  const back = new Uint8Array(g.edgeTarget.length);
+  // 0 unvisited, 1 on the DFS stack, 2 done. Iterative, so a long chain cannot overflow the call stack.
+  const mark = new Uint8Array(g.nodeCount);
+  const stack: number[] = [];
+  const next: number[] = [];
+  const visit = (root: number): void => {
+    if (root < 0 || root >= g.nodeCount || mark[root] !== 0) return;
+    mark[root] = 1;
+    stack.push(root);
+    next.push(g.outStart[root] ?? 0);
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const n = stack[top] ?? 0;
+      const j = next[top] ?? 0;
+      if (j >= (g.outStart[n + 1] ?? 0)) {
+        mark[n] = 2;
+        stack.pop();
+        next.pop();
+        continue;
+      }
+      next[top] = j + 1;
+      const t = g.edgeTarget[j] ?? 0;
+      if (mark[t] === 1) back[j] = 1;
+      else if (mark[t] === 0) {
+        mark[t] = 1;
+        stack.push(t);
+        next.push(g.outStart[t] ?? 0);
+      }
+    }
+  };
+  visit(g.trigger);
+  for (let n = 0; n < g.nodeCount; n++) visit(n);
+  return back;
 }
 
 /** Run one replication to the end. */

@@ -109,6 +109,8 @@ const statsShape = {
   failures: f64,
   caseFailures: f64,
   stuck: f64,
+  guardHits: f64,
+  loopIterations: f64,
   cost: f64,
   fallbacks: f64,
   breakerOpenSeconds: f64,

@@ -62,6 +62,10 @@ export interface NodeReport {
   readonly caseFailures: number;
   /** Cases stuck at this node (visit guard, port without edge). */
   readonly stuck: number;
+  /** Loop iterations: entries by a case that had entered the node before (visits - cases that reached it). */
+  readonly loopIterations: number;
+  /** Cases ended stuck by the visit guard at this node (part of `stuck`). */
+  readonly guardHits: number;
   readonly costPerCase: number;
   readonly fallbacks: number;
   readonly breakerOpenSeconds?: number;
@@ -94,7 +98,51 @@ export interface SimulationReport {
   /** Work nodes (and outputs) entered by fewer than 1% of cases. */
   readonly rarelyReached: readonly string[];
   readonly hypothesis: readonly HypothesisResult[];
+  /** Loops over the whole design: re-entries per case and visit-guard hits, all replications together. */
+  readonly loops: { readonly iterationsPerCase: number; readonly guardHits: number };
+  /** Human gates by waiting share x utilisation, worst first (see `bottleneckRanking`). */
+  readonly bottlenecks: readonly Bottleneck[];
+  /** Present when the batch ran under a stopping rule: why it stopped where it did. */
+  readonly stopping?: StoppingResult;
 }
+
+/**
+ * A queueing bottleneck: `waitingShare` is the time cases spent waiting in the gate's queue (before service)
+ * over the total cycle time of all cases; `utilisation` is the gate's busy share. A gate that holds cases a long
+ * time *and* has no spare capacity ranks first; a slow but idle gate (waits from business hours) or a busy gate
+ * nobody waits for ranks low.
+ */
+export interface Bottleneck {
+  readonly node: string;
+  readonly waitingShare: number;
+  readonly utilisation: number;
+  readonly score: number;
+}
+
+/**
+ * Run replications until the main KPI's 95% half-width is under `relativeHalfWidth` of its mean (default 5%),
+ * or `maxReplications` (default 200) have run. `BatchOptions.replications` is the number run before the first
+ * check (at least 2). Replications are keyed by index, so the result is the same as a fixed batch of the
+ * number it stopped at.
+ */
+export interface StoppingRule {
+  /** Default: the metric of the scenario's first hypothesis line, else successRate. */
+  readonly kpi?: ReportKpi;
+  readonly relativeHalfWidth?: number;
+  readonly maxReplications?: number;
+}
+
+export interface StoppingResult {
+  readonly kpi: ReportKpi;
+  readonly relativeHalfWidth: number;
+  readonly maxReplications: number;
+  /** Half-width of the KPI's 95% interval when the batch stopped (null: fewer than two values). */
+  readonly halfWidth: number | null;
+  /** True when the half-width rule was met; false when the cap stopped the batch. */
+  readonly met: boolean;
+}
+
+export const DEFAULT_STOPPING = { relativeHalfWidth: 0.05, maxReplications: 200 } as const;
 
 export interface BatchOptions {
   readonly cases: number;
@@ -103,6 +151,8 @@ export interface BatchOptions {
   readonly onProgress?: (p: { readonly done: number; readonly total: number }) => void;
   readonly shouldCancel?: () => boolean;
   readonly visitLimit?: number;
+  /** Keep adding replications until the main KPI is precise enough (see StoppingRule). */
+  readonly stopping?: StoppingRule;
 }
 
 /** What the engine needs to run replications anywhere (the page, a worker, Node): all plain data. */
@@ -155,6 +205,7 @@ export function resolveScenario(doc: Workflow, id?: string): Scenario | undefine
  * @returns null when cancelled through `shouldCancel`.
  */
 export function runBatch(doc: Workflow, scenario: Scenario | undefined, opts: BatchOptions): SimulationReport | null {
+  if (opts.stopping) return runUntilPrecise(doc, scenario, opts, opts.stopping);
   const prepared = prepareBatch(doc, scenario);
   let done = 0;
   const reps = runReplications(prepared, {
@@ -168,6 +219,43 @@ export function runBatch(doc: Workflow, scenario: Scenario | undefined, opts: Ba
   });
   if (!reps) return null;
   return buildReport(doc, scenario, prepared, reps, opts.seed);
+}
+
+/**
+ * runBatch under a stopping rule: `opts.replications` (at least 2) first, then one more at a time until the
+ * main KPI is precise enough or the cap is reached. Each replication's KPI values are computed once, as it comes.
+ */
+function runUntilPrecise(doc: Workflow, scenario: Scenario | undefined, opts: BatchOptions, rule: StoppingRule): SimulationReport | null {
+  const prepared = prepareBatch(doc, scenario);
+  const kpi = stoppingKpi(rule, scenario);
+  const relativeHalfWidth = rule.relativeHalfWidth ?? DEFAULT_STOPPING.relativeHalfWidth;
+  const maxReplications = Math.max(2, rule.maxReplications ?? DEFAULT_STOPPING.maxReplications);
+  const runsPerDay = doc.profile?.runsPerDay ?? 86_400 / prepared.arrival.meanGapSeconds;
+  const effort = doc.profile?.effortMinutes;
+  const reps: ReplicationResult[] = [];
+  const values: (number | null)[] = [];
+  let state = { halfWidth: null as number | null, met: false };
+  let next = Math.min(maxReplications, Math.max(2, opts.replications));
+  while (reps.length < maxReplications) {
+    const got = runReplications(prepared, {
+      seed: opts.seed,
+      cases: opts.cases,
+      from: reps.length,
+      to: next,
+      ...(opts.visitLimit !== undefined ? { visitLimit: opts.visitLimit } : {}),
+      onReplication: (r) => {
+        values.push(summariseReplication(prepared.graph, r, runsPerDay, effort).values[kpi]);
+        opts.onProgress?.({ done: values.length, total: maxReplications });
+      },
+      ...(opts.shouldCancel ? { shouldCancel: opts.shouldCancel } : {}),
+    });
+    if (!got) return null;
+    reps.push(...got);
+    state = precise(values, relativeHalfWidth);
+    if (state.met) break;
+    next = reps.length + 1;
+  }
+  return buildReport(doc, scenario, prepared, reps, opts.seed, { kpi, relativeHalfWidth, maxReplications, halfWidth: state.halfWidth, met: state.met });
 }
 
 /**
@@ -263,10 +351,106 @@ export function judgeHypothesis(lines: readonly Hypothesis[], kpis: Readonly<Rec
 }
 
 /**
+ * One replication's KPI values (and its outcome counts): what the report averages, and what the stopping rule
+ * watches as replications come in.
+ */
+function summariseReplication(g: CompiledGraph, rep: ReplicationResult, runsPerDay: number, effort: number | undefined): { counts: number[]; values: Record<ReportKpi, number | null> } {
+  const n = g.nodeCount;
+  const r = rep.results;
+  const cases = rep.cases;
+  const counts = new Array<number>(CASE_OUTCOMES.length).fill(0);
+  let silent = 0;
+  let cycleSum = 0;
+  let cost = 0;
+  let tries = 0;
+  let humanSeconds = 0;
+  let fallbacks = 0;
+  let backoff = 0;
+  for (let i = 0; i < cases; i++) {
+    const o = r.outcome[i] ?? 0;
+    counts[o] = (counts[o] ?? 0) + 1;
+    silent += r.wrong[i] ?? 0;
+    const cyc = r.cycle[i] ?? 0;
+    cycleSum += cyc;
+    cost += r.cost[i] ?? 0;
+    tries += r.tries[i] ?? 0;
+    humanSeconds += r.humanSeconds[i] ?? 0;
+    fallbacks += r.fallback[i] ?? 0;
+    backoff += r.backoffSeconds[i] ?? 0;
+  }
+  const sorted = Float64Array.from(r.cycle.subarray(0, cases)).sort();
+  const rate = (k: number): number => (counts[k] ?? 0) / cases;
+  const humanHoursPerDay = (humanSeconds / cases / 3600) * runsPerDay;
+  let timeouts = 0;
+  for (let i = 0; i < n; i++) timeouts += rep.stats.failures[i * ERROR_COUNT + ERR_TIMEOUT] ?? 0;
+  let allTries = 0;
+  for (let i = 0; i < n; i++) if (g.kind[i] === KIND.ai || g.kind[i] === KIND.tool) allTries += rep.stats.calls[i] ?? 0;
+  const values: Record<ReportKpi, number | null> = {
+    successRate: rate(OUT_SUCCESS),
+    rejectedRate: rate(1),
+    escalatedRate: rate(2),
+    errorRate: rate(3),
+    failedRate: rate(4),
+    stuckRate: rate(5),
+    silentErrorRate: silent / cases,
+    cycleSecondsP50: quantileSorted(sorted, 0.5),
+    cycleSecondsP90: quantileSorted(sorted, 0.9),
+    cycleSecondsP95: quantileSorted(sorted, 0.95),
+    cycleSecondsP99: quantileSorted(sorted, 0.99),
+    meanCycleSeconds: cycleSum / cases,
+    costPerCase: cost / cases,
+    triesPerSuccess: (counts[OUT_SUCCESS] ?? 0) > 0 ? tries / (counts[OUT_SUCCESS] ?? 1) : null,
+    humanHoursPerDay,
+    leverage: effort !== undefined && humanHoursPerDay > 0 ? (runsPerDay * effort) / 60 / humanHoursPerDay : null,
+    fallbackRate: fallbacks / cases,
+    timeoutRate: allTries > 0 ? timeouts / allTries : null,
+    backoffSecondsPerCase: backoff / cases,
+  };
+  return { counts, values };
+}
+
+/**
+ * Rank human gates by waiting share x utilisation (Bottleneck), worst first; ties keep document order.
+ * @param waitSeconds total queue wait per node (before service), all replications
+ * @param totalCycleSeconds total cycle time of all cases, all replications
+ * @example bottleneckRanking(g, waits, 3600, (i) => 0.9)[0] // { node: 'review', waitingShare: 0.4, utilisation: 0.9, score: 0.36 }
+ */
+export function bottleneckRanking(g: CompiledGraph, waitSeconds: Float64Array, totalCycleSeconds: number, utilisation: (node: number) => number): Bottleneck[] {
+  const out: Bottleneck[] = [];
+  for (let i = 0; i < g.nodeCount; i++) {
+    if (g.kind[i] !== KIND.human) continue;
+    const waitingShare = totalCycleSeconds > 0 ? (waitSeconds[i] ?? 0) / totalCycleSeconds : 0;
+    const u = utilisation(i);
+    out.push({ node: g.nodeIds[i] ?? String(i), waitingShare, utilisation: u, score: waitingShare * u });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The KPI a stopping rule watches: the rule's, else the scenario's first hypothesis metric, else successRate.
+ * @example stoppingKpi(undefined, { hypothesis: [{ metric: 'costPerCase', op: '<', value: 1 }] }) // 'costPerCase'
+ */
+export function stoppingKpi(rule: StoppingRule | undefined, scenario: Pick<Scenario, 'hypothesis'> | undefined): ReportKpi {
+  return rule?.kpi ?? scenario?.hypothesis?.[0]?.metric ?? 'successRate';
+}
+
+/**
+ * Is the KPI precise enough? Its 95% half-width under `relativeHalfWidth` x |mean|, or exactly 0 (every
+ * replication gave the same value, e.g. a rate that is 0 everywhere).
+ * @example precise([0.5, 0.52, 0.49, 0.51], 0.05) // { halfWidth: 0.0205..., met: true }
+ */
+export function precise(values: readonly (number | null)[], relativeHalfWidth: number): { halfWidth: number | null; met: boolean } {
+  const { mean, ci95 } = meanInterval(values);
+  if (mean === null || ci95 === null) return { halfWidth: null, met: false };
+  const halfWidth = (ci95[1] - ci95[0]) / 2;
+  return { halfWidth, met: halfWidth === 0 || halfWidth < relativeHalfWidth * Math.abs(mean) };
+}
+
+/**
  * Build the report from replication results (any order; they are sorted by index first).
  * @example buildReport(doc, scenario, prepareBatch(doc, scenario), runReplications(...), 1)
  */
-export function buildReport(doc: Workflow, scenario: Scenario | undefined, p: PreparedBatch, results: readonly ReplicationResult[], seed: number): SimulationReport {
+export function buildReport(doc: Workflow, scenario: Scenario | undefined, p: PreparedBatch, results: readonly ReplicationResult[], seed: number, stopping?: StoppingResult): SimulationReport {
   const reps = [...results].sort((a, b) => a.replication - b.replication);
   const g = p.graph;
   const n = g.nodeCount;
@@ -284,16 +468,20 @@ export function buildReport(doc: Workflow, scenario: Scenario | undefined, p: Pr
     failures: new Float64Array(n * ERROR_COUNT),
     caseFailures: new Float64Array(n),
     stuck: new Float64Array(n),
+    guardHits: new Float64Array(n),
+    loopIterations: new Float64Array(n),
     cost: new Float64Array(n),
     fallbacks: new Float64Array(n),
     breakerOpenSeconds: new Float64Array(n),
     breakerOpens: new Float64Array(n),
     gateArrivals: new Float64Array(n),
     gateBusySeconds: new Float64Array(n),
+    gateWaitSum: new Float64Array(n),
     gateSlaBreaches: new Float64Array(n),
     gateTimeouts: new Float64Array(n),
   };
   let totalCases = 0;
+  let totalCycle = 0;
   let events = 0;
 
   for (const rep of reps) {
@@ -301,57 +489,14 @@ export function buildReport(doc: Workflow, scenario: Scenario | undefined, p: Pr
     const cases = rep.cases;
     totalCases += cases;
     events += rep.events;
-    const counts = new Array<number>(CASE_OUTCOMES.length).fill(0);
-    let silent = 0;
-    let cycleSum = 0;
-    let cost = 0;
-    let tries = 0;
-    let humanSeconds = 0;
-    let fallbacks = 0;
-    let backoff = 0;
     for (let i = 0; i < cases; i++) {
-      const o = r.outcome[i] ?? 0;
-      counts[o] = (counts[o] ?? 0) + 1;
-      silent += r.wrong[i] ?? 0;
       const cyc = r.cycle[i] ?? 0;
-      cycleSum += cyc;
+      totalCycle += cyc;
       const b = binOf(cyc);
       hist[b] = (hist[b] ?? 0) + 1;
-      cost += r.cost[i] ?? 0;
-      tries += r.tries[i] ?? 0;
-      humanSeconds += r.humanSeconds[i] ?? 0;
-      fallbacks += r.fallback[i] ?? 0;
-      backoff += r.backoffSeconds[i] ?? 0;
     }
+    const { counts, values } = summariseReplication(g, rep, runsPerDay, effort);
     CASE_OUTCOMES.forEach((o, k) => (outcomeMix[o] += counts[k] ?? 0));
-    const sorted = Float64Array.from(r.cycle.subarray(0, cases)).sort();
-    const rate = (k: number): number => (counts[k] ?? 0) / cases;
-    const humanHoursPerDay = (humanSeconds / cases / 3600) * runsPerDay;
-    let timeouts = 0;
-    for (let i = 0; i < n; i++) timeouts += rep.stats.failures[i * ERROR_COUNT + ERR_TIMEOUT] ?? 0;
-    let allTries = 0;
-    for (let i = 0; i < n; i++) if (g.kind[i] === KIND.ai || g.kind[i] === KIND.tool) allTries += rep.stats.calls[i] ?? 0;
-    const values: Record<ReportKpi, number | null> = {
-      successRate: rate(OUT_SUCCESS),
-      rejectedRate: rate(1),
-      escalatedRate: rate(2),
-      errorRate: rate(3),
-      failedRate: rate(4),
-      stuckRate: rate(5),
-      silentErrorRate: silent / cases,
-      cycleSecondsP50: quantileSorted(sorted, 0.5),
-      cycleSecondsP90: quantileSorted(sorted, 0.9),
-      cycleSecondsP95: quantileSorted(sorted, 0.95),
-      cycleSecondsP99: quantileSorted(sorted, 0.99),
-      meanCycleSeconds: cycleSum / cases,
-      costPerCase: cost / cases,
-      triesPerSuccess: (counts[OUT_SUCCESS] ?? 0) > 0 ? tries / (counts[OUT_SUCCESS] ?? 1) : null,
-      humanHoursPerDay,
-      leverage: effort !== undefined && humanHoursPerDay > 0 ? (runsPerDay * effort) / 60 / humanHoursPerDay : null,
-      fallbackRate: fallbacks / cases,
-      timeoutRate: allTries > 0 ? timeouts / allTries : null,
-      backoffSecondsPerCase: backoff / cases,
-    };
     for (const k of Object.keys(values) as ReportKpi[]) perRep[k].push(values[k]);
 
     const st = rep.stats;
@@ -397,6 +542,8 @@ export function buildReport(doc: Workflow, scenario: Scenario | undefined, p: Pr
       failures,
       caseFailures: sum.caseFailures[i] ?? 0,
       stuck: sum.stuck[i] ?? 0,
+      loopIterations: sum.loopIterations[i] ?? 0,
+      guardHits: sum.guardHits[i] ?? 0,
       costPerCase: per(sum.cost[i] ?? 0),
       fallbacks: sum.fallbacks[i] ?? 0,
       ...(isStep && (g.brWindow[i] ?? 0) > 0 ? { breakerOpenSeconds: (sum.breakerOpenSeconds[i] ?? 0) / Math.max(1, reps.length), breakerOpens: sum.breakerOpens[i] ?? 0 } : {}),
@@ -419,6 +566,13 @@ export function buildReport(doc: Workflow, scenario: Scenario | undefined, p: Pr
     if (kind !== KIND.trigger && kind !== KIND.router && kind !== KIND.join && reachedShare < 0.01) rarelyReached.push(id);
   }
   costByNode.sort((a, b) => b.costPerCase - a.costPerCase);
+  const bottlenecks = bottleneckRanking(g, sum.gateWaitSum, totalCycle, (i) => avg(gateUtil[i]));
+  let iterations = 0;
+  let guardHits = 0;
+  for (let i = 0; i < n; i++) {
+    iterations += sum.loopIterations[i] ?? 0;
+    guardHits += sum.guardHits[i] ?? 0;
+  }
 
   let last = hist.length;
   while (last > 0 && (hist[last - 1] ?? 0) === 0) last--;
@@ -438,5 +592,8 @@ export function buildReport(doc: Workflow, scenario: Scenario | undefined, p: Pr
     costByNode,
     rarelyReached,
     hypothesis: judgeHypothesis(scenario?.hypothesis ?? [], kpis),
+    loops: { iterationsPerCase: per(iterations), guardHits },
+    bottlenecks,
+    ...(stopping ? { stopping } : {}),
   };
 }
