@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createNode } from '../../src/domain/index.ts';
 import { decodeStoredDocument, encodeDocument, randomId, summarize } from '../../src/persistence/stored-document.ts';
+import { importWorkflow } from '../../src/interop/import.ts';
+import { TEMPLATES } from '../../src/templates/index.ts';
 import { chainWorkflow } from './helpers.ts';
 
 describe('stored documents', () => {
@@ -8,6 +10,42 @@ describe('stored documents', () => {
     const doc = chainWorkflow(7);
     const decoded = decodeStoredDocument(encodeDocument(doc));
     expect(decoded).toEqual({ ok: true, doc });
+  });
+
+  it('encodes exactly as JSON.stringify, templates and all', () => {
+    for (const t of TEMPLATES) expect(encodeDocument(t.doc)).toBe(JSON.stringify(t.doc));
+    const doc = { ...chainWorkflow(5), description: undefined, scenarios: [{ id: 's', name: 's', seed: 1, cases: 1 }] };
+    expect(encodeDocument(doc)).toBe(JSON.stringify(doc));
+    expect(encodeDocument({ ...doc, nodes: [], edges: [] })).toBe(JSON.stringify({ ...doc, nodes: [], edges: [] }));
+  });
+
+  it('re-encodes only what an edit replaced: the stored text always follows the newest document', () => {
+    const doc = chainWorkflow(50);
+    const first = encodeDocument(doc);
+    // An edit as the store makes it: one node and one edge replaced, the rest shared with the previous document.
+    const edited = {
+      ...doc,
+      name: 'Renamed',
+      nodes: doc.nodes.map((n, i) => (i === 7 ? { ...n, label: 'Changed "label" \u2028' } : n)),
+      edges: doc.edges.filter((e) => e.id !== 'e3'),
+    };
+    const second = encodeDocument(edited);
+    expect(second).toBe(JSON.stringify(edited));
+    expect(second).not.toBe(first);
+    expect(encodeDocument(doc)).toBe(first);
+    const reopened = decodeStoredDocument(second);
+    expect(reopened).toEqual({ ok: true, doc: edited });
+  });
+
+  it('stores text that import opens identically whatever the key order of the objects', () => {
+    const doc = chainWorkflow(6);
+    const reversed = (o: object): object => Object.fromEntries(Object.entries(o).reverse());
+    const shuffled = { ...reversed(doc), nodes: doc.nodes.map(reversed), edges: doc.edges.map(reversed) } as typeof doc;
+    const a = importWorkflow(encodeDocument(doc));
+    const b = importWorkflow(encodeDocument(shuffled));
+    expect(a.ok && b.ok).toBe(true);
+    expect(a.ok && b.ok && a.doc).toEqual(b.ok && b.doc);
+    expect(decodeStoredDocument(encodeDocument(shuffled))).toEqual({ ok: true, doc });
   });
 
   it('reports problems instead of trusting corrupted text', () => {
