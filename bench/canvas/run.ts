@@ -6,6 +6,7 @@
  *   npx tsx bench/canvas/run.ts --build    # also builds the app
  *   npx tsx bench/canvas/run.ts --quick    # 200 and 1,000 nodes only
  *   npx tsx bench/canvas/run.ts --runs=5   # repetitions per case (median reported; default 3)
+ *   npx tsx bench/canvas/run.ts --nodes=10000   # one case
  *
  * Frame time = delta between requestAnimationFrame callbacks while the gesture runs. Gestures are synthesised
  * pointer events sent as fast as the page takes them, so a slow render shows up as long frames.
@@ -30,7 +31,8 @@ interface Case {
   readonly nodes: number;
   readonly zoomedIn: boolean;
 }
-const CASES: Case[] = args.has('--quick')
+const only = process.argv.find((a) => a.startsWith('--nodes='))?.slice(8);
+const ALL_CASES: Case[] = args.has('--quick')
   ? [
       { nodes: 200, zoomedIn: false },
       { nodes: 1000, zoomedIn: false },
@@ -41,6 +43,7 @@ const CASES: Case[] = args.has('--quick')
       { nodes: 5000, zoomedIn: false },
       { nodes: 10000, zoomedIn: true },
     ];
+const CASES = only ? ALL_CASES.filter((c) => String(c.nodes) === only) : ALL_CASES;
 
 type Target = 'baton' | 'plain';
 interface Stats {
@@ -74,20 +77,17 @@ async function load(page: Page, target: Target, c: Case): Promise<void> {
     // 100 % around the middle of the design: a screenful of nodes, the rest virtualised away.
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
     await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
-    for (let i = 0; i < 40; i++) {
-      await page.mouse.wheel(0, -120);
-      if (target === 'baton') await page.keyboard.down('Control');
-      // Baton pans on scroll and zooms with Ctrl+scroll (Figma); plain React Flow zooms on scroll.
-      if (target === 'baton') {
-        await page.mouse.wheel(0, -120);
-        await page.keyboard.up('Control');
-      }
-      const zoom = (await page.evaluate(ZOOM)) as number;
-      if (zoom >= 1) break;
+    // Ctrl+wheel zooms in both (Baton pans on a plain wheel, as Figma does; React Flow zooms either way).
+    await page.keyboard.down('Control');
+    for (let i = 0; i < 60; i++) {
+      await page.mouse.wheel(0, -200);
+      await page.waitForTimeout(30);
+      if (((await page.evaluate(ZOOM)) as number) >= 1) break;
     }
+    await page.keyboard.up('Control');
     await page.waitForTimeout(400);
   }
-  await page.locator('.react-flow__node').first().waitFor();
+  await page.locator('.react-flow__node').first().waitFor({ state: 'attached' });
 }
 
 /** The visible node nearest the pane's centre. */

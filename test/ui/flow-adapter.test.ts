@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNode } from '../../src/domain/index.ts';
-import { edgeCaption, FlowAdapter, interpretNodeChanges, nodeAccessibleName } from '../../src/ui/canvas/flow-adapter.ts';
+import { edgeCaption, FlowAdapter, interpretNodeChanges, nodeAccessibleName, nodeHandles } from '../../src/ui/canvas/flow-adapter.ts';
 
 describe('flow adapter', () => {
   const a = createNode('ai', { id: 'a', position: { x: 0, y: 0 }, label: 'Draft reply' });
@@ -30,6 +30,24 @@ describe('flow adapter', () => {
     const [fa] = new FlowAdapter().toFlowNodes([a], new Set());
     expect(fa?.measured?.width).toBeGreaterThan(0);
     expect(fa?.width).toBe(fa?.measured?.width);
+  });
+
+  it('declares handles where the view draws them: input left-centre, ports spread down the right edge', () => {
+    const human = createNode('human', { id: 'h', position: { x: 0, y: 0 } });
+    const handles = nodeHandles(human, { width: 220, height: 100 });
+    expect(handles.map((h) => [h.id, h.type, h.x, h.y])).toEqual([
+      ['in', 'target', -5, 45],
+      ['approve', 'source', 215, 15],
+      ['reject', 'source', 215, 35],
+      ['revise', 'source', 215, 55],
+      ['timeout', 'source', 215, 75],
+    ]);
+    expect(nodeHandles(createNode('trigger', { id: 't', position: { x: 0, y: 0 } }), { width: 180, height: 64 }).map((h) => h.id)).toEqual(['out']);
+  });
+
+  it('reports whether position changes come from a drag in progress', () => {
+    expect(interpretNodeChanges([{ type: 'position', id: 'a', position: { x: 1, y: 2 }, dragging: true }]).dragging).toBe(true);
+    expect(interpretNodeChanges([{ type: 'position', id: 'a', position: { x: 1, y: 2 } }]).dragging).toBe(false);
   });
 
   it('captions edges with condition, weight and default', () => {

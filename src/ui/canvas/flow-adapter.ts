@@ -3,8 +3,8 @@
  * commands (ARCHITECTURE.md convention 1). React Flow re-processes any node whose object changed, so the
  * mapping is memoized per domain object: an untouched domain node yields the very same React Flow node.
  */
-import type { Edge, EdgeChange, Node, NodeChange } from '@xyflow/react';
-import { formatCondition, KIND_LABELS, type Position, type WorkflowEdge, type WorkflowNode } from '../../domain/index.ts';
+import { Position as Side, type Edge, type EdgeChange, type NodeChange, type Node, type NodeHandle } from '@xyflow/react';
+import { formatCondition, hasInput, KIND_LABELS, outputPorts, type Position, type WorkflowEdge, type WorkflowNode } from '../../domain/index.ts';
 import { nodeSize } from './node-appearance.ts';
 
 export type FlowNodeData = { node: WorkflowNode };
@@ -14,6 +14,25 @@ export type FlowEdge = Edge<FlowEdgeData, 'workflow'>;
 
 /** The single input handle's id (nodes have one input; outputs are named ports). */
 export const INPUT_HANDLE = 'in';
+
+/** Handle size in px (styles.css .wf-handle). */
+export const HANDLE_SIZE = 10;
+
+/**
+ * Where each handle sits, as WorkflowNodeView draws it: the input centred on the left edge, output ports on the
+ * right edge at (i + 1) / (ports + 1) of the height. Declared up front, React Flow can route edges without
+ * measuring handles in the DOM (and a node that has never been on screen still has its edges' ends).
+ */
+export function nodeHandles(node: WorkflowNode, size: { width: number; height: number }): NodeHandle[] {
+  const half = HANDLE_SIZE / 2;
+  const handles: NodeHandle[] = [];
+  if (hasInput(node.kind)) handles.push({ id: INPUT_HANDLE, type: 'target', position: Side.Left, x: -half, y: size.height / 2 - half, width: HANDLE_SIZE, height: HANDLE_SIZE });
+  const ports = outputPorts(node.kind);
+  ports.forEach((port, i) => {
+    handles.push({ id: port, type: 'source', position: Side.Right, x: size.width - half, y: (size.height * (i + 1)) / (ports.length + 1) - half, width: HANDLE_SIZE, height: HANDLE_SIZE });
+  });
+  return handles;
+}
 
 /** "AI tool: Draft reply": the accessible name of a node on the canvas (interfaces.md). */
 export function nodeAccessibleName(node: WorkflowNode): string {
@@ -70,6 +89,7 @@ export function toFlowNode(node: WorkflowNode, selected: boolean): FlowNode {
     height: size.height,
     // Known sizes mean React Flow never has to re-measure a node that moved (see adoptUserNodes in @xyflow/system).
     measured: size,
+    handles: nodeHandles(node, size),
     ariaLabel: nodeAccessibleName(node),
     ariaRole: 'button',
     domAttributes: { 'data-kind': node.kind } as Record<string, string>,
