@@ -4,13 +4,18 @@
  * worker_threads exactly as in a browser worker.
  *
  * page -> worker: `run` (a prepared batch, sent whole once per job, and a range of replications), `cancel`.
- * worker -> page: `progress` after each replication, then `result` (per-replication typed arrays, transferred, not
- * copied), or `cancelled`, or `error`.
+ * worker -> page: `progress` after each replication, then `result` (one ReplicationSummary per replication: the
+ * per-case arrays are reduced in the worker, and what is left travels as typed arrays, transferred, not copied),
+ * or `cancelled`, or `error`.
+ *
+ * Validation walks shapes, never contents: a typed array is checked by its class and, where its length is fixed,
+ * by its length (O(1)); its numbers are trusted, since only this module's handler produces them.
  */
 import * as z from 'zod';
 import type { CompiledFaults, CompiledGraph } from './compile.ts';
+import { CASE_OUTCOMES } from './compile.ts';
 import type { CaseResults, NodeStats, ReplicationResult } from './engine.ts';
-import { runReplications, type PreparedBatch } from './report.ts';
+import { HISTOGRAM_BINS, REPORT_KPIS, runReplications, summariseForReport, type PreparedBatch, type ReplicationSummary, type ReportContext } from './report.ts';
 
 const f64 = z.instanceof(Float64Array);
 const i32 = z.instanceof(Int32Array);
@@ -133,11 +138,30 @@ export const replicationResultSchema = z.object({
   stats: z.object(statsShape),
 });
 
+/** A typed array of a fixed length (checked in O(1)). */
+const sized = <T extends { length: number }>(schema: z.ZodType<T>, length: number, what: string): z.ZodType<T> =>
+  schema.refine((a) => a.length === length, { message: `${what}: expected ${length} values` });
+
+export const replicationSummarySchema = z.object({
+  replication: z.number().int().min(0),
+  cases: z.number().int().min(0),
+  events: z.number(),
+  endTime: z.number(),
+  cycleSum: z.number(),
+  histogram: sized(i32, HISTOGRAM_BINS, 'histogram'),
+  outcomes: sized(i32, CASE_OUTCOMES.length, 'outcomes'),
+  kpis: sized(f64, REPORT_KPIS.length, 'kpis'),
+  stats: z.object(statsShape),
+}) satisfies z.ZodType<ReplicationSummary>;
+
+const reportContextSchema = z.object({ runsPerDay: z.number(), effortMinutes: z.number().optional() });
+
 export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('run'),
     jobId: z.string(),
     batch: preparedBatchSchema,
+    context: reportContextSchema,
     seed: z.number().int().min(0),
     cases: z.number().int().min(1),
     from: z.number().int().min(0),
@@ -149,7 +173,7 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
 
 export const fromWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), jobId: z.string(), done: z.number().int(), total: z.number().int(), events: z.number() }),
-  z.object({ type: z.literal('result'), jobId: z.string(), replications: z.array(replicationResultSchema) }),
+  z.object({ type: z.literal('result'), jobId: z.string(), summaries: z.array(replicationSummarySchema) }),
   z.object({ type: z.literal('cancelled'), jobId: z.string() }),
   z.object({ type: z.literal('error'), jobId: z.string(), message: z.string() }),
 ]);
@@ -159,11 +183,11 @@ export const fromWorkerSchema = z.discriminatedUnion('type', [
  * structurally compatible values).
  */
 export type ToWorker =
-  | { type: 'run'; jobId: string; batch: PreparedBatch; seed: number; cases: number; from: number; to: number; visitLimit?: number }
+  | { type: 'run'; jobId: string; batch: PreparedBatch; context: ReportContext; seed: number; cases: number; from: number; to: number; visitLimit?: number }
   | { type: 'cancel'; jobId: string };
 export type FromWorker =
   | { type: 'progress'; jobId: string; done: number; total: number; events: number }
-  | { type: 'result'; jobId: string; replications: ReplicationResult[] }
+  | { type: 'result'; jobId: string; summaries: ReplicationSummary[] }
   | { type: 'cancelled'; jobId: string }
   | { type: 'error'; jobId: string; message: string };
 
@@ -171,12 +195,13 @@ export type FromWorker =
 export type Post = (msg: FromWorker, transfer: ArrayBuffer[]) => void;
 
 /**
- * The ArrayBuffers of a replication's typed arrays, to transfer instead of copying.
- * @example post({ type: 'result', jobId, replications }, replications.flatMap(transferables))
+ * The ArrayBuffers of a replication's typed arrays (a full result or a summary), to transfer instead of copying.
+ * @example post({ type: 'result', jobId, summaries }, summaries.flatMap(transferables))
  */
-export function transferables(r: ReplicationResult): ArrayBuffer[] {
+export function transferables(r: ReplicationResult | ReplicationSummary): ArrayBuffer[] {
+  const views = 'results' in r ? [...Object.values(r.results), ...Object.values(r.stats)] : [r.histogram, r.outcomes, r.kpis, ...Object.values(r.stats)];
   const out: ArrayBuffer[] = [];
-  for (const a of [...Object.values(r.results), ...Object.values(r.stats)] as ArrayBufferView[]) {
+  for (const a of views as ArrayBufferView[]) {
     if (a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
   }
   return out;
@@ -188,7 +213,8 @@ const macrotask: Yield = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * The worker's message handler: validate, run the range of replications one at a time (yielding in between so
- * `cancel` can get through), report progress, post the results with their buffers transferred.
+ * `cancel` can get through), summarise each for the report (here, off the page's thread), report progress, post
+ * the summaries with their buffers transferred.
  * @example const onMessage = createWorkerHandler((m, t) => self.postMessage(m, t)); self.onmessage = (e) => onMessage(e.data);
  */
 export function createWorkerHandler(post: Post, yieldNow: Yield = macrotask): (data: unknown) => Promise<void> {
@@ -206,7 +232,7 @@ export function createWorkerHandler(post: Post, yieldNow: Yield = macrotask): (d
       return;
     }
     const prepared: PreparedBatch = msg.batch;
-    const out: ReplicationResult[] = [];
+    const out: ReplicationSummary[] = [];
     let events = 0;
     try {
       for (let r = msg.from; r < msg.to; r++) {
@@ -219,11 +245,11 @@ export function createWorkerHandler(post: Post, yieldNow: Yield = macrotask): (d
         const one = runReplications(prepared, { seed: msg.seed, cases: msg.cases, from: r, to: r + 1, ...(msg.visitLimit !== undefined ? { visitLimit: msg.visitLimit } : {}) });
         const rep = one?.[0];
         if (!rep) throw new Error('replication did not run');
-        out.push(rep);
+        out.push(summariseForReport(prepared.graph, rep, msg.context));
         events += rep.events;
         post({ type: 'progress', jobId: msg.jobId, done: out.length, total: msg.to - msg.from, events }, []);
       }
-      post({ type: 'result', jobId: msg.jobId, replications: out }, out.flatMap(transferables));
+      post({ type: 'result', jobId: msg.jobId, summaries: out }, out.flatMap(transferables));
     } catch (e) {
       post({ type: 'error', jobId: msg.jobId, message: e instanceof Error ? e.message : String(e) }, []);
     }

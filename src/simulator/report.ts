@@ -23,7 +23,7 @@ import {
   type CompiledFaults,
   type CompiledGraph,
 } from './compile.ts';
-import { runReplication, type ReplicationResult } from './engine.ts';
+import { runReplication, type NodeStats, type ReplicationResult } from './engine.ts';
 
 /** Used when the document has no scenario (and the CLI was given no numbers). */
 export const DEFAULT_SCENARIO: Scenario = { id: 'default', name: 'Default', seed: 1, cases: 1000, replications: 10 };
@@ -32,6 +32,8 @@ export const DEFAULT_REPLICATIONS = 10;
 /** KPIs reported beside KPI_NAMES (added, never renamed). */
 export const EXTRA_KPIS = ['fallbackRate', 'timeoutRate', 'backoffSecondsPerCase'] as const;
 export type ReportKpi = KpiName | (typeof EXTRA_KPIS)[number];
+/** Every KPI of a report, in the report's order (the order of `ReplicationSummary.kpis`). */
+export const REPORT_KPIS: readonly ReportKpi[] = [...KPI_NAMES, ...EXTRA_KPIS];
 
 export interface KpiValue {
   /** Mean across replications; null when no replication could compute it (e.g. triesPerSuccess with no success). */
@@ -104,6 +106,12 @@ export interface SimulationReport {
   readonly bottlenecks: readonly Bottleneck[];
   /** Present when the batch ran under a stopping rule: why it stopped where it did. */
   readonly stopping?: StoppingResult;
+  /**
+   * Each KPI's value in each replication, in replication order (null where the replication does not define it).
+   * Two batches with the same seed share their random streams replication by replication (common random
+   * numbers), so B - A can be judged on the paired differences.
+   */
+  readonly replicationKpis: Readonly<Record<ReportKpi, readonly (number | null)[]>>;
 }
 
 /**
@@ -227,15 +235,12 @@ export function runBatch(doc: Workflow, scenario: Scenario | undefined, opts: Ba
  */
 function runUntilPrecise(doc: Workflow, scenario: Scenario | undefined, opts: BatchOptions, rule: StoppingRule): SimulationReport | null {
   const prepared = prepareBatch(doc, scenario);
-  const kpi = stoppingKpi(rule, scenario);
-  const relativeHalfWidth = rule.relativeHalfWidth ?? DEFAULT_STOPPING.relativeHalfWidth;
-  const maxReplications = Math.max(2, rule.maxReplications ?? DEFAULT_STOPPING.maxReplications);
-  const runsPerDay = doc.profile?.runsPerDay ?? 86_400 / prepared.arrival.meanGapSeconds;
-  const effort = doc.profile?.effortMinutes;
-  const reps: ReplicationResult[] = [];
+  const { kpi, relativeHalfWidth, maxReplications } = resolveStopping(rule, scenario);
+  const ctx = reportContext(doc, prepared);
+  const reps: ReplicationSummary[] = [];
   const values: (number | null)[] = [];
   let state = { halfWidth: null as number | null, met: false };
-  let next = Math.min(maxReplications, Math.max(2, opts.replications));
+  let next = firstWave(opts.replications, maxReplications);
   while (reps.length < maxReplications) {
     const got = runReplications(prepared, {
       seed: opts.seed,
@@ -244,18 +249,48 @@ function runUntilPrecise(doc: Workflow, scenario: Scenario | undefined, opts: Ba
       to: next,
       ...(opts.visitLimit !== undefined ? { visitLimit: opts.visitLimit } : {}),
       onReplication: (r) => {
-        values.push(summariseReplication(prepared.graph, r, runsPerDay, effort).values[kpi]);
+        const summary = summariseForReport(prepared.graph, r, ctx);
+        reps.push(summary);
+        values.push(summaryKpi(summary, kpi));
         opts.onProgress?.({ done: values.length, total: maxReplications });
       },
       ...(opts.shouldCancel ? { shouldCancel: opts.shouldCancel } : {}),
     });
     if (!got) return null;
-    reps.push(...got);
     state = precise(values, relativeHalfWidth);
     if (state.met) break;
     next = reps.length + 1;
   }
-  return buildReport(doc, scenario, prepared, reps, opts.seed, { kpi, relativeHalfWidth, maxReplications, halfWidth: state.halfWidth, met: state.met });
+  return buildReportFromSummaries(doc, scenario, prepared, reps, opts.seed, { kpi, relativeHalfWidth, maxReplications, halfWidth: state.halfWidth, met: state.met });
+}
+
+/** A stopping rule with its defaults filled in. */
+export interface ResolvedStopping {
+  readonly kpi: ReportKpi;
+  readonly relativeHalfWidth: number;
+  readonly maxReplications: number;
+}
+
+/**
+ * Fill in a stopping rule's defaults (KPI from the scenario, 5%, cap 200; the cap is at least 2).
+ * @example resolveStopping({}, undefined) // { kpi: 'successRate', relativeHalfWidth: 0.05, maxReplications: 200 }
+ */
+export function resolveStopping(rule: StoppingRule, scenario: Pick<Scenario, 'hypothesis'> | undefined): ResolvedStopping {
+  return {
+    kpi: stoppingKpi(rule, scenario),
+    relativeHalfWidth: rule.relativeHalfWidth ?? DEFAULT_STOPPING.relativeHalfWidth,
+    maxReplications: Math.max(2, rule.maxReplications ?? DEFAULT_STOPPING.maxReplications),
+  };
+}
+
+/**
+ * How many replications a stopping-rule batch runs before its first check: the batch's own number, at least 2,
+ * at most the cap. After that it adds one at a time (runBatch) or a wave at a time (the pool, which then checks
+ * each prefix in order, so both stop at the same replication).
+ * @example firstWave(10, 200) // 10
+ */
+export function firstWave(replications: number, maxReplications: number): number {
+  return Math.min(maxReplications, Math.max(2, replications));
 }
 
 /**
@@ -264,6 +299,70 @@ function runUntilPrecise(doc: Workflow, scenario: Scenario | undefined, opts: Ba
  */
 export function mergeReplications(parts: readonly (readonly ReplicationResult[])[]): ReplicationResult[] {
   return parts.flat().sort((a, b) => a.replication - b.replication);
+}
+
+// ------------------------------------------------------------------------------------------------ summaries
+
+/** What the KPIs need of the document beside the compiled batch: plain numbers, so a worker can be told them. */
+export interface ReportContext {
+  readonly runsPerDay: number;
+  readonly effortMinutes?: number;
+}
+
+/**
+ * @example reportContext(doc, prepareBatch(doc, scenario)) // { runsPerDay: 500, effortMinutes: 10 }
+ */
+export function reportContext(doc: Workflow, p: PreparedBatch): ReportContext {
+  const effort = doc.profile?.effortMinutes;
+  return { runsPerDay: doc.profile?.runsPerDay ?? 86_400 / p.arrival.meanGapSeconds, ...(effort !== undefined ? { effortMinutes: effort } : {}) };
+}
+
+/**
+ * Everything the report needs of one replication, without its per-case arrays: a few hundred numbers per node
+ * instead of eight arrays per case. Workers send these (typed arrays, transferred) and the page's merge is then
+ * O(replications x nodes), whatever the number of cases. `buildReport` goes through the same summaries, so a
+ * report built from them is the same, bit for bit, as runBatch's.
+ */
+export interface ReplicationSummary {
+  readonly replication: number;
+  readonly cases: number;
+  readonly events: number;
+  readonly endTime: number;
+  /** Sum of the cases' cycle times, in case order. */
+  readonly cycleSum: number;
+  /** Cases per cycle-time bin (HISTOGRAM_BINS bins; see `histogram` in the report). */
+  readonly histogram: Int32Array;
+  /** Cases per end state, in CASE_OUTCOMES order. */
+  readonly outcomes: Int32Array;
+  /** The replication's KPI values in REPORT_KPIS order; NaN where it does not define one. */
+  readonly kpis: Float64Array;
+  readonly stats: NodeStats;
+}
+
+/**
+ * Summarise a replication for the report (what a worker does after each replication).
+ * @example summariseForReport(prepared.graph, rep, reportContext(doc, prepared)).kpis[0] // successRate
+ */
+export function summariseForReport(g: CompiledGraph, rep: ReplicationResult, ctx: ReportContext): ReplicationSummary {
+  const { counts, values, cycleSum } = summariseReplication(g, rep, ctx.runsPerDay, ctx.effortMinutes);
+  const histogram = new Int32Array(HISTOGRAM_BINS);
+  const cycle = rep.results.cycle;
+  for (let i = 0; i < rep.cases; i++) {
+    const b = binOf(cycle[i] ?? 0);
+    histogram[b] = (histogram[b] ?? 0) + 1;
+  }
+  const kpis = new Float64Array(REPORT_KPIS.length);
+  REPORT_KPIS.forEach((k, i) => (kpis[i] = values[k] ?? NaN));
+  return { replication: rep.replication, cases: rep.cases, events: rep.events, endTime: rep.endTime, cycleSum, histogram, outcomes: Int32Array.from(counts), kpis, stats: rep.stats };
+}
+
+/**
+ * One KPI of a summary (null where the replication does not define it).
+ * @example summaryKpi(summary, 'successRate') // 0.93
+ */
+export function summaryKpi(s: ReplicationSummary, kpi: ReportKpi): number | null {
+  const v = s.kpis[REPORT_KPIS.indexOf(kpi)];
+  return v === undefined || Number.isNaN(v) ? null : v;
 }
 
 // ------------------------------------------------------------------------------------------------ statistics
@@ -315,6 +414,8 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
 
 /** Histogram bin edges: 0, then 5 per decade from 0.01 s to 10^9 s. */
 const HIST_EDGES: number[] = [0, ...Array.from({ length: 56 }, (_, k) => 10 ** (-2 + k / 5))];
+/** Length of `ReplicationSummary.histogram`. */
+export const HISTOGRAM_BINS = HIST_EDGES.length;
 
 function binOf(x: number): number {
   if (x < 0.01) return 0;
@@ -354,7 +455,7 @@ export function judgeHypothesis(lines: readonly Hypothesis[], kpis: Readonly<Rec
  * One replication's KPI values (and its outcome counts): what the report averages, and what the stopping rule
  * watches as replications come in.
  */
-function summariseReplication(g: CompiledGraph, rep: ReplicationResult, runsPerDay: number, effort: number | undefined): { counts: number[]; values: Record<ReportKpi, number | null> } {
+function summariseReplication(g: CompiledGraph, rep: ReplicationResult, runsPerDay: number, effort: number | undefined): { counts: number[]; values: Record<ReportKpi, number | null>; cycleSum: number } {
   const n = g.nodeCount;
   const r = rep.results;
   const cases = rep.cases;
@@ -406,7 +507,7 @@ function summariseReplication(g: CompiledGraph, rep: ReplicationResult, runsPerD
     timeoutRate: allTries > 0 ? timeouts / allTries : null,
     backoffSecondsPerCase: backoff / cases,
   };
-  return { counts, values };
+  return { counts, values, cycleSum };
 }
 
 /**
@@ -451,12 +552,28 @@ export function precise(values: readonly (number | null)[], relativeHalfWidth: n
  * @example buildReport(doc, scenario, prepareBatch(doc, scenario), runReplications(...), 1)
  */
 export function buildReport(doc: Workflow, scenario: Scenario | undefined, p: PreparedBatch, results: readonly ReplicationResult[], seed: number, stopping?: StoppingResult): SimulationReport {
-  const reps = [...results].sort((a, b) => a.replication - b.replication);
+  const ctx = reportContext(doc, p);
+  return buildReportFromSummaries(doc, scenario, p, results.map((r) => summariseForReport(p.graph, r, ctx)), seed, stopping);
+}
+
+/**
+ * Build the report from replication summaries (any order; sorted by index first). Costs O(replications x
+ * nodes), not O(cases): cheap enough for the page's main thread.
+ * @example buildReportFromSummaries(doc, scenario, prepared, summaries, 1)
+ */
+export function buildReportFromSummaries(
+  doc: Workflow,
+  scenario: Scenario | undefined,
+  p: PreparedBatch,
+  summaries: readonly ReplicationSummary[],
+  seed: number,
+  stopping?: StoppingResult,
+): SimulationReport {
+  const reps = [...summaries].sort((a, b) => a.replication - b.replication);
   const g = p.graph;
   const n = g.nodeCount;
-  const runsPerDay = doc.profile?.runsPerDay ?? 86_400 / p.arrival.meanGapSeconds;
-  const effort = doc.profile?.effortMinutes;
-  const perRep: Record<ReportKpi, (number | null)[]> = Object.fromEntries([...KPI_NAMES, ...EXTRA_KPIS].map((k) => [k, []])) as unknown as Record<ReportKpi, (number | null)[]>;
+  const { runsPerDay } = reportContext(doc, p);
+  const perRep: Record<ReportKpi, (number | null)[]> = Object.fromEntries(REPORT_KPIS.map((k) => [k, []])) as unknown as Record<ReportKpi, (number | null)[]>;
   const outcomeMix = Object.fromEntries(CASE_OUTCOMES.map((o) => [o, 0])) as Record<CaseOutcome, number>;
   const hist = new Array<number>(HIST_EDGES.length).fill(0);
   const gateUtil: number[][] = Array.from({ length: n }, () => []);
@@ -485,19 +602,15 @@ export function buildReport(doc: Workflow, scenario: Scenario | undefined, p: Pr
   let events = 0;
 
   for (const rep of reps) {
-    const r = rep.results;
-    const cases = rep.cases;
-    totalCases += cases;
+    totalCases += rep.cases;
     events += rep.events;
-    for (let i = 0; i < cases; i++) {
-      const cyc = r.cycle[i] ?? 0;
-      totalCycle += cyc;
-      const b = binOf(cyc);
-      hist[b] = (hist[b] ?? 0) + 1;
-    }
-    const { counts, values } = summariseReplication(g, rep, runsPerDay, effort);
-    CASE_OUTCOMES.forEach((o, k) => (outcomeMix[o] += counts[k] ?? 0));
-    for (const k of Object.keys(values) as ReportKpi[]) perRep[k].push(values[k]);
+    totalCycle += rep.cycleSum;
+    for (let b = 0; b < hist.length; b++) hist[b] = (hist[b] ?? 0) + (rep.histogram[b] ?? 0);
+    CASE_OUTCOMES.forEach((o, k) => (outcomeMix[o] += rep.outcomes[k] ?? 0));
+    REPORT_KPIS.forEach((k, i) => {
+      const v = rep.kpis[i];
+      perRep[k].push(v === undefined || Number.isNaN(v) ? null : v);
+    });
 
     const st = rep.stats;
     for (const key of Object.keys(sum) as (keyof typeof sum)[]) {
@@ -595,5 +708,6 @@ export function buildReport(doc: Workflow, scenario: Scenario | undefined, p: Pr
     loops: { iterationsPerCase: per(iterations), guardHits },
     bottlenecks,
     ...(stopping ? { stopping } : {}),
+    replicationKpis: perRep,
   };
 }
