@@ -12,11 +12,19 @@ describe('stored documents', () => {
     expect(decoded).toEqual({ ok: true, doc });
   });
 
-  it('encodes exactly as JSON.stringify, templates and all', () => {
-    for (const t of TEMPLATES) expect(encodeDocument(t.doc)).toBe(JSON.stringify(t.doc));
-    const doc = { ...chainWorkflow(5), description: undefined, scenarios: [{ id: 's', name: 's', seed: 1, cases: 1 }] };
-    expect(encodeDocument(doc)).toBe(JSON.stringify(doc));
-    expect(encodeDocument({ ...doc, nodes: [], edges: [] })).toBe(JSON.stringify({ ...doc, nodes: [], edges: [] }));
+  it('encodes the same JSON value as JSON.stringify, templates and all, at one byte per character', () => {
+    const same = (doc: object): void => {
+      const text = encodeDocument(doc as Parameters<typeof encodeDocument>[0]);
+      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(doc)));
+      expect(/[\u0100-\uffff]/.test(text)).toBe(false);
+    };
+    for (const t of TEMPLATES) same(t.doc);
+    const doc = { ...chainWorkflow(5), description: 'caf\u00e9 \u2192 \u{1F600} \u2028 "q" \\', scenarios: [{ id: 's', name: 's', seed: 1, cases: 1 }] };
+    same(doc);
+    same({ ...doc, nodes: [], edges: [], description: undefined });
+    // Latin-1 text is written exactly as JSON.stringify writes it.
+    const plain = { ...chainWorkflow(3), nodes: [], description: 'caf\u00e9' };
+    expect(encodeDocument(plain)).toBe(JSON.stringify(plain));
   });
 
   it('re-encodes only what an edit replaced: the stored text always follows the newest document', () => {
@@ -30,7 +38,7 @@ describe('stored documents', () => {
       edges: doc.edges.filter((e) => e.id !== 'e3'),
     };
     const second = encodeDocument(edited);
-    expect(second).toBe(JSON.stringify(edited));
+    expect(JSON.parse(second)).toEqual(JSON.parse(JSON.stringify(edited)));
     expect(second).not.toBe(first);
     expect(encodeDocument(doc)).toBe(first);
     const reopened = decodeStoredDocument(second);
