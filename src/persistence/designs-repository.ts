@@ -8,7 +8,10 @@
 import type { Problem, Workflow } from '../domain/index.ts';
 import type { StorageBackend } from './backend.ts';
 import { designDocumentKey, versionDocumentKey, type DesignRow } from './db.ts';
+import { saveEncodedInTransaction, writeEncoded, type EncodedDesign, type SaveResult } from './save-transaction.ts';
 import { decodeStoredDocument, encodeDocument, randomId, summarize, type DecodeDocument } from './stored-document.ts';
+
+export type { Conflict, EncodedDesign, SaveResult } from './save-transaction.ts';
 
 export const TRASH_RETENTION_MS = 30 * 24 * 3600 * 1000;
 
@@ -17,20 +20,6 @@ export type OpenResult =
   | { readonly ok: false; readonly reason: 'not-found' }
   /** The stored text no longer imports (corrupted, or written by a newer release). `json` lets the user export it. */
   | { readonly ok: false; readonly reason: 'invalid'; readonly problems: readonly Problem[]; readonly json: string };
-
-export type Conflict = {
-  readonly ok: false;
-  readonly reason: 'conflict';
-  /** The revision now stored, which the caller's `expectedRevision` did not match. */
-  readonly currentRevision: number;
-  /** The design was moved to the trash meanwhile. */
-  readonly deleted: boolean;
-};
-
-export type SaveResult =
-  | { readonly ok: true; readonly revision: number; readonly updatedAt: number }
-  | Conflict
-  | { readonly ok: false; readonly reason: 'not-found' };
 
 export type RenameResult = SaveResult | { readonly ok: false; readonly reason: 'invalid'; readonly problems: readonly Problem[] };
 
@@ -59,6 +48,8 @@ export interface DesignsRepository {
 }
 
 export interface RepositoryDeps {
+  /** Where save() writes when set (the save worker); it falls back to this thread when that fails. */
+  readonly offThreadSave?: OffThreadSave;
   /** Epoch milliseconds; injectable so tests control ordering and the trash's age. */
   readonly now?: () => number;
   readonly newId?: (prefix: string) => string;
@@ -82,8 +73,16 @@ const byUpdatedDesc = (a: DesignRow, b: DesignRow): number => b.updatedAt - a.up
  * Exported for the versions repository's restore, which must check and write in the same transaction.
  */
 export async function writeDesign(backend: StorageBackend, row: DesignRow, doc: Workflow): Promise<void> {
-  await backend.documents.put({ key: designDocumentKey(row.id), json: encodeDocument(doc) });
-  await backend.designs.put(row);
+  await writeEncoded(backend, row, encodeDocument(doc));
+}
+
+/**
+ * Everything a save writes, computed once from the document: the JSON text (the stored document's id is always
+ * the design's, whatever the editor holds, so exports stay distinct) and the row's name, schemaVersion, summary.
+ */
+export function encodeDesign(id: string, doc: Workflow): EncodedDesign {
+  const stored = doc.id === id ? doc : { ...doc, id };
+  return { json: encodeDocument(stored), name: doc.name, schemaVersion: doc.schemaVersion, summary: summarize(doc) };
 }
 
 /** The write part of save(), shared with restore: checks the revision, then writes revision + 1. */
@@ -94,20 +93,26 @@ export async function saveInTransaction(
   doc: Workflow,
   expectedRevision: number,
 ): Promise<SaveResult> {
-  const row = await backend.designs.get(id);
-  if (!row) return { ok: false, reason: 'not-found' };
-  if (row.revision !== expectedRevision || row.deletedAt !== undefined) {
-    return { ok: false, reason: 'conflict', currentRevision: row.revision, deleted: row.deletedAt !== undefined };
-  }
-  // The stored document's id is always the design's, whatever the editor holds, so exports stay distinct.
-  const stored = doc.id === id ? doc : { ...doc, id };
-  const updatedAt = Math.max(now, row.updatedAt);
-  await writeDesign(backend, { ...row, name: doc.name, updatedAt, schemaVersion: doc.schemaVersion, revision: row.revision + 1, summary: summarize(doc) }, stored);
-  return { ok: true, revision: row.revision + 1, updatedAt };
+  return saveEncodedInTransaction(backend, now, id, encodeDesign(id, doc), expectedRevision);
 }
+
+/**
+ * Runs a save's check-and-write somewhere other than the page's main thread (save-worker.ts). Resolves
+ * `undefined` when it could not, having written nothing: the save then runs here as usual.
+ */
+export type OffThreadSave = (id: string, encoded: EncodedDesign, expectedRevision: number, now: number) => Promise<SaveResult | undefined>;
 
 export function createDesignsRepository(backend: StorageBackend, deps?: RepositoryDeps): DesignsRepository {
   const { now, newId, decode } = resolveDeps(deps);
+  const offThreadSave = deps?.offThreadSave;
+
+  async function save(id: string, doc: Workflow, expectedRevision: number): Promise<SaveResult> {
+    // Encoded before the transaction: it is the same work either way, and the transaction stays short.
+    const encoded = encodeDesign(id, doc);
+    const t = now();
+    const written = offThreadSave && (await offThreadSave(id, encoded, expectedRevision, t));
+    return written ?? backend.transaction(() => saveEncodedInTransaction(backend, t, id, encoded, expectedRevision));
+  }
 
   async function readJson(id: string): Promise<string | undefined> {
     return (await backend.documents.get(designDocumentKey(id)))?.json;
@@ -161,7 +166,7 @@ export function createDesignsRepository(backend: StorageBackend, deps?: Reposito
     create,
     open,
     readJson,
-    save: (id, doc, expectedRevision) => backend.transaction(() => saveInTransaction(backend, now(), id, doc, expectedRevision)),
+    save,
     rename: (id, name) =>
       backend.transaction(async (): Promise<RenameResult> => {
         const row = await backend.designs.get(id);
