@@ -3,7 +3,7 @@
  * browser pays. Exposes window.batonBench for run.ts to drive.
  */
 import { createNode, createWorkflow, type Workflow, type WorkflowEdge, type WorkflowNode } from '../../src/domain/index.ts';
-import { openPersistence, type Persistence } from '../../src/persistence/index.ts';
+import { createDesignSession, createIsolatedTabSync, openPersistence, type Persistence } from '../../src/persistence/index.ts';
 
 /** trigger -> alternating AI / tool steps -> output: full default nodes, so sizes resemble real designs. */
 function chain(n: number, name: string): Workflow {
@@ -18,32 +18,36 @@ function chain(n: number, name: string): Workflow {
 }
 
 /**
- * The longest gap between message-channel ticks while it runs: a tick is queued as soon as the previous one
- * ran, so a gap is time the main thread spent on something else (encoding, structured clone, the commit).
+ * What the main thread spends while `run` is under way, seen from outside: a message-channel tick is queued as
+ * soon as the previous one ran, so every gap between ticks is time the page could not answer an input event
+ * (encoding, structured clone, IndexedDB request setup, GC, or the OS giving the core to another process).
+ * `longest` is the worst wait an input event could have met; `busy` sums the gaps over 0.25 ms.
  */
-function watchStalls(): { stop(): Promise<number> } {
+async function mainThreadDuring(run: () => Promise<void>): Promise<{ longest: number; busy: number }> {
   const channel = new MessageChannel();
   let last = performance.now();
   let longest = 0;
+  let busy = 0;
   let running = true;
   channel.port1.onmessage = () => {
     const t = performance.now();
-    longest = Math.max(longest, t - last);
+    const gap = t - last;
+    longest = Math.max(longest, gap);
+    if (gap > 0.25) busy += gap;
     last = t;
     if (running) channel.port2.postMessage(0);
   };
   channel.port2.postMessage(0);
-  return {
-    async stop() {
-      await new Promise((r) => setTimeout(r, 0));
-      running = false;
-      channel.port1.close();
-      return longest;
-    },
-  };
+  await run();
+  await new Promise((r) => setTimeout(r, 0));
+  running = false;
+  channel.port1.close();
+  return { longest, busy };
 }
 
-function stats(xs: number[]): { p50: number; p95: number } {
+type Stat = { p50: number; p95: number };
+
+function stats(xs: number[]): Stat {
   const s = [...xs].sort((a, b) => a - b);
   const at = (q: number): number => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
   return { p50: at(0.5), p95: at(0.95) };
@@ -53,58 +57,126 @@ export interface SizeResult {
   readonly nodes: number;
   readonly bytes: number;
   readonly runs: number;
-  readonly stringify: { p50: number; p95: number };
-  readonly parse: { p50: number; p95: number };
-  /** designs.save: encode + revision check + one transaction, until IndexedDB reports it committed. */
-  readonly save: { p50: number; p95: number };
-  /** Longest the page could not respond (event loop blocked) during that save: what a user would feel as jank. */
-  readonly longestStall: { p50: number; p95: number };
+  /** JSON.stringify of the whole edited document, in the same page: the baseline. */
+  readonly stringify: Stat;
+  readonly parse: Stat;
+  /** One autosave (session.edit + flush: encode, revision check, one transaction) until IndexedDB committed it. */
+  readonly save: Stat;
+  /** Longest the page could not respond during that autosave: the jank a user would feel. */
+  readonly longestStall: Stat;
+  /** All main-thread time of that autosave (gaps over 0.25 ms summed). */
+  readonly busy: Stat;
   /** designs.open: read + import (limits, migrations, zod validation). */
-  readonly open: { p50: number; p95: number };
+  readonly open: Stat;
 }
 
-async function sizes(list: readonly number[], runs: number): Promise<SizeResult[]> {
-  const p: Persistence = await openPersistence({ dbName: 'baton-bench' });
+/** The edit the user makes between two autosaves: one node moved, as the store does it (a new node object). */
+function moveOne(doc: Workflow, run: number): Workflow {
+  const k = (run * 7919) % doc.nodes.length;
+  return { ...doc, nodes: doc.nodes.map((n, i) => (i === k ? { ...n, position: { x: n.position.x + 10, y: n.position.y + (run % 3) } } : n)) };
+}
+
+/**
+ * Autosaves of one size with nothing else running, each between performance marks `autosave-start` and
+ * `autosave-end`, for run.ts to cut a Chromium trace (main-thread CPU time per autosave). Returns the document size.
+ */
+async function tracedAutosaves(n: number, runs: number, offThreadSaves: boolean): Promise<number> {
+  const p: Persistence = await openPersistence({ dbName: 'baton-bench-trace', offThreadSaves });
+  if (p.mode !== 'indexeddb') throw new Error('IndexedDB unavailable in the bench page');
+  let doc = chain(n, `Chain of ${n}`);
+  const row = await p.designs.create(doc);
+  const session = createDesignSession({
+    designs: p.designs,
+    versions: p.versions,
+    sync: createIsolatedTabSync('bench'),
+    designId: row.id,
+    revision: row.revision,
+    debounceMs: 60_000,
+    onEvent: () => undefined,
+  });
+  for (let i = -3; i < runs; i++) {
+    doc = moveOne(doc, i + 3);
+    await new Promise((res) => setTimeout(res, 30));
+    if (i >= 0) performance.mark('autosave-start');
+    session.edit(doc);
+    await session.flush();
+    if (i >= 0) performance.mark('autosave-end');
+    if (session.status().state !== 'saved') throw new Error(`autosave ended ${session.status().state}`);
+  }
+  await session.close();
+  p.close();
+  return JSON.stringify(doc).length;
+}
+
+async function sizes(list: readonly number[], runs: number, offThreadSaves = false): Promise<SizeResult[]> {
+  const p: Persistence = await openPersistence({ dbName: 'baton-bench', offThreadSaves });
   if (p.mode !== 'indexeddb') throw new Error('IndexedDB unavailable in the bench page');
   const out: SizeResult[] = [];
   for (const n of list) {
-    const base = chain(n, `Chain of ${n}`);
-    const row = await p.designs.create(base);
-    let revision = row.revision;
+    let doc = chain(n, `Chain of ${n}`);
+    const row = await p.designs.create(doc);
+    // The app's path: a session over the repositories, autosave inside, an announcement after each save.
+    const session = createDesignSession({
+      designs: p.designs,
+      versions: p.versions,
+      sync: createIsolatedTabSync('bench'),
+      designId: row.id,
+      revision: row.revision,
+      debounceMs: 60_000,
+      onEvent: (e) => {
+        if (e.type === 'conflict') throw new Error('unexpected conflict');
+      },
+    });
     const r = n >= 5000 ? Math.max(5, Math.floor(runs / 3)) : runs;
     const st: number[] = [];
     const pa: number[] = [];
     const sv: number[] = [];
     const op: number[] = [];
-    const am: number[] = [];
-    for (let i = -2; i < r; i++) {
-      // A new document object per run, as an edit makes: no cache anywhere can return the previous result.
-      const doc: Workflow = { ...base, description: `run ${i}` };
+    const lo: number[] = [];
+    const bu: number[] = [];
+    for (let i = -3; i < r; i++) {
+      doc = moveOne(doc, i + 3);
       let t = performance.now();
       const json = JSON.stringify(doc);
       const tStringify = performance.now() - t;
       t = performance.now();
       JSON.parse(json);
       const tParse = performance.now() - t;
-      const stall = watchStalls();
-      t = performance.now();
-      const saved = await p.designs.save(row.id, doc, revision);
-      const tSave = performance.now() - t;
-      const tMain = await stall.stop();
-      if (!saved.ok) throw new Error(`save failed: ${saved.reason}`);
-      revision = saved.revision;
+      await new Promise((res) => setTimeout(res, 20)); // let the baseline's garbage go before the save is timed
+      let tSave = 0;
+      const main = await mainThreadDuring(async () => {
+        const t0 = performance.now();
+        session.edit(doc);
+        await session.flush();
+        tSave = performance.now() - t0;
+        performance.measure('autosave', { start: t0, duration: tSave }); // a marker for traces (trace.ts)
+      });
+      if (session.status().state !== 'saved') throw new Error(`autosave ended ${session.status().state}`);
       t = performance.now();
       const opened = await p.designs.open(row.id);
       const tOpen = performance.now() - t;
       if (!opened.ok) throw new Error('open failed');
-      if (i < 0) continue; // warm-up: JIT, first transaction
+      if (opened.design.revision !== session.revision()) throw new Error('revision mismatch');
+      if (i < 0) continue; // warm-up: JIT, first transaction, the encoder's first full pass
       st.push(tStringify);
       pa.push(tParse);
       sv.push(tSave);
       op.push(tOpen);
-      am.push(tMain);
+      lo.push(main.longest);
+      bu.push(main.busy);
     }
-    out.push({ nodes: n, bytes: JSON.stringify(base).length, runs: r, stringify: stats(st), parse: stats(pa), save: stats(sv), longestStall: stats(am), open: stats(op) });
+    await session.close();
+    out.push({
+      nodes: n,
+      bytes: JSON.stringify(doc).length,
+      runs: r,
+      stringify: stats(st),
+      parse: stats(pa),
+      save: stats(sv),
+      longestStall: stats(lo),
+      busy: stats(bu),
+      open: stats(op),
+    });
   }
   p.close();
   return out;
@@ -122,10 +194,10 @@ async function seed(count: number, nodes: number): Promise<number> {
 
 declare global {
   interface Window {
-    batonBench: { sizes: typeof sizes; seed: typeof seed };
+    batonBench: { sizes: typeof sizes; seed: typeof seed; tracedAutosaves: typeof tracedAutosaves };
   }
 }
 
-window.batonBench = { sizes, seed };
+window.batonBench = { sizes, seed, tracedAutosaves };
 const state = document.getElementById('state');
 if (state) state.textContent = 'ready';
