@@ -158,7 +158,9 @@ const fmt = (n: number): string => n.toFixed(1).padStart(6);
 async function main(): Promise<void> {
   if (args.has('--build')) await build({ logLevel: 'warn' });
   await build({ configFile: new URL('./vite.config.ts', import.meta.url).pathname });
-  const app = await preview({ preview: { port: APP_PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
+  // BENCH_APP_DIST serves another build of the app (an experiment) instead of dist/.
+  const appDist = process.env.BENCH_APP_DIST;
+  const app = await preview({ ...(appDist ? { build: { outDir: appDist } } : {}), preview: { port: APP_PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
   const plain = await preview({ root: new URL('.', import.meta.url).pathname, build: { outDir: PLAIN_OUT_DIR }, preview: { port: PLAIN_PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn', configFile: false });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-renderer-backgrounding'] });
   const results: string[] = [];
