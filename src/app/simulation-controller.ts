@@ -8,12 +8,13 @@ import { estimate } from '../analyzer/index.ts';
 import { MAX_SECONDS, type Fault, type Scenario, type Workflow } from '../domain/index.ts';
 import { createSimulationClient, type SimulationClient, type SimulationJob } from '../simulator/client.ts';
 import { createDebugRun, type DebugCheckpoint, type DebugRun } from '../simulator/debug.ts';
-import { DEFAULT_SCENARIO, type SimulationReport } from '../simulator/report.ts';
+import { DEFAULT_SCENARIO, REPORT_KPIS, type ReportKpi, type SimulationReport, type StoppingRule } from '../simulator/report.ts';
 import {
   createSimulationStore,
   DEBUG_OFF,
   LOG_CAP,
   type BatchSettings,
+  type BatchStopping,
   type ClosedFormEstimate,
   type DebugView,
   type RunProgress,
@@ -59,6 +60,16 @@ function closedForm(doc: Workflow): ClosedFormEstimate | null {
   }
 }
 
+/** The store's stopping setting in the simulator's terms (an unknown KPI name falls back to the default KPI). */
+function stoppingRule(s: BatchStopping): StoppingRule {
+  const kpi = REPORT_KPIS.find((k): k is ReportKpi => k === s.kpi);
+  return {
+    ...(kpi !== undefined ? { kpi } : {}),
+    ...(s.relativeHalfWidth !== undefined ? { relativeHalfWidth: s.relativeHalfWidth } : {}),
+    ...(s.maxReplications !== undefined ? { maxReplications: s.maxReplications } : {}),
+  };
+}
+
 /** The simulator's report is already plain data in the store's terms: this only states that it fits. */
 const toSimReport = (r: SimulationReport): SimReport => r;
 
@@ -99,6 +110,7 @@ export function createSimulationController(deps: SimulationControllerDeps = {}):
           cases: settings.cases,
           replications: settings.replications,
           seed: settings.seed,
+          ...(settings.stopping ? { stopping: stoppingRule(settings.stopping) } : {}),
           onProgress: (p) => {
             const t = now();
             if (t - lastSent < PROGRESS_EVERY_MS && p.fraction < 1) return;

@@ -64,6 +64,10 @@ export interface SimReport {
   readonly costByNode: readonly { readonly node: string; readonly costPerCase: number; readonly share: number }[];
   readonly rarelyReached: readonly string[];
   readonly hypothesis: readonly HypothesisVerdict[];
+  /** Each KPI's value per replication, in replication order (null where undefined): for paired A/B intervals. */
+  readonly replicationKpis?: Readonly<Record<string, readonly (number | null)[]>>;
+  /** Present when the batch ran under a stopping rule: the KPI watched, the half-width reached, whether it was met. */
+  readonly stopping?: { readonly kpi: string; readonly relativeHalfWidth: number; readonly maxReplications: number; readonly halfWidth: number | null; readonly met: boolean };
 }
 
 export interface BatchSettings {
@@ -72,6 +76,17 @@ export interface BatchSettings {
   readonly cases: number;
   readonly replications: number;
   readonly seed: number;
+  /**
+   * Keep adding replications (after `replications`) until the KPI's 95% half-width is under `relativeHalfWidth`
+   * x |mean| (default 5%) or `maxReplications` (default 200). KPI default: the scenario's first hypothesis metric.
+   */
+  readonly stopping?: BatchStopping;
+}
+
+export interface BatchStopping {
+  readonly kpi?: string;
+  readonly relativeHalfWidth?: number;
+  readonly maxReplications?: number;
 }
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';

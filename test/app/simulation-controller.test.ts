@@ -49,6 +49,21 @@ describe('simulation controller', () => {
     c.dispose();
   });
 
+  it('runs a batch under a stopping rule in the pool to the same report as Node, per-replication KPIs included', async () => {
+    const doc = retryFallbackDoc();
+    const c = controller();
+    const settings = { scenarioId: 'base', cases: 150, replications: 3, seed: 4, stopping: { relativeHalfWidth: 0.03, maxReplications: 12 } };
+    c.runBatch(doc, settings);
+    await until(c, (s) => s.batch.status === 'done');
+    const node = runBatch(doc, scenarioFor(doc, 'base'), { ...settings, stopping: settings.stopping });
+    const report = c.store.getState().batch.report;
+    expect(report?.stopping).toEqual(node?.stopping);
+    expect(report?.replications).toBe(node?.replications);
+    expect(report?.kpis).toEqual(node?.kpis);
+    expect(report?.replicationKpis?.successRate).toHaveLength(node?.replications ?? -1);
+    c.dispose();
+  });
+
   it('cancels a batch and recovers for the next one', async () => {
     const doc = retryFallbackDoc();
     const c = controller();
