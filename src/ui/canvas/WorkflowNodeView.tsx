@@ -7,7 +7,6 @@ import { KIND_LABELS, outputPorts, hasInput } from '../../domain/index.ts';
 import { INPUT_HANDLE, type FlowNode } from './flow-adapter.ts';
 import { KIND_APPEARANCE } from './node-appearance.ts';
 import { nodeFacts, policyBadges } from './node-facts.ts';
-import { NodeIssueBadge } from '../problems/NodeIssueBadge.tsx';
 import { NodeSimOverlay } from '../simulation/NodeSimOverlay.tsx';
 import { NodeIssueBadge } from '../problems/NodeIssueBadge.tsx';
 
@@ -46,7 +45,6 @@ function WorkflowNodeViewImpl({ data, selected }: NodeProps<FlowNode>) {
           <KindIcon kind={node.kind} />
         </span>
         <span className="wf-node__kind">{KIND_LABELS[node.kind]}</span>
-        <NodeIssueBadge nodeId={node.id} />
         <NodeIssueBadge nodeId={node.id} />
       </div>
       {renaming ? (

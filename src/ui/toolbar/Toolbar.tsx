@@ -15,7 +15,6 @@ import { useSimulationServices } from '../simulation/simulation-services.tsx';
 import { captureDesignImage, type ImageFormat } from './export-image.ts';
 import { ProblemListDialog } from './ProblemListDialog.tsx';
 import { ProblemCounts } from '../problems/ProblemCounts.tsx';
-import { ProblemCounts } from '../problems/ProblemCounts.tsx';
 
 const asTheme = (v: string): Theme => (v === 'light' || v === 'dark' ? v : 'system');
 
@@ -130,7 +129,6 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
       )}
       {children}
       <span className="toolbar__spacer" />
-      <ProblemCounts />
       <ProblemCounts />
       <label className="toolbar__theme">
         <span>Theme</span>
