@@ -57,6 +57,10 @@ export interface DesignLibraryController extends DesignLibrary {
   flush(): Promise<void>;
   /** Storage must stop (versionchange): say so and why. */
   showReloadBanner(flushed: boolean): void;
+  /** The stored design being edited, or null while it is an unsaved draft (simulation runs are kept per design). */
+  currentDesignId(): string | null;
+  /** Where simulation runs of the open design are kept. */
+  readonly runs: Persistence['runs'];
   dispose(): Promise<void>;
 }
 
@@ -547,6 +551,9 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       }
       return { usageBytes: estimate.usageBytes, quotaBytes: estimate.quotaBytes, persisted };
     },
+
+    currentDesignId: () => session?.designId() ?? null,
+    runs: p.runs,
 
     async dispose() {
       unsubscribeEditor();

@@ -7,6 +7,7 @@ import { DesignLibraryProvider } from '../ui/designs/designs-services.tsx';
 import { App } from './App.tsx';
 import { startDesignLibrary } from './persistence-wiring.ts';
 import { registerServiceWorker } from './pwa.ts';
+import { pageSimulation } from './simulation-wiring.ts';
 import { sampleWorkflow } from './sample-workflow.ts';
 import { editorServices } from './services.ts';
 
@@ -22,7 +23,7 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <DesignLibraryProvider library={library}>
-      <App store={store} services={editorServices} />
+      <App store={store} services={editorServices} simulation={pageSimulation({ runs: library.runs, currentDesignId: library.currentDesignId })} />
     </DesignLibraryProvider>
   </StrictMode>,
 );

@@ -1,0 +1,37 @@
+/**
+ * A newcomer's first session, end to end: start from a template in one click, simulate it, and keep the run
+ * with the design in this browser's storage.
+ */
+import { expect, test } from '@playwright/test';
+
+test('start from a template in one click, run a batch, and save the run with the design', async ({ page }) => {
+  await page.goto('/');
+  const gallery = page.getByRole('dialog', { name: 'Start from a template' });
+  await gallery.getByRole('button', { name: 'Support ticket triage' }).click();
+  await expect(gallery).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^AI tool: / }).first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  const sim = page.getByRole('region', { name: 'Simulation' });
+  await sim.getByLabel('Cases').fill('300');
+  await sim.getByLabel('Replications').fill('3');
+  await sim.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(sim.locator('[data-kpi="successRate"]')).toContainText('%', { timeout: 30_000 });
+  await sim.getByRole('button', { name: 'Save run' }).click();
+  await expect(sim.getByText('Run saved with the design')).toBeVisible();
+
+  // The run is in IndexedDB, under the open design.
+  const stored = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('baton');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('runs').objectStore('runs').count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+  expect(stored).toBe(1);
+});
