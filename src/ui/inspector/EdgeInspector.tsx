@@ -9,7 +9,7 @@ import { AbsentSection, Group, RemoveButton } from './inspector-layout.tsx';
 import { ScopeProvider, useEdgeScope, useScope } from './inspector-scope.tsx';
 import { pathKey } from './path-data.ts';
 import { useEditorStore } from '../editor-context.tsx';
-import { selectNodes } from '../../store/selectors.ts';
+import { selectNodesIgnoringMoves } from '../../store/selectors.ts';
 
 const CUSTOM = '__attribute__';
 const NEW_CONDITION: Condition = { field: 'confidence', op: '>=', value: 0.8 };
@@ -34,7 +34,7 @@ function convertValue(value: Condition['value'], to: ValueType): Condition['valu
 
 export function EdgeInspector({ edge }: { edge: WorkflowEdge }) {
   const scope = useEdgeScope(edge);
-  const nodes = useEditorStore(selectNodes);
+  const nodes = useEditorStore(selectNodesIgnoringMoves);
   const name = (id: string): string => nodes.find((n) => n.id === id)?.label || id;
   return (
     <ScopeProvider scope={scope}>

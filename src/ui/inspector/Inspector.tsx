@@ -5,7 +5,7 @@
  * Each form is keyed by what it edits, so switching the selection never carries a half-typed draft from one
  * node's field into another's.
  */
-import { selectDoc, selectSelection, selectSingleSelectedEdge, selectSingleSelectedNode } from '../../store/selectors.ts';
+import { selectDocIgnoringMoves, selectSelectionCount, selectSingleSelectedEdge, selectSingleSelectedNodeIgnoringMoves } from '../../store/selectors.ts';
 import { useEditorStore, useEditorStoreApi } from '../editor-context.tsx';
 import { EdgeInspector } from './EdgeInspector.tsx';
 import './inspector.css';
@@ -14,11 +14,12 @@ import { WorkflowInspector } from './WorkflowInspector.tsx';
 
 export function Inspector() {
   const store = useEditorStoreApi();
-  const node = useEditorStore(selectSingleSelectedNode);
+  // Nothing here shows a position: these stay the same objects while nodes move, so a drag (of any node,
+  // the selected one included) does not re-render or re-validate the form.
+  const node = useEditorStore(selectSingleSelectedNodeIgnoringMoves);
   const edge = useEditorStore(selectSingleSelectedEdge);
-  const selection = useEditorStore(selectSelection);
-  const doc = useEditorStore(selectDoc);
-  const count = selection.nodeIds.size + selection.edgeIds.size;
+  const count = useEditorStore(selectSelectionCount);
+  const doc = useEditorStore(selectDocIgnoringMoves);
 
   let body: React.ReactNode;
   if (node) body = <NodeInspector key={node.id} node={node} />;

@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { AI_CAPABILITIES, ERROR_TYPES, NODE_KINDS, type Arrival, type Fault, type FaultTarget, type Hypothesis, type Scenario } from '../../domain/index.ts';
-import { selectNodes } from '../../store/selectors.ts';
+import { selectNodesIgnoringMoves } from '../../store/selectors.ts';
 import { useEditorStore } from '../editor-context.tsx';
 import { CheckboxControl, Field, SelectControl } from './field-controls.tsx';
 import { Group, ItemControls } from './inspector-layout.tsx';
@@ -86,7 +86,7 @@ function targetBy(t: FaultTarget): TargetBy {
 
 function FaultEditor({ path, index, fault, controls }: { path: FieldPath; index: number; fault: Fault; controls: ReactNode }) {
   const scope = useScope();
-  const nodes = useEditorStore(selectNodes);
+  const nodes = useEditorStore(selectNodesIgnoringMoves);
   const by = targetBy(fault.target);
   const targetPath = [...path, 'target'];
   const choices: Readonly<Record<TargetBy, readonly { value: string; label: string }[]>> = {

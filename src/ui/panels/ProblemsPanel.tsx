@@ -11,7 +11,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Finding, FindingSeverity } from '../../analyzer/index.ts';
 import { selectAnalysis, selectAnalysisPending, selectFindingCounts } from '../../store/analysis.ts';
 import { applyQuickFix } from '../../store/quick-fix.ts';
-import { selectDoc } from '../../store/selectors.ts';
+import { selectDocIgnoringMoves } from '../../store/selectors.ts';
 import { useEditorStore, useEditorStoreApi } from '../editor-context.tsx';
 import { FindingItem } from '../problems/FindingItem.tsx';
 import { filterFindings, findingKey, GROUP_TITLES, groupBySeverity, SEVERITY_ORDER, summaryText, suppressionReason } from '../problems/finding-view.ts';
@@ -52,7 +52,8 @@ export function ProblemsPanel() {
   const analysis = useEditorStore(selectAnalysis);
   const counts = useEditorStore(selectFindingCounts);
   const pending = useEditorStore(selectAnalysisPending);
-  const doc = useEditorStore(selectDoc);
+  // Labels and suppressions only: a drag must not re-render the panel (nor rebuild the label map) every frame.
+  const doc = useEditorStore(selectDocIgnoringMoves);
   const activate = useActivateFinding();
   const [severities, setSeverities] = useState<ReadonlySet<FindingSeverity>>(ALL_SEVERITIES);
   const [text, setText] = useState('');

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Workflow } from '../../domain/index.ts';
-import { selectDoc } from '../../store/selectors.ts';
+import { selectDocIgnoringMoves } from '../../store/selectors.ts';
 import { selectDebug, selectExpanded, selectFocusRequest, selectPoolBusy, selectTab, type SimulationTab } from '../../store/simulation-store.ts';
 import { useEditorStore } from '../editor-context.tsx';
 import { BatchView } from '../simulation/BatchView.tsx';
@@ -59,7 +59,8 @@ function useRunSettings(doc: Workflow) {
 }
 
 function SimulationPanelBody({ services }: { services: SimulationServices }) {
-  const doc = useEditorStore(selectDoc);
+  // The simulator ignores positions: a drag must not re-render the panel and its views every frame.
+  const doc = useEditorStore(selectDocIgnoringMoves);
   const tab = useSimulationState(services, selectTab);
   const expanded = useSimulationState(services, selectExpanded);
   const focusRequest = useSimulationState(services, selectFocusRequest);
