@@ -2,8 +2,9 @@
  * The baseline: React Flow as its documentation sets it up (useNodesState/useEdgesState, default nodes), with
  * the same viewport options as Baton's canvas (only visible elements rendered, same zoom range), so the ratio
  * measures what Baton adds on top of React Flow. `window.__plainLoad(graph)` replaces the graph.
+ * `?minimap=1` adds React Flow's MiniMap (bench/canvas/run.ts --minimap=on compares both with one).
  */
-import { ReactFlow, ReactFlowProvider, useEdgesState, useNodesState, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import { MiniMap, ReactFlow, ReactFlowProvider, useEdgesState, useNodesState, useReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -14,6 +15,8 @@ declare global {
     __plainLoad?: (g: PlainGraph) => void;
   }
 }
+
+const withMinimap = new URLSearchParams(location.search).get('minimap') === '1';
 
 function Flow() {
   const [nodes, setNodes, onNodesChange] = useNodesState<Node>([]);
@@ -27,7 +30,9 @@ function Flow() {
     };
   }, [setNodes, setEdges, fitView]);
   return (
-    <ReactFlow nodes={nodes} edges={edges} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} minZoom={0.05} maxZoom={2.5} onlyRenderVisibleElements panOnDrag={[1, 2]} selectionOnDrag />
+    <ReactFlow nodes={nodes} edges={edges} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} minZoom={0.05} maxZoom={2.5} onlyRenderVisibleElements panOnDrag={[1, 2]} selectionOnDrag>
+      {withMinimap && <MiniMap pannable zoomable />}
+    </ReactFlow>
   );
 }
 

@@ -7,6 +7,9 @@
  *   npx tsx bench/canvas/run.ts --quick    # 200 and 1,000 nodes only
  *   npx tsx bench/canvas/run.ts --runs=5   # repetitions per case (median reported; default 3)
  *   npx tsx bench/canvas/run.ts --nodes=10000   # one case
+ *   npx tsx bench/canvas/run.ts --minimap=off   # minimap: default (Baton as shipped, plain without one),
+ *                                               # off (neither has one) or on (both have React Flow's MiniMap)
+ *   npx tsx bench/canvas/run.ts --profile       # also print Baton's top self-time functions per gesture (CDP Profiler)
  *
  * Frame time = delta between requestAnimationFrame callbacks while the gesture runs. Gestures are synthesised
  * pointer events sent as fast as the page takes them, so a slow render shows up as long frames.
@@ -44,6 +47,10 @@ const ALL_CASES: Case[] = args.has('--quick')
       { nodes: 10000, zoomedIn: true },
     ];
 const CASES = only ? ALL_CASES.filter((c) => String(c.nodes) === only) : ALL_CASES;
+/** default: Baton as shipped (minimap shown up to MINIMAP_AUTO_LIMIT nodes) against plain React Flow without one. */
+const MINIMAP = (process.argv.find((a) => a.startsWith('--minimap='))?.slice(10) ?? 'default') as 'default' | 'on' | 'off';
+if (!['default', 'on', 'off'].includes(MINIMAP)) throw new Error('--minimap= takes default, on or off');
+const PROFILE = args.has('--profile');
 
 type Target = 'baton' | 'plain';
 interface Stats {
@@ -67,8 +74,12 @@ async function load(page: Page, target: Target, c: Case): Promise<void> {
     await page.evaluate((d) => (window as unknown as { __batonStore: { getState(): { loadDocument(x: unknown): void } } }).__batonStore.getState().loadDocument(d), doc);
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Shift+Digit1');
+    if (MINIMAP !== 'default') {
+      const shown = (await page.locator('.react-flow__minimap').count()) > 0;
+      if (shown !== (MINIMAP === 'on')) await page.getByRole('button', { name: 'Minimap' }).click();
+    }
   } else {
-    await page.goto(`http://127.0.0.1:${PLAIN_PORT}/plain.html`);
+    await page.goto(`http://127.0.0.1:${PLAIN_PORT}/plain.html${MINIMAP === 'on' ? '?minimap=1' : ''}`);
     await page.locator('.react-flow__pane').waitFor();
     await page.evaluate((g) => window.__plainLoad?.(g), plainGraph(doc));
   }
@@ -118,12 +129,39 @@ async function centreNode(page: Page): Promise<{ x: number; y: number }> {
   return page.evaluate(CENTRE_NODE) as Promise<{ x: number; y: number }>;
 }
 
-async function measure(page: Page, gesture: () => Promise<void>): Promise<Stats> {
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+/** Self time per function over a CPU profile, top 12 (names from the minified build: read with the source map). */
+function topSelf(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, ms]) => `    ${ms.toFixed(1).padStart(7)} ms  ${k}`).join('\n');
+}
+
+async function measure(page: Page, gesture: () => Promise<void>, label = ''): Promise<Stats> {
+  const cdp = PROFILE && label ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await page.evaluate(START_FRAMES);
   await gesture();
   // Let the last frame land.
   await page.waitForTimeout(100);
   const frames = (await page.evaluate(STOP_FRAMES)) as number[];
+  if (cdp) {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+    console.log(`  ${label}: top self time\n${topSelf(profile)}`);
+    await cdp.detach();
+  }
   const sorted = [...frames].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), frames: frames.length };
 }
@@ -138,9 +176,10 @@ async function drag(page: Page, from: { x: number; y: number }, button: 'left' |
 async function runCase(page: Page, target: Target, c: Case): Promise<{ drag: Stats; pan: Stats }> {
   await load(page, target, c);
   const start = await centreNode(page);
-  const dragStats = await measure(page, () => drag(page, start, 'left'));
+  const label = (g: string): string => `${target} ${c.nodes} ${g}`;
+  const dragStats = await measure(page, () => drag(page, start, 'left'), label('drag'));
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-  const panStats = await measure(page, () => drag(page, { x: pane.x + 40, y: pane.y + 40 }, 'middle'));
+  const panStats = await measure(page, () => drag(page, { x: pane.x + 40, y: pane.y + 40 }, 'middle'), label('pan'));
   return { drag: dragStats, pan: panStats };
 }
 
@@ -166,6 +205,7 @@ async function main(): Promise<void> {
   const results: string[] = [];
   let ok = true;
   try {
+    console.log(`minimap: ${MINIMAP === 'default' ? 'Baton as shipped, plain without' : MINIMAP === 'on' ? 'both with' : 'neither'}; ${RUNS} runs, median`);
     console.log('case                      gesture  baton p50/p95 (ms)   plain p50/p95 (ms)   p95 ratio');
     for (const c of CASES) {
       const runs: Record<Target, { drag: Stats; pan: Stats }[]> = { plain: [], baton: [] };

@@ -5,6 +5,7 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -75,6 +76,22 @@ function minimapColor(n: FlowNode): string {
   return KIND_APPEARANCE[n.data.node.kind].color;
 }
 
+/**
+ * Above this many nodes the minimap starts hidden (the button in the controls shows it). It draws every node,
+ * not the visible ones: with 10,000 nodes it redrew 10,000 rectangles on every pan and drag frame and
+ * re-measured their bounds, which made a zoomed-in pan 3x slower than the canvas alone (bench/canvas). Below
+ * it, it costs a frame nothing measurable.
+ */
+export const MINIMAP_AUTO_LIMIT = 2000;
+
+function MinimapIcon() {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M3 5h18v14H3zm2 2v10h14V7zm2 2h5v4H7z" />
+    </svg>
+  );
+}
+
 export function Canvas() {
   const store = useEditorStoreApi();
   const nodes = useEditorStore(selectNodes);
@@ -88,6 +105,10 @@ export function Canvas() {
   const flowNodes = useMemo(() => adapter.toFlowNodes(nodes, selection.nodeIds), [adapter, nodes, selection.nodeIds]);
   const flowEdges = useMemo(() => adapter.toFlowEdges(edges, selection.edgeIds), [adapter, edges, selection.edgeIds]);
   const { screenToFlowPosition } = useReactFlow();
+  // null: automatic (shown up to MINIMAP_AUTO_LIMIT nodes); true or false once the person chose.
+  const [minimapChoice, setMinimapChoice] = useState<boolean | null>(null);
+  const showMinimap = minimapChoice ?? nodes.length <= MINIMAP_AUTO_LIMIT;
+  const toggleMinimap = useCallback(() => setMinimapChoice(!showMinimap), [showMinimap]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -194,8 +215,17 @@ export function Canvas() {
         colorMode={theme}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={0} />
-        <Controls position="bottom-left" />
+        {showMinimap && <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={0} />}
+        <Controls position="bottom-left">
+          <ControlButton
+            onClick={toggleMinimap}
+            aria-pressed={showMinimap}
+            aria-label="Minimap"
+            title={showMinimap ? 'Hide the minimap' : `Show the minimap${nodes.length > MINIMAP_AUTO_LIMIT ? ` (hidden by default above ${MINIMAP_AUTO_LIMIT.toLocaleString('en')} nodes: it slows panning)` : ''}`}
+          >
+            <MinimapIcon />
+          </ControlButton>
+        </Controls>
       </ReactFlow>
       {nodes.length === 0 && <EmptyCanvasHint />}
     </section>
