@@ -3,8 +3,6 @@
  * adapter; this component only wires events to store actions.
  */
 import {
-  Background,
-  BackgroundVariant,
   ControlButton,
   Controls,
   MiniMap,
@@ -31,6 +29,7 @@ import { NoteNodeView } from './NoteNodeView.tsx';
 import { WorkflowEdgeView } from './WorkflowEdgeView.tsx';
 import { WorkflowNodeView } from './WorkflowNodeView.tsx';
 import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
+import { DotGrid } from './DotGrid.tsx';
 
 export const PALETTE_DRAG_TYPE = 'application/x-baton-kind';
 const nodeTypes = { workflow: WorkflowNodeView, note: NoteNodeView };
@@ -214,7 +213,7 @@ export function Canvas() {
         proOptions={PRO_OPTIONS}
         colorMode={theme}
       >
-        <Background variant={BackgroundVariant.Dots} gap={GRID} />
+        <DotGrid gap={GRID} />
         {showMinimap && <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={0} />}
         <Controls position="bottom-left">
           <ControlButton
