@@ -18,7 +18,7 @@
  */
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
-import { gridWorkflow, plainGraph } from './graph.ts';
+import { loadBaton, loadPlain, zoomIn } from './pages.ts';
 import { PLAIN_OUT_DIR } from './vite.config.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -65,39 +65,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function load(page: Page, target: Target, c: Case): Promise<void> {
-  const doc = gridWorkflow(c.nodes);
-  if (target === 'baton') {
-    await page.goto(`http://127.0.0.1:${APP_PORT}/`);
-    await page.locator('.react-flow__pane').waitFor();
-    const gallery = page.getByRole('dialog', { name: 'Start from a template' });
-    if (await gallery.isVisible()) await page.keyboard.press('Escape');
-    await page.evaluate((d) => (window as unknown as { __batonStore: { getState(): { loadDocument(x: unknown): void } } }).__batonStore.getState().loadDocument(d), doc);
-    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('Shift+Digit1');
-    if (MINIMAP !== 'default') {
-      const shown = (await page.locator('.react-flow__minimap').count()) > 0;
-      if (shown !== (MINIMAP === 'on')) await page.getByRole('button', { name: 'Minimap' }).click();
-    }
-  } else {
-    await page.goto(`http://127.0.0.1:${PLAIN_PORT}/plain.html${MINIMAP === 'on' ? '?minimap=1' : ''}`);
-    await page.locator('.react-flow__pane').waitFor();
-    await page.evaluate((g) => window.__plainLoad?.(g), plainGraph(doc));
-  }
+  if (target === 'baton') await loadBaton(page, `http://127.0.0.1:${APP_PORT}/`, c.nodes, MINIMAP === 'default' ? undefined : MINIMAP === 'on');
+  else await loadPlain(page, `http://127.0.0.1:${PLAIN_PORT}`, c.nodes, MINIMAP === 'on');
   await page.waitForTimeout(600);
-  if (c.zoomedIn) {
-    // 100 % around the middle of the design: a screenful of nodes, the rest virtualised away.
-    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
-    // Ctrl+wheel zooms in both (Baton pans on a plain wheel, as Figma does; React Flow zooms either way).
-    await page.keyboard.down('Control');
-    for (let i = 0; i < 60; i++) {
-      await page.mouse.wheel(0, -200);
-      await page.waitForTimeout(30);
-      if (((await page.evaluate(ZOOM)) as number) >= 1) break;
-    }
-    await page.keyboard.up('Control');
-    await page.waitForTimeout(400);
-  }
+  if (c.zoomedIn) await zoomIn(page);
   await page.locator('.react-flow__node').first().waitFor({ state: 'attached' });
 }
 
@@ -123,7 +94,6 @@ const START_FRAMES = `(() => {
   requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
 })()`;
 const STOP_FRAMES = `(() => { window.__rec = false; return window.__frames; })()`;
-const ZOOM = `Number(/scale\\(([\\d.]+)\\)/.exec(document.querySelector('.react-flow__viewport')?.style.transform ?? '')?.[1] ?? 1)`;
 
 async function centreNode(page: Page): Promise<{ x: number; y: number }> {
   return page.evaluate(CENTRE_NODE) as Promise<{ x: number; y: number }>;

@@ -10,7 +10,7 @@
  */
 import { chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
-import { gridWorkflow, plainGraph } from './graph.ts';
+import { loadBaton, loadPlain, zoomIn } from './pages.ts';
 import { PLAIN_OUT_DIR } from './vite.config.ts';
 
 const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -31,40 +31,11 @@ interface TraceEvent {
 }
 
 async function load(page: Page): Promise<void> {
-  if (PLAIN) {
-    await page.goto(`http://127.0.0.1:${PORT}/plain.html${process.argv.includes('--minimap') ? '?minimap=1' : ''}`);
-    await page.locator('.react-flow__pane').waitFor();
-    await page.evaluate((g) => (window as unknown as { __plainLoad(x: unknown): void }).__plainLoad(g), plainGraph(gridWorkflow(NODES)));
-  } else await loadBaton(page);
+  if (PLAIN) await loadPlain(page, `http://127.0.0.1:${PORT}`, NODES, process.argv.includes('--minimap'));
+  else await loadBaton(page, `http://127.0.0.1:${PORT}/`, NODES);
   if (CSS) await page.addStyleTag({ content: CSS });
   await page.waitForTimeout(600);
   if (ZOOMED) await zoomIn(page);
-}
-
-async function loadBaton(page: Page): Promise<void> {
-  await page.goto(`http://127.0.0.1:${PORT}/`);
-  await page.locator('.react-flow__pane').waitFor();
-  const gallery = page.getByRole('dialog', { name: 'Start from a template' });
-  if (await gallery.isVisible()) await page.keyboard.press('Escape');
-  await page.evaluate((d) => (window as unknown as { __batonStore: { getState(): { loadDocument(x: unknown): void } } }).__batonStore.getState().loadDocument(d), gridWorkflow(NODES));
-  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('Shift+Digit1');
-}
-
-async function zoomIn(page: Page): Promise<void> {
-  {
-    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
-    await page.keyboard.down('Control');
-    for (let i = 0; i < 60; i++) {
-      await page.mouse.wheel(0, -200);
-      await page.waitForTimeout(30);
-      const zoom = (await page.evaluate(`Number(/scale\\(([\\d.]+)\\)/.exec(document.querySelector('.react-flow__viewport')?.style.transform ?? '')?.[1] ?? 1)`)) as number;
-      if (zoom >= 1) break;
-    }
-    await page.keyboard.up('Control');
-    await page.waitForTimeout(400);
-  }
 }
 
 async function traced(page: Page, label: string, gesture: () => Promise<void>): Promise<void> {

@@ -6,38 +6,19 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReactFlowProvider } from '@xyflow/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createNode, createWorkflow, type Workflow } from '../../src/domain/index.ts';
 import { createEditorStore } from '../../src/store/editor-store.ts';
 import { Canvas, MINIMAP_AUTO_LIMIT } from '../../src/ui/canvas/Canvas.tsx';
 import { EditorStoreProvider } from '../../src/ui/editor-context.tsx';
+import { stubFlowLayout } from './flow-jsdom.ts';
 
 function grid(n: number): Workflow {
   const nodes = Array.from({ length: n }, (_, i) => createNode('tool', { id: `n${i}`, position: { x: (i % 50) * 280, y: Math.floor(i / 50) * 140 } }));
   return { ...createWorkflow({ id: 'wf', name: 'Minimap' }), nodes, edges: [] };
 }
 
-const restore: (() => void)[] = [];
-beforeAll(() => {
-  // jsdom has no layout: give React Flow a viewport and the APIs it measures with.
-  vi.stubGlobal('ResizeObserver', class { observe(): void {} unobserve(): void {} disconnect(): void {} });
-  vi.stubGlobal('DOMMatrixReadOnly', class { m22 = 1; });
-  vi.stubGlobal('matchMedia', (q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {} }));
-  for (const [key, value] of [
-    ['offsetWidth', 1400],
-    ['offsetHeight', 900],
-    ['clientWidth', 1400],
-    ['clientHeight', 900],
-  ] as const) {
-    const before = Object.getOwnPropertyDescriptor(HTMLElement.prototype, key);
-    Object.defineProperty(HTMLElement.prototype, key, { configurable: true, get: () => value });
-    restore.push(() => before && Object.defineProperty(HTMLElement.prototype, key, before));
-  }
-});
-afterAll(() => {
-  restore.forEach((r) => r());
-  vi.unstubAllGlobals();
-});
+stubFlowLayout();
 afterEach(cleanup);
 
 async function renderCanvas(doc: Workflow): Promise<void> {

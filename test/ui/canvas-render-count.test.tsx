@@ -8,11 +8,12 @@
 import type { EdgeProps, NodeProps } from '@xyflow/react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { act, render } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createNode, createWorkflow, type Workflow } from '../../src/domain/index.ts';
 import { createEditorStore } from '../../src/store/editor-store.ts';
 import type { FlowEdge, FlowNode } from '../../src/ui/canvas/flow-adapter.ts';
 import { EditorStoreProvider } from '../../src/ui/editor-context.tsx';
+import { stubFlowLayout } from './flow-jsdom.ts';
 
 const renders = vi.hoisted(() => ({ nodes: new Map<string, number>(), edges: new Map<string, number>() }));
 const bump = (m: Map<string, number>, id: string): void => void m.set(id, (m.get(id) ?? 0) + 1);
@@ -45,35 +46,7 @@ function chain(n: number): Workflow {
   return { ...createWorkflow({ id: 'wf', name: 'Render count' }), nodes, edges };
 }
 
-const restore: (() => void)[] = [];
-beforeAll(() => {
-  // jsdom has no layout: give React Flow a viewport and the APIs it measures with.
-  class RO {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  }
-  vi.stubGlobal('ResizeObserver', RO);
-  vi.stubGlobal('DOMMatrixReadOnly', class {
-    m22 = 1;
-    constructor(public readonly t?: string) {}
-  });
-  vi.stubGlobal('matchMedia', (q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {} }));
-  for (const [key, value] of [
-    ['offsetWidth', 1400],
-    ['offsetHeight', 900],
-    ['clientWidth', 1400],
-    ['clientHeight', 900],
-  ] as const) {
-    const before = Object.getOwnPropertyDescriptor(HTMLElement.prototype, key);
-    Object.defineProperty(HTMLElement.prototype, key, { configurable: true, get: () => value });
-    restore.push(() => before && Object.defineProperty(HTMLElement.prototype, key, before));
-  }
-});
-afterAll(() => {
-  restore.forEach((r) => r());
-  vi.unstubAllGlobals();
-});
+stubFlowLayout();
 
 describe('canvas re-renders', () => {
   it('dragging one node re-renders only that node and its two edges', async () => {

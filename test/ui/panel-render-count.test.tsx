@@ -8,7 +8,7 @@
  */
 import { act, cleanup, render } from '@testing-library/react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { Profiler, type ReactNode } from 'react';
+import { Profiler, type ComponentType, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNode, createWorkflow, type Workflow } from '../../src/domain/index.ts';
 import { LIVE_NODE_LIMIT } from '../../src/store/analysis.ts';
@@ -65,6 +65,7 @@ function simulationServices(): SimulationServices {
 
 const REGIONS = ['toolbar', 'palette', 'designs', 'inspector', 'problems', 'simulation', 'message'] as const;
 type Region = (typeof REGIONS)[number];
+const PANELS: Record<Region, ComponentType> = { toolbar: Toolbar, palette: Palette, designs: DesignsPanel, inspector: Inspector, problems: ProblemsPanel, simulation: SimulationPanel, message: MessageBar };
 let commits: Record<Region, number>;
 beforeEach(() => {
   commits = Object.fromEntries(REGIONS.map((r) => [r, 0])) as Record<Region, number>;
@@ -87,27 +88,14 @@ async function renderPanels(doc: Workflow): Promise<EditorStore> {
         <SimulationServicesProvider services={simulationServices()}>
           <DesignLibraryProvider library={tab.library}>
             <ReactFlowProvider>
-              <Counted id="toolbar">
-                <Toolbar />
-              </Counted>
-              <Counted id="palette">
-                <Palette />
-              </Counted>
-              <Counted id="designs">
-                <DesignsPanel />
-              </Counted>
-              <Counted id="inspector">
-                <Inspector />
-              </Counted>
-              <Counted id="problems">
-                <ProblemsPanel />
-              </Counted>
-              <Counted id="simulation">
-                <SimulationPanel />
-              </Counted>
-              <Counted id="message">
-                <MessageBar />
-              </Counted>
+              {REGIONS.map((id) => {
+                const Panel = PANELS[id];
+                return (
+                  <Counted key={id} id={id}>
+                    <Panel />
+                  </Counted>
+                );
+              })}
             </ReactFlowProvider>
           </DesignLibraryProvider>
         </SimulationServicesProvider>
