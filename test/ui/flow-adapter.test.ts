@@ -26,6 +26,20 @@ describe('flow adapter', () => {
     expect(fb3?.selected).toBe(true);
   });
 
+  it('on a move, keeps every other node by index and maps the moved one; a new selection re-checks all', () => {
+    const adapter = new FlowAdapter();
+    const none = new Set<string>();
+    const first = adapter.toFlowNodes([a, b], none);
+    const movedB = { ...b, position: { x: 310, y: 5 } };
+    const second = adapter.toFlowNodes([a, movedB], none);
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second[1]?.position).toEqual({ x: 310, y: 5 });
+    const third = adapter.toFlowNodes([a, movedB], new Set(['a']));
+    expect(third[0]?.selected).toBe(true);
+    expect(third[1]).toBe(second[1]);
+  });
+
   it('gives nodes known sizes so nothing needs re-measuring', () => {
     const [fa] = new FlowAdapter().toFlowNodes([a], new Set());
     expect(fa?.measured?.width).toBeGreaterThan(0);

@@ -54,15 +54,22 @@ export class FlowAdapter {
   private nodes = new WeakMap<WorkflowNode, CachedNode>();
   private edges = new WeakMap<WorkflowEdge, CachedEdge>();
 
+  /** The last call's input and output: a drag changes one node of 10,000, so compare by index before hashing. */
+  private last: { nodes: readonly WorkflowNode[]; selected: ReadonlySet<string>; flow: FlowNode[] } | null = null;
+
   toFlowNodes(nodes: readonly WorkflowNode[], selected: ReadonlySet<string>): FlowNode[] {
-    return nodes.map((node) => {
+    const last = this.last !== null && this.last.selected === selected && this.last.nodes.length === nodes.length ? this.last : null;
+    const flow = nodes.map((node, i) => {
+      if (last !== null && last.nodes[i] === node) return last.flow[i]!;
       const isSelected = selected.has(node.id);
       const cached = this.nodes.get(node);
       if (cached && cached.selected === isSelected) return cached.flow;
-      const flow = toFlowNode(node, isSelected);
-      this.nodes.set(node, { selected: isSelected, flow });
-      return flow;
+      const made = toFlowNode(node, isSelected);
+      this.nodes.set(node, { selected: isSelected, flow: made });
+      return made;
     });
+    this.last = { nodes, selected, flow };
+    return flow;
   }
 
   toFlowEdges(edges: readonly WorkflowEdge[], selected: ReadonlySet<string>): FlowEdge[] {
