@@ -56,8 +56,7 @@ export interface OpenPersistenceOptions extends RepositoryDeps {
   /**
    * Design saves write from a worker (save-worker.ts) where Web Workers exist, so a large document's IndexedDB
    * request setup does not block the page: main-thread CPU of a 1,000-node autosave 4.9 -> 2.0 ms p50 in
-   * Chromium (docs/persistence.md). Off by default until the storage-full end-to-end test can make the worker's
-   * writes fail too (it patches IDBObjectStore.put in the page only, which a worker does not see).
+   * Chromium (docs/persistence.md). On by default; false keeps every write on the page.
    */
   readonly offThreadSaves?: boolean;
 }
@@ -94,7 +93,7 @@ export async function openPersistence(options: OpenPersistenceOptions = {}): Pro
     return createMemoryPersistence(opened === 'blocked' ? BLOCKED_BANNER : MEMORY_BANNER, options);
   }
   // Only over the page's own IndexedDB: an injected environment (tests) is not one a worker could open.
-  const saver = options.offThreadSaves === true && !options.env && typeof Worker !== 'undefined' ? createOffThreadSave(db.name) : undefined;
+  const saver = options.offThreadSaves !== false && !options.env && typeof Worker !== 'undefined' ? createOffThreadSave(db.name) : undefined;
   return {
     mode: 'indexeddb',
     db,
