@@ -26,6 +26,8 @@ export interface CommitOptions {
 export interface DocumentSlice {
   doc: Workflow;
   history: History<Workflow>;
+  /** Counts loadDocument calls, so the canvas can frame a design that was just opened. */
+  loadCount: number;
   /** Replace the document without history (opening a design). Clears history and selection. */
   loadDocument(doc: Workflow): void;
   /** Replace the document as ONE undo entry (quick fixes, auto layout, restore a version). */
@@ -84,8 +86,9 @@ export const createDocumentSlice =
     return {
       doc: initial,
       history: emptyHistory<Workflow>(),
+      loadCount: 0,
       loadDocument(doc) {
-        set({ doc, history: emptyHistory<Workflow>() });
+        set({ doc, history: emptyHistory<Workflow>(), loadCount: get().loadCount + 1 });
         get().clearSelection();
       },
       commit: (next, opts) => apply(next, opts),

@@ -145,3 +145,16 @@ describe('document slice and history', () => {
     expect(ed.getState().doc.nodes).toHaveLength(2);
   });
 });
+
+describe('opening a design', () => {
+  it('counts loads so the canvas can frame the design, without touching history', () => {
+    const ed = editor(docWith('ai'));
+    expect(ed.getState().loadCount).toBe(0);
+    ed.getState().updateNode('ai0', (n) => ({ ...n, label: 'x' }));
+    ed.getState().loadDocument(docWith('trigger', 'output'));
+    expect(ed.getState().loadCount).toBe(1);
+    expect(ed.getState().history.past).toHaveLength(0);
+    ed.getState().commit(docWith('tool'));
+    expect(ed.getState().loadCount).toBe(1);
+  });
+});

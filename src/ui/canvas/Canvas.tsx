@@ -17,7 +17,7 @@ import {
   type NodeChange,
   type OnConnectEnd,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import { checkConnection, NODE_KINDS, type ConnectionRequest, type ConnectionVerdict, type NodeKind, type WorkflowNode } from '../../domain/index.ts';
 import type { EditorState } from '../../store/editor-store.ts';
 import { selectEdges, selectNodes, selectSelection, selectUi } from '../../store/selectors.ts';
@@ -103,7 +103,17 @@ export function Canvas() {
   const [adapter] = useState(() => new FlowAdapter());
   const flowNodes = useMemo(() => adapter.toFlowNodes(nodes, selection.nodeIds), [adapter, nodes, selection.nodeIds]);
   const flowEdges = useMemo(() => adapter.toFlowEdges(edges, selection.edgeIds), [adapter, edges, selection.edgeIds]);
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  // A design that was just opened (or imported, or created from a template) is framed whole, as in Figma; edits
+  // never move the view.
+  const loadCount = useEditorStore((s) => s.loadCount);
+  useEffect(() => {
+    if (loadCount === 0) return;
+    const frame = requestAnimationFrame(() => {
+      if (store.getState().doc.nodes.length > 0) void fitView({ padding: 0.12 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [loadCount, fitView, store]);
   // null: automatic (shown up to MINIMAP_AUTO_LIMIT nodes); true or false once the person chose.
   const [minimapChoice, setMinimapChoice] = useState<boolean | null>(null);
   const showMinimap = minimapChoice ?? nodes.length <= MINIMAP_AUTO_LIMIT;
