@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import type { Workflow } from '../../domain/index.ts';
 import { selectCompare, selectPoolBusy, selectSweep, type BatchSettings } from '../../store/simulation-store.ts';
-import { kpiDifference, sweepOptions, sweepValues } from '../../store/simulation-whatif.ts';
+import { reportKpiDifference, sweepOptions, sweepValues } from '../../store/simulation-whatif.ts';
 import { RunProgressBar, statusLine } from './BatchView.tsx';
 import { ScenarioSelect } from './RunSettingsFields.tsx';
 import { SweepChart, type LineSeries } from './SimCharts.tsx';
@@ -47,7 +47,8 @@ function Comparison({ services, doc, settings }: { services: SimulationServices;
             {KPI_META.map((m) => {
               const ka = cmp.a?.report.kpis[m.name];
               const kb = cmp.b?.report.kpis[m.name];
-              const d = kpiDifference(ka, kb);
+              // Paired over replications when both runs carry per-replication values (same seed: common random numbers).
+              const d = reportKpiDifference(cmp.a?.report, cmp.b?.report, m.name);
               const good = d.clear && d.mean !== null && m.better !== null ? (m.better === 'higher') === d.mean > 0 : null;
               return (
                 <tr key={m.name} data-diff-kpi={m.name} className={good === null ? undefined : good ? 'sim-better' : 'sim-worse'}>
@@ -63,7 +64,7 @@ function Comparison({ services, doc, settings }: { services: SimulationServices;
               );
             })}
           </tbody>
-          <caption>* the interval excludes zero: a real difference, not luck.</caption>
+          <caption>* the interval excludes zero: a real difference, not luck. Intervals pair the two runs replication by replication when they share a seed.</caption>
         </table>
       )}
     </section>
