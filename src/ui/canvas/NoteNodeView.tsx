@@ -3,9 +3,9 @@
  * committed once when editing ends, so one edit session is one undo entry.
  */
 import type { NodeProps } from '@xyflow/react';
-import { memo, useMemo, useState } from 'react';
+import { memo, useState } from 'react';
 import { useEditorStoreApi } from '../editor-context.tsx';
-import { renderNoteMarkdown } from '../overlays/markdown.ts';
+import { useMarkdownHtml } from '../overlays/use-markdown.ts';
 import type { FlowNode } from './flow-adapter.ts';
 import { InlineEditor } from './InlineEditor.tsx';
 
@@ -14,7 +14,7 @@ function NoteNodeViewImpl({ data, selected }: NodeProps<FlowNode>) {
   const store = useEditorStoreApi();
   const [editing, setEditing] = useState(false);
   const text = node.kind === 'note' ? node.config.text : '';
-  const html = useMemo(() => renderNoteMarkdown(text), [text]);
+  const html = useMarkdownHtml(text);
   if (node.kind !== 'note') return null;
   const commit = (next: string): void => {
     setEditing(false);
@@ -25,6 +25,8 @@ function NoteNodeViewImpl({ data, selected }: NodeProps<FlowNode>) {
     <div className={`wf-note${selected ? ' is-selected' : ''}`} data-node-id={node.id} onDoubleClick={() => setEditing(true)}>
       {editing ? (
         <InlineEditor initial={text} label="Note text" multiline className="wf-note__editor" onCommit={commit} onCancel={() => setEditing(false)} />
+      ) : html === null ? (
+        <div className="wf-note__body">{text}</div>
       ) : (
         // Safe: renderNoteMarkdown sanitizes against an allowlist (overlays/markdown.ts, tested).
         <div className="wf-note__body" dangerouslySetInnerHTML={{ __html: html }} />

@@ -1,6 +1,6 @@
 /** A rule's documentation page (what it catches, why it matters, how to fix, its options and source), in a dialog. */
 import { useEffect, useState } from 'react';
-import { renderNoteMarkdown } from '../overlays/markdown.ts';
+import { loadMarkdown } from '../overlays/use-markdown.ts';
 import { Overlay } from '../overlays/Overlay.tsx';
 import { loadRuleDoc } from './rule-docs.ts';
 
@@ -8,9 +8,9 @@ export function RuleDocsDialog({ ruleId, onClose }: { ruleId: string; onClose: (
   const [html, setHtml] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void loadRuleDoc(ruleId).then((md) => {
+    void Promise.all([loadRuleDoc(ruleId), loadMarkdown()]).then(([md, render]) => {
       // The page is our own markdown, but it goes through the same sanitizer as notes: one path for all HTML.
-      if (live) setHtml(md === undefined ? '' : renderNoteMarkdown(md));
+      if (live) setHtml(md === undefined ? '' : render(md));
     });
     return () => {
       live = false;
