@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { MAX_ID_LENGTH } from '../domain/units.ts';
 import type { JsonPath, Problem } from '../domain/problem.ts';
 import { codePointLength } from './fast-validate.ts';
-import { childSchema, isPlainObject, objectKeys, pickUnionOption, schemaAt, unwrap } from './schema-walk.ts';
+import { childSchema, isPlainObject, objectKeys, pickUnionOption, schemaAt, unwrap } from '../domain/schema-walk.ts';
 
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;

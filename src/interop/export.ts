@@ -5,7 +5,7 @@
  * trailing newline.
  */
 import { workflowShapeSchema, type Workflow } from '../domain/workflow.schema.ts';
-import { orderBySchema } from './schema-walk.ts';
+import { orderBySchema } from '../domain/schema-walk.ts';
 
 /**
  * Keys the schema does not declare (say, view state an adapter left on a node) are not written: they could

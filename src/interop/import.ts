@@ -19,7 +19,7 @@ import { compileValidator } from './fast-validate.ts';
 import { diagnoseJson, scanJson } from './json-scan.ts';
 import { FORBIDDEN_KEYS, MAX_FILE_BYTES, MAX_NESTING, MAX_REPORTED_PROBLEMS } from './limits.ts';
 import { MIGRATIONS, newerVersionMessage, runMigrations, type Migration } from './migrations/index.ts';
-import { isPlainObject } from './schema-walk.ts';
+import { isPlainObject } from '../domain/schema-walk.ts';
 
 export type ImportResult =
   | { readonly ok: true; readonly doc: Workflow; readonly migratedFrom?: number }

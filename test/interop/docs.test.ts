@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { workflowShapeSchema } from '../../src/domain/index.ts';
 import { exportWorkflow } from '../../src/interop/export.ts';
 import { importWorkflow } from '../../src/interop/import.ts';
-import { unwrap } from '../../src/interop/schema-walk.ts';
+import { unwrap } from '../../src/domain/schema-walk.ts';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const markdown = read('docs/workflow-format.md');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeSchema, workflowShapeSchema, type Workflow } from '../../src/domain/index.ts';
 import { exportWorkflow } from '../../src/interop/export.ts';
 import { importWorkflow } from '../../src/interop/import.ts';
-import { orderBySchema } from '../../src/interop/schema-walk.ts';
+import { orderBySchema } from '../../src/domain/schema-walk.ts';
 import { TEMPLATES } from '../../src/templates/index.ts';
 import { sampleWorkflow } from './sample.ts';
 

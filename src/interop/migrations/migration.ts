@@ -4,7 +4,7 @@
  * silently, and has its own test; test/interop/migrations.meta.test.ts enforces all three on the real list.
  */
 import type { Problem } from '../../domain/problem.ts';
-import { isPlainObject } from '../schema-walk.ts';
+import { isPlainObject } from '../../domain/schema-walk.ts';
 
 export interface Migration {
   readonly from: number;

@@ -8,7 +8,8 @@
  * or `kind`, or plain unions of objects told apart by their keys).
  */
 import * as z from 'zod';
-import { getIn, isRecord, type FieldPath } from './path-data.ts';
+import { pickUnionOption, schemaAt as walk, unwrap } from '../../domain/schema-walk.ts';
+import { getIn, type FieldPath } from './path-data.ts';
 
 type AnySchema = z.core.$ZodType;
 
@@ -22,35 +23,15 @@ export type LeafInfo =
   | { readonly control: 'text' | 'textarea'; readonly optional: boolean }
   | { readonly control: 'none'; readonly optional: boolean };
 
-function unwrap(schema: AnySchema): { schema: AnySchema; optional: boolean } {
-  let s = schema;
-  let optional = false;
-  while (s instanceof z.ZodOptional) {
-    optional = true;
-    s = s.unwrap();
-  }
-  return { schema: s, optional };
-}
-
-/** The union option describing `value`: by discriminator when there is one, else the first whose keys fit. */
-function unionOption(union: z.ZodUnion, value: unknown): AnySchema | undefined {
-  const options: readonly AnySchema[] = union.options;
-  const discriminator: unknown = (union._zod.def as { discriminator?: unknown }).discriminator;
-  if (!isRecord(value)) return undefined;
-  if (typeof discriminator === 'string') {
-    return options.find((o) => {
-      const tag = o instanceof z.ZodObject ? o.shape[discriminator] : undefined;
-      return tag instanceof z.ZodLiteral && [...tag.values].some((lit) => lit === value[discriminator]);
-    });
-  }
-  const keys = Object.keys(value);
-  return options.find((o) => o instanceof z.ZodObject && keys.every((k) => Object.hasOwn(o.shape, k)));
+/** The schema under optional wrappers, and whether there was one. */
+function optionality(schema: AnySchema): { schema: AnySchema; optional: boolean } {
+  return { schema: unwrap(schema), optional: schema instanceof z.ZodOptional };
 }
 
 /** The object/array schema under optionals and unions, chosen by the value it describes. */
 function resolve(schema: AnySchema, value: unknown): AnySchema | undefined {
-  const s = unwrap(schema).schema;
-  return s instanceof z.ZodUnion ? unionOption(s, value) : s;
+  const s = unwrap(schema);
+  return s instanceof z.ZodUnion ? pickUnionOption(s, value) : s;
 }
 
 /**
@@ -58,16 +39,7 @@ function resolve(schema: AnySchema, value: unknown): AnySchema | undefined {
  * @example schemaAt(nodeSchema, aiNode, ['config', 'capability']) // the z.enum(AI_CAPABILITIES) schema
  */
 export function schemaAt(schema: AnySchema, root: unknown, path: FieldPath): AnySchema | undefined {
-  let s: AnySchema | undefined = schema;
-  let v = root;
-  for (const key of path) {
-    const r: AnySchema | undefined = s === undefined ? undefined : resolve(s, v);
-    if (r instanceof z.ZodObject && typeof key === 'string') s = Object.hasOwn(r.shape, key) ? r.shape[key] : undefined;
-    else if (r instanceof z.ZodArray && typeof key === 'number') s = r.element;
-    else return undefined;
-    v = Array.isArray(v) ? v[Number(key)] : isRecord(v) ? v[key] : undefined;
-  }
-  return s;
+  return walk(schema, root, path)?.schema;
 }
 
 /** The keys an object schema declares at `path`, in declaration order (to lay a config form out). */
@@ -80,7 +52,7 @@ export function keysAt(schema: AnySchema, root: unknown, path: FieldPath): reado
 /** Which control edits a leaf schema. */
 export function leafInfo(schema: AnySchema | undefined): LeafInfo {
   if (schema === undefined) return { control: 'none', optional: true };
-  const { schema: s, optional } = unwrap(schema);
+  const { schema: s, optional } = optionality(schema);
   if (s instanceof z.ZodEnum) return { control: 'select', options: s.options.map(String), optional };
   if (s instanceof z.ZodBoolean) return { control: 'checkbox', optional };
   if (s instanceof z.ZodNumber) return { control: 'number', integer: s.isInt, optional };
@@ -96,11 +68,11 @@ export function declares(schema: AnySchema, root: unknown, path: FieldPath, key:
 /** Is the schema at `path` (optional or not) exactly `target`? (Is this stub field a distribution?) */
 export function isSchemaAt(schema: AnySchema, root: unknown, path: FieldPath, target: AnySchema): boolean {
   const s = schemaAt(schema, root, path);
-  return s !== undefined && unwrap(s).schema === target;
+  return s !== undefined && unwrap(s) === target;
 }
 
 /** May the value at `path` be left out? */
 export function isOptionalAt(schema: AnySchema, root: unknown, path: FieldPath): boolean {
   const s = schemaAt(schema, root, path);
-  return s !== undefined && unwrap(s).optional;
+  return s !== undefined && optionality(s).optional;
 }

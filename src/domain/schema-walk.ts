@@ -1,7 +1,8 @@
 /**
  * Reading the zod schemas as data: which sub-schema describes the value at a path, which keys an object may
  * hold and in what order. Export uses it to write keys in the schemas' declared order (so the file layout
- * follows schema changes by itself); describe-issue uses it to say which fields are allowed where.
+ * follows schema changes by itself); describe-issue uses it to say which fields are allowed where; the
+ * inspector uses it to know which control a field needs. Pure, zod only, so it lives with the schemas.
  *
  * Only the constructs the workflow schema uses are understood: objects, arrays, tuples, records, optionals,
  * unions (discriminated or not) and leaves. Anything else is treated as a leaf.
