@@ -1,402 +1,162 @@
 /**
- * Closed-form estimates over the whole graph: end-to-end success, silent errors, latency and cost per case.
+ * Closed-form estimates over the whole graph: end-to-end success, silent errors, latency and cost per case,
+ * computed by the same rules the simulator runs (docs/analyzer.md, "Estimates").
  *
- * Method: probability mass flows from the triggers (one case, shared evenly among them) along the edges, in
- * topological order of the strongly connected components. Each node turns its inflow into outflows with its
- * per-visit behaviour (reliability.ts); mass tracks correct and wrong results separately, and carries the first
- * two moments of elapsed time. Serial steps multiply, exclusive branches weigh by their probability, a parallel
- * block closed by a wait-all join multiplies its branches; inside a loop the flow is iterated to its fixed point
- * (expected visits), capped at the simulator's visit guard. Cycle time is summarised by the lognormal with the
- * same mean and variance.
+ * The flow (flow.ts) pushes one case's probability mass through the graph expanded by the counters that steer
+ * it (flow-graph.ts); each node applies its closed form (step-model.ts for ai/tool retries and timeouts,
+ * node-models.ts for checks and people, routing.ts for routers, gate-model.ts for queues and calendars); mass
+ * carries the distribution of its time since arrival (time-dist.ts), so p50 and p95 are read from the cycle-time
+ * distribution itself. Where the estimate cannot follow the simulator closely, it says so (`notEstimated` per
+ * figure, `approximations`) instead of printing a number it cannot stand behind.
  */
-import { type Workflow, type WorkflowEdge, type WorkflowNode } from '../domain/index.ts';
+import { type Scenario, type Workflow, type WorkflowEdge, type WorkflowNode } from '../domain/index.ts';
+import { Flow, VISIT_GUARD, type FlowNote, type FlowOptions, type GateModel, type RegionResult } from './flow.ts';
+import { gateModel, type RunShape } from './gate-model.ts';
 import { GraphCore } from './graph-core.ts';
+import { humanOf } from './node-models.ts';
+import { addAt, PHASE_BINS, phaseTotal, scalePhase, WEEK, type Phase } from './phase.ts';
 import { nodeBehaviour } from './reliability.ts';
-import type { Estimates, Leverage } from './types.ts';
+import { TimeDist } from './time-dist.ts';
+import type { EstimateFigure, Estimates, Leverage } from './types.ts';
 
-/** The simulator's default visit guard per node (workflow-format.md): a loop never runs more than this. */
-export const VISIT_GUARD = 25;
+/**
+ * What a run looks like, for the estimate to match it like for like: its arrivals (the scenario's, else the
+ * profile's runsPerDay around the clock, else 60 an hour: what the simulator does) and, optionally, how many
+ * cases it runs (arrivals span cases x gap from Monday 00:00; without it the estimate is the steady state).
+ */
+export interface EstimateContext {
+  readonly arrival?: Scenario['arrival'];
+  readonly cases?: number;
+}
+
+/** Arrivals an hour when neither the scenario nor the profile says (the simulator's default). */
+const DEFAULT_PER_HOUR = 60;
+/** Outer iterations between the flow and the gates' queues (arrivals at a gate depend on the waits upstream). */
+const GATE_ITERATIONS = 4;
+
+export { VISIT_GUARD };
 const MAX_SWEEPS = 200;
 const EPSILON = 1e-12;
-const Z95 = 1.6448536269514722;
 
 export interface FlowResult extends Estimates {
   /** Expected visits of each node per case (index as GraphCore.nodes). */
   readonly visits: Float64Array;
-  /** Expected mass along each edge (index as GraphCore.edges). */
-  readonly edgeMass: Float64Array;
-  /** Probability the case fails at each node (unhandled error, or a port with no edge). */
+  /** Probability the case fails at each node (unhandled error). */
   readonly failedAt: Float64Array;
   /** Expected cost spent at each node per case. */
   readonly costAt: Float64Array;
   /** Mean seconds of human work per case. */
   readonly humanSecondsPerCase: number;
+  /** The cycle-time distribution of all cases (ends at outputs, failures and stuck cases). */
+  readonly cycle: TimeDist;
 }
 
+/** Which figures a note makes too unreliable to print, and why (the notes' codes come from flow.ts). */
+const ALL_FIGURES: readonly EstimateFigure[] = ['success', 'costPerCase', 'p50Seconds', 'p95Seconds'];
+const WITHHELD: Readonly<Record<string, readonly EstimateFigure[]>> = {
+  loop: ALL_FIGURES,
+  'join-timeout': ['success', 'p50Seconds', 'p95Seconds'],
+  'split-joins': ALL_FIGURES,
+  'first-join-ends': ALL_FIGURES,
+  'join-confidence': ALL_FIGURES,
+};
+
 /**
- * Weights of the edges leaving one port: probabilities where given, the rest shared by the others; every
- * branch gets all of it out of a parallel router, or when a work node fans out unconditionally.
+ * The run's arrival rate (cases per second), span and time-of-week profile.
+ * @example runOf({ profile: { runsPerDay: 24 } } as Workflow, {}).rate // 1 / 3600
  */
-function branchWeights(node: WorkflowNode, edges: readonly WorkflowEdge[]): number[] {
-  if (edges.length === 1) return [1];
-  if (node.kind === 'router' && node.config.mode === 'parallel') return edges.map(() => 1);
-  if (node.kind === 'router' && node.config.mode === 'inclusive') return edges.map((e) => e.probability ?? 1);
-  const informed = edges.some((e) => e.probability !== undefined || e.condition !== undefined || e.isDefault === true);
-  if (!informed) return node.kind === 'router' ? edges.map(() => 1 / edges.length) : edges.map(() => 1);
-  let given = 0;
-  let open = 0;
-  for (const e of edges) {
-    if (e.probability !== undefined) given += e.probability;
-    else open += 1;
+export function runOf(doc: Pick<Workflow, 'profile'>, ctx: EstimateContext): RunShape & { readonly phase: Phase | null } {
+  const a = ctx.arrival;
+  const perDay = doc.profile?.runsPerDay;
+  const gap = a?.type === 'fixed' ? a.everySeconds : a?.type === 'poisson' ? 3600 / a.perHour : perDay !== undefined && perDay > 0 ? 86_400 / perDay : 3600 / DEFAULT_PER_HOUR;
+  const rate = 1 / gap;
+  if (ctx.cases === undefined) return { rate, horizon: Infinity, phase: null };
+  const horizon = Math.max(gap, (ctx.cases - 1) * gap);
+  // When in the week the run's cases arrive: steady arrivals cover [0, horizon) evenly; fixed ones fall on k x gap.
+  const ph = new Float64Array(PHASE_BINS);
+  if (a?.type === 'fixed' && ctx.cases <= 20_000) {
+    for (let k = 0; k < ctx.cases; k++) addAt(ph, k * gap, 1);
+  } else if (horizon >= 52 * WEEK) {
+    return { rate, horizon, phase: null };
+  } else {
+    const step = Math.max(60, horizon / 20_000);
+    for (let t = step / 2; t < horizon; t += step) addAt(ph, t, 1);
   }
-  const rest = Math.max(0, 1 - given);
-  const scale = given > 1 ? 1 / given : 1;
-  return edges.map((e) => (e.probability !== undefined ? e.probability * scale : open > 0 ? rest / open : 0));
+  const tot = phaseTotal(ph);
+  return { rate, horizon, phase: tot > 0 ? scalePhase(ph, 1 / tot) : null };
 }
 
 /**
- * Per-node behaviour laid out flat, computed once per analysis: out edges (indices into core.edges) with their
- * [correct->correct, correct->wrong, wrong->wrong] transfer, time and money per visit, and what the flow needs
- * to know about joins. No per-visit allocation in the sweeps.
- */
-interface FlatPlan {
-  readonly outStart: Int32Array;
-  readonly outEdge: Int32Array;
-  readonly outA: Float64Array;
-  readonly outB: Float64Array;
-  readonly outG: Float64Array;
-  readonly mean: Float64Array;
-  readonly variance: Float64Array;
-  readonly cost: Float64Array;
-  readonly human: Float64Array;
-  /** 1 when unemitted mass is not a failure here (outputs, fanning routers, steps that copy mass). */
-  readonly noFail: Uint8Array;
-  /** For a wait-all or first join closing a parallel split: the split's index; else -1. */
-  readonly parallelSplit: Int32Array;
-  /** 1 for a wait-all join (with parallelSplit >= 0), 0 for first. */
-  readonly waitAll: Uint8Array;
-}
-
-function flatPlan(core: GraphCore): FlatPlan {
-  const n = core.size;
-  const m = core.edges.length;
-  const outStart = new Int32Array(n + 1);
-  const outEdge = new Int32Array(m);
-  const outA = new Float64Array(m);
-  const outB = new Float64Array(m);
-  const outG = new Float64Array(m);
-  const mean = new Float64Array(n);
-  const variance = new Float64Array(n);
-  const cost = new Float64Array(n);
-  const human = new Float64Array(n);
-  const noFail = new Uint8Array(n);
-  const parallelSplit = new Int32Array(n).fill(-1);
-  const waitAll = new Uint8Array(n);
-  const { succ, edges } = core;
-  let k = 0;
-  const group: WorkflowEdge[] = [];
-  const groupIdx: number[] = [];
-  for (let v = 0; v < n; v++) {
-    outStart[v] = k;
-    const node = core.node(v);
-    const b = nodeBehaviour(node);
-    mean[v] = b.meanSeconds;
-    variance[v] = b.varSeconds;
-    cost[v] = b.cost;
-    human[v] = b.humanSeconds;
-    let copies = false;
-    const lo = succ.offsets[v]!;
-    const hi = succ.offsets[v + 1]!;
-    // Ports in order of first appearance; each port's edges share its transfer by branch weights.
-    for (let j = lo; j < hi; j++) {
-      const port = edges[succ.edgeIndex[j]!]!.sourcePort;
-      let seen = false;
-      for (let i = lo; i < j; i++) {
-        if (edges[succ.edgeIndex[i]!]!.sourcePort === port) {
-          seen = true;
-          break;
-        }
-      }
-      if (seen) continue;
-      const t = b.ports.get(port);
-      if (!t) continue;
-      group.length = 0;
-      groupIdx.length = 0;
-      for (let i = j; i < hi; i++) {
-        const e = succ.edgeIndex[i]!;
-        if (edges[e]!.sourcePort === port) {
-          group.push(edges[e]!);
-          groupIdx.push(e);
-        }
-      }
-      const w = branchWeights(node, group);
-      for (let i = 0; i < group.length; i++) {
-        const wt = w[i] ?? 0;
-        outEdge[k] = groupIdx[i]!;
-        outA[k] = wt * t[0];
-        outB[k] = wt * t[1];
-        outG[k] = wt * t[2];
-        if (outA[k]! + outB[k]! > 1) copies = true;
-        k++;
-      }
-    }
-    const fanOut = node.kind === 'router' && node.config.mode !== 'exclusive';
-    noFail[v] = node.kind === 'output' || fanOut || copies ? 1 : 0;
-  }
-  outStart[n] = k;
-  for (const [joinId, splitId] of core.splitOfJoin()) {
-    const j = core.indexOf(joinId);
-    const s = core.indexOf(splitId);
-    const jn = core.node(j);
-    const sn = core.node(s);
-    if (jn.kind === 'join' && jn.config.mode !== 'any' && sn.kind === 'router' && sn.config.mode === 'parallel') {
-      parallelSplit[j] = s;
-      waitAll[j] = jn.config.mode === 'all' ? 1 : 0;
-    }
-  }
-  return { outStart, outEdge: outEdge.subarray(0, k), outA, outB, outG, mean, variance, cost, human, noFail, parallelSplit, waitAll };
-}
-
-/**
- * Propagate one case through the graph.
+ * Propagate one case through the graph: the flow, iterated with the human gates' queue models until the
+ * arrivals at the gates settle.
  * @example propagate(new GraphCore(doc)).success // 0.832 for the seed example in analyzer-rules.md
  */
-export function propagate(core: GraphCore): FlowResult {
-  const n = core.size;
-  const m = core.edges.length;
-  const plan = flatPlan(core);
-  const { outStart, outEdge, outA, outB, outG, mean, variance, noFail, parallelSplit, waitAll } = plan;
-  // Per-edge flow: correct mass, wrong mass, time-mass (sum of mass x time) and second moment.
-  const eC = new Float64Array(m);
-  const eW = new Float64Array(m);
-  const eT = new Float64Array(m);
-  const eS = new Float64Array(m);
-  const inC = new Float64Array(n);
-  const inW = new Float64Array(n);
-  const inT = new Float64Array(n);
-  const inS = new Float64Array(n);
-  const failedAt = new Float64Array(n);
-  const start = core.triggers.length > 0 ? 1 / core.triggers.length : 0;
-  const isTrigger = new Uint8Array(n);
-  for (const t of core.triggers) isTrigger[core.indexOf(t.id)] = 1;
-  const { offsets: pOff, targets: pSrc, edgeIndex: pEdge } = core.pred;
-  // Scratch for grouping a join's inflow by branch (predecessor), reused across joins: no per-visit allocation.
-  const stamp = new Int32Array(n).fill(-1);
-  const bC = new Float64Array(n);
-  const bM = new Float64Array(n);
-  const bT = new Float64Array(n);
-  const bS = new Float64Array(n);
-  const branchList = new Int32Array(n);
-
-  const gather = (v: number): void => {
-    const si = parallelSplit[v]!;
-    if (si >= 0) {
-      const ms = inC[si]! + inW[si]!;
-      if (ms > 0) {
-        const all = waitAll[v] === 1;
-        // A branch is everything arriving from one predecessor (its success and its error edge alike).
-        let count = 0;
-        for (let j = pOff[v]!; j < pOff[v + 1]!; j++) {
-          const e = pEdge[j]!;
-          const p = pSrc[j]!;
-          if (stamp[p] !== v) {
-            stamp[p] = v;
-            bC[p] = 0;
-            bM[p] = 0;
-            bT[p] = 0;
-            bS[p] = 0;
-            branchList[count++] = p;
-          }
-          bC[p]! += eC[e]!;
-          bM[p]! += eC[e]! + eW[e]!;
-          bT[p]! += eT[e]!;
-          bS[p]! += eS[e]!;
-        }
-        // Every branch of the parallel block must come through (all) or one of them (first).
-        const cs = inC[si]!;
-        let allM = 1;
-        let allKeep = 1;
-        let noneM = 1;
-        let sumC = 0;
-        let sumM = 0;
-        let pickMean = all ? -Infinity : Infinity;
-        let pickVar = 0;
-        for (let i = 0; i < count; i++) {
-          const p = branchList[i]!;
-          const bc = bC[p]!;
-          const me = bM[p]!;
-          allM *= me / ms;
-          allKeep *= cs > 0 ? bc / cs : 0;
-          noneM *= 1 - Math.min(1, me / ms);
-          sumC += bc;
-          sumM += me;
-          if (me > 0) {
-            const mu = bT[p]! / me;
-            if (all ? mu > pickMean : mu < pickMean) {
-              pickMean = mu;
-              pickVar = Math.max(0, bS[p]! / me - mu * mu);
-            }
-          }
-        }
-        // Every branch works on the same item: it is correct after the block when it was correct before and no
-        // branch made it wrong, so the split's correctness counts once, not once per branch.
-        const allC = cs > 0 ? cs * allKeep : 0;
-        const mOut = all ? Math.max(ms * allM, allC) : ms * (1 - noneM);
-        const c = all ? allC : sumM > 0 ? mOut * (sumC / sumM) : 0;
-        const mu = Number.isFinite(pickMean) ? pickMean : 0;
-        inC[v] = c;
-        inW[v] = Math.max(0, mOut - c);
-        inT[v] = mOut * mu;
-        inS[v] = mOut * (pickVar + mu * mu);
-        return;
-      }
+export function propagate(core: GraphCore, options: FlowOptions = {}, ctx: EstimateContext = {}): FlowResult {
+  const run = runOf(core.doc, ctx);
+  const gates = core.nodes.map((n, i) => (n.kind === 'human' ? i : -1)).filter((i) => i >= 0);
+  let models = new Map<number, GateModel>();
+  let flow = new Flow(core, { ...options, arrivalPhase: run.phase });
+  let r: RegionResult = flow.run();
+  for (let it = 0; it < GATE_ITERATIONS && gates.length > 0; it++) {
+    const next = new Map<number, GateModel>();
+    for (const i of gates) {
+      const node = core.node(i) as Extract<WorkflowNode, { kind: 'human' }>;
+      const arrivals = r.sums.gateArrivals.get(i);
+      if (!arrivals || phaseTotal(arrivals) <= 0) continue;
+      const timeout = flow.hasTimeout(i);
+      const h = humanOf(node, timeout);
+      const sla = timeout ? (node.config.slaSeconds ?? node.policy?.timeouts?.scheduleToCloseSeconds ?? 0) : 0;
+      next.set(i, gateModel(h, { reviewers: node.config.reviewers, businessHours: node.config.calendar === 'business-hours', sla }, arrivals, run));
     }
-    let c = isTrigger[v] ? start : 0;
-    let w = 0;
-    let t = 0;
-    let s = 0;
-    for (let j = pOff[v]!; j < pOff[v + 1]!; j++) {
-      const e = pEdge[j]!;
-      c += eC[e]!;
-      w += eW[e]!;
-      t += eT[e]!;
-      s += eS[e]!;
+    const before = r;
+    models = next;
+    flow = new Flow(core, { ...options, arrivalPhase: run.phase, gate: (_n, i) => models.get(i) }, flow.g);
+    r = flow.run();
+    // Settled when no gate's arrivals moved by more than 0.1%.
+    let moved = 0;
+    for (const i of gates) {
+      const a = phaseTotal(before.sums.gateArrivals.get(i) ?? new Float64Array(1));
+      const b = phaseTotal(r.sums.gateArrivals.get(i) ?? new Float64Array(1));
+      moved = Math.max(moved, Math.abs(a - b) / Math.max(a, b, 1e-12));
     }
-    inC[v] = c;
-    inW[v] = w;
-    inT[v] = t;
-    inS[v] = s;
-  };
-
-  /** Push a node's inflow along its out edges; returns the largest change of an edge's mass. */
-  const emit = (v: number): number => {
-    const c = inC[v]!;
-    const w = inW[v]!;
-    const total = c + w;
-    const t = inT[v]!;
-    const s = inS[v]!;
-    const mu = mean[v]!;
-    const vv = variance[v]!;
-    let left = 0;
-    let change = 0;
-    for (let k = outStart[v]!; k < outStart[v + 1]!; k++) {
-      const e = outEdge[k]!;
-      const ce = outA[k]! * c;
-      const we = outB[k]! * c + outG[k]! * w;
-      const me = ce + we;
-      const f = total > 0 ? me / total : 0;
-      const d = Math.abs(eC[e]! + eW[e]! - me);
-      if (d > change) change = d;
-      eC[e] = ce;
-      eW[e] = we;
-      eT[e] = f * (t + total * mu);
-      eS[e] = f * (s + 2 * t * mu + total * (vv + mu * mu));
-      left += me;
-    }
-    failedAt[v] = noFail[v] === 1 ? 0 : Math.max(0, total - left);
-    return change;
-  };
-
-  const scc = core.scc();
-  const { compOf } = scc;
-  for (const comp of scc.topoOrder) {
-    const members = scc.components[comp]!;
-    if (scc.cyclic[comp] !== 1) {
-      const v = members[0]!;
-      gather(v);
-      emit(v);
-      continue;
-    }
-    // A loop: sweep until the flow settles (expected visits), never past the visit guard. Members are swept in
-    // discovery order (Tarjan lists them deepest first), so one sweep carries mass once around the loop.
-    let external = 0;
-    for (const v of members) {
-      if (isTrigger[v]) external += start;
-      for (let j = pOff[v]!; j < pOff[v + 1]!; j++) {
-        if (compOf[pSrc[j]!] !== comp) external += eC[pEdge[j]!]! + eW[pEdge[j]!]!;
-      }
-    }
-    const cap = VISIT_GUARD * external;
-    for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-      let change = 0;
-      for (let i = members.length - 1; i >= 0; i--) {
-        const v = members[i]!;
-        gather(v);
-        const total = inC[v]! + inW[v]!;
-        if (total > cap && total > 0) {
-          const k = cap / total;
-          inC[v]! *= k;
-          inW[v]! *= k;
-          inT[v]! *= k;
-          inS[v]! *= k;
-        }
-        const d = emit(v);
-        if (d > change) change = d;
-      }
-      if (change < EPSILON) break;
-    }
+    if (moved < 1e-3) break;
   }
-
-  let success = 0;
-  let completion = 0;
-  let silent = 0;
-  let endM = 0;
-  let endT = 0;
-  let endS = 0;
-  for (const o of core.outputs) {
-    const i = core.indexOf(o.id);
-    const mass = inC[i]! + inW[i]!;
-    endM += mass;
-    endT += inT[i]!;
-    endS += inS[i]!;
-    if (o.kind === 'output' && o.config.outcome !== 'error') completion += mass;
-    if (o.kind === 'output' && o.config.outcome === 'success') {
-      success += mass;
-      silent += inW[i]!;
-    }
-  }
-  const visits = new Float64Array(n);
-  const costAt = new Float64Array(n);
+  const e = r.ends;
+  const success = e.rank[0]!;
+  const completion = e.rank[0]! + e.rank[1]! + e.rank[2]!;
+  const cycle = TimeDist.mix([e.endTime, e.abortTime]);
   let cost = 0;
   let human = 0;
-  for (let i = 0; i < n; i++) {
-    visits[i] = inC[i]! + inW[i]!;
-    costAt[i] = visits[i]! * plan.cost[i]!;
-    cost += costAt[i]!;
-    human += visits[i]! * plan.human[i]!;
+  for (let i = 0; i < core.size; i++) {
+    cost += r.sums.cost[i]!;
+    human += r.sums.humanSeconds[i]!;
   }
-  const meanSeconds = endM > 0 ? endT / endM : 0;
-  const varSeconds = endM > 0 ? Math.max(0, endS / endM - meanSeconds * meanSeconds) : 0;
-  const [p50, p95] = lognormalQuantiles(meanSeconds, varSeconds);
-  const edgeMass = new Float64Array(m);
-  for (let e = 0; e < m; e++) edgeMass[e] = eC[e]! + eW[e]!;
+  const notes = [...flow.notes.values()];
+  const notEstimated: Partial<Record<EstimateFigure, string>> = {};
+  for (const n of notes) {
+    for (const f of WITHHELD[n.code] ?? []) notEstimated[f] ??= n.message;
+  }
   return {
     success: Math.min(1, success),
     completion: Math.min(1, completion),
-    silentError: Math.min(1, silent),
-    meanSeconds,
-    p50Seconds: p50,
-    p95Seconds: p95,
+    silentError: Math.min(1, e.silent),
+    meanSeconds: cycle.mean(),
+    p50Seconds: cycle.quantile(0.5),
+    p95Seconds: cycle.quantile(0.95),
     costPerCase: cost,
-    visits,
-    edgeMass,
-    failedAt,
-    costAt,
+    outcomes: { success, escalated: e.rank[1]!, rejected: e.rank[2]!, error: e.rank[3]!, failed: e.failed, stuck: e.stuck },
+    notEstimated,
+    approximations: notes.filter((n) => WITHHELD[n.code] === undefined).map(noteText),
+    visits: r.sums.visits,
+    failedAt: r.sums.failedAt,
+    costAt: r.sums.cost,
     humanSecondsPerCase: human,
+    cycle,
   };
 }
 
-/**
- * Median and 95th percentile of the lognormal with this mean and variance (the variance 0 case is a point).
- * @example lognormalQuantiles(10, 0) // [10, 10]
- */
-export function lognormalQuantiles(mean: number, variance: number): [number, number] {
-  if (mean <= 0) return [0, 0];
-  if (variance <= 0) return [mean, mean];
-  const s2 = Math.log(1 + variance / (mean * mean));
-  const mu = Math.log(mean) - s2 / 2;
-  const s = Math.sqrt(s2);
-  return [Math.exp(mu), Math.exp(mu + Z95 * s)];
+function noteText(n: FlowNote): string {
+  return n.nodeId === undefined ? n.message : `${n.nodeId}: ${n.message}`;
 }
 
 /**
@@ -411,9 +171,38 @@ export function estimateSuccess(doc: Workflow): number {
  * Every closed-form estimate at once (success, silent errors, latency, cost), for comparison with the simulator.
  * @example estimate(doc).p95Seconds
  */
-export function estimate(doc: Workflow): Estimates {
-  const f = propagate(new GraphCore(doc));
-  return { success: f.success, completion: f.completion, silentError: f.silentError, p50Seconds: f.p50Seconds, p95Seconds: f.p95Seconds, meanSeconds: f.meanSeconds, costPerCase: f.costPerCase };
+export function estimate(doc: Workflow, ctx: EstimateContext = {}): Estimates {
+  const f = propagate(new GraphCore(doc), {}, ctx);
+  return {
+    success: f.success,
+    completion: f.completion,
+    silentError: f.silentError,
+    p50Seconds: f.p50Seconds,
+    p95Seconds: f.p95Seconds,
+    meanSeconds: f.meanSeconds,
+    costPerCase: f.costPerCase,
+    outcomes: f.outcomes,
+    notEstimated: f.notEstimated,
+    approximations: f.approximations,
+  };
+}
+
+/** Weights of the edges leaving one port, for the normal-path reach (probabilities where given, else shared). */
+function branchWeights(node: import('../domain/index.ts').WorkflowNode, edges: readonly WorkflowEdge[]): number[] {
+  if (edges.length === 1) return [1];
+  if (node.kind === 'router' && node.config.mode === 'parallel') return edges.map(() => 1);
+  if (node.kind === 'router' && node.config.mode === 'inclusive') return edges.map((e) => e.probability ?? 1);
+  const informed = edges.some((e) => e.probability !== undefined || e.condition !== undefined || e.isDefault === true);
+  if (!informed) return node.kind === 'router' ? edges.map(() => 1 / edges.length) : edges.map(() => 1);
+  let given = 0;
+  let open = 0;
+  for (const e of edges) {
+    if (e.probability !== undefined) given += e.probability;
+    else open += 1;
+  }
+  const rest = Math.max(0, 1 - given);
+  const scale = given > 1 ? 1 / given : 1;
+  return edges.map((e) => (e.probability !== undefined ? e.probability * scale : open > 0 ? rest / open : 0));
 }
 
 /**
