@@ -43,6 +43,8 @@ import toolCentricDesign from './rules/tool-centric-design.ts';
 import hardcodedSecret from './rules/hardcoded-secret.ts';
 import continueOnError from './rules/continue-on-error.ts';
 import publicTriggerSpend from './rules/public-trigger-spend.ts';
+import dataLossOrdering from './rules/data-loss-ordering.ts';
+import llmWrittenCode from './rules/llm-written-code.ts';
 
 export const ALL_RULES: readonly AnyRule[] = [
   triggerRequired,
@@ -88,6 +90,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   hardcodedSecret,
   continueOnError,
   publicTriggerSpend,
+  dataLossOrdering,
+  llmWrittenCode,
 ];
 
 /**

@@ -1,5 +1,5 @@
 /** Small predicates several rules share. */
-import type { WorkflowNode } from '../domain/index.ts';
+import type { Catcher, WorkflowNode } from '../domain/index.ts';
 import type { GraphCore } from './graph-core.ts';
 
 /** How a node is named in a message: its label, or its id when it has none. */
@@ -11,6 +11,11 @@ export function nameOf(node: WorkflowNode): string {
 /** AI tools and tools: the steps that call something outside. */
 export function isCall(node: WorkflowNode): node is Extract<WorkflowNode, { kind: 'ai' | 'tool' }> {
   return node.kind === 'ai' || node.kind === 'tool';
+}
+
+/** The catchers of a step that can fail and route its errors (AI steps and tools). */
+export function catchersOf(node: WorkflowNode): readonly Catcher[] {
+  return isCall(node) ? (node.policy?.catch ?? []) : [];
 }
 
 export function hasRetry(node: WorkflowNode): boolean {

@@ -1,6 +1,6 @@
 import type { WorkflowNode } from '../../domain/index.ts';
 import { defineRule } from '../define-rule.ts';
-import { nameOf } from '../rule-helpers.ts';
+import { catchersOf, nameOf } from '../rule-helpers.ts';
 
 /** Steps that may decide on what they receive: a router can test for an error field, a check or a person can reject it. */
 const decides = (n: WorkflowNode): boolean => n.kind === 'router' || n.kind === 'check' || n.kind === 'human';
@@ -15,9 +15,7 @@ export default defineRule({
   options: {},
   check({ graph }, report) {
     for (const n of graph.nodes) {
-      const policy = 'policy' in n ? n.policy : undefined;
-      const catchers = policy !== undefined && 'catch' in policy ? (policy.catch ?? []) : [];
-      const toOut = catchers.filter((c) => c.port === 'out');
+      const toOut = catchersOf(n).filter((c) => c.port === 'out');
       if (toOut.length === 0) continue;
       // Follow the normal output until something can decide on the failed item, or until it acts on it.
       const seen = new Set<string>([n.id]);
