@@ -58,7 +58,7 @@ describe('baton lint', () => {
     const parsed = lintJsonSchema.parse(JSON.parse(r.out));
     expect(parsed.metrics.nodes).toBe(5);
     expect(parsed.metrics.workNodes).toBe(3);
-    expect(parsed.findings.some((f) => f.ruleId === 'redundant-ai-chain' && f.severity === 'warning')).toBe(true);
+    expect(parsed.findings.some((f) => f.ruleId === 'long-llm-chain' && f.severity === 'warning')).toBe(true);
     expect(r.code).toBe(0); // warnings only, no --max-warnings
   });
 
