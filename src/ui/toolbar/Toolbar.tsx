@@ -151,7 +151,14 @@ function ImportMenu() {
   const replace = async (): Promise<void> => {
     const file = await pickJsonFile();
     if (!file) return;
-    const result = services.parseJson(await file.text());
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (err) {
+      store.getState().showMessage(`“${file.name}” could not be read: ${err instanceof Error ? err.message : String(err)}`, 'error');
+      return;
+    }
+    const result = services.parseJson(text);
     if (!result.ok) {
       // The current design is untouched: a bad file never replaces good work.
       setProblems({ file: file.name, problems: result.problems });
