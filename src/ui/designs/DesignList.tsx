@@ -9,7 +9,7 @@ import type { DesignListItem } from '../../store/library-store.ts';
 import { relativeTime } from './relative-time.ts';
 
 /** Below this many rows every row is rendered: simpler for assistive technology and for find-in-page. */
-export const VIRTUALIZE_AFTER = 60;
+const VIRTUALIZE_AFTER = 60;
 const ROW_HEIGHT = 44;
 
 interface Props {
