@@ -3,16 +3,15 @@
  * keys move the highlight, Enter or a click opens; the panel's buttons act on the highlighted design. Long
  * libraries are virtualised (only the visible rows exist), so 1,000 designs cost what 20 do.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { DesignListItem } from '../../store/library-store.ts';
+import { lazyView } from '../lazy-view.tsx';
 import { relativeTime } from './relative-time.ts';
 
 /** Below this many rows every row is rendered: simpler for assistive technology and for find-in-page. */
 const VIRTUALIZE_AFTER = 60;
-const ROW_HEIGHT = 44;
 
-interface Props {
+export interface DesignListProps {
   readonly designs: readonly DesignListItem[];
   readonly currentId: string | null;
   readonly highlighted: string | null;
@@ -23,7 +22,7 @@ interface Props {
   onRename(id: string, name: string | null): void;
 }
 
-export function DesignList(props: Props) {
+export function DesignList(props: DesignListProps) {
   const { designs, highlighted, onHighlight, onOpen } = props;
   const index = Math.max(0, designs.findIndex((d) => d.id === highlighted));
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
@@ -47,39 +46,29 @@ export function DesignList(props: Props) {
     onKeyDown,
     'aria-activedescendant': active ? optionId(active.id) : undefined,
   } as const;
-  return designs.length > VIRTUALIZE_AFTER ? <VirtualRows {...props} index={index} common={common} /> : (
-    <div {...common}>
-      {designs.map((d, i) => (
+  return designs.length > VIRTUALIZE_AFTER ? <VirtualRows {...props} index={index} common={common} /> : <AllRows {...props} common={common} />;
+}
+
+/** Every row: short lists, and long ones while the virtualiser loads (or if it cannot). */
+function AllRows(props: DesignListProps & { common: Record<string, unknown> }) {
+  return (
+    <div {...props.common}>
+      {props.designs.map((d, i) => (
         <Row key={d.id} {...props} design={d} position={i} />
       ))}
     </div>
   );
 }
 
-function VirtualRows(props: Props & { index: number; common: Record<string, unknown> }) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: props.designs.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
-  const { index } = props;
-  useEffect(() => virtualizer.scrollToIndex(index, { align: 'auto' }), [index, virtualizer]);
-  return (
-    <div {...props.common} ref={scroller} className="designs-list designs-list--virtual">
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const d = props.designs[item.index];
-          return d ? (
-            <div key={d.id} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
-              <Row {...props} design={d} position={item.index} />
-            </div>
-          ) : null;
-        })}
-      </div>
-    </div>
-  );
-}
+// The virtualiser (TanStack Virtual) loads only for a library long enough to need it.
+const VirtualRows = lazyView(
+  () => import('./DesignListVirtual.tsx').then((m) => m.VirtualRows),
+  (props) => <AllRows {...props} />,
+);
 
-const optionId = (id: string): string => `design-option-${id}`;
+export const optionId = (id: string): string => `design-option-${id}`;
 
-function Row({ design, position, designs, currentId, highlighted, renaming, now, onHighlight, onOpen, onRename }: Props & { design: DesignListItem; position: number }) {
+export function Row({ design, position, designs, currentId, highlighted, renaming, now, onHighlight, onOpen, onRename }: DesignListProps & { design: DesignListItem; position: number }) {
   const isCurrent = design.id === currentId;
   return (
     <div
