@@ -1,7 +1,7 @@
 /** The designs list for long libraries: only the visible rows exist (loaded on first use by DesignList.tsx). */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import { Row, type DesignListProps } from './DesignList.tsx';
+import { Row, type DesignListProps } from './DesignListRow.tsx';
 
 const ROW_HEIGHT = 44;
 
