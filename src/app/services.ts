@@ -3,7 +3,7 @@ import { exportWorkflow } from '../interop/export.ts';
 import { importWorkflow } from '../interop/import.ts';
 import type { EditorServices } from '../ui/services.tsx';
 
-export const NOT_A_FRAGMENT = 'The clipboard does not hold Baton nodes';
+const NOT_A_FRAGMENT = 'The clipboard does not hold Baton nodes';
 
 export const editorServices: EditorServices = {
   exportJson: (doc) => exportWorkflow(doc),
