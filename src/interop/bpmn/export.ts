@@ -474,7 +474,7 @@ export function exportBpmn(doc: Workflow): ExportResult {
     if (guessed.length > 0) {
       notes.push({
         nodeId: node.id,
-        message: `Router "${displayName(node)}" chooses ${guessed.join(', ')} by share; BPMN has no random choice, so these branches test the variable `branch`, which the process must set.`,
+        message: `Router "${displayName(node)}" chooses ${guessed.join(', ')} by share; BPMN has no random choice, so these branches test the variable "branch", which the process must set.`,
       });
     }
   }
