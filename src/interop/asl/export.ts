@@ -81,20 +81,20 @@ export function choiceRule(c: Condition): State {
   return { And: [present, type, compare] };
 }
 
-/** Retry entry of one Baton retrier. */
+/** Retry entry of one Baton retrier; `note` hears each gap in words that hold for any step. */
 function retryEntry(r: Retrier, note: (message: string) => void): State {
   const init = r.initialIntervalSeconds ?? 1;
   const entry: State = { ErrorEquals: errorNames(r.errorEquals), MaxAttempts: Math.min(MAX_SECONDS, r.maximumAttempts - 1) };
   entry.IntervalSeconds = wholeSeconds(init);
-  if (!Number.isInteger(init) || init < 1) note(`retry interval ${init} s written as ${wholeSeconds(init)} s (Step Functions counts whole seconds)`);
+  if (!Number.isInteger(init) || init < 1) note('Retry intervals are rounded up to whole seconds (Step Functions counts whole seconds)');
   const coef = r.backoffCoefficient ?? 2;
   entry.BackoffRate = Math.max(1, coef);
-  if (coef < 1) note(`backoff coefficient ${coef} written as 1 (Step Functions needs at least 1)`);
+  if (coef < 1) note('A backoff coefficient below 1 is written as 1 (Step Functions needs at least 1)');
   // Baton caps the interval at 100 x the first one unless told otherwise (Temporal's default); ASL has no cap.
   entry.MaxDelaySeconds = wholeSeconds(r.maximumIntervalSeconds ?? 100 * init);
   if (r.jitter === 'full' || r.jitter === 'equal') entry.JitterStrategy = 'FULL';
-  if (r.jitter === 'equal') note('equal jitter written as FULL (Step Functions has FULL and NONE only)');
-  if (r.honorRetryAfter) note('honorRetryAfter has no Step Functions equivalent: waits follow the backoff only');
+  if (r.jitter === 'equal') note('Equal jitter is written as FULL (Step Functions has FULL and NONE only)');
+  if (r.honorRetryAfter) note('Retry-After is not honoured (honorRetryAfter has no Step Functions equivalent; waits follow the backoff)');
   return entry;
 }
 
@@ -147,6 +147,8 @@ class AslWriter {
   private readonly taken = new Set<string>();
   private readonly functions = new Set<string>();
   private readonly copies = new Map<string, number>();
+  /** Gaps that recur step after step, reported once each with the steps they concern. */
+  private readonly recurring = new Map<string, WorkflowNode[]>();
 
   constructor(private readonly doc: Workflow) {
     this.adj = buildAdjacency(doc);
@@ -160,6 +162,12 @@ class AslWriter {
 
   private note(node: WorkflowNode | undefined, message: string, edgeId?: string): void {
     this.notes.push({ message, ...(node ? { nodeId: node.id } : {}), ...(edgeId ? { edgeId } : {}) });
+  }
+
+  private noteEach(node: WorkflowNode, gap: string): void {
+    const list = this.recurring.get(gap) ?? [];
+    if (!list.includes(node)) list.push(node);
+    this.recurring.set(gap, list);
   }
 
   write(): ExportResult {
@@ -178,6 +186,10 @@ class AslWriter {
     const reached = new Set<string>([...this.copies.keys()]);
     for (const n of this.doc.nodes) {
       if (n.kind !== 'note' && n.kind !== 'trigger' && !reached.has(n.id)) this.note(n, `"${displayName(n)}" cannot be reached from the trigger: left out.`);
+    }
+    for (const [gap, nodes] of this.recurring) {
+      const [only] = nodes;
+      this.notes.push({ message: `${gap}: ${nodes.map((n) => `"${displayName(n)}"`).join(', ')}.`, ...(nodes.length === 1 && only ? { nodeId: only.id } : {}) });
     }
     const notes = this.doc.nodes.filter((n) => n.kind === 'note');
     const comment = [`${this.doc.name} (exported from Baton)`, ...notes.map((n) => `Note: ${n.config.text}`)].join('\n\n');
@@ -385,11 +397,11 @@ class AslWriter {
         const p = node.policy;
         if (p?.timeouts?.startToCloseSeconds !== undefined) state.TimeoutSeconds = wholeSeconds(p.timeouts.startToCloseSeconds);
         if (p?.timeouts?.scheduleToCloseSeconds !== undefined) {
-          this.note(node, `"${displayName(node)}": the whole-step limit (scheduleToClose ${p.timeouts.scheduleToCloseSeconds} s) has no Step Functions equivalent; each try keeps its TimeoutSeconds.`);
+          this.noteEach(node, 'A whole-step limit (scheduleToClose) has no Step Functions equivalent; each try keeps its TimeoutSeconds');
         }
-        const retry = upToCatchAll(p?.retry ?? []).map((r) => retryEntry(r, (m) => this.note(node, `"${displayName(node)}": ${m}.`)));
+        const retry = upToCatchAll(p?.retry ?? []).map((r) => retryEntry(r, (gap) => this.noteEach(node, gap)));
         if (retry.length > 0) state.Retry = retry;
-        if (p?.circuitBreaker) this.note(node, `"${displayName(node)}": the circuit breaker has no Step Functions equivalent.`);
+        if (p?.circuitBreaker) this.noteEach(node, 'A circuit breaker has no Step Functions equivalent');
         for (const e of unroutedErrorEdges(node, this.adj.outgoing.get(node.id) ?? [])) {
           this.note(node, `"${displayName(node)}": the ${e.sourcePort} edge has no catcher in the policy, so Baton never takes it; left out.`, e.id);
         }

@@ -13,6 +13,7 @@ import { useEditorStore, useEditorStoreApi } from '../editor-context.tsx';
 import { useEditorServices } from '../services.tsx';
 import { useSimulationServices } from '../simulation/simulation-services.tsx';
 import { captureDesignImage, type ImageFormat } from './export-image.ts';
+import { ExportMenu } from './ExportMenu.tsx';
 import { ProblemListDialog } from './ProblemListDialog.tsx';
 import { ProblemCounts } from '../problems/ProblemCounts.tsx';
 
@@ -129,6 +130,7 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
           </div>
         )}
       </span>
+      <ExportMenu />
       {simulation && (
         <button type="button" onClick={() => simulation.store.getState().requestFocus()} title="Open the Simulation panel: dry-run this design">
           Simulate
