@@ -148,7 +148,10 @@ class Diagram {
 function extensionFor(node: WorkflowNode): string {
   const parts: string[] = [];
   const fields: Record<string, string | number | boolean | undefined> = { id: node.id, kind: node.kind };
-  if (node.kind !== 'note') Object.assign(fields, node.config);
+  // Scalar settings become attributes; lists (an agent's tools) get elements of their own below.
+  if (node.kind !== 'note') {
+    for (const [k, v] of Object.entries(node.config)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') fields[k] = v;
+  }
   parts.push(`<baton:node${attrs(fields)} />`);
   if (node.kind === 'ai' || node.kind === 'tool' || node.kind === 'human') {
     const t = node.policy?.timeouts;
