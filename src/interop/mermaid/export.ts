@@ -16,7 +16,7 @@ import { displayName, edgeCaption } from '../export-graph.ts';
 export const NOTE_TEXT_LIMIT = 300;
 
 /** Opening and closing brackets of each kind's shape (https://mermaid.js.org/syntax/flowchart.html). */
-const SHAPES: Record<NodeKind, readonly [string, string]> = {
+export const SHAPES: Record<NodeKind, readonly [string, string]> = {
   trigger: ['([', '])'], // stadium
   ai: ['(', ')'], // rounded
   tool: ['[', ']'], // rectangle
