@@ -12,7 +12,7 @@
  */
 import type { Workflow } from '../domain/index.ts';
 
-export const EXPORT_FORMAT_IDS = ['bpmn', 'asl', 'mermaid'] as const;
+export const EXPORT_FORMAT_IDS = ['n8n', 'bpmn', 'asl', 'mermaid'] as const;
 export type ExportFormatId = (typeof EXPORT_FORMAT_IDS)[number];
 
 /** One thing the target could not carry over, or carries only approximately. */
@@ -42,6 +42,14 @@ export interface ExportFormat {
 }
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
+  {
+    id: 'n8n',
+    label: 'n8n workflow',
+    hint: 'Import into n8n (Workflows > Import from file).',
+    extension: '.n8n.json',
+    mimeType: 'application/json',
+    load: async () => (await import('./n8n/export.ts')).exportN8n,
+  },
   {
     id: 'bpmn',
     label: 'BPMN 2.0 XML',

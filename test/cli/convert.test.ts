@@ -84,8 +84,8 @@ describe('baton convert --to (in-process)', () => {
       code: 2,
       stderr: expect.stringMatching(/: not a valid workflow \(3 problem\(s\); run "baton validate" for all\): \$\.nodes\[0\]\.colour/),
     });
-    expect(await run(minimal)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^baton convert: say which format to write with --to \(baton, bpmn, asl, mermaid\)\. Usage: /) });
-    expect(await run(minimal, '--to', 'visio')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^baton convert: --to takes one of baton, bpmn, asl, mermaid\./) });
+    expect(await run(minimal)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^baton convert: say which format to write with --to \(baton, n8n, bpmn, asl, mermaid\)\. Usage: /) });
+    expect(await run(minimal, '--to', 'visio')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^baton convert: --to takes one of baton, n8n, bpmn, asl, mermaid\./) });
     expect(await run(join(dir, 'missing.json'), '--to', 'bpmn')).toMatchObject({ code: 2, stderr: expect.stringMatching(/cannot read the file/) });
   });
 

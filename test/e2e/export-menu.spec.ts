@@ -21,6 +21,13 @@ test('export a template in every format: the file downloads and the report says 
   await expect(page.getByRole('button', { name: /^AI tool: / }).first()).toBeVisible();
 
   // BPMN: the shares of the category router have no BPMN equivalent; the report lists them.
+  // n8n: a workflow to import, with the steps under their labels.
+  const n8n = await exportAs(page, 'n8n workflow');
+  expect(n8n.name).toBe('support-ticket-triage.n8n.json');
+  expect(JSON.parse(n8n.text)).toMatchObject({ name: 'Support ticket triage', settings: { executionOrder: 'v1' } });
+  await expect(page.getByRole('dialog', { name: 'Exported as n8n workflow' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
   const bpmn = await exportAs(page, 'BPMN 2.0 XML');
   expect(bpmn.name).toBe('support-ticket-triage.bpmn');
   expect(bpmn.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<bpmn:definitions /);

@@ -1,5 +1,5 @@
 /**
- * `baton convert FILE [--from baton] [--to baton|bpmn|asl|mermaid] [--out FILE]`: read a workflow (a Baton file;
+ * `baton convert FILE [--from baton] [--to baton|n8n|bpmn|asl|mermaid] [--out FILE]`: read a workflow (a Baton file;
  * other tools' formats plug in as readers under `--from`) and write it in another format.
  *
  * Exit codes (interfaces.md):
@@ -41,7 +41,7 @@ const WRITERS: Record<string, () => Promise<(doc: Workflow) => ExportResult>> = 
 
 const USAGE = `baton convert FILE [--from ${Object.keys(READERS).join('|')}] [--to ${Object.keys(WRITERS).join('|')}] [--out FILE]`;
 const SUMMARY = [
-  'Convert a workflow to another format (BPMN 2.0 XML, Step Functions ASL, Mermaid, Baton JSON); stdout unless --out.',
+  'Convert a workflow to another format (n8n, BPMN 2.0 XML, Step Functions ASL, Mermaid, Baton JSON); stdout unless --out.',
   'Exit 0: converted. Exit 1: converted, with what the target could not carry over listed on stderr.',
   'Exit 2: unusable input, a bad option, or a design the target cannot express (one line on stderr).',
 ].join('\n');
