@@ -76,4 +76,9 @@ test('the menu works from the keyboard', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeFocused();
+  // A click elsewhere closes it too.
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(menu).toBeVisible();
+  await page.getByRole('region', { name: 'Canvas' }).click({ position: { x: 20, y: 20 } });
+  await expect(menu).toHaveCount(0);
 });

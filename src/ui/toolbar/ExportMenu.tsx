@@ -5,11 +5,12 @@
  * mounts it with `<ExportMenu />`; the formats come from the editor services (exporters load on first use).
  */
 import { useReactFlow } from '@xyflow/react';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { downloadBlob, slugify } from '../download.ts';
 import { useEditorStoreApi } from '../editor-context.tsx';
 import { useEditorServices, type ExportFormatInfo } from '../services.tsx';
 import { captureDesignImage, type ImageFormat } from './export-image.ts';
+import { useDismissOnOutsidePointer } from './use-dismiss.ts';
 
 /** What the report dialog shows after an export to another tool's format. */
 interface Report {
@@ -25,9 +26,12 @@ export function ExportMenu() {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<Report | null>(null);
+  const root = useRef<HTMLSpanElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const formats = services.exportFormats ?? [];
+
+  useDismissOnOutsidePointer(open, root, useCallback(() => setOpen(false), []));
 
   const close = (): void => {
     setOpen(false);
@@ -107,7 +111,7 @@ export function ExportMenu() {
   };
 
   return (
-    <span className="toolbar__menu">
+    <span className="toolbar__menu" ref={root}>
       <button ref={button} type="button" aria-haspopup="menu" aria-expanded={open} disabled={busy} onClick={() => setOpen((o) => !o)} title="Download this design as a file: workflow JSON, a picture, or another tool's format">
         Export
       </button>
