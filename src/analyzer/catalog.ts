@@ -19,6 +19,7 @@ import overbuiltSimpleTask from './rules/overbuilt-simple-task.ts';
 import workflowTooLarge from './rules/workflow-too-large.ts';
 import chainTooLong from './rules/chain-too-long.ts';
 import redundantAiChain from './rules/redundant-ai-chain.ts';
+import longLlmChain from './rules/long-llm-chain.ts';
 import stackedAutomationLayers from './rules/stacked-automation-layers.ts';
 import qualityGateOveruse from './rules/quality-gate-overuse.ts';
 import routingComplexity from './rules/routing-complexity.ts';
@@ -40,6 +41,11 @@ import costPerRun from './rules/cost-per-run.ts';
 import labelRequired from './rules/label-required.ts';
 import verbObjectLabel from './rules/verb-object-label.ts';
 import toolCentricDesign from './rules/tool-centric-design.ts';
+import hardcodedSecret from './rules/hardcoded-secret.ts';
+import continueOnError from './rules/continue-on-error.ts';
+import publicTriggerSpend from './rules/public-trigger-spend.ts';
+import dataLossOrdering from './rules/data-loss-ordering.ts';
+import llmWrittenCode from './rules/llm-written-code.ts';
 
 export const ALL_RULES: readonly AnyRule[] = [
   triggerRequired,
@@ -61,6 +67,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   workflowTooLarge,
   chainTooLong,
   redundantAiChain,
+  longLlmChain,
   stackedAutomationLayers,
   qualityGateOveruse,
   routingComplexity,
@@ -82,6 +89,11 @@ export const ALL_RULES: readonly AnyRule[] = [
   labelRequired,
   verbObjectLabel,
   toolCentricDesign,
+  hardcodedSecret,
+  continueOnError,
+  publicTriggerSpend,
+  dataLossOrdering,
+  llmWrittenCode,
 ];
 
 /**

@@ -30,7 +30,7 @@ import { importWorkflow } from '../interop/import.ts';
 import type { EditorStore } from '../store/editor-store.ts';
 import { createLibraryStore, type DesignListItem, type LibraryState, type LibraryStore, type SaveState } from '../store/library-store.ts';
 import type { Template } from '../templates/index.ts';
-import { BLANK_TEMPLATE_ID, type DesignLibrary, type ImportOutcome, type SnapshotReason, type TemplateCard } from '../ui/designs/designs-services.tsx';
+import { BLANK_TEMPLATE_ID, type DesignLibrary, type ImportOutcome, type TemplateCard } from '../ui/designs/designs-services.tsx';
 import { riskyChange } from './designs-risky-change.ts';
 
 export interface DesignLibraryDeps {
@@ -65,14 +65,12 @@ export interface DesignLibraryController extends DesignLibrary {
 }
 
 const BLANK_NAME = 'Untitled design';
-/** An explicit snapshot() makes the automatic one for the same change redundant within this window. */
-const SNAPSHOT_DEDUPE_MS = 5000;
 
-export const RELOAD_BANNER = 'Baton was updated in another tab. Your work is saved; reload this tab to keep editing.';
-export const RELOAD_BANNER_UNSAVED =
+const RELOAD_BANNER = 'Baton was updated in another tab. Your work is saved; reload this tab to keep editing.';
+const RELOAD_BANNER_UNSAVED =
   'Baton was updated in another tab and your last changes could not be stored. Use Export JSON before reloading this tab.';
 
-export function templateCards(templates: readonly Template[]): TemplateCard[] {
+function templateCards(templates: readonly Template[]): TemplateCard[] {
   const blank: TemplateCard = {
     id: BLANK_TEMPLATE_ID,
     name: 'Blank design',
@@ -141,7 +139,6 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
   let restoring = false;
   /** The draft's first edit creates the design; later edits wait for it. */
   let creatingDraft: Promise<void> | null = null;
-  let lastExplicitSnapshot: { reason: SnapshotReason; at: number } | null = null;
   let persistAsked = false;
   let chain: Promise<unknown> = Promise.resolve();
 
@@ -150,6 +147,22 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
     chain = run.catch(() => undefined);
     return run;
   }
+
+  /**
+   * The port's actions never reject (the UI calls them from click handlers without awaiting): a storage failure
+   * becomes an error message, so nothing fails silently.
+   */
+  async function reporting<T>(what: string, fn: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      failed(what, error);
+      return fallback;
+    }
+  }
+
+  /** An exclusive action that reports its own failure. */
+  const action = (what: string, fn: () => Promise<void>): Promise<void> => reporting(what, () => exclusive(fn), undefined);
 
   const message = (text: string, tone: 'info' | 'error' | 'success' = 'info'): void => editor.getState().showMessage(text, tone);
 
@@ -160,6 +173,14 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
   async function refreshList(): Promise<void> {
     const [rows, trash] = await Promise.all([p.designs.list(), p.designs.listTrash()]);
     set({ designs: rows.map(listItem), trash: trash.map(listItem) });
+  }
+
+  /**
+   * Refresh the designs list or the versions list in the background (after a save, an event from another tab):
+   * a failed read leaves the list as it was, and the storage trouble shows in the save status.
+   */
+  function refreshLater(refresh: () => Promise<void>): void {
+    refresh().catch(() => undefined);
   }
 
   async function refreshVersions(): Promise<void> {
@@ -185,7 +206,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
         if (restoring) return;
         loadIntoEditor(event.doc);
         set({ conflict: null, comparison: null });
-        void refreshVersions();
+        refreshLater(refreshVersions);
         return;
       case 'conflict':
         set({ conflict: { deleted: event.deleted } });
@@ -193,8 +214,8 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       case 'switched':
         set({ currentId: event.design.id, conflict: null });
         sync.announceLibraryChange();
-        void refreshList();
-        void refreshVersions();
+        refreshLater(refreshList);
+        refreshLater(refreshVersions);
         message(`Your changes are now in “${event.design.name}”.`, 'success');
         return;
       case 'unreadable':
@@ -216,7 +237,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       onStatus: (status) => {
         set({ save: saveState(status, p.mode) });
         // A save moves the design to the top of the list and changes its summary.
-        if (status.state === 'saved') void refreshList();
+        if (status.state === 'saved') refreshLater(refreshList);
       },
     });
     set({ currentId: designId, save: saveState({ state: 'saved' }, p.mode), conflict: null, comparison: null });
@@ -289,26 +310,29 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
     if (store.getState().gallery === 'first-start') set({ gallery: 'closed' });
     if (!persistAsked && deps.requestPersist) {
       persistAsked = true;
-      void deps.requestPersist();
+      // Only a wish: a browser that says no (or throws) keeps the designs as best-effort storage, and
+      // Settings › Storage tells the user whether they are kept under storage pressure.
+      deps.requestPersist().catch(() => undefined);
     }
     const reason = riskyChange(before, doc);
     const s = session;
-    if (reason && s) {
-      const recent = lastExplicitSnapshot && lastExplicitSnapshot.reason === reason && now() - lastExplicitSnapshot.at < SNAPSHOT_DEDUPE_MS;
-      if (!recent) void takeSnapshot(s.designId(), before, reason);
-    }
+    // takeSnapshot never rejects; the edit does not wait for the version to be written.
+    if (reason && s) void takeSnapshot(s.designId(), before, reason);
     if (s) s.edit(doc);
     else if (!creatingDraft) storeDraft();
     // While the draft is being created its later edits are picked up when the session starts.
   }
 
-  async function takeSnapshot(designId: string, doc: Workflow, reason: VersionReason, name?: string): Promise<void> {
+  /** Store a version; true when it was stored. Never rejects. */
+  async function takeSnapshot(designId: string, doc: Workflow, reason: VersionReason, name?: string): Promise<boolean> {
     try {
       await p.versions.save(designId, doc, name === undefined ? { reason } : { reason, name });
       if (session?.designId() === designId) await refreshVersions();
+      return true;
     } catch (error) {
       // A snapshot that cannot be stored must not stop the edit it precedes; the status line shows storage trouble.
       if (reason === 'manual') failed('Saving the version', error);
+      return false;
     }
   }
 
@@ -323,12 +347,33 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
     onEdit(before, s.doc);
   });
 
-  const unsubscribeLibrary = sync.subscribeLibrary(() => void refreshList());
+  const unsubscribeLibrary = sync.subscribeLibrary(() => refreshLater(refreshList));
 
   async function designDocFor(id: string): Promise<Workflow | undefined> {
     if (id === session?.designId()) return editor.getState().doc;
     const opened = await p.designs.open(id);
     return opened.ok ? opened.doc : undefined;
+  }
+
+  async function exportStored(id: string): Promise<{ fileName: string; json: string } | undefined> {
+    const doc = await designDocFor(id);
+    if (doc) return { fileName: fileNameFor(doc.name), json: exportJson({ ...doc, id }) };
+    // A design that no longer imports is exported exactly as stored, so it can be repaired by hand.
+    const raw = await p.designs.readJson(id);
+    const row = store.getState().designs.find((d) => d.id === id);
+    return raw === undefined ? undefined : { fileName: fileNameFor(row?.name ?? id), json: raw };
+  }
+
+  async function compareVersions(a: string, b: string | undefined): Promise<void> {
+    const left = await versionDoc(a);
+    const right = b === undefined ? { doc: editor.getState().doc, name: 'current design' } : await versionDoc(b);
+    if (!left || !right) {
+      message('That version no longer opens, so it cannot be compared.', 'error');
+      return;
+    }
+    const labels: Record<string, string> = {};
+    for (const n of [...left.doc.nodes, ...right.doc.nodes]) labels[n.id] = n.label || n.id;
+    set({ comparison: { title: `${left.name} → ${right.name}`, diff: diffWorkflows(left.doc, right.doc), labels } });
   }
 
   async function versionDoc(id: string): Promise<{ doc: Workflow; name: string } | undefined> {
@@ -349,14 +394,14 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       if (!first || !(await openDesign(first.id, { refresh: false }))) {
         showDraft(editor.getState().doc, store.getState().designs.length === 0 ? 'first-start' : 'closed');
       }
-      void (async () => {
+      refreshLater(async () => {
         try {
           await p.designs.purgeTrash();
         } catch {
           // A failed purge only leaves old trash for the next start.
         }
         await refreshList();
-      })();
+      });
     },
 
     flush: async () => {
@@ -369,14 +414,14 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
     },
 
     open: (id) =>
-      exclusive(async () => {
+      action('Opening the design', async () => {
         if (id === session?.designId()) return;
         set({ gallery: 'closed' });
         await openDesign(id);
       }),
 
     createFromTemplate: (templateId) =>
-      exclusive(async () => {
+      action('Creating the design', async () => {
         const template = deps.templates.find((t) => t.id === templateId);
         const doc = template ? template.doc : createWorkflow({ id: 'blank', name: BLANK_NAME, now: new Date(now()).toISOString() });
         set({ gallery: 'closed' });
@@ -390,7 +435,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
     setGallery: (open) => set({ gallery: open ? 'new' : 'closed' }),
 
     rename: (id, name) =>
-      exclusive(async () => {
+      action('Renaming', async () => {
         const next = name.trim();
         if (next === '') return;
         if (id === session?.designId()) {
@@ -408,7 +453,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       }),
 
     duplicate: (id) =>
-      exclusive(async () => {
+      action('Duplicating', async () => {
         if (id === session?.designId()) await session.flush();
         try {
           const row = await p.designs.duplicate(id);
@@ -421,7 +466,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       }),
 
     moveToTrash: (id) =>
-      exclusive(async () => {
+      action('Moving to the trash', async () => {
         const wasOpen = id === session?.designId();
         if (wasOpen) await closeSession();
         const row = store.getState().designs.find((d) => d.id === id);
@@ -436,7 +481,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       }),
 
     restoreFromTrash: (id) =>
-      exclusive(async () => {
+      action('Restoring from the trash', async () => {
         await p.designs.restoreFromTrash(id);
         sync.announceLibraryChange();
         if (store.getState().deleted?.id === id) set({ deleted: null });
@@ -450,19 +495,17 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       exclusive(async (): Promise<ImportOutcome> => {
         const parsed = parseJson(text);
         if (!parsed.ok) return { ok: false, problems: parsed.problems };
-        const row = await createAndOpen(parsed.doc);
-        message(`Imported “${row.name}” as a new design.`, 'success');
-        return { ok: true, name: row.name };
+        try {
+          const row = await createAndOpen(parsed.doc);
+          message(`Imported “${row.name}” as a new design.`, 'success');
+          return { ok: true, name: row.name };
+        } catch (error) {
+          failed('Importing the design', error);
+          return { ok: false, problems: [] };
+        }
       }),
 
-    async exportJson(id) {
-      const doc = await designDocFor(id);
-      if (doc) return { fileName: fileNameFor(doc.name), json: exportJson({ ...doc, id }) };
-      // A design that no longer imports is exported exactly as stored, so it can be repaired by hand.
-      const raw = await p.designs.readJson(id);
-      const row = store.getState().designs.find((d) => d.id === id);
-      return raw === undefined ? undefined : { fileName: fileNameFor(row?.name ?? id), json: raw };
-    },
+    exportJson: (id) => reporting('Exporting the design', () => exportStored(id), undefined),
 
     exportCurrent() {
       const doc = editor.getState().doc;
@@ -476,19 +519,11 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
         return;
       }
       const label = name.trim() || `Version of ${new Date(now()).toLocaleString()}`;
-      await takeSnapshot(s.designId(), editor.getState().doc, 'manual', label);
-      message(`Saved version “${label}”.`, 'success');
-    },
-
-    async snapshot(reason) {
-      const s = session;
-      if (!s) return;
-      lastExplicitSnapshot = { reason, at: now() };
-      await takeSnapshot(s.designId(), editor.getState().doc, reason);
+      if (await takeSnapshot(s.designId(), editor.getState().doc, 'manual', label)) message(`Saved version “${label}”.`, 'success');
     },
 
     restoreVersion: (versionId) =>
-      exclusive(async () => {
+      action('Restoring the version', async () => {
         const s = session;
         if (!s) return;
         restoring = true;
@@ -511,22 +546,12 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
         message('Version restored. Undo, or the “Before restoring a version” entry, brings back what was there.', 'success');
       }),
 
-    async compare(a, b) {
-      const left = await versionDoc(a);
-      const right = b === undefined ? { doc: editor.getState().doc, name: 'current design' } : await versionDoc(b);
-      if (!left || !right) {
-        message('That version no longer opens, so it cannot be compared.', 'error');
-        return;
-      }
-      const labels: Record<string, string> = {};
-      for (const n of [...left.doc.nodes, ...right.doc.nodes]) labels[n.id] = n.label || n.id;
-      set({ comparison: { title: `${left.name} → ${right.name}`, diff: diffWorkflows(left.doc, right.doc), labels } });
-    },
+    compare: (a, b) => reporting('Comparing versions', () => compareVersions(a, b), undefined),
 
     clearComparison: () => set({ comparison: null }),
 
     loadTheirs: () =>
-      exclusive(async () => {
+      action('Loading the stored design', async () => {
         const s = session;
         if (!s) return;
         const opened = await s.loadTheirs();
@@ -536,7 +561,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       }),
 
     keepMineAsCopy: () =>
-      exclusive(async () => {
+      action('Keeping your copy', async () => {
         await session?.keepMineAsCopy();
       }),
 

@@ -43,7 +43,7 @@ export function createRepositories(backend: StorageBackend, deps?: RepositoryDep
   };
 }
 
-export function createMemoryPersistence(banner: string = MEMORY_BANNER, deps?: RepositoryDeps): Persistence {
+function createMemoryPersistence(banner: string = MEMORY_BANNER, deps?: RepositoryDeps): Persistence {
   return { mode: 'memory', banner, ...createRepositories(createMemoryBackend(), deps), close: () => undefined };
 }
 
@@ -119,6 +119,8 @@ export function watchVersionChange(
   },
 ): () => void {
   const listener = (): false => {
+    // Dexie's listener cannot wait for a promise; the flush's failure is caught below and reaches the user
+    // through onReloadNeeded({ flushed: false }).
     void (async () => {
       let flushed = true;
       try {

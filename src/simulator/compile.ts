@@ -22,6 +22,7 @@ import {
   type WorkflowNode,
   AI_CAPABILITIES,
 } from '../domain/index.ts';
+import { CASE_OUTCOMES, DEFAULT_MAX_REASKS, OUTCOME_SEVERITY, repeatProbabilities, RETRY_DEFAULTS, splitUnclaimed, type CaseOutcome } from '../domain/semantics/index.ts';
 import { encodeDistribution } from './distributions.ts';
 
 /** Kind codes; notes are not compiled. */
@@ -41,12 +42,13 @@ export const ERR_COMMUNICATION = ERROR_TYPES.indexOf('communication');
 export const SLOT = { latency: 0, confCorrect: 1, confWrong: 2, inTokens: 3, outTokens: 4 } as const;
 const SLOTS = 5;
 
-/** Output outcome codes; a case can also end failed (4) or stuck (5). */
-export const CASE_OUTCOMES = ['success', 'rejected', 'escalated', 'error', 'failed', 'stuck'] as const;
-export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+/** Case outcome codes are positions in CASE_OUTCOMES (success, rejected, escalated, error, failed, stuck). */
+export { CASE_OUTCOMES, type CaseOutcome };
 export const OUT_SUCCESS = 0;
 export const OUT_FAILED = 4;
 export const OUT_STUCK = 5;
+/** OUTCOME_SEVERITY by output outcome code: a case keeps the most severe outcome it reached. */
+export const SEVERITY_BY_CODE: readonly number[] = CASE_OUTCOMES.map((o) => (o === 'failed' || o === 'stuck' ? 0 : OUTCOME_SEVERITY[o]));
 
 /** A document the engine cannot run (no trigger, no nodes): the CLI's exit 2. */
 export class SimulationInputError extends Error {
@@ -65,8 +67,10 @@ export interface CompiledGraph {
   readonly edgeTarget: Int32Array;
   /** Index of the edge's port in OUTPUT_PORTS[kind of source]. */
   readonly edgePort: Uint8Array;
-  /** Branch weight, or -1 when the edge has none. */
+  /** The edge's `probability`, or -1 when it has none (what an inclusive router draws against). */
   readonly edgeProb: Float64Array;
+  /** Out of an exclusive router: the edge's share of the cases no condition claims (splitUnclaimed), else 0. */
+  readonly edgeWeight: Float64Array;
   readonly edgeDefault: Uint8Array;
   /** Index into `conditions`, or -1. Conditions are rare, so they stay objects. */
   readonly edgeCond: Int32Array;
@@ -83,31 +87,37 @@ export interface CompiledGraph {
   readonly priceOut: Float64Array;
   /** Retry-After seconds sent with rate_limited, or -1. */
   readonly retryAfter: Float64Array;
+  /** How likely a retry repeats the error of the try before it, per node and error type (node * ERROR_COUNT + e). */
+  readonly repeatProbability: Float64Array;
   /** AI capability index (AI_CAPABILITIES), -1 for other kinds. */
   readonly capability: Int8Array;
   // policy (0 = no limit)
   readonly startToClose: Float64Array;
   readonly scheduleToClose: Float64Array;
-  readonly retStart: Int32Array;
-  readonly retMask: Int32Array;
-  readonly retMax: Int32Array;
-  readonly retInit: Float64Array;
-  readonly retCoef: Float64Array;
-  readonly retMaxInterval: Float64Array;
-  /** 0 none, 1 full, 2 equal. */
-  readonly retJitter: Uint8Array;
-  readonly retHonor: Uint8Array;
-  readonly catStart: Int32Array;
-  readonly catMask: Int32Array;
-  readonly catPort: Int32Array;
+  /** Retriers (CSR by node, document order): the retriers of node i are retryStart[i] .. retryStart[i+1]-1. */
+  readonly retryStart: Int32Array;
+  /** Error types the retrier matches, as a bit mask over ERROR_TYPES (see `errorMask`). */
+  readonly retryErrors: Int32Array;
+  readonly retryMaxAttempts: Int32Array;
+  readonly retryInitialSeconds: Float64Array;
+  readonly retryCoefficient: Float64Array;
+  readonly retryMaxIntervalSeconds: Float64Array;
+  /** A JITTER code. */
+  readonly retryJitter: Uint8Array;
+  readonly retryHonorsRetryAfter: Uint8Array;
+  /** Catchers (CSR by node like the retriers): error mask and the port index they route to. */
+  readonly catchStart: Int32Array;
+  readonly catchErrors: Int32Array;
+  readonly catchPort: Int32Array;
   /** windowSize, or 0 when the node has no breaker. */
-  readonly brWindow: Int32Array;
-  readonly brMin: Int32Array;
-  readonly brThreshold: Float64Array;
-  readonly brOpen: Float64Array;
+  readonly breakerWindow: Int32Array;
+  readonly breakerMinimumCalls: Int32Array;
+  readonly breakerFailureRate: Float64Array;
+  /** openSeconds: how long the breaker stays open once it trips. */
+  readonly breakerOpenPeriod: Float64Array;
   // human gates
   readonly reviewers: Int32Array;
-  /** 0 always, 1 business hours. */
+  /** A CALENDAR code. */
   readonly calendar: Uint8Array;
   /** SLA seconds (config.slaSeconds, else policy scheduleToClose), 0 = none. */
   readonly sla: Float64Array;
@@ -120,20 +130,33 @@ export interface CompiledGraph {
   /** 1 when the check is a threshold check on the case's confidence. */
   readonly checkThreshold: Float64Array;
   readonly sampleRate: Float64Array;
-  /** 0 route, 1 reask. */
+  /** An ON_FAIL code. */
   readonly onFail: Uint8Array;
   readonly maxReasks: Int32Array;
   // routers, joins, outputs
-  /** router: 0 exclusive, 1 parallel, 2 inclusive; join: 0 all, 1 first, 2 any; output: outcome code. */
+  /** Router: a ROUTER_MODE; join: a JOIN_MODE; output: its outcome's index in CASE_OUTCOMES. */
   readonly mode: Uint8Array;
+  /** Exclusive router: the edge taking the cases no condition or weight took (splitUnclaimed), -1 for none. */
+  readonly routerFallback: Int32Array;
+  /** Exclusive router: 1 when some weight is positive, so a case no condition claims draws a number. */
+  readonly routerDraws: Uint8Array;
   readonly joinTimeout: Float64Array;
 }
 
+/** `mode` of a router node. */
+export const ROUTER_MODE = { exclusive: 0, parallel: 1, inclusive: 2 } as const;
+/** `mode` of a join node. */
+export const JOIN_MODE = { all: 0, first: 1, any: 2 } as const;
+
+/** `retryJitter` of a retrier: positions in JITTER_MODES. */
+export const JITTER = { none: 0, full: 1, equal: 2 } as const;
+/** `calendar` of a human gate. */
+export const CALENDAR = { always: 0, businessHours: 1 } as const;
+/** `onFail` of a check. */
+export const ON_FAIL = { route: 0, reask: 1 } as const;
+
 /** Port indices used by the engine (positions in OUTPUT_PORTS). */
 export const PORT = { out: 0, error: 1, approve: 0, reject: 1, revise: 2, timeout: 3, pass: 0, fail: 1 } as const;
-
-/** Default check re-asks when config.maxReasks is absent. */
-export const DEFAULT_MAX_REASKS = 2;
 
 /**
  * Bitmask of the error types a matcher list covers (ALL = every bit).
@@ -179,13 +202,14 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
   const priceIn = f64();
   const priceOut = f64();
   const retryAfter = f64(-1);
+  const repeatProbability = new Float64Array(n * ERROR_COUNT);
   const capability = new Int8Array(n).fill(-1);
   const startToClose = f64();
   const scheduleToClose = f64();
-  const brWindow = new Int32Array(n);
-  const brMin = new Int32Array(n);
-  const brThreshold = f64();
-  const brOpen = f64();
+  const breakerWindow = new Int32Array(n);
+  const breakerMinimumCalls = new Int32Array(n);
+  const breakerFailureRate = f64();
+  const breakerOpenPeriod = f64();
   const reviewers = new Int32Array(n);
   const calendar = new Uint8Array(n);
   const sla = f64();
@@ -199,8 +223,10 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
   const maxReasks = new Int32Array(n);
   const mode = new Uint8Array(n);
   const joinTimeout = f64();
-  const retStart = new Int32Array(n + 1);
-  const catStart = new Int32Array(n + 1);
+  const routerFallback = new Int32Array(n).fill(-1);
+  const routerDraws = new Uint8Array(n);
+  const retryStart = new Int32Array(n + 1);
+  const catchStart = new Int32Array(n + 1);
   const ret = { mask: [] as number[], max: [] as number[], init: [] as number[], coef: [] as number[], maxInt: [] as number[], jitter: [] as number[], honor: [] as number[] };
   const cat = { mask: [] as number[], port: [] as number[] };
 
@@ -216,8 +242,8 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
 
   nodes.forEach((node, i) => {
     kind[i] = KIND[node.kind as Exclude<NodeKind, 'note'>];
-    retStart[i] = ret.mask.length;
-    catStart[i] = cat.mask.length;
+    retryStart[i] = ret.mask.length;
+    catchStart[i] = cat.mask.length;
     switch (node.kind) {
       case 'ai':
       case 'tool': {
@@ -247,18 +273,19 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
           }
         }
         if (node.kind === 'ai') capability[i] = AI_CAPABILITIES.indexOf(node.config.capability);
+        const repeat = repeatProbabilities(node.kind);
+        ERROR_TYPES.forEach((e, k) => (repeatProbability[i * ERROR_COUNT + k] = repeat[e]));
         const p = node.policy;
         startToClose[i] = p?.timeouts?.startToCloseSeconds ?? 0;
         scheduleToClose[i] = p?.timeouts?.scheduleToCloseSeconds ?? 0;
         for (const r of p?.retry ?? []) {
-          const init = r.initialIntervalSeconds ?? 1;
+          const init = r.initialIntervalSeconds ?? RETRY_DEFAULTS.initialIntervalSeconds;
           ret.mask.push(errorMask(r.errorEquals));
           ret.max.push(r.maximumAttempts);
           ret.init.push(init);
-          ret.coef.push(r.backoffCoefficient ?? 2);
-          // Temporal's default cap: 100 x the initial interval.
-          ret.maxInt.push(r.maximumIntervalSeconds ?? 100 * init);
-          ret.jitter.push(r.jitter === 'full' ? 1 : r.jitter === 'equal' ? 2 : 0);
+          ret.coef.push(r.backoffCoefficient ?? RETRY_DEFAULTS.backoffCoefficient);
+          ret.maxInt.push(r.maximumIntervalSeconds ?? RETRY_DEFAULTS.maximumIntervalFactor * init);
+          ret.jitter.push(JITTER[r.jitter ?? RETRY_DEFAULTS.jitter]);
           ret.honor.push(r.honorRetryAfter ? 1 : 0);
         }
         for (const c of p?.catch ?? []) {
@@ -269,17 +296,17 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
         }
         const b = p?.circuitBreaker;
         if (b) {
-          brWindow[i] = b.windowSize;
-          brMin[i] = b.minimumCalls;
-          brThreshold[i] = b.failureRateThreshold;
-          brOpen[i] = b.openSeconds;
+          breakerWindow[i] = b.windowSize;
+          breakerMinimumCalls[i] = b.minimumCalls;
+          breakerFailureRate[i] = b.failureRateThreshold;
+          breakerOpenPeriod[i] = b.openSeconds;
         }
         break;
       }
       case 'human': {
         const s = node.stub;
         reviewers[i] = node.config.reviewers;
-        calendar[i] = node.config.calendar === 'business-hours' ? 1 : 0;
+        calendar[i] = node.config.calendar === 'business-hours' ? CALENDAR.businessHours : CALENDAR.always;
         sla[i] = node.config.slaSeconds ?? node.policy?.timeouts?.scheduleToCloseSeconds ?? 0;
         startToClose[i] = node.policy?.timeouts?.startToCloseSeconds ?? 0;
         if (s) {
@@ -303,15 +330,15 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
         }
         if (node.config.type === 'threshold' && node.config.threshold !== undefined) checkThreshold[i] = node.config.threshold;
         if (node.config.type === 'sample-audit') sampleRate[i] = node.config.sampleRate ?? 1;
-        onFail[i] = node.config.onFail === 'reask' ? 1 : 0;
+        onFail[i] = node.config.onFail === 'reask' ? ON_FAIL.reask : ON_FAIL.route;
         maxReasks[i] = node.config.maxReasks ?? DEFAULT_MAX_REASKS;
         break;
       }
       case 'router':
-        mode[i] = node.config.mode === 'exclusive' ? 0 : node.config.mode === 'parallel' ? 1 : 2;
+        mode[i] = ROUTER_MODE[node.config.mode];
         break;
       case 'join':
-        mode[i] = node.config.mode === 'all' ? 0 : node.config.mode === 'first' ? 1 : 2;
+        mode[i] = JOIN_MODE[node.config.mode];
         joinTimeout[i] = node.config.timeoutSeconds ?? 0;
         break;
       case 'output':
@@ -321,8 +348,8 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
         break;
     }
   });
-  retStart[n] = ret.mask.length;
-  catStart[n] = cat.mask.length;
+  retryStart[n] = ret.mask.length;
+  catchStart[n] = cat.mask.length;
 
   // Edges grouped by source, document order kept within a source.
   const bySource: number[][] = nodes.map(() => []);
@@ -339,6 +366,7 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
   const edgeTarget = new Int32Array(m);
   const edgePort = new Uint8Array(m);
   const edgeProb = new Float64Array(m).fill(-1);
+  const edgeWeight = new Float64Array(m);
   const edgeDefault = new Uint8Array(m);
   const edgeCond = new Int32Array(m).fill(-1);
   const edgeDocIndex = new Int32Array(m);
@@ -363,6 +391,12 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
       edgeIds.push(e.id);
       j++;
     }
+    if (src?.kind === 'router' && src.config.mode === 'exclusive') {
+      const split = splitUnclaimed(list.map((k) => doc.edges[k] ?? {}));
+      split.weights.forEach((w, x) => (edgeWeight[(outStart[s] ?? 0) + x] = w));
+      routerFallback[s] = split.fallback >= 0 ? (outStart[s] ?? 0) + split.fallback : -1;
+      routerDraws[s] = split.weights.some((w) => w > 0) ? 1 : 0;
+    }
   });
   outStart[n] = j;
 
@@ -376,6 +410,7 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
     edgeTarget,
     edgePort,
     edgeProb,
+    edgeWeight,
     edgeDefault,
     edgeCond,
     conditions,
@@ -387,24 +422,25 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
     priceIn,
     priceOut,
     retryAfter,
+    repeatProbability,
     capability,
     startToClose,
     scheduleToClose,
-    retStart,
-    retMask: Int32Array.from(ret.mask),
-    retMax: Int32Array.from(ret.max),
-    retInit: Float64Array.from(ret.init),
-    retCoef: Float64Array.from(ret.coef),
-    retMaxInterval: Float64Array.from(ret.maxInt),
-    retJitter: Uint8Array.from(ret.jitter),
-    retHonor: Uint8Array.from(ret.honor),
-    catStart,
-    catMask: Int32Array.from(cat.mask),
-    catPort: Int32Array.from(cat.port),
-    brWindow,
-    brMin,
-    brThreshold,
-    brOpen,
+    retryStart,
+    retryErrors: Int32Array.from(ret.mask),
+    retryMaxAttempts: Int32Array.from(ret.max),
+    retryInitialSeconds: Float64Array.from(ret.init),
+    retryCoefficient: Float64Array.from(ret.coef),
+    retryMaxIntervalSeconds: Float64Array.from(ret.maxInt),
+    retryJitter: Uint8Array.from(ret.jitter),
+    retryHonorsRetryAfter: Uint8Array.from(ret.honor),
+    catchStart,
+    catchErrors: Int32Array.from(cat.mask),
+    catchPort: Int32Array.from(cat.port),
+    breakerWindow,
+    breakerMinimumCalls,
+    breakerFailureRate,
+    breakerOpenPeriod,
     reviewers,
     calendar,
     sla,
@@ -417,8 +453,52 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
     onFail,
     maxReasks,
     mode,
+    routerFallback,
+    routerDraws,
     joinTimeout,
   };
+}
+
+/**
+ * The edges that close a cycle: back edges of a depth-first walk from the trigger, following each node's edges in
+ * document order (so the choice is deterministic). A case entering a node by one goes around a loop once more.
+ * Parallel branches meeting again at a join are not loops (a forward or cross edge, not a back edge).
+ * @example backEdges(compileGraph(doc))[edgeIndex] // 1 for the edge of a retry-by-loop back to an earlier step
+ */
+export function backEdges(g: CompiledGraph): Uint8Array {
+  const back = new Uint8Array(g.edgeTarget.length);
+  // 0 unvisited, 1 on the DFS stack, 2 done. Iterative, so a long chain cannot overflow the call stack.
+  const mark = new Uint8Array(g.nodeCount);
+  const stack: number[] = [];
+  const next: number[] = [];
+  const visit = (root: number): void => {
+    if (root < 0 || root >= g.nodeCount || mark[root] !== 0) return;
+    mark[root] = 1;
+    stack.push(root);
+    next.push(g.outStart[root] ?? 0);
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const n = stack[top] ?? 0;
+      const j = next[top] ?? 0;
+      if (j >= (g.outStart[n + 1] ?? 0)) {
+        mark[n] = 2;
+        stack.pop();
+        next.pop();
+        continue;
+      }
+      next[top] = j + 1;
+      const t = g.edgeTarget[j] ?? 0;
+      if (mark[t] === 1) back[j] = 1;
+      else if (mark[t] === 0) {
+        mark[t] = 1;
+        stack.push(t);
+        next.push(g.outStart[t] ?? 0);
+      }
+    }
+  };
+  visit(g.trigger);
+  for (let n = 0; n < g.nodeCount; n++) visit(n);
+  return back;
 }
 
 /** Faults compiled per node (CSR), with their activation parameters. */
@@ -474,6 +554,11 @@ export function compileFaults(g: CompiledGraph, doc: Pick<Workflow, 'nodes'>, fa
     afterCalls: Float64Array.from(faults.map((f) => f.afterCalls ?? 0)),
   };
 }
+
+/** Used when the document has no scenario (and the CLI was given no numbers). */
+export const DEFAULT_SCENARIO: Scenario = { id: 'default', name: 'Default', seed: 1, cases: 1000, replications: 10 };
+/** Replications of a scenario that does not say. */
+export const DEFAULT_REPLICATIONS = 10;
 
 /** Arrivals: mean gap in seconds and whether gaps are exponential (poisson) or fixed. */
 export interface CompiledArrival {

@@ -1,5 +1,6 @@
 import { defineRule } from '../define-rule.ts';
-import { isGate } from '../rule-helpers.ts';
+import { aiSourcesOf, declaresReads } from '../lineage.ts';
+import { isGate, nameOf, reachedFrom } from '../rule-helpers.ts';
 
 export default defineRule({
   id: 'unchecked-ai-output',
@@ -8,37 +9,73 @@ export default defineRule({
   options: {
     /** A branch on the model's confidence is a gate of sorts: the low-confidence cases go elsewhere. */
     confidenceRoutingCounts: true,
+    /**
+     * An answer delivered back into a chat is read by the person who asked, who is the check of a chat
+     * assistant; it is reported only when the profile says the risk is medium or high.
+     */
+    chatRepliesAreRead: true,
   },
   check({ graph, doc, options }, report) {
+    const chats = graph.triggers.filter((t) => t.kind === 'trigger' && t.config.type === 'chat');
+    const fromChat = reachedFrom(graph, chats);
+    const fromOthers = reachedFrom(graph, graph.triggers.filter((t) => !chats.includes(t)));
+    const risky = doc.profile?.risk === 'medium' || doc.profile?.risk === 'high';
+    /** An output only chat conversations reach: the reply goes back to the person who asked. */
+    const chatReply = (id: string): boolean => {
+      const i = graph.indexOf(id);
+      return options.chatRepliesAreRead && !risky && fromChat[i] === 1 && fromOthers[i] === 0;
+    };
+    const passes = (e: { sourcePort: string; condition?: { field: string } | undefined }): boolean => e.sourcePort === 'out' && !(options.confidenceRoutingCounts && e.condition?.field === 'confidence');
+    /** Does a case go from `from` to `to` along success edges with no gate? (Only asked when lineage names another AI step.) */
+    const reachesUnguarded = (from: string, to: string): boolean => {
+      const seen = new Set([from]);
+      const stack = [from];
+      while (stack.length > 0) {
+        for (const e of graph.outEdges(stack.pop()!)) {
+          if (!passes(e) || seen.has(e.target)) continue;
+          if (e.target === to) return true;
+          seen.add(e.target);
+          if (!isGate(graph.node(graph.indexOf(e.target)))) stack.push(e.target);
+        }
+      }
+      return false;
+    };
     // One multi-source search from every AI step along success edges, stopping at checks and human gates;
-    // each node remembers the first AI step that reached it, so the search is linear.
+    // each node remembers the first AI step that reached it, so the search is linear. A node past a reported
+    // side effect is on the same unchecked path: it is marked covered and not reported again (an irreversible
+    // send followed by the output it ends at is one finding, not two).
     const origin = new Map<string, string>();
+    const covered = new Set<string>();
     const queue: string[] = [];
     for (const n of graph.workNodes) {
       if (n.kind !== 'ai') continue;
       origin.set(n.id, n.id);
       queue.push(n.id);
     }
-    const reported = new Set<string>();
     for (let head = 0; head < queue.length; head++) {
       const id = queue[head]!;
       const from = origin.get(id)!;
       for (const e of graph.outEdges(id)) {
-        if (e.sourcePort !== 'out') continue;
-        if (options.confidenceRoutingCounts && e.condition?.field === 'confidence') continue;
+        if (!passes(e)) continue;
         const t = graph.node(graph.indexOf(e.target));
         if (isGate(t) || origin.has(t.id)) continue;
         origin.set(t.id, from);
+        if (covered.has(id)) covered.add(t.id);
         const sink = (t.kind === 'tool' && t.config.sideEffect === 'irreversible') || (t.kind === 'output' && t.config.outcome === 'success' && t.config.type !== 'discard');
-        if (sink && !reported.has(t.id)) {
-          reported.add(t.id);
-          const what = t.kind === 'output' ? 'is delivered' : 'triggers an irreversible action';
-          report({
-            severity: doc.profile?.risk === 'high' ? 'error' : 'warning',
-            message: `The result of AI step "${graph.node(graph.indexOf(from)).label || from}" ${what} at "${t.label || t.id}" with no check or human gate in between.`,
-            nodeIds: [from, t.id],
-            fix: 'Add a Quality check (schema, rule or grader) or a human approval before it.',
-          });
+        if (sink && !covered.has(t.id) && !(t.kind === 'output' && chatReply(t.id))) {
+          // Lineage: a step that says what it reads is judged by that (a fixed-text notification uses no AI output).
+          const sources = declaresReads(graph, t.id) ? aiSourcesOf(graph, t.id) : [from];
+          const source = sources.includes(from) ? from : sources.find((a) => reachesUnguarded(a, t.id));
+          if (source !== undefined) {
+            covered.add(t.id);
+            const what = t.kind === 'output' ? 'is delivered' : 'triggers an irreversible action';
+            report({
+              severity: doc.profile?.risk === 'high' ? 'error' : 'warning',
+              message: `The result of AI step ${nameOf(graph.node(graph.indexOf(source)))} ${what} at ${nameOf(t)} with no check or human gate in between.`,
+              nodeIds: [source, t.id],
+              fix: 'Add a Quality check (schema, rule or grader) or a human approval before it.',
+            });
+          }
         }
         if (t.kind !== 'output') queue.push(t.id);
       }

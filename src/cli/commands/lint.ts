@@ -60,11 +60,17 @@ export function parseLintArgs(args: readonly string[]): LintArgs | string {
 
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** The JSON shape of interfaces.md (findings, metrics, score, overEngineering), plus suppressed and estimates. */
+/**
+ * The JSON shape of interfaces.md (findings, metrics, score, overEngineering), plus suppressed, estimates and
+ * `groups`: the findings as the text output and the Problems panel show them, a rule's many findings folded into
+ * one group, each naming its findings by index into `findings` (grouping.ts).
+ */
 export function lintJson(a: Analysis): unknown {
   const m = a.metrics;
+  const at = new Map(a.findings.map((f, i) => [f, i] as const));
   return {
     findings: a.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, nodeIds: f.nodeIds, edgeIds: f.edgeIds, ...(f.fix !== undefined ? { fix: f.fix } : {}) })),
+    groups: a.groups.map((g) => ({ ruleId: g.ruleId, severity: g.severity, message: g.message, count: g.count, nodeIds: g.nodeIds, edgeIds: g.edgeIds, ...(g.fix !== undefined ? { fix: g.fix } : {}), findings: g.findings.map((f) => at.get(f) ?? -1) })),
     suppressed: a.suppressed.length,
     metrics: {
       nodes: m.nodes,
@@ -85,24 +91,28 @@ export function lintJson(a: Analysis): unknown {
       byKind: m.byKind,
     },
     score: { value: a.score.value, band: a.score.band },
-    overEngineering: { ratio: a.overEngineering.ratio, needed: a.overEngineering.needed, used: a.overEngineering.used, band: a.overEngineering.band },
+    overEngineering: { ratio: a.overEngineering.ratio, needed: a.overEngineering.needed, used: a.overEngineering.used, band: a.overEngineering.band, surplus: a.overEngineering.surplus, surplusSteps: a.overEngineering.surplusSteps },
     leverage: a.leverage.ratio === null || !Number.isFinite(a.leverage.ratio) ? null : round(a.leverage.ratio, 2),
   };
 }
 
+/** Node ids listed after a folded group's line before "and N more". */
+const LISTED_IDS = 12;
+
 function lintText(file: string, a: Analysis): string {
   const lines: string[] = [];
-  for (const f of a.findings) {
-    const where = f.nodeIds.length > 0 ? ` [${f.nodeIds.join(', ')}]` : '';
-    lines.push(`${file}: ${f.severity} ${f.ruleId}: ${f.message}${where}`);
-    if (f.fix !== undefined) lines.push(`    fix: ${f.fix}`);
+  for (const g of a.groups) {
+    const ids = g.nodeIds.length > LISTED_IDS ? [...g.nodeIds.slice(0, LISTED_IDS), `and ${g.nodeIds.length - LISTED_IDS} more`] : g.nodeIds;
+    const where = ids.length > 0 ? ` [${ids.join(', ')}]` : '';
+    lines.push(`${file}: ${g.severity} ${g.ruleId}: ${g.message}${where}`);
+    if (g.fix !== undefined) lines.push(`    fix: ${g.fix}`);
   }
   const count = (s: string): number => a.findings.filter((f) => f.severity === s).length;
   const m = a.metrics;
   lines.push(
     `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info(s)${a.suppressed.length > 0 ? `, ${a.suppressed.length} suppressed` : ''}`,
     `metrics: ${m.nodes} nodes, ${m.workNodes} work nodes, longest path ${m.longestPath}, CFC ${m.cfc}, max degree ${m.maxDegree}, estimated success ${(m.estimatedSuccess * 100).toFixed(1)}%, p95 ${m.p95Seconds.toFixed(1)} s, cost $${m.costPerCase.toFixed(4)}/case`,
-    `complexity: ${a.score.value} (${a.score.band}); over-engineering: ${a.overEngineering.used} steps for ~${a.overEngineering.needed} needed, ratio ${a.overEngineering.ratio} (${a.overEngineering.band})`,
+    `complexity: ${a.score.value} (${a.score.band}); over-engineering: ${a.overEngineering.used} steps for ~${a.overEngineering.needed} needed, ratio ${a.overEngineering.ratio}, ${a.overEngineering.surplus} surplus (${a.overEngineering.band})`,
   );
   return lines.join('\n') + '\n';
 }
