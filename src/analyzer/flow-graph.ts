@@ -13,7 +13,7 @@
  * test has read it. The step a re-ask goes back to is found by a data-flow (the last step the item passed).
  */
 import { evaluateCondition, OUTPUT_PORTS, type WorkflowEdge, type WorkflowNode } from '../domain/index.ts';
-import { DEFAULT_MAX_REASKS } from './reliability.ts';
+import { DEFAULT_MAX_REASKS } from '../domain/semantics/index.ts';
 import { buildCsr, tarjan, type GraphCore } from './graph-core.ts';
 
 /** No step has produced the item / set a confidence yet. */

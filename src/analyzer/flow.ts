@@ -17,6 +17,7 @@
  * follow exactly it reports as notes; estimates.ts decides which figures they make unreliable.
  */
 import type { WorkflowEdge, WorkflowNode } from '../domain/index.ts';
+import { DEFAULT_VISIT_LIMIT, OUTCOME_SEVERITY } from '../domain/semantics/index.ts';
 import { distributionCdf } from './distribution-math.ts';
 import { buildFlowGraph, MIXED, NONE, type EgEdge, type FlowGraph } from './flow-graph.ts';
 import { buildCsr, tarjan, type GraphCore } from './graph-core.ts';
@@ -77,10 +78,8 @@ export class Layout {
   }
 }
 
-/** Outcome rank by output outcome (the engine's severity: success < escalated < rejected < error). */
-const RANK: Record<string, number> = { success: 0, escalated: 1, rejected: 2, error: 3 };
 /** The simulator's visit guard: no node is entered more than this by one case. */
-export const VISIT_GUARD = 25;
+export const VISIT_GUARD = DEFAULT_VISIT_LIMIT;
 const MAX_SWEEPS = 400;
 const SETTLED = 1e-9;
 /** Below this share of a node's mass a class takes the node's overall time shape (see process). */
@@ -837,7 +836,7 @@ class Region {
         this.processRouter(v, node, input);
         break;
       case 'output': {
-        const outcome = RANK[node.config.outcome] ?? 0;
+        const outcome = OUTCOME_SEVERITY[node.config.outcome];
         const ends = this.ends[v]!;
         for (let s = 0; s < SEVS; s++) {
           for (let c = 0; c < this.L.classes; c++) {

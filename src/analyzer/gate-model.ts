@@ -14,7 +14,7 @@
  * The fluid runs over the run's weeks from an empty queue at Monday 00:00, as the simulator does, and averages
  * the weeks the way the run's arrivals fall in them (the steady state, when no run length is given).
  */
-import { addWorkingSeconds, isOpen } from './calendar-math.ts';
+import { addWorkingSeconds, isOpen } from '../domain/semantics/index.ts';
 import type { GateModel, GateOutcome } from './flow.ts';
 import type { HumanModel } from './node-models.ts';
 import { addAt, PHASE_BIN, PHASE_BINS, WEEK, type Phase } from './phase.ts';

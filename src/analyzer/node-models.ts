@@ -41,7 +41,7 @@ const STEP_CACHE_SIZE = 4096;
  */
 export function stepOf(node: Extract<WorkflowNode, { kind: 'ai' | 'tool' }>, faults: readonly ActiveFault[] = []): StepVisit {
   const stub = node.stub ?? (node.kind === 'ai' ? DEFAULTS.ai : DEFAULTS.tool);
-  const key = JSON.stringify([stub, node.policy ?? null, faults]);
+  const key = JSON.stringify([node.kind, stub, node.policy ?? null, faults]);
   let v = stepCache.get(key);
   if (v) {
     // Most recently used last.
@@ -49,7 +49,7 @@ export function stepOf(node: Extract<WorkflowNode, { kind: 'ai' | 'tool' }>, fau
     stepCache.set(key, v);
     return v;
   }
-  v = stepVisit(stub, node.policy, faults);
+  v = stepVisit(stub, node.policy, faults, node.kind);
   stepCache.set(key, v);
   if (stepCache.size > STEP_CACHE_SIZE) stepCache.delete(stepCache.keys().next().value!);
   return v;

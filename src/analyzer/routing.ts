@@ -14,6 +14,7 @@
  * share (the format's hint), and the estimate says it approximates.
  */
 import { evaluateCondition, type Condition, type Distribution, type WorkflowEdge } from '../domain/index.ts';
+import { splitUnclaimed } from '../domain/semantics/index.ts';
 import { distributionCdf } from './distribution-math.ts';
 
 /** The case's confidence as a distribution (what the step reports, capped at 1), or undefined when none was set. */
@@ -104,30 +105,14 @@ export function exclusiveRouting(edges: readonly WorkflowEdge[], v: RouteValues)
   const out = new Map<string, Choice>();
   let stuck = 0;
   let approximate = false;
-  // Weights and fallbacks, used when no condition holds.
-  let total = 0;
-  let def = -1;
-  let plain = -1;
-  edges.forEach((e, j) => {
-    if (e.condition !== undefined) return;
-    if (e.probability !== undefined) total += e.probability;
-    else if (e.isDefault === true) {
-      if (def < 0) def = j;
-    } else if (plain < 0) plain = j;
-  });
+  // Cases no condition claims: by weight, the rest to the default (or first plain) edge (src/domain/semantics).
+  const unclaimed = splitUnclaimed(edges);
   const fallback = (p: number): void => {
     if (p <= 0) return;
-    let rest = p;
-    if (total > 0) {
-      const scale = total < 1 && def >= 0 ? 1 : total;
-      edges.forEach((e, j) => {
-        if (e.condition === undefined && e.probability !== undefined) add(out, [j], (p * e.probability) / scale);
-      });
-      rest = p * Math.max(0, 1 - total / scale);
-    }
-    const chosen = def >= 0 ? def : plain;
-    if (chosen >= 0) add(out, [chosen], rest);
-    else stuck += rest;
+    unclaimed.weights.forEach((w, j) => add(out, [j], p * w));
+    if (unclaimed.fallback >= 0) add(out, [unclaimed.fallback], p * unclaimed.fallbackShare);
+    const taken = unclaimed.weights.reduce((a, b) => a + b, 0) + (unclaimed.fallback >= 0 ? unclaimed.fallbackShare : 0);
+    stuck += p * Math.max(0, 1 - taken);
   };
   for (const [w, conf] of confidencePieces(edges, v.confidence)) {
     // Walk the conditions in order; an unknown one fires with its hint (its expected share).

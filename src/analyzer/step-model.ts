@@ -4,19 +4,23 @@
  * - each try draws its outcome from the stub's table, then its latency; a try longer than startToCloseSeconds
  *   ends at that limit as `timeout`; scheduleToCloseSeconds bounds all tries and waits (a try or a backoff that
  *   would pass it ends the step with a final `timeout`, caught but never retried);
- * - a non-transient error drawn by the first try repeats on every retry; retries after a transient error never
- *   draw one (it counts as ok);
- * - retriers are matched in order, first match wins, and `maximumAttempts` counts the tries under that retrier
- *   (each retrier allows maximumAttempts - 1 retries in the whole visit); the wait is
- *   min(initial x coefficient^(n-1), cap), jittered, raised to Retry-After on rate_limited when honoured;
+ * - which errors a retry repeats (src/domain/semantics/retries.ts, repeatProbabilities): an error that always
+ *   repeats belongs to the input, drawn on the first try it comes back on every retry and a later try never draws
+ *   it afresh; any other error that failed the previous try comes back with its repeat probability, else the try
+ *   is a fresh draw;
+ * - the first matching retrier decides (handlingRetrier), and counts its own retries (mayRetry); the wait is
+ *   backoffSeconds, jittered (jitteredSeconds), raised to Retry-After on rate_limited when honoured
+ *   (retryWaitSeconds);
  * - an error no retrier absorbs goes to the first matching catcher's port, else the case fails here;
  * - every try that reaches the service costs costPerCall + mean tokens x price.
  *
- * The visit is explored exactly as a small Markov chain over (tries used per retrier, the sticky error), each
- * state carrying the distribution of the time spent so far (time-dist.ts), so deadlines and quantiles are exact
- * up to the grid. Faults active during the visit (scenario faults) multiply latency and replace outcomes.
+ * The visit is explored exactly as a small Markov chain over (retries each retrier granted, the error that
+ * belongs to the input, the error the last try failed with), each state carrying the distribution of the time
+ * spent so far (time-dist.ts), so deadlines and quantiles are exact up to the grid. Faults active during the visit
+ * (scenario faults) multiply latency and replace outcomes.
  */
-import { distributionMean, ERROR_TYPES, isTransient, matchesError, type AiStub, type Distribution, type ErrorType, type StepPolicy, type ToolStub } from '../domain/index.ts';
+import { distributionMean, ERROR_TYPES, matchesError, type AiStub, type Distribution, type ErrorType, type StepPolicy, type ToolStub } from '../domain/index.ts';
+import { backoffSeconds, handlingRetrier, jitteredSeconds, mayRetry, repeatProbabilities, RETRY_DEFAULTS, retryWaitSeconds, type JitterMode, type RepeatProbabilities, type TryingKind } from '../domain/semantics/index.ts';
 import { distributionCdf, distributionQuantileExact } from './distribution-math.ts';
 import { TimeBuilder, TimeDist } from './time-dist.ts';
 
@@ -55,7 +59,6 @@ export interface StepVisit {
 }
 
 const TIMEOUT = ERROR_TYPES.indexOf('timeout');
-const RATE_LIMITED = ERROR_TYPES.indexOf('rate_limited');
 /** Stop exploring tries once this little mass is left (a design with 1,000 attempts would otherwise walk them all). */
 const NEGLIGIBLE = 1e-12;
 const MAX_TRIES = 200;
@@ -88,48 +91,48 @@ function latencyDist(d: Distribution, multiplier: number, limit: number): { belo
 }
 
 interface Retry {
-  readonly mask: readonly boolean[];
   readonly max: number;
   readonly init: number;
   readonly coef: number;
   readonly cap: number;
-  readonly jitter: 'none' | 'full' | 'equal';
+  readonly jitter: JitterMode;
   readonly honor: boolean;
 }
 
 interface State {
   readonly counts: readonly number[];
-  /** Sticky non-transient error drawn by the first try, -1 for none. */
-  readonly det: number;
+  /** The error that belongs to the input, drawn by the first try (repeat probability 1), -1 for none. */
+  readonly sticky: number;
+  /** The error the last try failed with when a retry may repeat it (0 < repeat < 1), -1 for none. */
+  readonly last: number;
+  /** Probability of being in this state. */
+  mass: number;
+  /** Time spent so far, normalised. */
   time: TimeDist;
 }
 
-/** Backoff waits of a retrier's n-th retry (n from 0) as atoms. */
-function backoffAtoms(r: Retry, used: number, rateLimited: boolean, retryAfter: number): { values: number[]; weights: number[] } {
-  const wait = Math.min(r.init * Math.pow(r.coef, used), r.cap);
-  let values: number[];
-  if (r.jitter === 'none' || wait <= 0) values = [wait];
-  else {
-    values = [];
-    for (let k = 0; k < JITTER_ATOMS; k++) {
-      const u = (k + 0.5) / JITTER_ATOMS;
-      values.push(r.jitter === 'full' ? wait * u : wait / 2 + (wait / 2) * u);
-    }
-  }
-  if (rateLimited && r.honor && retryAfter >= 0) values = values.map((v) => (retryAfter > v ? retryAfter : v));
-  return { values, weights: values.map(() => 1 / values.length) };
+/** Waits before a retrier's retry (after `used` retries) as atoms: jitter spread, Retry-After honoured. */
+function backoffAtoms(r: Retry, used: number, error: ErrorType, retryAfter: number | undefined): { values: number[]; weights: number[] } {
+  const wait = backoffSeconds(r.init, r.coef, r.cap, used);
+  const values: number[] = [];
+  if (r.jitter === 'none' || wait <= 0) values.push(wait);
+  else for (let k = 0; k < JITTER_ATOMS; k++) values.push(jitteredSeconds(wait, r.jitter, (k + 0.5) / JITTER_ATOMS));
+  const out = values.map((v) => retryWaitSeconds(v, error, retryAfter, r.honor));
+  return { values: out, weights: out.map(() => 1 / out.length) };
 }
 
 /**
  * The closed-form visit of an ai/tool step with this stub and policy, under the faults active during it.
  * @example stepVisit(stub({ ok: 0.9, timeout: 0.1 }), { retry: [{ errorEquals: ['timeout'], maximumAttempts: 3 }] }).ok.p // 0.999
  */
-export function stepVisit(stub: AiStub | ToolStub, policy: StepPolicy | undefined, faults: readonly ActiveFault[] = []): StepVisit {
+export function stepVisit(stub: AiStub | ToolStub, policy: StepPolicy | undefined, faults: readonly ActiveFault[] = [], kind: TryingKind = 'ai', repeat: RepeatProbabilities = repeatProbabilities(kind)): StepVisit {
   const o = stub.outcomes;
   const raw = [o.ok ?? 0, o.wrong ?? 0, ...ERROR_TYPES.map((e) => o[e] ?? 0)];
   const sum = raw.reduce((a, b) => a + b, 0) || 1;
   const table = raw.map((p) => p / sum);
-  const detMass = ERROR_TYPES.reduce((acc, e, i) => (isTransient(e) ? acc : acc + table[i + 2]!), 0);
+  // Repeat probability by outcome code (ok and wrong never repeat).
+  const rep = [0, 0, ...ERROR_TYPES.map((e) => repeat[e])];
+  const inputMass = table.reduce((acc, p, i) => (i >= 2 && rep[i]! >= 1 ? acc + p : acc), 0);
   // Faults: latency multipliers multiply; each fault with an error fires in turn with its probability.
   let multiplier = 1;
   const injected: { e: number; p: number }[] = [];
@@ -145,147 +148,167 @@ export function stepVisit(stub: AiStub | ToolStub, policy: StepPolicy | undefine
   const deadline = policy?.timeouts?.scheduleToCloseSeconds ?? Infinity;
   const lat = latencyDist(stub.latency, multiplier, stc);
   const perTryCost = callCost(stub);
-  const retryAfter = stub.retryAfterSeconds ?? -1;
-  const retries: Retry[] = (policy?.retry ?? []).map((r) => {
-    const init = r.initialIntervalSeconds ?? 1;
+  const retryAfter = stub.retryAfterSeconds;
+  const retriers = policy?.retry ?? [];
+  const retries: Retry[] = retriers.map((r) => {
+    const init = r.initialIntervalSeconds ?? RETRY_DEFAULTS.initialIntervalSeconds;
     return {
-      mask: ERROR_TYPES.map((e) => matchesError(r.errorEquals, e)),
       max: r.maximumAttempts,
       init,
-      coef: r.backoffCoefficient ?? 2,
-      cap: r.maximumIntervalSeconds ?? 100 * init,
-      jitter: r.jitter ?? 'none',
+      coef: r.backoffCoefficient ?? RETRY_DEFAULTS.backoffCoefficient,
+      cap: r.maximumIntervalSeconds ?? RETRY_DEFAULTS.maximumIntervalFactor * init,
+      jitter: r.jitter ?? RETRY_DEFAULTS.jitter,
       honor: r.honorRetryAfter === true,
     };
   });
   const catchers = policy?.catch ?? [];
   const catchPort = ERROR_TYPES.map((e) => catchers.find((c) => matchesError(c.errorEquals, e))?.port);
 
-  const startsB = new TimeBuilder();
-  const okB = new TimeBuilder();
-  const wrongB = new TimeBuilder();
-  const failedB = new TimeBuilder();
-  const caughtB = new Map<string, TimeBuilder>();
+  // Exits: probability (summed exactly, as plain numbers) and time (the shapes, weighted by those numbers).
+  interface Acc {
+    p: number;
+    readonly b: TimeBuilder;
+  }
+  const acc = (): Acc => ({ p: 0, b: new TimeBuilder() });
+  const starts = acc();
+  const okA = acc();
+  const wrongA = acc();
+  const failedA = acc();
+  const caughtA = new Map<string, Acc>();
   let tries = 0;
   let backoff = 0;
   let tryErrors = 0;
-
-  const exitError = (e: number, t: TimeDist, k: number): void => {
+  const put = (a: Acc, shape: TimeDist, m: number): void => {
+    if (!(m > 0)) return;
+    a.p += m;
+    a.b.addDist(shape, m);
+  };
+  const exitError = (e: number, shape: TimeDist, m: number): void => {
     const port = catchPort[e];
     if (port === undefined) {
-      failedB.addDist(t, k);
+      put(failedA, shape, m);
       return;
     }
-    let b = caughtB.get(port);
-    if (!b) {
-      b = new TimeBuilder();
-      caughtB.set(port, b);
+    let a = caughtA.get(port);
+    if (!a) {
+      a = acc();
+      caughtA.set(port, a);
     }
-    b.addDist(t, k);
+    put(a, shape, m);
   };
+  const latBelow = lat.below.normalised();
+  const cutShape = TimeDist.point(stc);
 
-  let states = new Map<string, State>([['', { counts: retries.map(() => 0), det: -1, time: TimeDist.point(0) }]]);
+  // A state: its probability (exact) and the shape of the time spent so far (normalised).
+  let states = new Map<string, State>([['', { counts: retries.map(() => 0), sticky: -1, last: -1, mass: 1, time: TimeDist.point(0) }]]);
   for (let attempt = 1; attempt <= MAX_TRIES && states.size > 0; attempt++) {
     const next = new Map<string, State>();
     for (const s of states.values()) {
-      const mass = s.time.total;
-      if (mass < NEGLIGIBLE) continue;
-      tries += mass;
-      startsB.addDist(s.time);
-      // Drawn outcome of this try per code (0 ok, 1 wrong, 2+ error), after the sticky-error rule.
+      if (s.mass < NEGLIGIBLE) continue;
+      tries += s.mass;
+      put(starts, s.time, s.mass);
+      // Drawn outcome of this try per code (0 ok, 1 wrong, 2+ error), after the repeat rules: the input's error
+      // comes back on every retry; a later try never draws one afresh (it counts as ok); the last try's error
+      // comes back with its repeat probability.
       const p = new Float64Array(table.length);
       if (attempt === 1) {
         for (let i = 0; i < table.length; i++) p[i] = table[i]!;
-      } else if (s.det >= 0) p[s.det + 2] = 1;
+      } else if (s.sticky >= 0) p[s.sticky + 2] = 1;
       else {
-        for (let i = 0; i < table.length; i++) p[i] = i >= 2 && !isTransient(ERROR_TYPES[i - 2]!) ? 0 : table[i]!;
-        p[0] = p[0]! + detMass;
+        for (let i = 0; i < table.length; i++) p[i] = i >= 2 && rep[i]! >= 1 ? 0 : table[i]!;
+        p[0] = p[0]! + inputMass;
+        if (s.last >= 0) {
+          const r = rep[s.last + 2]!;
+          for (let i = 0; i < table.length; i++) p[i] = p[i]! * (1 - r);
+          p[s.last + 2] = p[s.last + 2]! + r;
+        }
       }
       // Latency: the part past startToClose becomes a timeout at the limit.
-      const afterLat = s.time.plus(lat.below); // mass x P(L <= stc)
-      const afterCut = lat.cut > 0 ? s.time.plus(TimeDist.point(stc, lat.cut)) : TimeDist.EMPTY;
-      const fail = (e: number, t: TimeDist, k: number, sticky: number): void => {
-        const r = retries.findIndex((x) => x.mask[e] === true);
+      const afterLat = lat.cut < 1 ? s.time.plus(latBelow) : TimeDist.EMPTY;
+      const afterCut = lat.cut > 0 ? s.time.plus(cutShape) : TimeDist.EMPTY;
+      const fail = (e: number, shape: TimeDist, m: number, sticky: number, last: number): void => {
+        const r = handlingRetrier(retriers, ERROR_TYPES[e]!);
         const rr = r >= 0 ? retries[r]! : undefined;
-        if (!rr || s.counts[r]! + 1 >= rr.max) {
-          exitError(e, t, k);
+        if (!rr || !mayRetry(rr.max, s.counts[r]!)) {
+          exitError(e, shape, m);
           return;
         }
-        const { values, weights } = backoffAtoms(rr, s.counts[r]!, e === RATE_LIMITED, retryAfter);
+        const { values, weights } = backoffAtoms(rr, s.counts[r]!, ERROR_TYPES[e]!, retryAfter);
         for (let j = 0; j < values.length; j++) {
           const wait = values[j]!;
-          const w = weights[j]! * k;
-          let time = t;
+          let w = weights[j]! * m;
+          let time = shape;
           if (Number.isFinite(deadline)) {
             // The engine refuses a wait that would reach the deadline: a final timeout, caught at once.
-            const cut = t.splitAt(deadline - wait - 1e-9);
-            if (cut.above > 0) exitError(TIMEOUT, cut.aboveDist, w);
-            time = cut.below;
+            const cut = shape.splitAt(deadline - wait - 1e-9);
+            if (cut.above > 0) exitError(TIMEOUT, cut.aboveDist.normalised(), w * cut.above);
+            w *= 1 - cut.above;
+            time = cut.below.normalised();
           }
-          if (time.isEmpty) continue;
+          if (!(w > 0) || time.isEmpty) continue;
           const counts = s.counts.slice();
           counts[r] = counts[r]! + 1;
-          const key = `${counts.join(',')}|${sticky}`;
-          const moved = time.plusAtoms({ values: Float64Array.of(wait), weights: Float64Array.of(w) });
-          backoff += wait * moved.total;
+          const key = `${counts.join(',')}|${sticky}|${last}`;
+          const moved = time.plusAtoms({ values: Float64Array.of(wait), weights: Float64Array.of(1) });
+          backoff += wait * w;
           const prev = next.get(key);
           if (prev) {
-            const b = new TimeBuilder();
-            b.addDist(prev.time);
-            b.addDist(moved);
-            prev.time = b.build();
-          } else next.set(key, { counts, det: sticky, time: moved });
+            prev.time = TimeDist.weightedMix([prev.time, moved], [prev.mass, w]).normalised();
+            prev.mass += w;
+          } else next.set(key, { counts, sticky, last, mass: w, time: moved });
         }
       };
       // The try's end: past the deadline it is a final timeout at the deadline (caught, never retried).
-      const emit = (code: number, t: TimeDist, k: number, sticky: number): void => {
-        if (k <= 0 || t.isEmpty) return;
-        let time = t;
+      const emit = (code: number, shape: TimeDist, m: number, sticky: number, last: number): void => {
+        if (!(m > 0) || shape.isEmpty) return;
+        let time = shape;
+        let k = m;
         if (Number.isFinite(deadline)) {
-          const cut = t.splitAt(deadline);
+          const cut = shape.splitAt(deadline);
           if (cut.above > 0) {
-            exitError(TIMEOUT, TimeDist.point(deadline, cut.above), k);
-            tryErrors += cut.above * k;
+            exitError(TIMEOUT, TimeDist.point(deadline), m * cut.above);
+            tryErrors += m * cut.above;
           }
-          time = cut.below;
-          if (time.isEmpty) return;
+          k = m * (1 - cut.above);
+          time = cut.below.normalised();
+          if (!(k > 0) || time.isEmpty) return;
         }
-        if (code === 0) okB.addDist(time, k);
-        else if (code === 1) wrongB.addDist(time, k);
+        if (code === 0) put(okA, time, k);
+        else if (code === 1) put(wrongA, time, k);
         else {
-          tryErrors += time.total * k;
-          fail(code - 2, time, k, sticky);
+          tryErrors += k;
+          fail(code - 2, time, k, sticky, last);
         }
       };
       for (let d = 0; d < table.length; d++) {
-        const q = p[d]!;
+        const q = p[d]! * s.mass;
         if (q <= 0) continue;
-        // The sticky error comes from the first try's draw, whatever a fault or the latency cut then makes of it.
-        const sticky = attempt === 1 ? (d >= 2 && !isTransient(ERROR_TYPES[d - 2]!) ? d - 2 : -1) : s.det;
+        // The input's error comes from the first try's draw, whatever a fault or the latency cut then makes of it.
+        const sticky = attempt === 1 ? (d >= 2 && rep[d]! >= 1 ? d - 2 : -1) : s.sticky;
+        // A retry may repeat this try's error only when the draw failed it (not a fault, not a cut).
+        const last = d >= 2 && rep[d]! > 0 && rep[d]! < 1 ? d - 2 : -1;
+        const below = q * (1 - lat.cut);
+        emit(d, afterLat, below * keep, sticky, last);
         // Faults replace the drawn outcome with their error.
-        emit(d, afterLat, q * keep, sticky);
-        for (const f of injected) emit(f.e + 2, afterLat, q * f.p, sticky);
+        for (const f of injected) emit(f.e + 2, afterLat, below * f.p, sticky, -1);
         // Tries cut by startToClose end as timeouts whatever they drew.
-        emit(TIMEOUT + 2, afterCut, q, sticky);
+        emit(TIMEOUT + 2, afterCut, q * lat.cut, sticky, -1);
       }
     }
     states = next;
   }
-  const exit = (b: TimeBuilder): StepExit => {
-    const time = b.build();
-    return { p: time.total, time };
-  };
+  const exit = (a: Acc): StepExit => ({ p: a.p, time: a.b.build() });
   const caught = new Map<string, StepExit>();
-  for (const [port, b] of caughtB) caught.set(port, exit(b));
+  for (const [port, a] of caughtA) caught.set(port, exit(a));
   return {
-    ok: exit(okB),
-    wrong: exit(wrongB),
+    ok: exit(okA),
+    wrong: exit(wrongA),
     caught,
-    failed: exit(failedB),
+    failed: exit(failedA),
     expectedTries: tries,
     cost: tries * perTryCost,
     backoffSeconds: backoff,
     tryErrorRate: tries > 0 ? tryErrors / tries : 0,
-    tryStarts: startsB.build(),
+    tryStarts: starts.b.build(),
   };
 }
