@@ -32,7 +32,7 @@ export interface EstimateContext {
 /** Arrivals an hour when neither the scenario nor the profile says (the simulator's default). */
 const DEFAULT_PER_HOUR = 60;
 /** Outer iterations between the flow and the gates' queues (arrivals at a gate depend on the waits upstream). */
-const GATE_ITERATIONS = 4;
+const GATE_ITERATIONS = 6;
 
 export { VISIT_GUARD };
 const MAX_SWEEPS = 200;
@@ -92,8 +92,9 @@ export function runOf(doc: Pick<Workflow, 'profile'>, ctx: EstimateContext): Run
  * @example propagate(new GraphCore(doc)).success // 0.832 for the seed example in analyzer-rules.md
  */
 export function propagate(core: GraphCore, options: FlowOptions = {}, ctx: EstimateContext = {}): FlowResult {
-  const run = runOf(core.doc, ctx);
   const gates = core.nodes.map((n, i) => (n.kind === 'human' ? i : -1)).filter((i) => i >= 0);
+  // Only a human gate's queue and calendar care when in the week a case comes; without one the phase is not kept.
+  const run = gates.length > 0 ? runOf(core.doc, ctx) : { ...runOf(core.doc, {}), phase: null };
   let models = new Map<number, GateModel>();
   let flow = new Flow(core, { ...options, arrivalPhase: run.phase });
   let r: RegionResult = flow.run();
@@ -110,14 +111,25 @@ export function propagate(core: GraphCore, options: FlowOptions = {}, ctx: Estim
     }
     const before = r;
     models = next;
-    flow = new Flow(core, { ...options, arrivalPhase: run.phase, gate: (_n, i) => models.get(i) }, flow.g);
+    flow = new Flow(core, { ...options, arrivalPhase: run.phase, gate: (_n, i) => models.get(i) }, flow.g, flow.gateFreeSubs);
     r = flow.run();
-    // Settled when no gate's arrivals moved by more than 0.1%.
+    // Settled when no gate's arrivals moved by more than 0.1%, in number or in when they come (a gate after
+    // a business-hours gate gets its morning rush only once the first gate has a model).
     let moved = 0;
     for (const i of gates) {
-      const a = phaseTotal(before.sums.gateArrivals.get(i) ?? new Float64Array(1));
-      const b = phaseTotal(r.sums.gateArrivals.get(i) ?? new Float64Array(1));
-      moved = Math.max(moved, Math.abs(a - b) / Math.max(a, b, 1e-12));
+      const a = before.sums.gateArrivals.get(i);
+      const b = r.sums.gateArrivals.get(i);
+      if (!a || !b) {
+        if (a !== b) moved = 1;
+        continue;
+      }
+      const ta = phaseTotal(a);
+      const tb = phaseTotal(b);
+      let shift = Math.abs(ta - tb) / Math.max(ta, tb, 1e-12);
+      let l1 = 0;
+      for (let k = 0; k < a.length; k++) l1 += Math.abs(a[k]! / (ta || 1) - b[k]! / (tb || 1));
+      shift = Math.max(shift, l1 / 2);
+      moved = Math.max(moved, shift);
     }
     if (moved < 1e-3) break;
   }
@@ -155,6 +167,40 @@ export function propagate(core: GraphCore, options: FlowOptions = {}, ctx: Estim
   };
 }
 
+/** Results of recent propagations by what they depend on (see flowOf). */
+const RECENT = new Map<string, FlowResult>();
+const RECENT_LIMIT = 8;
+
+/**
+ * What an estimate depends on: every node but its position, label and description, every edge but its label,
+ * the profile and the run. Lint settings, names, notes' text and layout are not in it.
+ */
+function flowSignature(doc: Workflow, ctx: EstimateContext): string {
+  const nodes = doc.nodes.map(({ position: _p, label: _l, description: _d, ...rest }) => rest);
+  const edges = doc.edges.map(({ label: _l, ...rest }) => rest);
+  return JSON.stringify([nodes, edges, doc.profile ?? null, ctx.arrival ?? null, ctx.cases ?? null]);
+}
+
+/**
+ * propagate, remembered for the last few designs by what the estimate depends on: the live analysis re-runs
+ * on every edit, and a renamed step, a lint preset or a suppression changes nothing the flow reads (the flow of
+ * a design with queues and calendars costs tens of milliseconds).
+ * @example flowOf(core) === flowOf(new GraphCore({ ...core.doc, name: 'renamed' })) // true
+ */
+export function flowOf(core: GraphCore, ctx: EstimateContext = {}): FlowResult {
+  const key = flowSignature(core.doc, ctx);
+  const hit = RECENT.get(key);
+  if (hit) {
+    RECENT.delete(key);
+    RECENT.set(key, hit);
+    return hit;
+  }
+  const r = propagate(core, {}, ctx);
+  RECENT.set(key, r);
+  if (RECENT.size > RECENT_LIMIT) RECENT.delete(RECENT.keys().next().value!);
+  return r;
+}
+
 function noteText(n: FlowNote): string {
   return n.nodeId === undefined ? n.message : `${n.nodeId}: ${n.message}`;
 }
@@ -172,7 +218,7 @@ export function estimateSuccess(doc: Workflow): number {
  * @example estimate(doc).p95Seconds
  */
 export function estimate(doc: Workflow, ctx: EstimateContext = {}): Estimates {
-  const f = propagate(new GraphCore(doc), {}, ctx);
+  const f = flowOf(new GraphCore(doc), ctx);
   return {
     success: f.success,
     completion: f.completion,

@@ -38,21 +38,33 @@ const T_N = 2;
  * The classes of one flow's mass: what the item is (correct; wrong, made by a step that may run again in a loop,
  * one class per such step; wrong, made by any other step) times the confidence the case carries (drawn for a
  * correct result, for a wrong one, or none yet). A wrong item stays wrong until the step that made it wrong runs
- * again (the engine's `wrongBy`): only steps inside loops can, so only they need a class of their own.
+ * again (the engine's `wrongBy`): only steps inside loops can, so only they need a class of their own, and only
+ * while the case is inside their loop: mass leaving a loop (its strongly connected component) becomes "wrong by
+ * another step", so loops in turn reuse the same classes and a design of many loops has as few classes as its
+ * biggest loop needs (else the classes, and the work, would grow with the number of loops).
  */
 export class Layout {
-  /** Kinds of correctness: 0 correct, 1 wrong by a step outside loops, 2 + i wrong by loop step i. */
+  /** Kinds of correctness: 0 correct, 1 wrong by a step outside its loop, 2 + i wrong by loop step i of its loop. */
   readonly kinds: number;
   readonly classes: number;
   readonly comps: number;
   /** Base index of a step inside a loop -> its correctness kind. */
   readonly kindOf: ReadonlyMap<number, number>;
 
-  constructor(loopSteps: readonly number[]) {
+  /** `loopSteps`: steps inside loops; `compOf`: each base node's loop (strongly connected component). */
+  constructor(loopSteps: readonly number[], compOf: ArrayLike<number> = []) {
     const kindOf = new Map<number, number>();
-    loopSteps.forEach((v, i) => kindOf.set(v, 2 + i));
+    const inLoop = new Map<number, number>();
+    let most = 0;
+    for (const v of loopSteps) {
+      const c = compOf[v] ?? -1 - v;
+      const i = inLoop.get(c) ?? 0;
+      inLoop.set(c, i + 1);
+      kindOf.set(v, 2 + i);
+      most = Math.max(most, i + 1);
+    }
     this.kindOf = kindOf;
-    this.kinds = 2 + loopSteps.length;
+    this.kinds = 2 + most;
     this.classes = this.kinds * 3;
     this.comps = this.classes * SEVS;
   }
@@ -253,24 +265,55 @@ export class Flow {
   readonly opts: FlowOptions;
   readonly notes = new Map<string, FlowNote>();
   private readonly joinMemo = new Map<string, number>();
-  private readonly subMemo = new Map<string, RegionResult>();
+  private readonly subMemo: Map<string, RegionResult>;
+  /** Branch sub-flows with no person in them, which no gate model changes: shared by the flows of one estimate. */
+  readonly gateFreeSubs: Map<string, RegionResult>;
+  private readonly gateFree = new Map<string, boolean>();
   private readonly hasTimeoutEdge: Uint8Array;
+  /** Base nodes from which a human gate can be reached (itself included): only there the time of week matters. */
+  readonly gateAhead: Uint8Array;
   private readonly phaseIds = new WeakMap<Phase, number>();
   private nextPhaseId = 1;
   /** Expanded copies of each base node. */
   readonly copies: number[][];
   /** The classes of mass (steps inside loops get a wrongness of their own). */
   readonly L: Layout;
+  /** Each base node's strongly connected component over the expanded graph's edges (its loop, if any). */
+  readonly compOf: Int32Array;
 
-  constructor(core: GraphCore, opts: FlowOptions = {}, g: FlowGraph = buildFlowGraph(core)) {
+  constructor(core: GraphCore, opts: FlowOptions = {}, g: FlowGraph = buildFlowGraph(core), gateFreeSubs = new Map<string, RegionResult>()) {
     this.core = core;
     this.g = g;
     this.opts = opts;
+    this.subMemo = new Map();
+    this.gateFreeSubs = gateFreeSubs;
+    this.gateAhead = new Uint8Array(core.size);
+    const stack: number[] = [];
+    core.nodes.forEach((n, v) => {
+      if (n.kind === 'human') {
+        this.gateAhead[v] = 1;
+        stack.push(v);
+      }
+    });
+    const into: number[][] = Array.from({ length: core.size }, () => []);
+    g.out.forEach((edges, x) => {
+      for (const e of edges) into[g.base[e.target]!]!.push(g.base[x]!);
+    });
+    while (stack.length > 0) {
+      for (const u of into[stack.pop()!]!) {
+        if (this.gateAhead[u] === 0) {
+          this.gateAhead[u] = 1;
+          stack.push(u);
+        }
+      }
+    }
     this.hasTimeoutEdge = new Uint8Array(core.size);
     core.edges.forEach((e, k) => {
       if (e.sourcePort === 'timeout') this.hasTimeoutEdge[core.edgeSource[k]!] = 1;
     });
-    this.L = new Layout(loopSteps(core, g));
+    const loops = loopSteps(core, g);
+    this.compOf = loops.compOf;
+    this.L = new Layout(loops.steps, loops.compOf);
     this.copies = Array.from({ length: core.size }, () => []);
     g.base.forEach((b, x) => this.copies[b]!.push(x));
     if (g.truncated) this.note('state-space', 'the design has too many visit counters and re-ask budgets to follow exactly; loops are estimated without them');
@@ -382,8 +425,10 @@ export class Flow {
 
   /** A branch's sub-flow for a unit of one class from a split at phase `ph` (memoised: linear in the inflow). */
   sub(target: number, via: number, stop: number, cls: number, ph: Phase | null): RegionResult {
+    // A branch with no person before its join never reads the time of the week, nor changes with the gates' models.
+    const free = this.gateFreeBetween(target, stop);
     let pid = 0;
-    if (ph) {
+    if (ph && !free) {
       pid = this.phaseIds.get(ph) ?? 0;
       if (pid === 0) {
         pid = this.nextPhaseId++;
@@ -391,16 +436,41 @@ export class Flow {
       }
     }
     const key = `${target}|${via}|${stop}|${cls}|${pid}`;
-    let r = this.subMemo.get(key);
+    const memo = free ? this.gateFreeSubs : this.subMemo;
+    let r = memo.get(key);
     if (!r) {
       const m = new Float64Array(this.L.comps);
       m[this.L.comp(0, cls)] = 1;
       const t = emptyTimes(this.L.classes);
       t[cls] = TimeDist.point(0);
-      r = new Region(this, [{ node: target, via, packet: { m, t, ph } }], stop, true).run();
-      this.subMemo.set(key, r);
+      r = new Region(this, [{ node: target, via, packet: { m, t, ph: free ? null : ph } }], stop, true).run();
+      memo.set(key, r);
     }
     return r;
+  }
+
+  /** Whether no human gate lies on the expanded graph from `target` before `stop` (-1: anywhere after it). */
+  private gateFreeBetween(target: number, stop: number): boolean {
+    const key = `${target}|${stop}`;
+    let free = this.gateFree.get(key);
+    if (free === undefined) {
+      free = true;
+      const seen = new Set<number>([target]);
+      const todo = [target];
+      while (todo.length > 0 && free) {
+        const x = todo.pop()!;
+        if (x === stop) continue;
+        if (this.core.node(this.g.base[x]!).kind === 'human') free = false;
+        for (const e of this.g.out[x]!) {
+          if (!seen.has(e.target)) {
+            seen.add(e.target);
+            todo.push(e.target);
+          }
+        }
+      }
+      this.gateFree.set(key, free);
+    }
+    return free;
   }
 
   hasTimeout(v: number): boolean {
@@ -412,19 +482,19 @@ export class Flow {
  * Steps that may run again for the same case (inside a loop, re-ask edges included): each gets a class of
  * wrongness, since running again clears the wrong item it made.
  */
-function loopSteps(core: GraphCore, g: FlowGraph): number[] {
+function loopSteps(core: GraphCore, g: FlowGraph): { steps: number[]; compOf: Int32Array } {
   const n = core.size;
   const pairs: [number, number, number][] = [];
   g.out.forEach((edges, x) => {
     for (const e of edges) pairs.push([g.base[x]!, g.base[e.target]!, 0]);
   });
   const scc = tarjan(n, buildCsr(n, pairs));
-  const out: number[] = [];
+  const steps: number[] = [];
   for (let v = 0; v < n; v++) {
     const kind = core.node(v).kind;
-    if ((kind === 'ai' || kind === 'tool') && scc.cyclic[scc.compOf[v]!] === 1) out.push(v);
+    if ((kind === 'ai' || kind === 'tool') && scc.cyclic[scc.compOf[v]!] === 1) steps.push(v);
   }
-  return out;
+  return { steps, compOf: Int32Array.from({ length: n }, (_, v) => scc.compOf[v]!) };
 }
 
 /** The edges of a node that split a case into parallel branches (several edges out of one port, a parallel or inclusive router). */
@@ -769,12 +839,17 @@ class Region {
     const m = new Float64Array(L.comps);
     const parts: TimeDist[][] = Array.from({ length: L.classes }, () => []);
     const incoming: Packet[] = [];
-    const gather = (p: Packet): void => {
+    const comp = this.f.compOf[base]!;
+    // from: the base node the packet comes from (-1: a region's entry, which keeps the classes it has).
+    const gather = (p: Packet, from: number): void => {
       if (sumOf(p.m) <= 0) return;
       incoming.push(p);
+      // Coming from outside this node's loop, an item wrong by a loop step stays wrong for good.
+      const leftLoop = from >= 0 && this.f.compOf[from] !== comp;
       for (let c = 0; c < L.classes; c++) {
         const t = L.conf(c);
-        const to = selfKind !== undefined && L.kind(c) === selfKind ? L.cls(0, t === T_W ? T_C : t) : c;
+        const k = L.kind(c);
+        const to = k >= 2 && leftLoop ? L.cls(1, t) : selfKind !== undefined && k === selfKind ? L.cls(0, t === T_W ? T_C : t) : c;
         let mass = 0;
         for (let s = 0; s < SEVS; s++) {
           const val = p.m[L.comp(s, c)]!;
@@ -784,8 +859,9 @@ class Region {
         if (mass > 0 && p.t[c]!.total > 0) parts[to]!.push(p.t[c]!);
       }
     };
-    gather(this.injected[v]!.p);
-    for (const e of this.inOf[v]!) gather(this.es[e]!);
+    const via = this.injected[v]!.via;
+    gather(this.injected[v]!.p, via >= 0 ? this.f.g.base[via]! : -1);
+    for (const e of this.inOf[v]!) gather(this.es[e]!, this.f.g.base[this.nodes[this.edges[e]!.from]!]!);
     let total = sumOf(m);
     let scale = 1;
     if (total > cap && total > 0) {
@@ -805,7 +881,8 @@ class Region {
     if (total <= 0) return Math.max(0, ...before);
     this.addSums(v, base, total, 0, 0, 0);
     // The phase is carried explicitly once any inflow carries it (after a calendar, or in a branch).
-    const explicit = incoming.some((p) => p.ph !== null && sumOf(p.m) > 0);
+    // No gate ahead: nothing will read the time of the week again, so it is no longer carried.
+    const explicit = this.f.gateAhead[base] === 1 && incoming.some((p) => p.ph !== null && sumOf(p.m) > 0);
     let phIn: Phase | null = null;
     if (explicit) {
       const acc = new Float64Array(uniformPhase().length);
@@ -1205,7 +1282,7 @@ class Region {
     const joined = mode === 'all' || mode === 'first';
     const stop = joined ? j : -1;
     // The sub-flows count time from the split; a calendar needs the absolute time of the week.
-    const ph = this.f.phaseOf(p);
+    const ph = this.f.gateAhead[this.f.g.base[x]!] === 1 ? this.f.phaseOf(p) : null;
     const cont = new PacketBuilder(this.L);
     const ends = this.ends[v]!;
     const endParts: TimeDist[] = [ends.endTime];

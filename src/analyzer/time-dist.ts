@@ -1,6 +1,6 @@
 /**
  * Time distributions for the estimates: probability mass in the cells of a fixed logarithmic grid of durations
- * (below 1 ms, then 1 ms to 1e9 s at 64 cells a decade, each 3.7% wide), so a chain of AI calls (seconds) and a
+ * (below 1 ms, then 1 ms to 1e9 s at 32 cells a decade, each 7.5% wide), so a chain of AI calls (seconds) and a
  * wait for Monday morning (days) fit on one axis. Each cell keeps its mass and the mean and variance of the
  * values in it, so every mean is exact, a fixed duration stays exactly itself (a retry cut at its deadline is a
  * point the p95 may sit on), and sums of many steps do not widen the way split-to-neighbours grids do.
@@ -14,7 +14,7 @@
  */
 import type { Atoms } from './distribution-math.ts';
 
-const PER_DECADE = 64;
+const PER_DECADE = 32;
 const LOW = 1e-3;
 const DECADES = 12;
 /** Cells: [0, LOW), then [LOW x 10^(k/64), LOW x 10^((k+1)/64)) up to LOW x 10^DECADES, then one open cell. */
@@ -27,7 +27,7 @@ const LOG_STEP = PER_DECADE / Math.LN10;
 /** Tail mass (relative, at each end) a built distribution drops into its next cell: far below any quantile read. */
 const TRIM = 1e-9;
 /** Above this many cells the narrower side of a convolution is reduced to atoms (compress). */
-const MAX_ATOMS = 48;
+const MAX_ATOMS = 32;
 /**
  * The grid cell holding x (for TimeBuilder.addInCell).
  * @example cellIndex(0) // 0
@@ -158,49 +158,61 @@ export class TimeDist {
   }
 
   /**
-   * The p-quantile of the normalised distribution. The CDF is drawn through each cell's centroid at the middle of
-   * the cell's mass and interpolated linearly in between (second-order accurate for smooth shapes), except that a
-   * cell whose values are all one value (a point mass: a fixed latency, a retry cut at its deadline) is a step,
-   * so a quantile that falls in it is exactly that value.
+   * The p-quantile of the normalised distribution, read off a piecewise linear CDF with exact knots: each cell's
+   * mass spreads evenly over its mean +- sqrt(3) sd (clipped to the cell), with a knot at its centroid at the
+   * middle of its mass, so smooth shapes interpolate between centroids (second-order accurate); a shared edge of
+   * two adjacent spread cells is a knot, and the CDF is flat across empty cells. A cell whose values are all one
+   * value (a fixed latency, a retry cut at its deadline, an SLA timeout) is a step, so a quantile that falls in it
+   * is exactly that value, and one that falls past a lone busy cell never spreads into the empty cells after it.
    * @example TimeDist.point(10).quantile(0.95) // 10
    */
   quantile(p: number): number {
     if (this.total <= 0) return 0;
     const target = Math.min(1, Math.max(0, p)) * this.total;
-    let acc = 0;
-    // The previous knot of the CDF (x, F).
+    // The previous knot of the CDF (x, F); NaN before the first.
     let px = NaN;
     let pf = 0;
-    for (let k = 0; k < this.mass.length; k++) {
+    let found = NaN;
+    const knot = (x: number, f: number): boolean => {
+      if (target <= f) {
+        found = Number.isNaN(px) || f <= pf ? x : px + ((target - pf) / (f - pf)) * (x - px);
+        return true;
+      }
+      px = x;
+      pf = f;
+      return false;
+    };
+    const n = this.mass.length;
+    let acc = 0;
+    let prevSpread = -2;
+    for (let k = 0; k < n; k++) {
       const m = this.mass[k]!;
       if (m <= 0) continue;
+      const lowEdge = EDGE[this.lo + k]!;
+      const highEdge = EDGE[this.lo + k + 1] ?? EDGE[LAST]! * 10;
       const mu = this.sum[k]! / m;
-      const sd = Math.sqrt(Math.max(0, this.sq[k]! / m - mu * mu));
-      const width = (EDGE[this.lo + k + 1] ?? EDGE[LAST]!) - EDGE[this.lo + k]!;
-      const point = sd < 0.02 * width;
-      if (point) {
-        // A step from acc to acc + m at mu: first the ramp from the previous knot up to (mu, acc).
-        if (target <= acc) return Number.isNaN(px) ? mu : px + ((target - pf) / (acc - pf || 1)) * (mu - px);
-        if (target <= acc + m) return mu;
+      if (this.isPoint(k)) {
+        if (knot(mu, acc) || knot(mu, acc + m)) return found;
         acc += m;
-        px = mu;
-        pf = acc;
         continue;
       }
-      const f = acc + m / 2;
-      if (target <= f) {
-        if (Number.isNaN(px)) {
-          // Below the first knot: the cell's own spread (uniform over its mean +- sqrt(3) sd).
-          const half = Math.sqrt(3) * sd;
-          return mu - half + (target / f) * half;
-        }
-        return px + ((target - pf) / (f - pf || 1)) * (mu - px);
-      }
+      const half = Math.sqrt(3 * Math.max(0, this.sq[k]! / m - mu * mu));
+      const nextSpread = k + 1 < n && this.mass[k + 1]! > 0 && !this.isPoint(k + 1);
+      const a = Math.min(mu, prevSpread === k - 1 ? lowEdge : Math.max(lowEdge, mu - half));
+      const b = Math.max(mu, nextSpread ? highEdge : Math.min(highEdge, mu + half));
+      if (knot(a, acc) || knot(mu, acc + m / 2) || knot(b, acc + m)) return found;
       acc += m;
-      px = mu;
-      pf = f;
+      prevSpread = k;
     }
     return px;
+  }
+
+  /** Whether stored cell k holds (nearly) one value. */
+  private isPoint(k: number): boolean {
+    const m = this.mass[k]!;
+    const mu = this.sum[k]! / m;
+    const sd = Math.sqrt(Math.max(0, this.sq[k]! / m - mu * mu));
+    return sd < 0.02 * ((EDGE[this.lo + k + 1] ?? EDGE[LAST]! * 10) - EDGE[this.lo + k]!);
   }
 
   /**
