@@ -13,10 +13,11 @@ import { type Scenario, type Workflow, type WorkflowEdge, type WorkflowNode } fr
 import { Flow, VISIT_GUARD, type FlowNote, type FlowOptions, type GateModel, type RegionResult } from './flow.ts';
 import { gateModel, type RunShape } from './gate-model.ts';
 import { GraphCore } from './graph-core.ts';
-import { humanOf } from './node-models.ts';
+import { humanOf, type HumanModel } from './node-models.ts';
 import { addAt, PHASE_BINS, phaseTotal, scalePhase, WEEK, type Phase } from './phase.ts';
 import { nodeBehaviour } from './reliability.ts';
 import { TimeDist } from './time-dist.ts';
+import { withBudget } from './work-budget.ts';
 import type { EstimateFigure, Estimates, Leverage } from './types.ts';
 
 /**
@@ -95,28 +96,50 @@ export function propagate(core: GraphCore, options: FlowOptions = {}, ctx: Estim
   const gates = core.nodes.map((n, i) => (n.kind === 'human' ? i : -1)).filter((i) => i >= 0);
   // Only a human gate's queue and calendar care when in the week a case comes; without one the phase is not kept.
   const run = gates.length > 0 ? runOf(core.doc, ctx) : { ...runOf(core.doc, {}), phase: null };
+  const timeoutEdge = new Set(core.edges.filter((e) => e.sourcePort === 'timeout').map((e) => core.indexOf(e.source)));
+  const modelOf = (i: number, h: HumanModel, arrivals: Phase): GateModel => {
+    const node = core.node(i) as Extract<WorkflowNode, { kind: 'human' }>;
+    const sla = timeoutEdge.has(i) ? (node.config.slaSeconds ?? node.policy?.timeouts?.scheduleToCloseSeconds ?? 0) : 0;
+    return gateModel(h, { reviewers: node.config.reviewers, businessHours: node.config.calendar === 'business-hours', sla }, arrivals, run);
+  };
+  // Gates whose arrivals the flow knows in full on reaching them get their model then (one run settles a chain
+  // of them); the others (in loops or branches) take the model of the previous run's arrivals, until those settle.
   let models = new Map<number, GateModel>();
-  let flow = new Flow(core, { ...options, arrivalPhase: run.phase });
+  const whole = new Set<number>();
+  const gateFn = (): FlowOptions['gate'] => {
+    // Before a gate has a model from a whole run, its first visit's arrivals stand for all (a revision loop's
+    // later visits are few): far closer than no queue at all, so the runs settle sooner.
+    const provisional = new Map<number, GateModel>();
+    return (_n, i, h, arrivals, all) => {
+      if (arrivals && all) {
+        whole.add(i);
+        return phaseTotal(arrivals) > 0 ? modelOf(i, h, arrivals) : undefined;
+      }
+      const known = models.get(i) ?? provisional.get(i);
+      if (known || !arrivals || phaseTotal(arrivals) <= 0) return known;
+      const first = modelOf(i, h, arrivals);
+      provisional.set(i, first);
+      return first;
+    };
+  };
+  let flow = new Flow(core, { ...options, arrivalPhase: run.phase, gate: gateFn() });
   let r: RegionResult = flow.run();
-  for (let it = 0; it < GATE_ITERATIONS && gates.length > 0; it++) {
+  const later = gates.filter((i) => !whole.has(i));
+  for (let it = 0; it < GATE_ITERATIONS && later.length > 0; it++) {
     const next = new Map<number, GateModel>();
-    for (const i of gates) {
-      const node = core.node(i) as Extract<WorkflowNode, { kind: 'human' }>;
+    for (const i of later) {
       const arrivals = r.sums.gateArrivals.get(i);
       if (!arrivals || phaseTotal(arrivals) <= 0) continue;
-      const timeout = flow.hasTimeout(i);
-      const h = humanOf(node, timeout);
-      const sla = timeout ? (node.config.slaSeconds ?? node.policy?.timeouts?.scheduleToCloseSeconds ?? 0) : 0;
-      next.set(i, gateModel(h, { reviewers: node.config.reviewers, businessHours: node.config.calendar === 'business-hours', sla }, arrivals, run));
+      next.set(i, modelOf(i, humanOf(core.node(i) as Extract<WorkflowNode, { kind: 'human' }>, timeoutEdge.has(i)), arrivals));
     }
     const before = r;
     models = next;
-    flow = new Flow(core, { ...options, arrivalPhase: run.phase, gate: (_n, i) => models.get(i) }, flow.g, flow.gateFreeSubs);
+    flow = new Flow(core, { ...options, arrivalPhase: run.phase, gate: gateFn() }, flow.g, flow.gateFreeSubs);
     r = flow.run();
     // Settled when no gate's arrivals moved by more than 0.1%, in number or in when they come (a gate after
     // a business-hours gate gets its morning rush only once the first gate has a model).
     let moved = 0;
-    for (const i of gates) {
+    for (const i of later) {
       const a = before.sums.gateArrivals.get(i);
       const b = r.sums.gateArrivals.get(i);
       if (!a || !b) {
@@ -131,7 +154,7 @@ export function propagate(core: GraphCore, options: FlowOptions = {}, ctx: Estim
       shift = Math.max(shift, l1 / 2);
       moved = Math.max(moved, shift);
     }
-    if (moved < 1e-3) break;
+    if (moved < 1e-2) break;
   }
   const e = r.ends;
   const success = e.rank[0]!;
@@ -182,23 +205,55 @@ function flowSignature(doc: Workflow, ctx: EstimateContext): string {
 }
 
 /**
- * propagate, remembered for the last few designs by what the estimate depends on: the live analysis re-runs
- * on every edit, and a renamed step, a lint preset or a suppression changes nothing the flow reads (the flow of
- * a design with queues and calendars costs tens of milliseconds).
+ * Work (work-budget.ts units) an estimate may take in the live analysis, which runs on every edit: about 2.5x the
+ * costliest template (marketing-campaign, 5.1 M), some tenths of a second on a laptop. A design that needs more
+ * is not estimated there (its figures say so); the estimate beside a simulation run, asked for once, may take
+ * RUN_BUDGET.
+ */
+export const LIVE_BUDGET = 12e6;
+export const RUN_BUDGET = 120e6;
+
+/**
+ * propagate, within a work budget, remembered for the last few designs by what the estimate depends on: the live
+ * analysis re-runs on every edit, and a renamed step, a lint preset or a suppression changes nothing the flow
+ * reads (the flow of a design with queues and calendars costs tens of milliseconds).
  * @example flowOf(core) === flowOf(new GraphCore({ ...core.doc, name: 'renamed' })) // true
  */
-export function flowOf(core: GraphCore, ctx: EstimateContext = {}): FlowResult {
-  const key = flowSignature(core.doc, ctx);
+export function flowOf(core: GraphCore, ctx: EstimateContext = {}, budget = LIVE_BUDGET): FlowResult {
+  const key = `${budget}|${flowSignature(core.doc, ctx)}`;
   const hit = RECENT.get(key);
   if (hit) {
     RECENT.delete(key);
     RECENT.set(key, hit);
     return hit;
   }
-  const r = propagate(core, {}, ctx);
+  const r = withBudget(budget, () => propagate(core, {}, ctx), (used) => tooLarge(core, used));
   RECENT.set(key, r);
   if (RECENT.size > RECENT_LIMIT) RECENT.delete(RECENT.keys().next().value!);
   return r;
+}
+
+/** What an estimate that ran out of budget says: no figures, and why. */
+function tooLarge(core: GraphCore, used: number): FlowResult {
+  const why = `the design needs more work than a closed-form estimate is given here (over ${Math.round(used / 1e6)} M steps through its loops, gates and branches); run the simulator for this figure`;
+  const n = core.size;
+  return {
+    success: NaN,
+    completion: NaN,
+    silentError: NaN,
+    meanSeconds: NaN,
+    p50Seconds: NaN,
+    p95Seconds: NaN,
+    costPerCase: NaN,
+    outcomes: { success: NaN, escalated: NaN, rejected: NaN, error: NaN, failed: NaN, stuck: NaN },
+    notEstimated: Object.fromEntries(ALL_FIGURES.map((f) => [f, why])),
+    approximations: [],
+    visits: new Float64Array(n),
+    failedAt: new Float64Array(n),
+    costAt: new Float64Array(n),
+    humanSecondsPerCase: NaN,
+    cycle: TimeDist.EMPTY,
+  };
 }
 
 function noteText(n: FlowNote): string {
@@ -218,7 +273,7 @@ export function estimateSuccess(doc: Workflow): number {
  * @example estimate(doc).p95Seconds
  */
 export function estimate(doc: Workflow, ctx: EstimateContext = {}): Estimates {
-  const f = flowOf(new GraphCore(doc), ctx);
+  const f = flowOf(new GraphCore(doc), ctx, RUN_BUDGET);
   return {
     success: f.success,
     completion: f.completion,
@@ -257,7 +312,7 @@ function branchWeights(node: import('../domain/index.ts').WorkflowNode, edges: r
  * @example leverageOf({ runsPerDay: 100, effortMinutes: 6 }, 60) // { manualHoursPerDay: 10, designedHoursPerDay: 1.667, ratio: 6 }
  */
 export function leverageOf(profile: Workflow['profile'], humanSecondsPerCase: number): Leverage {
-  if (profile?.runsPerDay === undefined || profile.effortMinutes === undefined) {
+  if (profile?.runsPerDay === undefined || profile.effortMinutes === undefined || !Number.isFinite(humanSecondsPerCase)) {
     return { manualHoursPerDay: 0, designedHoursPerDay: 0, ratio: null };
   }
   const manual = (profile.runsPerDay * profile.effortMinutes) / 60;

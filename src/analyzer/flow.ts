@@ -93,7 +93,7 @@ export class Layout {
 /** The simulator's visit guard: no node is entered more than this by one case. */
 export const VISIT_GUARD = DEFAULT_VISIT_LIMIT;
 const MAX_SWEEPS = 400;
-const SETTLED = 1e-9;
+const SETTLED = 1e-7;
 /** Below this share of a node's mass a class takes the node's overall time shape (see process). */
 const SMALL_CLASS = 0.03;
 
@@ -174,8 +174,14 @@ export interface GateModel {
 export interface FlowOptions {
   /** Faults active during a visit of a node, as a mixture of regimes: share of visits and the faults. */
   readonly faults?: (node: WorkflowNode) => readonly { readonly share: number; readonly faults: readonly ActiveFault[] }[];
-  /** A human gate's queue and calendar model (default: no queue, open around the clock). */
-  readonly gate?: (node: Extract<WorkflowNode, { kind: 'human' }>, index: number, h: HumanModel) => GateModel | undefined;
+  /**
+   * A human gate's queue and calendar model (default: no queue, open around the clock). `arrivals` (mass by time
+   * of the week) are this visit's, in the whole case's flow (null in a branch's sub-flow, which counts per unit
+   * of its split); `whole` says they are all the gate gets (the gate in no loop, no branch and no counter's copy),
+   * so the model can be made from them at once. Elsewhere the model comes from an earlier run's arrivals
+   * (estimates.ts iterates).
+   */
+  readonly gate?: (node: Extract<WorkflowNode, { kind: 'human' }>, index: number, h: HumanModel, arrivals: Phase | null, whole: boolean) => GateModel | undefined;
   /** When cases arrive in the week (normalised; null or absent: evenly, a steady rate around the clock). */
   readonly arrivalPhase?: Phase | null;
 }
@@ -280,6 +286,8 @@ export class Flow {
   readonly L: Layout;
   /** Each base node's strongly connected component over the expanded graph's edges (its loop, if any). */
   readonly compOf: Int32Array;
+  /** 1 for base nodes inside a loop. */
+  readonly inLoop: Uint8Array;
 
   constructor(core: GraphCore, opts: FlowOptions = {}, g: FlowGraph = buildFlowGraph(core), gateFreeSubs = new Map<string, RegionResult>()) {
     this.core = core;
@@ -313,6 +321,7 @@ export class Flow {
     });
     const loops = loopSteps(core, g);
     this.compOf = loops.compOf;
+    this.inLoop = loops.inLoop;
     this.L = new Layout(loops.steps, loops.compOf);
     this.copies = Array.from({ length: core.size }, () => []);
     g.base.forEach((b, x) => this.copies[b]!.push(x));
@@ -336,7 +345,7 @@ export class Flow {
     m[L.comp(0, start)] = 1;
     const t = emptyTimes(L.classes);
     t[start] = TimeDist.point(0);
-    return new Region(this, [{ node: this.g.start, via: -1, packet: { m, t, ph: null } }], -1).run();
+    return new Region(this, [{ node: this.g.start, via: -1, packet: { m, t, ph: null } }], -1, false, true).run();
   }
 
   /** The case's phase for a packet: explicit, or the arrivals' phase moved on by its elapsed time (null: even). */
@@ -482,7 +491,7 @@ export class Flow {
  * Steps that may run again for the same case (inside a loop, re-ask edges included): each gets a class of
  * wrongness, since running again clears the wrong item it made.
  */
-function loopSteps(core: GraphCore, g: FlowGraph): { steps: number[]; compOf: Int32Array } {
+function loopSteps(core: GraphCore, g: FlowGraph): { steps: number[]; compOf: Int32Array; inLoop: Uint8Array } {
   const n = core.size;
   const pairs: [number, number, number][] = [];
   g.out.forEach((edges, x) => {
@@ -494,7 +503,8 @@ function loopSteps(core: GraphCore, g: FlowGraph): { steps: number[]; compOf: In
     const kind = core.node(v).kind;
     if ((kind === 'ai' || kind === 'tool') && scc.cyclic[scc.compOf[v]!] === 1) steps.push(v);
   }
-  return { steps, compOf: Int32Array.from({ length: n }, (_, v) => scc.compOf[v]!) };
+  const compOf = Int32Array.from({ length: n }, (_, v) => scc.compOf[v]!);
+  return { steps, compOf, inLoop: Uint8Array.from(compOf, (c) => scc.cyclic[c]!) };
 }
 
 /** The edges of a node that split a case into parallel branches (several edges out of one port, a parallel or inclusive router). */
@@ -560,8 +570,9 @@ class Region {
   private costT: Map<number, TimeDist>[] = [];
   private readonly injected: { p: Packet; via: number }[] = [];
 
-  constructor(f: Flow, starts: readonly Start[], stop: number, trackCost = false) {
+  constructor(f: Flow, starts: readonly Start[], stop: number, trackCost = false, top = false) {
     this.f = f;
+    this.top = top;
     this.L = f.L;
     this.starts = starts;
     this.stop = stop;
@@ -570,6 +581,8 @@ class Region {
     this.stops = new Set(stop >= 0 ? f.copies[f.g.base[stop]!] : []);
   }
   private readonly stops: Set<number>;
+  /** The whole case's region (not a branch's sub-flow). */
+  private readonly top: boolean;
   /** A branch's region keeps when costs are spent (a cancelled branch does not pay for what it never starts). */
   private readonly trackCost: boolean;
 
@@ -1140,7 +1153,8 @@ class Region {
     // Arrivals by time of the week, for the gate models (queueing and calendar).
     const phAt = inp.explicit ? inp.phIn : this.f.phaseOfTime(TimeDist.mix(inp.times));
     this.addGateArrival(v, base, phAt ?? uniformPhase(), inp.total);
-    const model = this.f.opts.gate?.(node, base, h);
+    const whole = this.top && this.f.inLoop[base] === 0 && this.f.copies[base]!.length === 1;
+    const model = this.f.opts.gate?.(node, base, h, this.top ? scalePhase(phAt ?? uniformPhase(), inp.total) : null, whole);
     const o: GateOutcome = model
       ? model.apply(phAt)
       : { timeoutShare: 0, timeoutDelay: TimeDist.EMPTY, servedDelay: h.service.normalised(), phServed: phAt ? shiftPhase(phAt, h.service.normalised()) : null, phTimeout: null };

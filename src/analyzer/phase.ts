@@ -5,6 +5,7 @@
  * they leave in office hours, which the next gate must know.
  */
 import type { TimeDist } from './time-dist.ts';
+import { spend } from './work-budget.ts';
 
 export const WEEK = 7 * 86_400;
 export const PHASE_BIN = 600;
@@ -44,6 +45,7 @@ export function shiftPhase(ph: Phase, delay: TimeDist): Phase {
   const out = new Float64Array(PHASE_BINS);
   if (delay.total <= 0) return out;
   const atoms = delay.compress();
+  spend(PHASE_BINS * atoms.values.length);
   const scale = delay.total;
   for (let j = 0; j < atoms.values.length; j++) {
     const w = atoms.weights[j]! * scale;

@@ -13,6 +13,7 @@
  * the whole grid and is turned into a TimeDist with `build()`.
  */
 import type { Atoms } from './distribution-math.ts';
+import { spend } from './work-budget.ts';
 
 const PER_DECADE = 32;
 const LOW = 1e-3;
@@ -610,6 +611,7 @@ export class TimeBuilder {
       count++;
     }
     if (count === 0) return;
+    spend(count * values.length);
     const M = this.m;
     const S = this.s;
     const Q = this.q;
