@@ -1,7 +1,7 @@
 /** The selected node: its name, its config (laid out from the config schema of its kind), stub and policy. */
 import { KIND_LABELS, type WorkflowNode } from '../../domain/index.ts';
 import { Field } from './field-controls.tsx';
-import { CONFIG_LABELS, OPTION_LABELS, labelFor } from './field-labels.ts';
+import { CONFIG_HELP, CONFIG_LABELS, OPTION_LABELS, labelFor } from './field-labels.ts';
 import { Group } from './inspector-layout.tsx';
 import { ScopeProvider, useNodeScope } from './inspector-scope.tsx';
 import { PolicyEditor } from './PolicyEditor.tsx';
@@ -26,7 +26,7 @@ export function NodeInspector({ node }: { node: WorkflowNode }) {
       <Field path={['description']} label="Description" />
       <Group title="Config">
         {keysAt(scope.schema, node, ['config']).map((key) => (
-          <Field key={key} path={['config', key]} label={labelFor(CONFIG_LABELS, key)} optionLabels={OPTION_LABELS} />
+          <Field key={key} path={['config', key]} label={labelFor(CONFIG_LABELS, key)} help={CONFIG_HELP[key]} optionLabels={OPTION_LABELS} />
         ))}
       </Group>
       {declares(scope.schema, node, [], 'stub') && <StubEditor node={node} />}
