@@ -44,6 +44,11 @@ function FindDialogBody() {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       jump(active);
+    } else if (e.key === 'Escape') {
+      // A search field's own Escape only clears its text, so with text in it Find took two presses to close
+      // (issue 11). One press closes.
+      e.preventDefault();
+      close();
     }
   };
 
