@@ -48,9 +48,9 @@ export function listOption(value: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-/** Trigger types where a person or program waits for the answer (a webhook call, a chat message). */
+/** Triggers where a person or program waits for the answer: a webhook call or a chat message, unless answered at once. */
 export function isInteractiveTrigger(node: WorkflowNode): boolean {
-  return node.kind === 'trigger' && (node.config.type === 'webhook' || node.config.type === 'chat');
+  return node.kind === 'trigger' && (node.config.type === 'webhook' || node.config.type === 'chat') && node.config.waits !== false;
 }
 
 /**
@@ -79,4 +79,15 @@ export function reachedFrom(core: GraphCore, starts: readonly WorkflowNode[]): U
     }
   }
   return seen;
+}
+
+/** single-point-of-failure's default: steps every case passes below this success rate are its finding. */
+export const SPOF_MIN_STEP_SUCCESS = 0.99;
+
+/**
+ * A call every case must pass, less reliable than `minStepSuccess`, with no retry and no error route: the
+ * single-point-of-failure finding (no-error-handling leaves these to it, so one step is not reported twice).
+ */
+export function isUnprotectedChokepoint(core: GraphCore, node: WorkflowNode, minStepSuccess: number, success: (n: WorkflowNode) => number): boolean {
+  return isCall(node) && !hasRetry(node) && !hasErrorRoute(core, node) && core.onEveryPath(node.id) && success(node) < minStepSuccess;
 }

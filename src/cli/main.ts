@@ -22,12 +22,12 @@ const COMMANDS: Record<string, { usage: string; summary: string; load: CommandLo
     summary: 'Dry-run a workflow: KPIs with 95% intervals, per-node failures and queues; exit 1 when a scenario hypothesis fails.',
     load: async () => (await import('./commands/simulate.ts')).command,
   },
+  convert: {
+    usage: 'baton convert FILE --to baton|n8n|bpmn|asl|mermaid [--out FILE]',
+    summary: 'Convert a workflow to n8n, BPMN 2.0 XML, Step Functions (ASL), Mermaid or Baton JSON; exit 1 when something could not be carried over (listed on stderr).',
+    load: async () => (await import('./commands/convert.ts')).command,
+  },
 };
-
-/** Register a command (used by command modules that are added later; keeps this file the single index). */
-export function commandNames(): string[] {
-  return Object.keys(COMMANDS);
-}
 
 function help(): string {
   const lines = ['Baton: design, lint and dry-run workflows of AI tools, tools and people.', '', 'Usage:'];

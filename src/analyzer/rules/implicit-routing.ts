@@ -1,4 +1,4 @@
-import type { WorkflowNode } from '../../domain/index.ts';
+import type { WorkflowEdge, WorkflowNode } from '../../domain/index.ts';
 import type { GraphCore } from '../graph-core.ts';
 import { defineRule } from '../define-rule.ts';
 import { nameOf } from '../rule-helpers.ts';
@@ -64,19 +64,23 @@ export default defineRule({
     allowLoopEntry: true,
     /** Paths that can never run together (after an exclusive choice, or from different triggers) may meet in a step. */
     allowExclusiveMerge: true,
+    /** Report every unconditional fan-out out of a step, even when its branches never meet (bpmnlint's no-implicit-split). */
+    reportFanOut: false,
   },
   check({ graph, options }, report) {
     const scc = graph.scc();
     for (const n of graph.nodes) {
       if (n.kind === 'router' || n.kind === 'join') continue;
-      const byPort = new Map<string, string[]>();
+      const byPort = new Map<string, WorkflowEdge[]>();
       for (const e of graph.outEdges(n.id)) {
         if (!unconditional(e)) continue;
-        byPort.set(e.sourcePort, [...(byPort.get(e.sourcePort) ?? []), e.id]);
+        byPort.set(e.sourcePort, [...(byPort.get(e.sourcePort) ?? []), e]);
       }
-      for (const [port, ids] of byPort) {
-        if (ids.length > 1) {
-          report({ message: `${nameOf(n)} sends every case down ${ids.length} edges from "${port}" at once: a hidden parallel split.`, nodeIds: [n.id], edgeIds: ids, fix: 'Put a Router after the step and say whether the branches run in parallel or one of them is chosen.' });
+      // A fan-out is plain "do all of these" (Baton's semantics, and n8n's way of branching); what can be
+      // ambiguous is where its branches meet again, which the merge check below reports (a Join says it).
+      for (const [port, edges] of byPort) {
+        if (edges.length > 1 && options.reportFanOut) {
+          report({ message: `${nameOf(n)} sends every case down ${edges.length} edges from "${port}" at once: a hidden parallel split.`, nodeIds: [n.id], edgeIds: edges.map((e) => e.id), fix: 'Put a Router after the step and say whether the branches run in parallel or one of them is chosen.' });
         }
       }
       if (n.kind === 'output' && options.allowMergeIntoOutput) continue;

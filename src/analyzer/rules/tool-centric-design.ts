@@ -1,32 +1,44 @@
 import { defineRule } from '../define-rule.ts';
+import { isToolNameOnly, labelWords, NODE_TYPE_WORDS, TOOL_NAMES, toolNamesIn, wordSet } from '../label-words.ts';
+import { isLanguageStep } from '../overbuilding.ts';
 import { isCall, listOption, nameOf } from '../rule-helpers.ts';
 
-const VENDORS = 'gpt,gpt-4,gpt-4o,gpt-5,chatgpt,openai,claude,anthropic,gemini,bard,llama,mistral,cohere,copilot,zapier,make.com,n8n,ifttt,power automate,uipath,langchain,huggingface';
+/**
+ * Does a label say what the step does? Two words or more once tool names and node-type words are out: "Summarize
+ * news (GPT-4o)", and noun phrases too ("Front view generator"): how it reads is verb-object-label's business.
+ */
+function saysWhat(label: string, drop: ReadonlySet<string>, tools: readonly string[]): boolean {
+  let text = label.toLowerCase();
+  for (const v of toolNamesIn(label, tools).sort((a, b) => b.length - a.length)) text = text.split(v).join(' ');
+  return labelWords(text.replace(/\d+/g, ' ')).filter((w) => !drop.has(w)).length >= 2;
+}
 
 export default defineRule({
   id: 'tool-centric-design',
   meta: { description: 'Steps named after the tool or model, or with no stated purpose, describe how and not what.', docs: 'docs/rules/tool-centric-design.md', category: 'naming' },
   defaultSeverity: 'warning',
-  options: { vendorNames: VENDORS },
+  options: { vendorNames: TOOL_NAMES, nodeTypeWords: NODE_TYPE_WORDS, reportAnyToolMention: false },
   check({ graph, options }, report) {
     const vendors = listOption(options.vendorNames);
-    const spaced = vendors.map((v) => v.includes(' '));
-    const dashed = vendors.map((v) => `${v}-`);
+    const typeWords = wordSet(options.nodeTypeWords);
     for (const n of graph.workNodes) {
-      const label = n.label.toLowerCase();
-      const words = label.split(/[^a-z0-9.-]+/).filter((t) => t.length > 0);
-      const tokens = new Set(words);
-      const vendor = vendors.find((v, i) => (spaced[i] ? label.includes(v) : tokens.has(v) || words.some((t) => t.startsWith(dashed[i]!))));
       const purpose = isCall(n) ? (n.config.purpose ?? '').trim() : '';
-      if (vendor !== undefined) {
+      const named = toolNamesIn(n.label, vendors).sort((a, b) => b.length - a.length);
+      // Named after a tool: the label is the tool's name and nothing else ("Google Sheets1", "OpenAI Chat Model").
+      // A label that says what the step does and mentions the model in passing ("Summarize news (GPT-4o)") is fine.
+      const onlyTool = isToolNameOnly(n.label, vendors, typeWords);
+      if (named.length > 0 && (onlyTool || options.reportAnyToolMention)) {
         report({
-          message: `${nameOf(n)} is named after a tool or model ("${vendor}"), not after what it does.`,
+          message: `${nameOf(n)} is named after a tool or model ("${named[0]}"), not after what it does.`,
           nodeIds: [n.id],
           fix: 'Name the step after its purpose; put the model in its configuration.',
           ...(purpose.length > 0 ? { quickFix: 'name-after-purpose' as const } : {}),
         });
-      } else if (isCall(n) && purpose.length === 0) {
-        report({ message: `${nameOf(n)} has no stated purpose.`, nodeIds: [n.id], fix: 'Write what the step must achieve in its Purpose field: it is what you will test it against.' });
+      } else if (onlyTool) {
+        report({ message: `${nameOf(n)} is named after the kind of step it is, not after what it does.`, nodeIds: [n.id], fix: 'Name the step after what it does ("Draft reply", "Classify ticket").', ...(purpose.length > 0 ? { quickFix: 'name-after-purpose' as const } : {}) });
+      } else if (isLanguageStep(n) && purpose.length === 0 && !saysWhat(n.label, typeWords, vendors)) {
+        // An AI step is specified by what it must achieve; when neither its label nor a purpose says it, nobody can test it.
+        report({ message: `${nameOf(n)} has no stated purpose, and its label does not say what it must achieve.`, nodeIds: [n.id], fix: 'Write what the step must achieve in its Purpose field (or its prompt): it is what you will test it against.' });
       }
     }
   },

@@ -45,7 +45,8 @@ export function profileDescribesTask(p: Profile | undefined): boolean {
 
 export function ScoreCardView({ analysis: a, profileFilled = true }: { analysis: Analysis; profileFilled?: boolean }) {
   const oe = a.overEngineering;
-  const over = oe.band === 'over-engineered' && profileFilled;
+  // With no task described, only surplus steps (evidence in the design itself) make it over-engineered.
+  const over = oe.band === 'over-engineered' && (profileFilled || oe.surplus > 0);
   const used = Math.round(oe.used * 10) / 10;
   return (
     <section className="scorecard" aria-label="Complexity score">
@@ -65,13 +66,14 @@ export function ScoreCardView({ analysis: a, profileFilled = true }: { analysis:
             className={over ? 'figure--over' : ''}
             label="Over-engineering"
             value={`${oe.ratio}× · ${oe.band}`}
-            tip={`Work steps a case passes (${used}) over the steps the task profile needs (${oe.needed}); over-engineered from 2.5× with 3 or more extra steps.`}
+            tip={`Work steps a case passes (${used}) over the steps the task profile needs (${oe.needed}). Over-engineered when steps add no correctness (a redundant AI step, a wrapper layer, a repeated check: ${oe.surplus} here), or when the profile's task needs far fewer judgement steps; size alone never is.`}
           />
         ) : (
           <Figure
+            className={over ? 'figure--over' : ''}
             label="Over-engineering"
-            value="describe the task first"
-            tip="Fill in the task profile (in the Inspector with nothing selected: effort by hand, risk, runs per day) and Baton judges whether the design does more than the task needs."
+            value={oe.surplus > 0 ? `${oe.surplus} step${oe.surplus === 1 ? '' : 's'} add${oe.surplus === 1 ? 's' : ''} nothing` : 'describe the task first'}
+            tip="Fill in the task profile (in the Inspector with nothing selected: effort by hand, risk, runs per day) and Baton also judges whether the design does more than the task needs. Steps that add no correctness (a redundant AI step, a wrapper layer, a repeated check) are counted either way."
           />
         )}
         <Figure label="Success" value={percent(a.estimates.success)} tip="Estimated share of cases that end at a success output (closed form, from each step's success and the routing)." />
@@ -85,7 +87,8 @@ export function ScoreCardView({ analysis: a, profileFilled = true }: { analysis:
       </dl>
       {over && (
         <p className="scorecard__over" role="note">
-          Over-engineered: {used} work steps per case where the task needs about {oe.needed}. Try the simplest version first; add steps only for a measured failure.
+          Over-engineered: {oe.surplus > 0 ? `${oe.surplus} step(s) add no correctness; ` : ''}
+          {profileFilled ? `${used} work steps per case where the task needs about ${oe.needed}. ` : ''}Try the simplest version first; add steps only for a measured failure.
         </p>
       )}
       {a.score.contributors.length > 0 && (
