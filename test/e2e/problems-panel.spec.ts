@@ -90,9 +90,9 @@ test('filter by severity and text; the toolbar counts take focus to the panel; t
 });
 
 test('no over-engineering banner while the task profile is empty; it appears once the task is described (issue 11)', async ({ page }) => {
-  // Eight work steps in a row for a task nobody has described yet.
-  const kinds = ['trigger', 'ai', 'ai', 'tool', 'check', 'ai', 'tool', 'ai', 'tool', 'output'] as const;
-  const doc = design('Busy', [...kinds], kinds.slice(1).map((k, i) => ({ id: `e${i}`, source: `${kinds[i]}${i}`, sourcePort: kinds[i] === 'check' ? 'pass' : 'out', target: `${k}${i + 1}` })));
+  // Seven work steps in a row (none redundant) for a task nobody has described yet.
+  const kinds = ['trigger', 'tool', 'ai', 'tool', 'human', 'tool', 'ai', 'tool', 'output'] as const;
+  const doc = design('Busy', [...kinds], kinds.slice(1).map((k, i) => ({ id: `e${i}`, source: `${kinds[i]}${i}`, sourcePort: kinds[i] === 'human' ? 'approve' : 'out', target: `${k}${i + 1}` })));
   await openEditor(page, { ...doc, profile: undefined });
   const card = problems(page).getByRole('region', { name: 'Complexity score' });
   await expect(card).toContainText('describe the task first');
