@@ -16,7 +16,7 @@
  *   editor showing one design while autosave writes to another.
  * - The port's actions never reject: a failure becomes an error message.
  */
-import { createWorkflow, type Problem, type Workflow } from '../domain/index.ts';
+import { createWorkflow, distinctName, type Problem, type Workflow } from '../domain/index.ts';
 import { estimateStorage, type Persistence, type StorageManagerLike, type TabSync } from '../persistence/index.ts';
 import { exportWorkflow } from '../interop/export.ts';
 import { importWorkflow } from '../interop/import.ts';
@@ -239,7 +239,9 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
         const parsed = parseJson(text);
         if (!parsed.ok) return { ok: false, problems: parsed.problems };
         try {
-          const row = await catalog.create(parsed.doc);
+          // A copy of a design already in the list gets a name of its own (issue 11).
+          const name = distinctName(parsed.doc.name, store.getState().designs.map((d) => d.name));
+          const row = await catalog.create(name === parsed.doc.name ? parsed.doc : { ...parsed.doc, name });
           await open.open(row.id);
           await catalog.refresh();
           message(`Imported “${row.name}” as a new design.`, 'success');
