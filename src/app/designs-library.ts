@@ -11,7 +11,7 @@
  * - Operations that switch the open design run one at a time (`exclusive`), so two quick clicks cannot leave
  *   the editor showing one design while autosave writes to another.
  */
-import { createWorkflow, diffWorkflows, formatProblem, type Problem, type Workflow } from '../domain/index.ts';
+import { createWorkflow, diffWorkflows, distinctName, formatProblem, type Problem, type Workflow } from '../domain/index.ts';
 import {
   classifyStorageError,
   createDesignSession,
@@ -496,7 +496,9 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
         const parsed = parseJson(text);
         if (!parsed.ok) return { ok: false, problems: parsed.problems };
         try {
-          const row = await createAndOpen(parsed.doc);
+          // A copy of a design already in the list gets a name of its own (issue 11).
+          const name = distinctName(parsed.doc.name, store.getState().designs.map((d) => d.name));
+          const row = await createAndOpen(name === parsed.doc.name ? parsed.doc : { ...parsed.doc, name });
           message(`Imported “${row.name}” as a new design.`, 'success');
           return { ok: true, name: row.name };
         } catch (error) {
