@@ -4,7 +4,7 @@ import { buildAdjacency, createNode, createWorkflow } from '../../src/domain/ind
 describe('buildAdjacency', () => {
   const doc = {
     ...createWorkflow({ id: 'wf', name: 'Adjacency' }),
-    nodes: [createNode('trigger', { id: 't' }), createNode('ai', { id: 'a' }), createNode('output', { id: 'o' }), createNode('note', { id: 'n' })],
+    nodes: [createNode('trigger', { id: 't', position: { x: 0, y: 0 } }), createNode('ai', { id: 'a', position: { x: 1, y: 0 } }), createNode('output', { id: 'o', position: { x: 2, y: 0 } }), createNode('note', { id: 'n', position: { x: 3, y: 0 } })],
     edges: [
       { id: 'e1', source: 't', sourcePort: 'out', target: 'a' },
       { id: 'e2', source: 'a', sourcePort: 'out', target: 'o' },
