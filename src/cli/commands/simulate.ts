@@ -12,7 +12,7 @@
  * a bad option), with one line on stderr.
  */
 import { readFile } from 'node:fs/promises';
-import { formatProblem, MAX_CASES, MAX_REPLICATIONS, type Scenario } from '../../domain/index.ts';
+import { formatProblem, MAX_CASES, MAX_REPLICATIONS, reportJson, type Scenario } from '../../domain/index.ts';
 import { importWorkflow } from '../../interop/import.ts';
 import { SimulationInputError } from '../../simulator/compile.ts';
 import { baselineScenario, DEFAULT_REPLICATIONS, resolveScenario, runBatch, type KpiValue, type SimulationReport } from '../../simulator/report.ts';
@@ -70,14 +70,6 @@ function parseArgs(args: readonly string[]): Options | string {
   return { ...o, file: files[0] ?? '', format: o.format ?? 'text', baseline: o.baseline ?? false };
 }
 
-/**
- * The whole report (simulationReportSchema), with each gate's utilisation and mean wait also beside its node's
- * visits, as interfaces.md's contract has them.
- */
-export function toJsonOutput(r: SimulationReport): unknown {
-  const nodes = Object.fromEntries(Object.entries(r.nodes).map(([id, n]) => [id, { ...n, ...(n.gate ? { utilisation: n.gate.utilisation, meanWaitSeconds: n.gate.meanWaitSeconds } : {}) }]));
-  return { ...r, nodes };
-}
 
 function fmt(x: number | null): string {
   if (x === null) return 'n/a';
@@ -182,7 +174,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     throw e;
   }
   if (!report) return EXIT_UNUSABLE;
-  io.stdout.write(o.format === 'json' ? JSON.stringify(toJsonOutput(report), null, 2) + '\n' : toText(report));
+  io.stdout.write(o.format === 'json' ? JSON.stringify(reportJson(report), null, 2) + '\n' : toText(report));
   return report.hypothesis.every((h) => h.pass) ? EXIT_OK : EXIT_FINDINGS;
 }
 
