@@ -25,6 +25,9 @@ export const CONFIG_LABELS: Readonly<Record<string, string>> = {
   text: 'Text',
   width: 'Width (px)',
   height: 'Height (px)',
+  operation: 'Operation',
+  delaySeconds: 'Delay (s)',
+  batchSize: 'Items per pass',
 };
 
 /** Enum values whose raw name does not say enough. */
@@ -58,6 +61,7 @@ export const STUB_LABELS: Readonly<Record<string, string>> = {
   outcomes: 'Outcomes',
   confidence: 'Confidence',
   retryAfterSeconds: 'Retry-After when rate-limited (s)',
+  items: 'Items per case',
   detectionRate: 'Detection rate (wrong items caught, 0–1)',
   falseRejectRate: 'False reject rate (good items failed, 0–1)',
 };
