@@ -16,3 +16,4 @@ export * from './graph.ts';
 export * from './integrity.ts';
 export * from './defaults.ts';
 export * from './diff.ts';
+export * from './conversion-report.schema.ts';
