@@ -5,9 +5,10 @@
  * finding; the analysis always completes.
  */
 import type { LintPreset, RuleSetting, Severity, Suppression, Workflow } from '../domain/index.ts';
-import { ALL_RULES } from './catalog.ts';
+import { ALL_RULES, ruleById } from './catalog.ts';
 import { createContext } from './context.ts';
 import { leverageOf } from './estimates.ts';
+import { FOLD_ABOVE, groupFindings } from './grouping.ts';
 import { presetSeverity } from './presets.ts';
 import { complexityScore } from './score.ts';
 import type { AnyRule, ReportInput, RuleOptions, RuleOptionValue } from './define-rule.ts';
@@ -128,6 +129,7 @@ export function analyze(doc: Workflow, options: AnalyzeOptions = {}): Analysis {
   const flow = graph.flow();
   return {
     findings,
+    groups: groupFindings(findings, FOLD_ABOVE, (id) => ruleById(id)?.meta.description),
     suppressed,
     metrics,
     score: complexityScore(metrics),

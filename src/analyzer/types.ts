@@ -34,6 +34,22 @@ export interface Finding {
   readonly docs: string;
 }
 
+/** Findings shown as one line (grouping.ts): one finding, or every finding of a rule and severity folded. */
+export interface FindingGroup extends Pick<Finding, 'ruleId' | 'severity' | 'edgeIds' | 'docs'> {
+  /** The finding's own message when the group holds one; otherwise the count and what the rule catches. */
+  readonly message: string;
+  /** How many distinct findings the group holds (exact repeats counted once). */
+  readonly count: number;
+  /** Every node (and edge) the group's findings name, each once, in order of first mention. */
+  readonly nodeIds: readonly string[];
+  /** The fix, when all of the group's findings share it. */
+  readonly fix?: string;
+  /** The distinct findings, in the analysis' order. */
+  readonly findings: readonly Finding[];
+  /** True when the group stands for several findings (the panel shows it folded). */
+  readonly folded: boolean;
+}
+
 export interface Metrics {
   /** |N|: nodes in the graph (notes excluded). */
   readonly nodes: number;
@@ -103,6 +119,8 @@ export interface Leverage {
 
 export interface Analysis {
   readonly findings: readonly Finding[];
+  /** The findings as the Problems panel and `lint` show them: a rule's many findings folded into one group. */
+  readonly groups: readonly FindingGroup[];
   readonly suppressed: readonly Finding[];
   readonly metrics: Metrics;
   readonly score: { readonly value: number; readonly band: ComplexityBand; readonly contributors: readonly ScoreContributor[] };

@@ -151,6 +151,22 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
     return run;
   }
 
+  /**
+   * The port's actions never reject (the UI calls them from click handlers without awaiting): a storage failure
+   * becomes an error message, so nothing fails silently.
+   */
+  async function reporting<T>(what: string, fn: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      failed(what, error);
+      return fallback;
+    }
+  }
+
+  /** An exclusive action that reports its own failure. */
+  const action = (what: string, fn: () => Promise<void>): Promise<void> => reporting(what, () => exclusive(fn), undefined);
+
   const message = (text: string, tone: 'info' | 'error' | 'success' = 'info'): void => editor.getState().showMessage(text, tone);
 
   function failed(what: string, error: unknown): void {
@@ -160,6 +176,14 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
   async function refreshList(): Promise<void> {
     const [rows, trash] = await Promise.all([p.designs.list(), p.designs.listTrash()]);
     set({ designs: rows.map(listItem), trash: trash.map(listItem) });
+  }
+
+  /**
+   * Refresh the designs list or the versions list in the background (after a save, an event from another tab):
+   * a failed read leaves the list as it was, and the storage trouble shows in the save status.
+   */
+  function refreshLater(refresh: () => Promise<void>): void {
+    refresh().catch(() => undefined);
   }
 
   async function refreshVersions(): Promise<void> {
@@ -185,7 +209,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
         if (restoring) return;
         loadIntoEditor(event.doc);
         set({ conflict: null, comparison: null });
-        void refreshVersions();
+        refreshLater(refreshVersions);
         return;
       case 'conflict':
         set({ conflict: { deleted: event.deleted } });
@@ -193,8 +217,8 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       case 'switched':
         set({ currentId: event.design.id, conflict: null });
         sync.announceLibraryChange();
-        void refreshList();
-        void refreshVersions();
+        refreshLater(refreshList);
+        refreshLater(refreshVersions);
         message(`Your changes are now in “${event.design.name}”.`, 'success');
         return;
       case 'unreadable':
@@ -216,7 +240,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       onStatus: (status) => {
         set({ save: saveState(status, p.mode) });
         // A save moves the design to the top of the list and changes its summary.
-        if (status.state === 'saved') void refreshList();
+        if (status.state === 'saved') refreshLater(refreshList);
       },
     });
     set({ currentId: designId, save: saveState({ state: 'saved' }, p.mode), conflict: null, comparison: null });
@@ -289,12 +313,15 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
     if (store.getState().gallery === 'first-start') set({ gallery: 'closed' });
     if (!persistAsked && deps.requestPersist) {
       persistAsked = true;
-      void deps.requestPersist();
+      // Only a wish: a browser that says no (or throws) keeps the designs as best-effort storage, and
+      // Settings › Storage tells the user whether they are kept under storage pressure.
+      deps.requestPersist().catch(() => undefined);
     }
     const reason = riskyChange(before, doc);
     const s = session;
     if (reason && s) {
       const recent = lastExplicitSnapshot && lastExplicitSnapshot.reason === reason && now() - lastExplicitSnapshot.at < SNAPSHOT_DEDUPE_MS;
+      // takeSnapshot never rejects; the edit does not wait for the version to be written.
       if (!recent) void takeSnapshot(s.designId(), before, reason);
     }
     if (s) s.edit(doc);
@@ -302,13 +329,16 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
     // While the draft is being created its later edits are picked up when the session starts.
   }
 
-  async function takeSnapshot(designId: string, doc: Workflow, reason: VersionReason, name?: string): Promise<void> {
+  /** Store a version; true when it was stored. Never rejects. */
+  async function takeSnapshot(designId: string, doc: Workflow, reason: VersionReason, name?: string): Promise<boolean> {
     try {
       await p.versions.save(designId, doc, name === undefined ? { reason } : { reason, name });
       if (session?.designId() === designId) await refreshVersions();
+      return true;
     } catch (error) {
       // A snapshot that cannot be stored must not stop the edit it precedes; the status line shows storage trouble.
       if (reason === 'manual') failed('Saving the version', error);
+      return false;
     }
   }
 
@@ -323,12 +353,33 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
     onEdit(before, s.doc);
   });
 
-  const unsubscribeLibrary = sync.subscribeLibrary(() => void refreshList());
+  const unsubscribeLibrary = sync.subscribeLibrary(() => refreshLater(refreshList));
 
   async function designDocFor(id: string): Promise<Workflow | undefined> {
     if (id === session?.designId()) return editor.getState().doc;
     const opened = await p.designs.open(id);
     return opened.ok ? opened.doc : undefined;
+  }
+
+  async function exportStored(id: string): Promise<{ fileName: string; json: string } | undefined> {
+    const doc = await designDocFor(id);
+    if (doc) return { fileName: fileNameFor(doc.name), json: exportJson({ ...doc, id }) };
+    // A design that no longer imports is exported exactly as stored, so it can be repaired by hand.
+    const raw = await p.designs.readJson(id);
+    const row = store.getState().designs.find((d) => d.id === id);
+    return raw === undefined ? undefined : { fileName: fileNameFor(row?.name ?? id), json: raw };
+  }
+
+  async function compareVersions(a: string, b: string | undefined): Promise<void> {
+    const left = await versionDoc(a);
+    const right = b === undefined ? { doc: editor.getState().doc, name: 'current design' } : await versionDoc(b);
+    if (!left || !right) {
+      message('That version no longer opens, so it cannot be compared.', 'error');
+      return;
+    }
+    const labels: Record<string, string> = {};
+    for (const n of [...left.doc.nodes, ...right.doc.nodes]) labels[n.id] = n.label || n.id;
+    set({ comparison: { title: `${left.name} → ${right.name}`, diff: diffWorkflows(left.doc, right.doc), labels } });
   }
 
   async function versionDoc(id: string): Promise<{ doc: Workflow; name: string } | undefined> {
@@ -349,14 +400,14 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       if (!first || !(await openDesign(first.id, { refresh: false }))) {
         showDraft(editor.getState().doc, store.getState().designs.length === 0 ? 'first-start' : 'closed');
       }
-      void (async () => {
+      refreshLater(async () => {
         try {
           await p.designs.purgeTrash();
         } catch {
           // A failed purge only leaves old trash for the next start.
         }
         await refreshList();
-      })();
+      });
     },
 
     flush: async () => {
@@ -369,14 +420,14 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
     },
 
     open: (id) =>
-      exclusive(async () => {
+      action('Opening the design', async () => {
         if (id === session?.designId()) return;
         set({ gallery: 'closed' });
         await openDesign(id);
       }),
 
     createFromTemplate: (templateId) =>
-      exclusive(async () => {
+      action('Creating the design', async () => {
         const template = deps.templates.find((t) => t.id === templateId);
         const doc = template ? template.doc : createWorkflow({ id: 'blank', name: BLANK_NAME, now: new Date(now()).toISOString() });
         set({ gallery: 'closed' });
@@ -390,7 +441,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
     setGallery: (open) => set({ gallery: open ? 'new' : 'closed' }),
 
     rename: (id, name) =>
-      exclusive(async () => {
+      action('Renaming', async () => {
         const next = name.trim();
         if (next === '') return;
         if (id === session?.designId()) {
@@ -408,7 +459,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       }),
 
     duplicate: (id) =>
-      exclusive(async () => {
+      action('Duplicating', async () => {
         if (id === session?.designId()) await session.flush();
         try {
           const row = await p.designs.duplicate(id);
@@ -421,7 +472,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       }),
 
     moveToTrash: (id) =>
-      exclusive(async () => {
+      action('Moving to the trash', async () => {
         const wasOpen = id === session?.designId();
         if (wasOpen) await closeSession();
         const row = store.getState().designs.find((d) => d.id === id);
@@ -436,7 +487,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       }),
 
     restoreFromTrash: (id) =>
-      exclusive(async () => {
+      action('Restoring from the trash', async () => {
         await p.designs.restoreFromTrash(id);
         sync.announceLibraryChange();
         if (store.getState().deleted?.id === id) set({ deleted: null });
@@ -450,19 +501,17 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       exclusive(async (): Promise<ImportOutcome> => {
         const parsed = parseJson(text);
         if (!parsed.ok) return { ok: false, problems: parsed.problems };
-        const row = await createAndOpen(parsed.doc);
-        message(`Imported “${row.name}” as a new design.`, 'success');
-        return { ok: true, name: row.name };
+        try {
+          const row = await createAndOpen(parsed.doc);
+          message(`Imported “${row.name}” as a new design.`, 'success');
+          return { ok: true, name: row.name };
+        } catch (error) {
+          failed('Importing the design', error);
+          return { ok: false, problems: [] };
+        }
       }),
 
-    async exportJson(id) {
-      const doc = await designDocFor(id);
-      if (doc) return { fileName: fileNameFor(doc.name), json: exportJson({ ...doc, id }) };
-      // A design that no longer imports is exported exactly as stored, so it can be repaired by hand.
-      const raw = await p.designs.readJson(id);
-      const row = store.getState().designs.find((d) => d.id === id);
-      return raw === undefined ? undefined : { fileName: fileNameFor(row?.name ?? id), json: raw };
-    },
+    exportJson: (id) => reporting('Exporting the design', () => exportStored(id), undefined),
 
     exportCurrent() {
       const doc = editor.getState().doc;
@@ -476,8 +525,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
         return;
       }
       const label = name.trim() || `Version of ${new Date(now()).toLocaleString()}`;
-      await takeSnapshot(s.designId(), editor.getState().doc, 'manual', label);
-      message(`Saved version “${label}”.`, 'success');
+      if (await takeSnapshot(s.designId(), editor.getState().doc, 'manual', label)) message(`Saved version “${label}”.`, 'success');
     },
 
     async snapshot(reason) {
@@ -488,7 +536,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
     },
 
     restoreVersion: (versionId) =>
-      exclusive(async () => {
+      action('Restoring the version', async () => {
         const s = session;
         if (!s) return;
         restoring = true;
@@ -511,22 +559,12 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
         message('Version restored. Undo, or the “Before restoring a version” entry, brings back what was there.', 'success');
       }),
 
-    async compare(a, b) {
-      const left = await versionDoc(a);
-      const right = b === undefined ? { doc: editor.getState().doc, name: 'current design' } : await versionDoc(b);
-      if (!left || !right) {
-        message('That version no longer opens, so it cannot be compared.', 'error');
-        return;
-      }
-      const labels: Record<string, string> = {};
-      for (const n of [...left.doc.nodes, ...right.doc.nodes]) labels[n.id] = n.label || n.id;
-      set({ comparison: { title: `${left.name} → ${right.name}`, diff: diffWorkflows(left.doc, right.doc), labels } });
-    },
+    compare: (a, b) => reporting('Comparing versions', () => compareVersions(a, b), undefined),
 
     clearComparison: () => set({ comparison: null }),
 
     loadTheirs: () =>
-      exclusive(async () => {
+      action('Loading the stored design', async () => {
         const s = session;
         if (!s) return;
         const opened = await s.loadTheirs();
@@ -536,7 +574,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       }),
 
     keepMineAsCopy: () =>
-      exclusive(async () => {
+      action('Keeping your copy', async () => {
         await session?.keepMineAsCopy();
       }),
 

@@ -48,6 +48,8 @@ export async function startDesignLibrary(editor: EditorStore): Promise<DesignLib
       onReloadNeeded: ({ flushed }) => library.showReloadBanner(flushed),
     });
   }
+  // The page is being hidden or closed: nobody is left to wait, and a failed write shows in the save status
+  // when the page comes back (autosave keeps the unsaved document and retries).
   const flush = (): void => void library.flush();
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flush();

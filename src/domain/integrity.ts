@@ -34,6 +34,12 @@ export function checkIntegrity(doc: IntegrityInput): Problem[] {
     }
   });
 
+  doc.nodes.forEach((n, i) => {
+    n.reads?.forEach((r, j) => {
+      if (!nodesById.has(r)) problems.push({ path: ['nodes', i, 'reads', j], code: 'dangling-read', message: `node "${n.id}" reads "${r}", which is not a node` });
+    });
+  });
+
   const edgeIds = new Set<string>();
   const seenConnections: WorkflowEdge[] = [];
   const connectionKeys = new Set<string>();

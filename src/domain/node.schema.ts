@@ -42,18 +42,45 @@ export const OUTPUT_OUTCOMES = ['success', 'rejected', 'escalated', 'error'] as 
 
 export const positionSchema = z.strictObject({ x: coordinate, y: coordinate });
 
+/** Most node ids one node may list in `reads`, and most parameters in `inlineSecrets`. */
+export const MAX_READS = 200;
+export const MAX_INLINE_SECRETS = 50;
+
+/**
+ * A secret typed into a step's settings as text (an API key in a header, a password in a body) instead of
+ * being kept in a credential store. Only where it was is recorded, never the value: importers drop the value.
+ */
+export const inlineSecretSchema = z.strictObject({
+  /** Where in the source step's settings, e.g. "headerParameters.Authorization". */
+  parameter: shortText,
+  /** True when the text is a placeholder to replace ("<YOUR_API_KEY>"), not a real secret. */
+  placeholder: z.boolean().optional(),
+});
+
 /** Fields every node has. `label` may be empty (the analyzer's label-required rule says so; import does not refuse it). */
 const base = {
   id,
   label: shortText,
   position: positionSchema,
   description: longText.optional(),
+  /**
+   * The nodes whose results this step's settings use (its data lineage, e.g. read from n8n expressions).
+   * Absent: unknown, taken as everything before it. Empty: fixed settings that use no earlier result (a
+   * notification whose text is always the same).
+   */
+  reads: z.array(id).max(MAX_READS).optional(),
+  /** Secrets typed into the step's settings (never their values). */
+  inlineSecrets: z.array(inlineSecretSchema).max(MAX_INLINE_SECRETS).optional(),
 };
 
 export const triggerNodeSchema = z.strictObject({
   ...base,
   kind: z.literal('trigger'),
-  config: z.strictObject({ type: z.enum(TRIGGER_TYPES) }),
+  config: z.strictObject({
+    type: z.enum(TRIGGER_TYPES),
+    /** True when anyone can start a case: a webhook, chat or form with no authentication, a public bot. */
+    public: z.boolean().optional(),
+  }),
 });
 
 /** Most tools one AI step may declare. */
@@ -97,6 +124,13 @@ export const toolNodeSchema = z.strictObject({
     sideEffect: z.enum(SIDE_EFFECTS),
     idempotent: z.boolean(),
     purpose: longText.optional(),
+    /**
+     * The operation of the source integration, as that tool names it ("delete", "markAsRead", "executeQuery").
+     * Informational; the analyzer reads deletes and acknowledgements from it.
+     */
+    operation: shortText.optional(),
+    /** True when the statement it runs (SQL, code, a shell command) is built from its input, not fixed in the step. */
+    dynamicStatement: z.boolean().optional(),
   }),
   stub: toolStubSchema.optional(),
   policy: stepPolicySchema.optional(),
@@ -227,6 +261,7 @@ export type OutputNode = z.infer<typeof outputNodeSchema>;
 export type NoteNode = z.infer<typeof noteNodeSchema>;
 export type NodeOfKind<K extends NodeKind> = Extract<WorkflowNode, { kind: K }>;
 export type Position = z.infer<typeof positionSchema>;
+export type InlineSecret = z.infer<typeof inlineSecretSchema>;
 
 /**
  * Nodes that do work (the analyzer's W): AI tools, tools, human gates and checks. Data steps and loops are

@@ -90,6 +90,7 @@ export function createAutosave<D>(options: AutosaveOptions<D>): Autosave<D> {
   };
 
   const fire = (): void => {
+    // write() never rejects: a failed save becomes the 'error' status (shown to the user) and a retry timer.
     void write();
   };
 

@@ -95,11 +95,19 @@ export function createDesignSession(options: DesignSessionOptions): DesignSessio
     if (message.designId !== designId || message.revision <= revision) return;
     if (autosave.hasUnsavedChanges()) {
       // The write will meet the moved revision and report the conflict now rather than after the debounce.
+      // flush never rejects: its outcome is the autosave status the user sees.
       void autosave.flush();
       return;
     }
     void (async () => {
-      const opened = await designs.open(designId);
+      let opened: Awaited<ReturnType<typeof designs.open>>;
+      try {
+        opened = await designs.open(designId);
+      } catch {
+        // The other tab's copy could not be read: this tab keeps its own, and its next save meets the moved
+        // revision and reports the conflict.
+        return;
+      }
       // The user may have typed while we were reading: then theirs must not replace it silently.
       if (autosave.hasUnsavedChanges()) {
         void autosave.flush();

@@ -25,6 +25,7 @@ function backendFor(name: string): Promise<StorageBackend> {
 
 scope.onmessage = (e) => {
   const { seq, dbName, id, encoded, expectedRevision, now } = e.data;
+  // Every outcome, failures included, is posted back to the page, which is waiting for this seq.
   void (async () => {
     let backend: StorageBackend;
     try {

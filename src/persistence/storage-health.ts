@@ -119,6 +119,8 @@ export function watchVersionChange(
   },
 ): () => void {
   const listener = (): false => {
+    // Dexie's listener cannot wait for a promise; the flush's failure is caught below and reaches the user
+    // through onReloadNeeded({ flushed: false }).
     void (async () => {
       let flushed = true;
       try {

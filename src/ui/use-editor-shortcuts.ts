@@ -85,6 +85,7 @@ export function useEditorShortcuts(): void {
         s.setHelpOpen(true);
       } else if (!mod && e.shiftKey && e.code === 'Digit1') {
         e.preventDefault();
+        // React Flow's viewport promise only says when the animation ends; nothing waits for it.
         void fitView({ duration: 200 });
       }
     };

@@ -189,4 +189,29 @@ describe('design library controller', () => {
     await settle(120);
     expect(library.store.getState().save.state).toBe('saved');
   });
+
+  it('actions never reject: a storage failure becomes an error message (the UI calls them without awaiting)', async () => {
+    const backend = createMemoryBackend();
+    const { editor, library } = openTab({ backend });
+    await library.start();
+    await library.createFromTemplate('blank');
+    await library.createFromTemplate('blank');
+    const other = library.store.getState().designs.find((d) => d.id !== library.currentDesignId());
+    if (!other) throw new Error('two designs expected');
+    const broken = async (): Promise<never> => {
+      throw new DOMException('The database connection is closing.', 'InvalidStateError');
+    };
+    backend.designs.get = broken;
+    backend.designs.put = broken;
+    backend.versions.put = broken;
+    await expect(library.rename(other.id, 'Renamed')).resolves.toBeUndefined();
+    expect(editor.getState().ui.message).toMatchObject({ tone: 'error', text: expect.stringMatching(/^Renaming failed: .*closing/) });
+    await expect(library.exportJson(other.id)).resolves.toBeUndefined();
+    expect(editor.getState().ui.message?.text).toMatch(/^Exporting the design failed/);
+    // A manual version that was not stored is not announced as saved.
+    await library.saveVersion('v1');
+    expect(editor.getState().ui.message).toMatchObject({ tone: 'error', text: expect.stringMatching(/^Saving the version failed/) });
+    await expect(library.open(other.id)).resolves.toBeUndefined();
+    expect(editor.getState().ui.message).toMatchObject({ tone: 'error', text: expect.stringMatching(/^Opening the design failed/) });
+  });
 });

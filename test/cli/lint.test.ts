@@ -62,6 +62,18 @@ describe('baton lint', () => {
     expect(r.code).toBe(0); // warnings only, no --max-warnings
   });
 
+  it('adds groups to the JSON: a rule\'s many findings as one entry naming them by index; the text prints one line', async () => {
+    const f = file(chainDoc(['tool', 'tool', 'tool', 'tool', 'tool', 'tool']));
+    const parsed = z
+      .object({ findings: z.array(z.object({ ruleId: z.string() })), groups: z.array(z.object({ ruleId: z.string(), count: z.number(), message: z.string(), nodeIds: z.array(z.string()), findings: z.array(z.number()) })) })
+      .parse(JSON.parse((await lint(f, '--format', 'json')).out));
+    const group = parsed.groups.find((g) => g.ruleId === 'tool-centric-design');
+    expect(group?.count).toBe(6);
+    expect(group?.findings.map((i) => parsed.findings[i]?.ruleId)).toEqual(Array(6).fill('tool-centric-design'));
+    const text = (await lint(f)).out;
+    expect(text.split('\n').filter((l) => l.includes('tool-centric-design'))).toHaveLength(1);
+  });
+
   it('exits 1 on an error finding', async () => {
     const r = await lint(file(new Builder().add('ai', 'a').add('output', 'o').chain('a', 'o').build()));
     expect(r.out).toMatch(/error trigger-required/);

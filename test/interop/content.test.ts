@@ -85,7 +85,7 @@ describe('node kinds', () => {
   });
 
   it('a field of another kind is an unknown field, listing the allowed ones', () => {
-    expectProblem((t) => (obj(t, 'nodes', 0).stub = {}), ['nodes', 0, 'stub'], 'unknown field "stub"; allowed here: id, label, position, description, kind, config', 'unknown-key');
+    expectProblem((t) => (obj(t, 'nodes', 0).stub = {}), ['nodes', 0, 'stub'], 'unknown field "stub"; allowed here: id, label, position, description, reads, inlineSecrets, kind, config', 'unknown-key');
   });
 });
 
@@ -223,6 +223,10 @@ describe('integrity', () => {
   it('reports dangling edges at source or target', () => {
     expectProblem((t) => (obj(t, 'edges', 0).source = 'ghost'), ['edges', 0, 'source'], 'edge "e1" starts at "ghost", which is not a node', 'dangling-edge');
     expectProblem((t) => (obj(t, 'edges', 0).target = 'ghost'), ['edges', 0, 'target'], 'edge "e1" points to "ghost", which is not a node', 'dangling-edge');
+  });
+
+  it('reports a node that reads a node that does not exist', () => {
+    expectProblem((t) => (obj(t, 'nodes', AI).reads = ['ghost']), ['nodes', AI, 'reads', 0], /reads "ghost", which is not a node/, 'dangling-read');
   });
 
   it('still reports a dangling edge when another part of the file is broken', () => {

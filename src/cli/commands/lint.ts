@@ -60,11 +60,17 @@ export function parseLintArgs(args: readonly string[]): LintArgs | string {
 
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** The JSON shape of interfaces.md (findings, metrics, score, overEngineering), plus suppressed and estimates. */
+/**
+ * The JSON shape of interfaces.md (findings, metrics, score, overEngineering), plus suppressed, estimates and
+ * `groups`: the findings as the text output and the Problems panel show them, a rule's many findings folded into
+ * one group, each naming its findings by index into `findings` (grouping.ts).
+ */
 export function lintJson(a: Analysis): unknown {
   const m = a.metrics;
+  const at = new Map(a.findings.map((f, i) => [f, i] as const));
   return {
     findings: a.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, nodeIds: f.nodeIds, edgeIds: f.edgeIds, ...(f.fix !== undefined ? { fix: f.fix } : {}) })),
+    groups: a.groups.map((g) => ({ ruleId: g.ruleId, severity: g.severity, message: g.message, count: g.count, nodeIds: g.nodeIds, edgeIds: g.edgeIds, ...(g.fix !== undefined ? { fix: g.fix } : {}), findings: g.findings.map((f) => at.get(f) ?? -1) })),
     suppressed: a.suppressed.length,
     metrics: {
       nodes: m.nodes,
@@ -90,12 +96,16 @@ export function lintJson(a: Analysis): unknown {
   };
 }
 
+/** Node ids listed after a folded group's line before "and N more". */
+const LISTED_IDS = 12;
+
 function lintText(file: string, a: Analysis): string {
   const lines: string[] = [];
-  for (const f of a.findings) {
-    const where = f.nodeIds.length > 0 ? ` [${f.nodeIds.join(', ')}]` : '';
-    lines.push(`${file}: ${f.severity} ${f.ruleId}: ${f.message}${where}`);
-    if (f.fix !== undefined) lines.push(`    fix: ${f.fix}`);
+  for (const g of a.groups) {
+    const ids = g.nodeIds.length > LISTED_IDS ? [...g.nodeIds.slice(0, LISTED_IDS), `and ${g.nodeIds.length - LISTED_IDS} more`] : g.nodeIds;
+    const where = ids.length > 0 ? ` [${ids.join(', ')}]` : '';
+    lines.push(`${file}: ${g.severity} ${g.ruleId}: ${g.message}${where}`);
+    if (g.fix !== undefined) lines.push(`    fix: ${g.fix}`);
   }
   const count = (s: string): number => a.findings.filter((f) => f.severity === s).length;
   const m = a.metrics;

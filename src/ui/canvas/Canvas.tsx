@@ -110,6 +110,7 @@ export function Canvas() {
   useEffect(() => {
     if (loadCount === 0) return;
     const frame = requestAnimationFrame(() => {
+      // React Flow's viewport promise only says when the animation ends; nothing waits for it.
       if (store.getState().doc.nodes.length > 0) void fitView({ padding: 0.12 });
     });
     return () => cancelAnimationFrame(frame);

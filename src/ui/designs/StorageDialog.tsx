@@ -8,6 +8,7 @@ export function StorageDialog({ library, onClose }: { library: DesignLibrary; on
   const [use, setUse] = useState<StorageUse | undefined | 'loading'>('loading');
   useEffect(() => {
     let live = true;
+    // storageUse never rejects; `live` drops an answer that arrives after the dialog closed.
     void library.storageUse().then((u) => live && setUse(u));
     return () => {
       live = false;

@@ -16,6 +16,7 @@ export function VersionsSection({ library, now }: { library: DesignLibrary; now:
   const [picked, setPicked] = useState<readonly string[]>([]);
   const toggle = (id: string): void => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p.slice(-1), id]));
   const save = (): void => {
+    // The library reports a failed save itself (DesignLibrary's actions never reject).
     void library.saveVersion(name);
     setName('');
   };

@@ -33,6 +33,10 @@ export interface StorageUse {
   readonly persisted: boolean;
 }
 
+/**
+ * The designs library as the UI sees it. Its actions never reject: a failure reaches the user as an error message
+ * (or, for an import, as problems), so click handlers call them with `void` and need no catch of their own.
+ */
 export interface DesignLibrary {
   readonly store: LibraryStore;
   readonly templates: readonly TemplateCard[];

@@ -32,6 +32,7 @@ function FindDialogBody() {
     const size = nodeSize(node);
     store.getState().select([node.id]);
     close();
+    // React Flow's viewport promise only says when the animation ends; nothing waits for it.
     void setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, { zoom: Math.max(getZoom(), 1), duration: 250 });
   };
   const onKeyDown = (e: KeyboardEvent): void => {

@@ -12,10 +12,17 @@ let pending: Promise<Render> | null = null;
 
 /** The sanitizing markdown renderer (overlays/markdown.ts), loaded once. */
 export function loadMarkdown(): Promise<Render> {
-  pending ??= import('./markdown.ts').then((m) => {
-    loaded = m.renderNoteMarkdown;
-    return m.renderNoteMarkdown;
-  });
+  pending ??= import('./markdown.ts').then(
+    (m) => {
+      loaded = m.renderNoteMarkdown;
+      return m.renderNoteMarkdown;
+    },
+    (error: unknown) => {
+      // Offline before the chunk was cached: the next caller tries again.
+      pending = null;
+      throw error;
+    },
+  );
   return pending;
 }
 
@@ -25,9 +32,14 @@ export function useMarkdownHtml(text: string): string | null {
   useEffect(() => {
     if (render) return;
     let live = true;
-    void loadMarkdown().then((r) => {
-      if (live) setRender(() => r);
-    });
+    loadMarkdown().then(
+      (r) => {
+        if (live) setRender(() => r);
+      },
+      () => {
+        // The renderer did not load (offline): the note keeps showing its plain text, which is all it loses.
+      },
+    );
     return () => {
       live = false;
     };

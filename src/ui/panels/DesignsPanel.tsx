@@ -80,8 +80,16 @@ function LibraryPanel({ library }: { library: DesignLibrary }) {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    const result = await library.importAsNew(await readText(file));
-    setImportProblems(result.ok ? null : { file: file.name, problems: result.problems });
+    let text: string;
+    try {
+      text = await readText(file);
+    } catch (error) {
+      setImportProblems({ file: file.name, problems: [{ path: [], code: 'unreadable-file', message: `The file could not be read (${error instanceof Error ? error.message : String(error)}).` }] });
+      return;
+    }
+    const result = await library.importAsNew(text);
+    // A storage failure comes back with no problems: the library has already said so in the message bar.
+    setImportProblems(result.ok || result.problems.length === 0 ? null : { file: file.name, problems: result.problems });
   };
   const exportDesign = async (id: string): Promise<void> => {
     const out = await library.exportJson(id);
@@ -101,6 +109,7 @@ function LibraryPanel({ library }: { library: DesignLibrary }) {
         <button type="button" onClick={() => fileInput.current?.click()} title="Import a workflow JSON file as a new design">
           Import design
         </button>
+        {/* onFile and exportDesign never reject: problems show in the alert below, library failures in the message bar. */}
         <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={(e) => void onFile(e)} data-testid="import-design-file" />
         <button type="button" aria-pressed={view === 'trash'} onClick={() => setView(view === 'trash' ? 'designs' : 'trash')}>
           Trash{trash.length > 0 ? ` (${trash.length})` : ''}

@@ -8,11 +8,12 @@
  * accessibility tree and findable with the browser's search, and 100 items render in a few milliseconds.
  */
 import { useCallback, useMemo, useState } from 'react';
-import type { Finding, FindingSeverity } from '../../analyzer/index.ts';
+import { groupFindings, ruleById, type Finding, type FindingGroup as Group, type FindingSeverity } from '../../analyzer/index.ts';
 import { selectAnalysis, selectAnalysisPending, selectFindingCounts } from '../../store/analysis.ts';
 import { applyQuickFix } from '../../store/quick-fix.ts';
 import { selectDocIgnoringMoves } from '../../store/selectors.ts';
 import { useEditorStore, useEditorStoreApi } from '../editor-context.tsx';
+import { FindingGroupItem } from '../problems/FindingGroupItem.tsx';
 import { FindingItem } from '../problems/FindingItem.tsx';
 import { filterFindings, findingKey, GROUP_TITLES, groupBySeverity, SEVERITY_ORDER, summaryText, suppressionReason } from '../problems/finding-view.ts';
 import { PROBLEMS_PANEL_ID } from '../problems/ProblemCounts.tsx';
@@ -25,22 +26,30 @@ export const PAGE_SIZE = 100;
 
 const ALL_SEVERITIES: ReadonlySet<FindingSeverity> = new Set(SEVERITY_ORDER);
 
+const describeRule = (id: string): string | undefined => ruleById(id)?.meta.description;
+
 function FindingGroup({ severity, findings, onActivate, onFix }: { severity: FindingSeverity; findings: readonly Finding[]; onActivate: (f: Finding) => void; onFix: (f: Finding) => void }) {
   const [shown, setShown] = useState(PAGE_SIZE);
   const headingId = `problems-group-${severity}`;
+  // A rule's many findings fold into one line (grouping.ts), after the filter, so a search still finds each one.
+  const lines: readonly Group[] = useMemo(() => groupFindings(findings, undefined, describeRule), [findings]);
   return (
     <section className={`problems__group problems__group--${severity}`} aria-labelledby={headingId}>
       <h3 id={headingId} className="problems__group-title">
         {GROUP_TITLES[severity]} <span className="problems__count">({findings.length})</span>
       </h3>
       <ul className="problems__list">
-        {findings.slice(0, shown).map((f, i) => (
-          <FindingItem key={findingKey(f, i)} finding={f} onActivate={onActivate} onFix={onFix} />
-        ))}
+        {lines.slice(0, shown).map((g, i) =>
+          g.folded ? (
+            <FindingGroupItem key={`group:${g.ruleId}`} group={g} onActivate={onActivate} onFix={onFix} />
+          ) : (
+            <FindingItem key={findingKey(g.findings[0]!, i)} finding={g.findings[0]!} onActivate={onActivate} onFix={onFix} />
+          ),
+        )}
       </ul>
-      {findings.length > shown && (
+      {lines.length > shown && (
         <button type="button" className="problems__more" onClick={() => setShown((n) => n + PAGE_SIZE)}>
-          Show {Math.min(PAGE_SIZE, findings.length - shown)} more of {findings.length - shown}
+          Show {Math.min(PAGE_SIZE, lines.length - shown)} more of {lines.length - shown}
         </button>
       )}
     </section>

@@ -10,6 +10,34 @@ import { RuleDocsDialog } from './RuleDocsDialog.tsx';
 
 const ICONS = { error: '⨯', warning: '!', info: 'i' } as const;
 
+/** The severity icon, shared with folded groups. */
+export function ProblemIcon({ severity }: { severity: Finding['severity'] }) {
+  return (
+    <span className="problem__icon" aria-hidden="true">
+      {ICONS[severity]}
+    </span>
+  );
+}
+
+/** The message, with its severity for screen readers. */
+export function ProblemMessage({ severity, message }: { severity: Finding['severity']; message: string }) {
+  return (
+    <p className="problem__message">
+      <span className="problem__sr">{severity}: </span>
+      {message}
+    </p>
+  );
+}
+
+/** Enter or Space on the item itself (not on its controls) activates it. */
+export function activateOnKey(activate: () => void): (e: KeyboardEvent<HTMLLIElement>) => void {
+  return (e) => {
+    if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
+    e.preventDefault(); // Space would scroll the list
+    activate();
+  };
+}
+
 interface Props {
   readonly finding: Finding;
   readonly onActivate: (f: Finding) => void;
@@ -24,11 +52,7 @@ const stop = (e: MouseEvent | KeyboardEvent): void => e.stopPropagation();
 function FindingItemImpl({ finding: f, onActivate, onFix, reason }: Props) {
   const rule = ruleById(f.ruleId);
   const [docsOpen, setDocsOpen] = useState(false);
-  const onKeyDown = (e: KeyboardEvent<HTMLLIElement>): void => {
-    if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
-    e.preventDefault(); // Space would scroll the list
-    onActivate(f);
-  };
+  const onKeyDown = activateOnKey(() => onActivate(f));
   return (
     <li
       className={`problem problem--${f.severity}`}
@@ -36,14 +60,9 @@ function FindingItemImpl({ finding: f, onActivate, onFix, reason }: Props) {
       data-severity={f.severity}
       data-suppressed={reason !== undefined ? 'true' : undefined}
       tabIndex={0} onClick={() => onActivate(f)} onKeyDown={onKeyDown}>
-      <span className="problem__icon" aria-hidden="true">
-        {ICONS[f.severity]}
-      </span>
+      <ProblemIcon severity={f.severity} />
       <div className="problem__body">
-        <p className="problem__message">
-          <span className="problem__sr">{f.severity}: </span>
-          {f.message}
-        </p>
+        <ProblemMessage severity={f.severity} message={f.message} />
         {f.fix !== undefined && <p className="problem__fix">{f.fix}</p>}
         {reason !== undefined && <p className="problem__reason">Suppressed: {reason}</p>}
         <details className="problem__rule" onClick={stop} onKeyDown={stop}>

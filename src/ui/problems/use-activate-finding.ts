@@ -27,6 +27,7 @@ export function useActivateFinding(): (f: Finding) => void {
       if (inView.size === 0) return; // a workflow-level finding names nothing to show
       // includeHiddenNodes: with onlyRenderVisibleElements, an off-screen node was never measured; its declared
       // size (the flow adapter sets one) still places it.
+      // React Flow's viewport promise only says when the animation ends; nothing waits for it.
       void fitView({ nodes: [...inView].map((id) => ({ id })), includeHiddenNodes: true, maxZoom: MAX_FOCUS_ZOOM, padding: 0.3, duration: FOCUS_MS });
     },
     [store, fitView],

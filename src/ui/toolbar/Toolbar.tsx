@@ -63,7 +63,14 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    const result = services.parseJson(await file.text());
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (err) {
+      store.getState().showMessage(`“${file.name}” could not be read: ${err instanceof Error ? err.message : String(err)}`, 'error');
+      return;
+    }
+    const result = services.parseJson(text);
     if (!result.ok) {
       // The current design is untouched: a bad file never replaces good work.
       setImportProblems({ file: file.name, problems: result.problems });

@@ -115,7 +115,9 @@ describe('Designs panel', () => {
     const user = userEvent.setup();
     const tab = await setup(['Alpha']);
     expect(within(panel()).getByRole('status', { name: 'Save status' })).toHaveTextContent('Saved');
-    act(() => tab.editor.getState().addNode('trigger', { x: 0, y: 0 }));
+    act(() => {
+      tab.editor.getState().addNode('trigger', { x: 0, y: 0 });
+    });
     expect(within(panel()).getByRole('status', { name: 'Save status' })).toHaveTextContent('Saving…');
     const file = new File(['{"format":"baton.workflow","schemaVersion":1,"id":"x","name":"X","nodes":[{"id":1}],"edges":[]}'], 'bad.json', { type: 'application/json' });
     await user.upload(screen.getByTestId('import-design-file'), file);

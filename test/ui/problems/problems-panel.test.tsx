@@ -10,6 +10,7 @@ import { EditorStoreProvider } from '../../../src/ui/editor-context.tsx';
 import { ProblemsPanel } from '../../../src/ui/panels/ProblemsPanel.tsx';
 import { NodeIssueBadge } from '../../../src/ui/problems/NodeIssueBadge.tsx';
 import { ProblemCounts } from '../../../src/ui/problems/ProblemCounts.tsx';
+import { chainDoc } from '../../analyzer/fixtures.ts';
 import { superfluousRouter } from '../../store/analysis-fixtures.ts';
 
 afterEach(cleanup);
@@ -99,6 +100,24 @@ describe('Problems panel', () => {
     expect(items().map((li) => li.dataset.ruleId)).not.toContain('superfluous-router');
     act(() => store.getState().undo());
     expect(items().map((li) => li.dataset.ruleId)).toContain('superfluous-router');
+  });
+
+  it('folds a rule with many findings into one line; activating it selects every step; opening it lists each', async () => {
+    // Six tools with no stated purpose: six tool-centric-design findings, shown as one folded line.
+    const doc = chainDoc(['tool', 'tool', 'tool', 'tool', 'tool', 'tool']);
+    const { store, user } = renderPanel(doc);
+    const folded = within(panel()).getAllByRole('listitem').find((li) => li.dataset.groupRuleId === 'tool-centric-design');
+    if (!folded) throw new Error('no folded group');
+    expect(folded).toHaveAttribute('data-count', '6');
+    expect(folded).toHaveTextContent(/^.*6 findings: Steps named after the tool or model/);
+    expect(items().filter((li) => li.dataset.ruleId === 'tool-centric-design')).toHaveLength(0);
+    await user.click(within(folded).getByText(/^6 findings:/));
+    expect([...store.getState().selection.nodeIds].sort()).toEqual(doc.nodes.filter((n) => n.kind === 'tool').map((n) => n.id).sort());
+    await user.click(within(folded).getByText(/show the 6 findings/));
+    const inner = items().filter((li) => li.dataset.ruleId === 'tool-centric-design');
+    expect(inner).toHaveLength(6);
+    await user.click(within(inner[2]!).getByText(/has no stated purpose/));
+    expect(store.getState().selection.nodeIds.size).toBe(1);
   });
 
   it('shows suppressed findings collapsed, with their reasons', () => {

@@ -1,0 +1,53 @@
+/**
+ * Words for reading step labels (verb-object-label, tool-centric-design). Labels come from people and from other
+ * tools' exports ("sendSlackMessage", "get_orders", "OpenAI1", "🔍 Search web"), so they are split into words
+ * first; then the first word is judged a verb or not. Suffixes alone misjudge common verbs ("Filter", "Monitor",
+ * "Capture", "Persist", "Document"), so a list of verbs wins over the noun endings.
+ */
+
+/**
+ * Verbs common in workflow labels whose spelling ends like a noun (-er, -or, -ure, -ist, -ing, -ment, -ance,
+ * -ence, -tion). Plain verbs need no entry: a word is taken as a verb unless it looks like a noun.
+ */
+export const VERBS_LIKE_NOUNS =
+  'filter,monitor,enter,register,gather,deliver,render,order,answer,capture,measure,structure,secure,persist,assist,list,enlist,insist,exist,resist,twist,trigger,transfer,offer,cluster,buffer,cover,discover,recover,lower,power,mirror,author,tailor,censor,sponsor,honor,honour,alter,batch,reorder,forward,further,master,minister,scatter,shatter,flatter,filter,wonder,consider,remember,bother,steer,engineer,volunteer,pioneer,fetch,ensure,configure,procure,figure,feature,lure,cure,endure,expose,ping,bring,string,sing,ring,implement,comment,document,augment,segment,supplement,increment,experiment,enhance,advance,balance,reference,sequence,silence,fence,mention,question,partition,position,function,caption,section,provision,auction,version,harness,upper,tender,tether,letter,ladder,litter,pepper,border,enter,usher,weather,anchor,mentor,vendor,factor,refactor,tutor,doctor,motor,visit,edit,post,text';
+
+/** Endings that mark a noun ("extraction", "classifier", "processing"), unless the word is a verb above. */
+export const NOUN_ENDINGS = 'tion,sion,ment,ness,ity,er,or,ing,ance,ence,ure,ist';
+
+/**
+ * First words that are not verbs: articles, parts of speech a label starts with, and the names of data formats
+ * and services that exports use as default labels ("HTTP Request", "Google Sheets", "JSON Parser").
+ */
+export const NOT_VERBS =
+  'the,a,an,ai,llm,gpt,tool,step,node,data,new,final,main,quality,human,manual,auto,email,invoice,ticket,document,http,https,api,json,xml,html,csv,pdf,sql,webhook,google,gmail,slack,telegram,notion,airtable,openai,anthropic,gemini,claude,basic,simple,my,our,your,if,when,on,no,yes,true,false,step1,node1';
+
+/**
+ * Split a label into words: camelCase and snake_case parts, separators, digits glued to words ("OpenAI1"),
+ * leading numbering and symbols dropped. Lower-cased.
+ * @example labelWords('sendSlackMessage') // ['send', 'slack', 'message']
+ * @example labelWords('1. get_orders') // ['get', 'orders']
+ * @example labelWords('OpenAI1') // ['openai']
+ * @example labelWords('Filter new leads') // ['filter', 'new', 'leads']
+ */
+export function labelWords(label: string): string[] {
+  return (
+    label
+      .split(/[^\p{L}'-]+|-{2,}/u)
+      // lowerCamelCase is an identifier ("sendSlackMessage"); a capitalised word with inner capitals is usually a
+      // brand ("OpenAI", "HubSpot", "YouTube"), so only words that start in lower case are split at capitals.
+      .flatMap((w) => (/^\p{Ll}/u.test(w) ? w.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').split(' ') : [w]))
+      .map((w) => w.replace(/^[-']+|[-']+$/g, '').toLowerCase())
+      .filter((w) => w.length > 0)
+  );
+}
+
+/** A word list option (comma-separated) as a set. */
+export function wordSet(value: string): ReadonlySet<string> {
+  return new Set(
+    value
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter((s) => s.length > 0),
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * A folded group in the Problems list: a rule with more findings of one severity than fit one per line (every
+ * step of a 200-node import without a timeout). It says how many and what the rule catches; activating it
+ * selects every step it names; expanding it lists the findings themselves, each activatable and fixable as usual.
+ */
+import { memo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { Finding, FindingGroup } from '../../analyzer/index.ts';
+import { activateOnKey, FindingItem, ProblemIcon, ProblemMessage } from './FindingItem.tsx';
+
+interface Props {
+  readonly group: FindingGroup;
+  readonly onActivate: (f: Finding) => void;
+  readonly onFix: (f: Finding) => void;
+}
+
+const stop = (e: MouseEvent | KeyboardEvent): void => e.stopPropagation();
+
+/** The group as one finding naming all its steps, for activation (select and centre them all). */
+function asFinding(g: FindingGroup): Finding {
+  return { ruleId: g.ruleId, severity: g.severity, message: g.message, nodeIds: g.nodeIds, edgeIds: g.edgeIds, docs: g.docs };
+}
+
+function FindingGroupItemImpl({ group: g, onActivate, onFix }: Props) {
+  const [open, setOpen] = useState(false);
+  const onKeyDown = activateOnKey(() => onActivate(asFinding(g)));
+  return (
+    <li className={`problem problem--${g.severity} problem--group`} data-group-rule-id={g.ruleId} data-severity={g.severity} data-count={g.count} tabIndex={0} onClick={() => onActivate(asFinding(g))} onKeyDown={onKeyDown}>
+      <ProblemIcon severity={g.severity} />
+      <div className="problem__body">
+        <ProblemMessage severity={g.severity} message={g.message} />
+        {g.fix !== undefined && <p className="problem__fix">{g.fix}</p>}
+        <details className="problem__rule" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} onClick={stop} onKeyDown={stop}>
+          <summary>
+            {g.ruleId}: show the {g.count} findings
+          </summary>
+          {/* Rendered only when open: a folded group of 300 findings must not cost 300 items while closed. */}
+          {open && (
+            <ul className="problems__list problems__list--nested">
+              {g.findings.map((f, i) => (
+                <FindingItem key={`${i}:${f.nodeIds.join(',')}`} finding={f} onActivate={onActivate} onFix={onFix} />
+              ))}
+            </ul>
+          )}
+        </details>
+      </div>
+    </li>
+  );
+}
+
+export const FindingGroupItem = memo(FindingGroupItemImpl);
