@@ -22,6 +22,11 @@ const COMMANDS: Record<string, { usage: string; summary: string; load: CommandLo
     summary: 'Dry-run a workflow: KPIs with 95% intervals, per-node failures and queues; exit 1 when a scenario hypothesis fails.',
     load: async () => (await import('./commands/simulate.ts')).command,
   },
+  convert: {
+    usage: 'baton convert IN [--from n8n|baton] [--to baton] [--out FILE] [--report FILE]',
+    summary: 'Convert another tool\'s workflow (an n8n export) to a Baton workflow; exit 1 when something was approximated (listed on stderr or in --report).',
+    load: async () => (await import('./commands/convert.ts')).command,
+  },
 };
 
 /** Register a command (used by command modules that are added later; keeps this file the single index). */
@@ -32,7 +37,7 @@ export function commandNames(): string[] {
 function help(): string {
   const lines = ['Baton: design, lint and dry-run workflows of AI tools, tools and people.', '', 'Usage:'];
   for (const c of Object.values(COMMANDS)) lines.push(`  ${c.usage}`, `      ${c.summary}`);
-  lines.push('', 'Exit codes: 0 fine; 1 findings at error level, warnings over --max-warnings, or a failed hypothesis;', '            2 unusable input (unreadable, not a workflow, over a limit).');
+  lines.push('', 'Exit codes: 0 fine; 1 findings at error level, warnings over --max-warnings, a failed hypothesis, or a', '            conversion with approximations; 2 unusable input (unreadable, not a workflow, over a limit).');
   return lines.join('\n') + '\n';
 }
 

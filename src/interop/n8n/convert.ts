@@ -22,12 +22,13 @@ import type { Problem } from '../../domain/problem.ts';
 import { isPlainObject } from '../../domain/schema-walk.ts';
 import { MAX_COORDINATE, MAX_ID_LENGTH } from '../../domain/units.ts';
 import type { WorkflowEdge } from '../../domain/edge.schema.ts';
-import { CURRENT_SCHEMA_VERSION, WORKFLOW_FORMAT, workflowShapeSchema, type Workflow } from '../../domain/workflow.schema.ts';
+import { CURRENT_SCHEMA_VERSION, MAX_EDGES, MAX_NODES, WORKFLOW_FORMAT, workflowShapeSchema, type Workflow } from '../../domain/workflow.schema.ts';
 import { describeIssues } from '../describe-issue.ts';
 import type { ConversionResult, ConvertOptions } from '../foreign.ts';
 import { n8nConnectionSchema, n8nNodeSchema, n8nOutputSchema, n8nWorkflowSchema, type N8nNode } from './n8n-workflow.schema.ts';
 import {
   agentToolOf,
+  aiApiCapability,
   AI_BASE_TYPES,
   AI_COMMUNITY_TYPES,
   AI_CONNECTION_ROLES,
@@ -36,6 +37,7 @@ import {
   humanTypeOf,
   isBaseType,
   isLangChainType,
+  isSubNodeType,
   loopDefaults,
   N8N_RETRY,
   OPENAI_CLIENT_DEFAULTS,
@@ -49,6 +51,7 @@ import {
   waitDefaults,
   type SubNodeRole,
 } from './node-types.ts';
+import { buildsStatement, dataUse, inlineSecrets } from './expressions.ts';
 import { at, bool, clip, conditionsText, isExpression, list, locatorText, num, obj, objects, readable, str, type Params } from './parameters.ts';
 
 /**
@@ -116,6 +119,13 @@ class Converter {
       return { ok: false, problems: describeIssues(top.error.issues, { schema: n8nWorkflowSchema, input: value }).map((p) => ({ ...p, message: `not a usable n8n workflow: ${p.message}` })) };
     }
     const wf = top.data;
+    if (wf.nodes.length > MAX_NODES) {
+      return { ok: false, problems: [{ path: ['nodes'], code: 'limit-nodes', message: `the n8n workflow has ${wf.nodes.length.toLocaleString('en-US')} nodes; the limit is ${MAX_NODES.toLocaleString('en-US')} nodes` }] };
+    }
+    const connections = Object.keys(wf.connections).length;
+    if (connections > MAX_EDGES) {
+      return { ok: false, problems: [{ path: ['connections'], code: 'limit-edges', message: `the n8n workflow connects ${connections.toLocaleString('en-US')} nodes; the limit is ${MAX_EDGES.toLocaleString('en-US')} edges` }] };
+    }
     this.executionOrder = wf.settings?.executionOrder;
     this.sourceCount = wf.nodes.length;
     this.readNodes(wf.nodes);
@@ -124,6 +134,7 @@ class Converter {
     for (const node of this.byName.values()) if (!this.subNodes.has(node.name)) this.mapNode(node);
     for (const sub of this.subNodes) this.checkFolded(sub);
     this.connect();
+    this.addDataFacts();
     this.closeOpenOutputs();
     this.addStartIfNone();
 
@@ -220,6 +231,9 @@ class Converter {
     for (const list of this.attached.values()) {
       for (const a of list) if (!this.mainOut.has(a.node.name)) this.subNodes.add(a.node.name);
     }
+    for (const node of this.byName.values()) {
+      if (!this.mainOut.has(node.name) && isSubNodeType(node.type, node.parameters ?? {})) this.subNodes.add(node.name);
+    }
   }
 
   // ------------------------------------------------------------------ ids, positions
@@ -272,6 +286,14 @@ class Converter {
     if (short === 'form') return this.addHuman(node, id, 'review', undefined, 'a form page a person fills in; Baton models the person as a reviewer who always answers');
     if (str(params, 'operation') === SEND_AND_WAIT) return this.addSendAndWait(node, id, params);
 
+    const method = (str(params, 'method') ?? str(params, 'requestMethod') ?? 'GET').toUpperCase();
+    // A GET to a provider reads (a file list, a job's status); a POST asks a model for something.
+    const url = short === 'httpRequest' && method !== 'GET' && method !== 'HEAD' ? str(params, 'url') : undefined;
+    const viaHttp = url !== undefined ? aiApiCapability(url) : undefined;
+    if (viaHttp !== undefined) {
+      this.note(node.name, 'imported as an AI step', `it is an HTTP request to an AI provider's API (${readable(url, 80)})`, id);
+      return this.addAi(node, id, viaHttp, params, short);
+    }
     const ai = aiCapabilityOf(node.type, short, params);
     if (ai !== undefined) return this.addAi(node, id, ai, params, short);
     const data = DATA_TYPES[short];
@@ -297,7 +319,8 @@ class Converter {
   }
 
   private addTrigger(node: N8nNode, id: string, type: TriggerType): void {
-    this.nodes.push({ ...this.base(node, id), kind: 'trigger', config: { type } });
+    const open = isPublic(shortType(node.type), node.parameters ?? {});
+    this.nodes.push({ ...this.base(node, id), kind: 'trigger', config: { type, ...(open !== undefined ? { public: open } : {}) } });
     const tools = (this.attached.get(node.name) ?? []).filter((a) => a.role === 'tool');
     if (tools.length > 0) {
       for (const t of tools) this.folded.add(t.node.name);
@@ -466,7 +489,16 @@ class Converter {
     const type = toolTypeOf(short);
     const resource = str(params, 'resource');
     const purpose = [service(node.type), resource, guess.operation].filter(Boolean).join(' · ');
-    this.nodes.push({ ...this.base(node, id), kind: 'tool', config: { type, sideEffect: guess.sideEffect, idempotent: guess.idempotent, purpose: clip(purpose, LONG) } });
+    const statement = runsStatement(short, params);
+    const config = {
+      type,
+      sideEffect: guess.sideEffect,
+      idempotent: guess.idempotent,
+      purpose: clip(purpose, LONG),
+      ...(guess.operation !== undefined ? { operation: clip(guess.operation, SHORT) } : {}),
+      ...(statement !== undefined ? { dynamicStatement: statement } : {}),
+    };
+    this.nodes.push({ ...this.base(node, id), kind: 'tool', config });
     const known = isBaseType(node.type) || isLangChainType(node.type);
     if (!known) this.note(node.name, 'imported as a generic integration', `"${node.type}" is a community node Baton does not know; its side effect is judged from its operation name`, id);
     else if (!DATA_TYPES[short] && !isKnownIntegration(short)) this.note(node.name, 'imported as a generic integration', `Baton has no specific mapping for "${node.type}"`, id);
@@ -496,7 +528,7 @@ class Converter {
       ...(tools.length > 0 ? { tools: tools.slice(0, 100) } : {}),
     };
     this.nodes.push({ ...base, ...(described ? { description: clip(described, LONG) } : {}), kind: 'ai', config });
-    this.withPolicy(node, id, undefined, modelPolicy(subs.filter((a) => a.role === 'model').map((a) => a.node)));
+    this.withPolicy(node, id, httpTimeout(short, params), modelPolicy(subs.filter((a) => a.role === 'model').map((a) => a.node)));
 
     const categories = classifierCategories(short, params);
     if (categories) {
@@ -559,7 +591,7 @@ class Converter {
     if (short.startsWith('vectorStore')) {
       const mode = str(params, 'mode') ?? 'retrieve';
       const writes = mode === 'insert' || mode === 'update';
-      return [{ name: clip(`${service(node.type)} (${mode})`, SHORT), type: 'database', sideEffect: writes ? 'reversible' : 'none', description: writes ? 'Embeds documents and writes them to the vector store.' : 'Searches the vector store.' }];
+      return [{ name: clip(`${node.name} (${mode})`, SHORT), type: 'database', sideEffect: writes ? 'reversible' : 'none', description: writes ? 'Embeds documents and writes them to the vector store.' : 'Searches the vector store.' }];
     }
     if (short === 'agent' && str(params, 'agent') === 'sqlAgent') {
       const source = str(params, 'dataSource') ?? 'sqlite';
@@ -616,6 +648,69 @@ class Converter {
   private settingsIgnored(node: N8nNode, id: string, what: string): void {
     if (node.retryOnFail === true || (node.onError !== undefined && node.onError !== 'stopWorkflow') || node.continueOnFail === true) {
       this.note(node.name, 'retry and error settings left out', `${what} cannot fail in Baton, so it has no retry or error output`, id);
+    }
+  }
+
+  // ------------------------------------------------------------------ data facts
+
+  /**
+   * `reads` (data lineage) and `inlineSecrets` for every step, from its n8n parameters. Names in expressions
+   * are resolved to Baton ids; `$json` and friends (and steps that work on their input items by nature) read
+   * the nearest earlier steps that produce data, looking through steps that only pass items on.
+   */
+  private addDataFacts(): void {
+    const byId = new Map(this.nodes.map((n) => [n.id, n] as const));
+    const inputsOf = new Map<string, string[]>();
+    for (const [from, list] of this.mainOut) for (const c of list) inputsOf.set(c.to, [...(inputsOf.get(c.to) ?? []), from]);
+    const idOf = (name: string): string | undefined => {
+      const m = this.mapped.get(name);
+      if (m) return m.input ?? m.outputs[0]?.nodeId;
+      // A sub-node named in an expression stands for the step it serves.
+      for (const [root, list] of this.attached) if (list.some((a) => a.node.name === name)) return idOf(root);
+      return undefined;
+    };
+    const producers = (name: string): string[] => {
+      const out = new Set<string>();
+      const seen = new Set<string>([name]);
+      const queue = [...(inputsOf.get(name) ?? [])];
+      while (queue.length > 0 && out.size < 200) {
+        const n = queue.shift();
+        if (n === undefined || seen.has(n)) continue;
+        seen.add(n);
+        const m = this.mapped.get(n);
+        const step = m?.input !== undefined ? byId.get(m.input) : undefined;
+        const passes = step !== undefined && (step.kind === 'router' || step.kind === 'loop' || step.kind === 'join' || PASS_THROUGH.has(dataOp(step)));
+        if (passes) queue.push(...(inputsOf.get(n) ?? []));
+        else {
+          const id = idOf(n);
+          if (id !== undefined) out.add(id);
+        }
+      }
+      return [...out];
+    };
+    for (const m of this.mapped.values()) {
+      const id = m.input;
+      const target = id !== undefined ? byId.get(id) : undefined;
+      if (!target || target.kind === 'note' || target.kind === 'trigger') continue;
+      const params: Params = m.source.parameters ?? {};
+      const use = dataUse(params);
+      const reads = new Set<string>();
+      for (const name of use.named) {
+        const ref = idOf(name);
+        if (ref !== undefined && ref !== target.id) reads.add(ref);
+      }
+      // Integrations and messages can use their input without an expression (mapped columns, an attached
+      // file, a sub-workflow handed the items): without expressions their lineage is unknown and left out.
+      const integration = target.kind === 'tool' || target.kind === 'human';
+      const implicit = !integration && !(target.kind === 'ai' && promptText(params) !== undefined);
+      if (use.usesInput || implicit) for (const p of producers(m.source.name)) if (p !== target.id) reads.add(p);
+      if (!integration || use.anyExpression) target.reads = [...reads].slice(0, 200);
+      const secrets = inlineSecrets(params).slice(0, 50);
+      if (secrets.length > 0) {
+        target.inlineSecrets = secrets.map((h) => (h.placeholder ? { parameter: h.parameter, placeholder: true } : { parameter: h.parameter }));
+        const real = secrets.filter((h) => !h.placeholder).length;
+        if (real > 0) this.note(m.source.name, `${real} secret${real === 1 ? '' : 's'} typed into its settings left out`, 'Baton records where a secret was typed (inlineSecrets), never its value', target.id);
+      }
     }
   }
 
@@ -676,7 +771,8 @@ class Converter {
       if (!m.endsWhenOpen) continue;
       const connected = new Set((this.mainOut.get(m.source.name) ?? []).map((c) => c.output));
       m.outputs.forEach((slot, index) => {
-        if (!slot || connected.has(index) || slot.ports.includes('error')) return;
+        // An unconnected error output too: n8n drops the failed items there and the run still succeeds.
+        if (!slot || connected.has(index)) return;
         for (const port of slot.ports) {
           // A router's branches share one port, told apart by label; other kinds: one edge per port is enough.
           const key = slot.label !== undefined && this.kindOf(slot.nodeId) === 'router' ? `${slot.nodeId}\u0000${port}\u0000${slot.label}` : `${slot.nodeId}\u0000${port}`;
@@ -718,6 +814,35 @@ class Converter {
 }
 
 // ------------------------------------------------------------------ helpers
+
+/** Data operations that hand items on as they came (their data is made earlier). */
+const PASS_THROUGH = new Set<string>(['filter', 'sort', 'limit', 'dedupe', 'pass', 'wait']);
+
+function dataOp(node: WorkflowNode | undefined): string {
+  return node?.kind === 'data' ? node.config.operation : '';
+}
+
+/**
+ * Can anyone start a case? Webhooks, forms and MCP servers without authentication, chats made public, and
+ * messaging bots anyone can write to. Undefined when the file cannot tell (an inbox, a schedule).
+ */
+function isPublic(short: string, params: Params): boolean | undefined {
+  if (short === 'webhook' || short === 'formTrigger' || short === 'mcpTrigger') return (str(params, 'authentication') ?? 'none') === 'none';
+  if (short === 'chatTrigger') return bool(params, 'public') === true && (str(params, 'authentication') ?? 'none') === 'none';
+  if (short === 'telegramTrigger' || short === 'whatsAppTrigger') return true;
+  if (short === 'manualTrigger' || short === 'scheduleTrigger' || short === 'cron' || short === 'interval' || short === 'executeWorkflowTrigger' || short === 'manualChatTrigger') return false;
+  return undefined;
+}
+
+const STATEMENT_RUNNERS = new Set(['executeCommand', 'ssh', 'graphql', 'mongoDb']);
+
+/** Does the step run a query or command, and is it built from its input? Undefined when it runs none. */
+function runsStatement(short: string, params: Params): boolean | undefined {
+  const operation = str(params, 'operation');
+  // SQL, shell, GraphQL and Mongo queries are statements; a search box's "query" (Zendesk, Gmail) is not.
+  const runs = operation === 'executeQuery' || STATEMENT_RUNNERS.has(short.replace(/Tool$/, ''));
+  return runs ? buildsStatement(params) : undefined;
+}
 
 function triggerTypeOf(type: string, short: string): TriggerType | undefined {
   const known = TRIGGER_TYPES_BY_NODE[short];
@@ -846,7 +971,11 @@ function modelText(models: readonly N8nNode[]): string | undefined {
 
 function modelOfRoot(params: Params): string | undefined {
   const name = locatorText(params['modelId'] ?? params['model']);
-  return name && !isExpression(name) ? name : undefined;
+  if (name && !isExpression(name)) return name;
+  // An HTTP call to a provider names its model in the JSON body.
+  const body = str(params, 'jsonBody') ?? str(params, 'body');
+  const inBody = body ? /"model"\s*:\s*"([^"{}]{1,100})"/.exec(body)?.[1] : undefined;
+  return inBody;
 }
 
 /** The client defaults of OpenAI-family chat models: 2 retries with backoff on transient errors, 60 s a request. */

@@ -199,9 +199,17 @@ export const DEFAULT_OPERATIONS: Readonly<Record<string, string>> = {
   executeCommand: 'execute',
   ssh: 'execute',
   rssFeedRead: 'read',
+  mailgun: 'send',
+  twilio: 'send',
   httpRequest: 'GET',
   toolHttpRequest: 'GET',
+  // By resource, where the resource changes the default.
+  'telegram:file': 'get',
+  'googleDrive:fileFolder': 'search',
 };
+
+/** The resource a node's default operation belongs to (a default operation is only the default for it). */
+const DEFAULT_RESOURCE_KEEPS: Readonly<Record<string, string>> = { telegram: 'message', gmail: 'message', slack: 'message', discord: 'message', mattermost: 'message', microsoftOutlook: 'message', googleSheets: 'sheet' };
 
 /** Operation names that only read. */
 const READS = /^(get|getall|list|search|read|lookup|find|fetch|download|query|select|count|info|keys|scan|retrieve|load|check|analyze|describe|export|searchbydomain|getprofile|getschema|mediaurlget|information|executeanalyzer|head|options)/i;
@@ -234,7 +242,8 @@ export function sideEffectOf(short: string, parameters: Readonly<Record<string, 
     return { sideEffect: 'reversible', idempotent: false, operation: method, assumed: true };
   }
   const given = typeof parameters['operation'] === 'string' ? parameters['operation'] : undefined;
-  const operation = given ?? DEFAULT_OPERATIONS[base];
+  const resource = typeof parameters['resource'] === 'string' ? parameters['resource'] : undefined;
+  const operation = given ?? (resource !== undefined ? DEFAULT_OPERATIONS[`${base}:${resource}`] : undefined) ?? (resource === undefined || DEFAULT_RESOURCE_KEEPS[base] === resource ? DEFAULT_OPERATIONS[base] : undefined);
   if (operation === undefined) return { sideEffect: 'reversible', idempotent: false, operation: undefined, assumed: true };
   if (READS.test(operation)) return { sideEffect: 'none', idempotent: true, operation, assumed: false };
   if (IRREVERSIBLE.test(operation)) return { sideEffect: 'irreversible', idempotent: false, operation, assumed: false };
@@ -265,6 +274,67 @@ export function agentToolOf(short: string, parameters: Readonly<Record<string, u
   if (short === 'mcpClientTool' || short.endsWith('mcpClientTool')) return { type: 'http', sideEffect: 'reversible', idempotent: false, operation: undefined, assumed: true };
   if (short === 'agentTool') return { type: 'subworkflow', sideEffect: 'reversible', idempotent: false, operation: undefined, assumed: true };
   return { type: toolTypeOf(short), ...sideEffectOf(short, parameters) };
+}
+
+/**
+ * Hosts of AI provider APIs, for HTTP Request nodes that call a model directly: such a call is an AI step,
+ * not a generic integration. The capability follows the host, or the path for providers that do several things.
+ */
+export const AI_API_HOSTS: Readonly<Record<string, AiCapability>> = {
+  'api.openai.com': 'llm',
+  'api.anthropic.com': 'llm',
+  'api.mistral.ai': 'llm',
+  'openrouter.ai': 'llm',
+  'generativelanguage.googleapis.com': 'llm',
+  'api.groq.com': 'llm',
+  'api.perplexity.ai': 'llm',
+  'api.deepseek.com': 'llm',
+  'api.together.xyz': 'llm',
+  'api.cohere.ai': 'llm',
+  'api.cohere.com': 'llm',
+  'api.x.ai': 'llm',
+  'api.voyageai.com': 'embedding',
+  'api.replicate.com': 'image-generation',
+  'api.piapi.ai': 'image-generation',
+  'cloud.leonardo.ai': 'image-generation',
+  'api.dev.runwayml.com': 'image-generation',
+  'api.stability.ai': 'image-generation',
+  'api.elevenlabs.io': 'llm',
+  'api.assemblyai.com': 'transcription',
+  'api.deepgram.com': 'transcription',
+};
+
+/**
+ * The AI capability of an HTTP call to a provider's API, from its URL; undefined for other URLs.
+ * @example aiApiCapability('https://api.openai.com/v1/audio/transcriptions') // "transcription"
+ */
+export function aiApiCapability(url: string): AiCapability | undefined {
+  const m = /^=?\s*(?:https?:\/\/)?([a-z0-9.-]+)(\/[^\s?#]*)?/i.exec(url.trim());
+  const host = m?.[1]?.toLowerCase();
+  const path = (m?.[2] ?? '').toLowerCase();
+  const capability = host ? AI_API_HOSTS[host] : undefined;
+  if (capability === undefined) return undefined;
+  if (path.includes('embedding')) return 'embedding';
+  if (path.includes('/images') || path.includes('image')) return 'image-generation';
+  if (path.includes('transcription') || path.includes('/audio/translations')) return 'transcription';
+  return capability;
+}
+
+/**
+ * LangChain sub-node types: they plug into a root (by `ai_*` connections) and never run on their own. A file
+ * whose connections lost their root still says what they are by their type.
+ * @example isSubNodeType('@n8n/n8n-nodes-langchain.lmChatOpenAi', {}) // true
+ */
+export function isSubNodeType(type: string, parameters: Readonly<Record<string, unknown>>): boolean {
+  const short = shortType(type);
+  if (isBaseType(type)) return short.endsWith('Tool');
+  if (!isLangChainType(type)) return /mcpClientTool$/.test(short);
+  if (short.startsWith('vectorStore')) {
+    const mode = typeof parameters['mode'] === 'string' ? parameters['mode'] : 'retrieve';
+    return mode === 'retrieve' || mode === 'retrieve-as-tool';
+  }
+  if (short === 'memoryManager') return false;
+  return /^(lm|embeddings|memory|outputParser|tool|textSplitter|document|retriever|reranker|mcpClientTool|agentTool)/.test(short);
 }
 
 /** Human-step operations on messaging nodes: the message waits for a person's answer. */

@@ -97,7 +97,7 @@ const OPERATION_WORDS: Readonly<Record<string, string>> = {
 };
 
 /** One condition of an If, Switch or Filter (versions 1 and 2), as text. */
-function conditionText(c: Params): string {
+function conditionText(c: Params, type?: string): string {
   // Version 2: { leftValue, rightValue, operator: { operation, singleValue } }
   const operator = obj(c, 'operator');
   if (operator) {
@@ -109,6 +109,8 @@ function conditionText(c: Params): string {
   // Version 1: { value1, operation, value2 }
   const op = str(c, 'operation') ?? 'equal';
   const word = OPERATION_WORDS[op] ?? op;
+  // Version 1 boolean conditions compare with false unless value2 is set.
+  if (type === 'boolean' && c['value2'] === undefined) return `${readable(c['value1'], 60)} ${word} false`;
   return c['value2'] === undefined ? `${readable(c['value1'], 60)} ${word}` : `${readable(c['value1'], 60)} ${word} ${readable(c['value2'], 60)}`;
 }
 
@@ -121,9 +123,9 @@ export function conditionsText(conditions: unknown): string {
   const v2 = list(conditions, 'conditions');
   if (v2.length > 0) {
     const combinator = str(conditions, 'combinator') === 'or' ? ' or ' : ' and ';
-    return objects(v2).map(conditionText).join(combinator);
+    return objects(v2).map((c) => conditionText(c)).join(combinator);
   }
   const parts: string[] = [];
-  for (const key of ['boolean', 'number', 'string', 'dateTime']) parts.push(...objects(list(conditions, key)).map(conditionText));
+  for (const key of ['boolean', 'number', 'string', 'dateTime']) parts.push(...objects(list(conditions, key)).map((c) => conditionText(c, key)));
   return parts.join(' and ');
 }
