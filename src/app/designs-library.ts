@@ -11,7 +11,7 @@
  * - Operations that switch the open design run one at a time (`exclusive`), so two quick clicks cannot leave
  *   the editor showing one design while autosave writes to another.
  */
-import { createWorkflow, diffWorkflows, formatProblem, type Problem, type Workflow } from '../domain/index.ts';
+import { createWorkflow, diffWorkflows, formatProblem, type Workflow } from '../domain/index.ts';
 import {
   classifyStorageError,
   createDesignSession,
@@ -26,10 +26,11 @@ import {
   type VersionReason,
 } from '../persistence/index.ts';
 import { exportWorkflow } from '../interop/export.ts';
-import { importWorkflow } from '../interop/import.ts';
 import type { EditorStore } from '../store/editor-store.ts';
 import { createLibraryStore, type DesignListItem, type LibraryState, type LibraryStore, type SaveState } from '../store/library-store.ts';
 import type { Template } from '../templates/index.ts';
+import { readWorkflowFile } from './read-workflow-file.ts';
+import type { FileReadResult } from '../ui/services.tsx';
 import { BLANK_TEMPLATE_ID, type DesignLibrary, type ImportOutcome, type SnapshotReason, type TemplateCard } from '../ui/designs/designs-services.tsx';
 import { riskyChange } from './designs-risky-change.ts';
 
@@ -41,7 +42,8 @@ export interface DesignLibraryDeps {
   /** Export format text; defaults to src/interop's export. */
   readonly exportJson?: (doc: Workflow) => string;
   /** File text -> document; defaults to src/interop's import (limits, migrations, validation). */
-  readonly parseJson?: (text: string) => { ok: true; doc: Workflow } | { ok: false; problems: readonly Problem[] };
+  /** Reads an imported file of any known format; defaults to read-workflow-file.ts. */
+  readonly readWorkflowFile?: (text: string) => Promise<FileReadResult>;
   /** Asked once after the first real edit (navigator.storage.persist). */
   readonly requestPersist?: () => Promise<boolean>;
   readonly storage?: StorageManagerLike;
@@ -127,12 +129,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
   const set = (patch: Partial<LibraryState>): void => store.setState(patch);
   const templates = templateCards(deps.templates);
   const exportJson = deps.exportJson ?? exportWorkflow;
-  const parseJson =
-    deps.parseJson ??
-    ((text: string) => {
-      const r = importWorkflow(text);
-      return r.ok ? ({ ok: true, doc: r.doc } as const) : ({ ok: false, problems: r.problems } as const);
-    });
+  const readFile = deps.readWorkflowFile ?? readWorkflowFile;
 
   let session: DesignSession | null = null;
   /** A document this controller put in the editor from storage: already stored, so not an edit. One-shot. */
@@ -280,6 +277,19 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
   function showDraft(doc: Workflow, gallery: LibraryState['gallery']): void {
     loadIntoEditor(doc);
     set({ currentId: null, versions: [], gallery, save: p.mode === 'memory' ? { state: 'memory' } : { state: 'draft' } });
+  }
+
+  function importDocumentAsNew(doc: Workflow, source?: string): Promise<ImportOutcome> {
+    return exclusive(async (): Promise<ImportOutcome> => {
+      try {
+        const row = await createAndOpen(doc);
+        message(`Imported ${source ? `${source} ` : ''}“${row.name}” as a new design.`, 'success');
+        return { ok: true, name: row.name };
+      } catch (error) {
+        failed('Importing the design', error);
+        return { ok: false, problems: [] };
+      }
+    });
   }
 
   async function createAndOpen(doc: Workflow): Promise<DesignRow> {
@@ -497,19 +507,15 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
 
     dismissDeleted: () => set({ deleted: null }),
 
-    importAsNew: (text) =>
-      exclusive(async (): Promise<ImportOutcome> => {
-        const parsed = parseJson(text);
-        if (!parsed.ok) return { ok: false, problems: parsed.problems };
-        try {
-          const row = await createAndOpen(parsed.doc);
-          message(`Imported “${row.name}” as a new design.`, 'success');
-          return { ok: true, name: row.name };
-        } catch (error) {
-          failed('Importing the design', error);
-          return { ok: false, problems: [] };
-        }
-      }),
+    importAsNew: async (text) => {
+      const read = await readFile(text);
+      if (!read.ok) return { ok: false, problems: read.problems };
+      const conversion = read.conversion;
+      const stored = await importDocumentAsNew(read.doc, conversion?.title);
+      return stored.ok && conversion ? { ...stored, conversion } : stored;
+    },
+
+    importDocumentAsNew: (doc, source) => importDocumentAsNew(doc, source),
 
     exportJson: (id) => reporting('Exporting the design', () => exportStored(id), undefined),
 

@@ -10,7 +10,9 @@ import { selectCanRedo, selectCanUndo, selectUi } from '../../store/selectors.ts
 import { animatePositions } from '../canvas/animate-layout.ts';
 import { downloadBlob, slugify } from '../download.ts';
 import { useEditorStore, useEditorStoreApi } from '../editor-context.tsx';
-import { useEditorServices } from '../services.tsx';
+import { ConversionReportDialog } from '../import/ConversionReportDialog.tsx';
+import { useOpenWorkflowFile } from '../import/use-open-workflow-file.ts';
+import { useEditorServices, type ConversionSummary } from '../services.tsx';
 import { useSimulationServices } from '../simulation/simulation-services.tsx';
 import { captureDesignImage, type ImageFormat } from './export-image.ts';
 import { ProblemListDialog } from './ProblemListDialog.tsx';
@@ -24,7 +26,9 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
   const canUndo = useEditorStore(selectCanUndo);
   const canRedo = useEditorStore(selectCanRedo);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [importProblems, setImportProblems] = useState<{ file: string; problems: readonly Problem[] } | null>(null);
+  const [importProblems, setImportProblems] = useState<{ file: string; problems: readonly Problem[]; title?: string } | null>(null);
+  const [converted, setConverted] = useState<{ name: string; conversion: ConversionSummary } | null>(null);
+  const openFile = useOpenWorkflowFile();
   const ui = useEditorStore(selectUi);
   const { getNodes } = useReactFlow();
   const [laying, setLaying] = useState(false);
@@ -70,14 +74,13 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
       store.getState().showMessage(`“${file.name}” could not be read: ${err instanceof Error ? err.message : String(err)}`, 'error');
       return;
     }
-    const result = services.parseJson(text);
+    const result = await openFile(text);
+    // The current design is untouched: a bad file never replaces good work.
     if (!result.ok) {
-      // The current design is untouched: a bad file never replaces good work.
-      setImportProblems({ file: file.name, problems: result.problems });
+      if (result.problems.length > 0) setImportProblems({ file: file.name, problems: result.problems, ...(result.title ? { title: result.title } : {}) });
       return;
     }
-    store.getState().commit(result.doc);
-    store.getState().showMessage(`Imported "${result.doc.name}" (${result.doc.nodes.length} nodes). Undo brings back the previous design.`, 'success');
+    if (result.conversion) setConverted({ name: result.name, conversion: result.conversion });
   };
 
   return (
@@ -100,7 +103,7 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
       <button type="button" onClick={exportJson} title="Download this design as workflow JSON">
         Export JSON
       </button>
-      <button type="button" onClick={() => fileInput.current?.click()} title="Open a workflow JSON file">
+      <button type="button" onClick={() => fileInput.current?.click()} title="Open a workflow JSON file (Baton, or an n8n workflow export)">
         Import
       </button>
       <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={(e) => void onFile(e)} data-testid="import-file" />
@@ -151,11 +154,12 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
       {importProblems && (
         <ProblemListDialog
           title={`“${importProblems.file}” was not imported`}
-          intro="Your current design is unchanged. Fix these problems in the file and import it again:"
+          intro={`${importProblems.title ? `It is an ${importProblems.title}, but it cannot be used. ` : ''}Your current design is unchanged. Fix these problems in the file and import it again:`}
           lines={importProblems.problems.map(formatProblem)}
           onClose={() => setImportProblems(null)}
         />
       )}
+      {converted && <ConversionReportDialog name={converted.name} conversion={converted.conversion} onClose={() => setConverted(null)} />}
     </header>
   );
 }
