@@ -5,6 +5,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // BATON_E2E_PORT lets several checkouts on one machine run their browser tests at once without one of them
 // reusing another's preview server (and so testing the other's build).
 const port = Number(process.env.BATON_E2E_PORT ?? 4173);
+// The production build is served on a port of its own, 50 above.
+const productionPort = port + 50;
+const url = (p: number): string => `http://127.0.0.1:${p}`;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -14,17 +17,31 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? 'list' : 'list',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
       executablePath: chromium,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
     },
     viewport: { width: 1400, height: 900 },
   },
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    // Most specs set up documents through window.__batonStore, which only the e2e build has (src/app/main.tsx).
+    { name: 'e2e', testIgnore: /\.prod\.spec\.ts$/, use: { baseURL: url(port) } },
+    // *.prod.spec.ts open exactly what ships: the production build, under its Content Security Policy.
+    { name: 'production', testMatch: /\.prod\.spec\.ts$/, use: { baseURL: url(productionPort) } },
+  ],
+  // Each server builds what it serves, so a run never tests a stale build.
+  webServer: [
+    {
+      command: `npx vite build --mode e2e --outDir dist-e2e --emptyOutDir --logLevel error && npx vite preview --outDir dist-e2e --host 127.0.0.1 --port ${port} --strictPort`,
+      url: url(port),
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      command: `npx vite build --logLevel error && npx vite preview --host 127.0.0.1 --port ${productionPort} --strictPort`,
+      url: url(productionPort),
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
 });

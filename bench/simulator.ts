@@ -5,9 +5,8 @@
  *    any discrete-event engine pays). The engine's events/s are printed beside it as a ratio.
  * 2. Engine events/s on one thread, on an 18-node design with retries, a check and a human gate, and on a
  *    generated 203-node design (10,000 cases: target < 300 ms and >= 5 M events/s) -- twice: as tsx runs it
- *    (each module transpiled to CommonJS, imported names become getters) and bundled by esbuild into one ESM file,
- *    which is what the product runs (Vite bundles the engine into a Web Worker). The bundled figure is the
- *    representative one.
+ *    (one ES module per source file, transpiled on load) and bundled by esbuild into one ESM file, which is what
+ *    the product runs (Vite bundles the engine into a Web Worker). The bundled figure is the representative one.
  * 3. Speed-up with 2 worker_threads running the bundled engine through the worker protocol (same report checked).
  *
  * Times are the best of several runs (wall clock): on a shared, loaded machine the best run is the one least

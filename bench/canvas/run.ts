@@ -2,7 +2,7 @@
  * Canvas frame times in real Chromium: Baton's editor (the built app, served by vite preview) against plain
  * React Flow (plain.html, built in the same run with the same viewport options), same graphs, same gestures.
  *
- *   npx tsx bench/canvas/run.ts            # builds the plain page; uses dist/ (run `npx vite build` first)
+ *   npx tsx bench/canvas/run.ts            # builds the plain page; uses dist/ (run `npx vite build --mode e2e` first: the benches read the e2e build's window.__batonStore)
  *   npx tsx bench/canvas/run.ts --build    # also builds the app
  *   npx tsx bench/canvas/run.ts --quick    # 200 and 1,000 nodes only
  *   npx tsx bench/canvas/run.ts --runs=5   # repetitions per case (median reported; default 3)

@@ -3,7 +3,7 @@
  * main-thread event (style, layout, paint, layerize, script...) while dragging one node and while panning, on
  * the built app. For finding causes; bench/canvas/run.ts is the comparison.
  *
- *   npx vite build && npx tsx bench/canvas/trace.ts --nodes=10000 --zoomed [--css=".react-flow__background{display:none}"]
+ *   npx vite build --mode e2e && npx tsx bench/canvas/trace.ts --nodes=10000 --zoomed [--css=".react-flow__background{display:none}"]
  *
  * --plain traces the plain React Flow page instead (built by run.ts; --minimap adds its MiniMap).
  * --css injects a stylesheet first, to measure what a rule costs without a rebuild. BENCH_APP_DIST serves another build.

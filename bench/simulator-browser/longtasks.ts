@@ -1,14 +1,14 @@
 /**
  * Main-thread long tasks while the page runs a big batch (docs/simulator.md: batches never block the page).
- * Serves the BUILT app (`npx vite build` first) with vite preview, opens it in /usr/bin/chromium, loads a template,
+ * Serves the BUILT app (`npx vite build --mode e2e` first, for window.__batonStore) with vite preview, opens it in /usr/bin/chromium, loads a template,
  * runs N cases x R replications through the Simulation panel as a user would, and records every 'longtask'
  * (PerformanceObserver) from the click on Run to the KPIs on screen. Target: none over 50 ms.
  *
- *   npx vite build && npx tsx bench/simulator-browser/longtasks.ts [--cases 10000] [--replications 10] [--template support-triage]
+ *   npx vite build --mode e2e && npx tsx bench/simulator-browser/longtasks.ts [--cases 10000] [--replications 10] [--template support-triage]
  *   [--runs 3] [--throttle 4] [--profile] [--outDir DIR[,DIR2...]]
  *
  * --outDir takes several builds, comma-separated, measured one after the other the same way: build the commit
- * before a change into another folder (`npx vite build --outDir /tmp/before`) to print before and after side by
+ * before a change into another folder (`npx vite build --mode e2e --outDir /tmp/before`) to print before and after side by
  * side. --runs repeats each measurement (the VM is shared; look at the spread). --throttle slows the page's CPU
  * (Chromium's CPU throttling; workers are not throttled) to show what a slower or busier machine would see.
  * --profile prints main-thread self time by function (build with --minify false to read it).

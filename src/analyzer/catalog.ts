@@ -40,6 +40,11 @@ import costPerRun from './rules/cost-per-run.ts';
 import labelRequired from './rules/label-required.ts';
 import verbObjectLabel from './rules/verb-object-label.ts';
 import toolCentricDesign from './rules/tool-centric-design.ts';
+import hardcodedSecret from './rules/hardcoded-secret.ts';
+import continueOnError from './rules/continue-on-error.ts';
+import publicTriggerSpend from './rules/public-trigger-spend.ts';
+import dataLossOrdering from './rules/data-loss-ordering.ts';
+import llmWrittenCode from './rules/llm-written-code.ts';
 
 export const ALL_RULES: readonly AnyRule[] = [
   triggerRequired,
@@ -82,6 +87,11 @@ export const ALL_RULES: readonly AnyRule[] = [
   labelRequired,
   verbObjectLabel,
   toolCentricDesign,
+  hardcodedSecret,
+  continueOnError,
+  publicTriggerSpend,
+  dataLossOrdering,
+  llmWrittenCode,
 ];
 
 /**

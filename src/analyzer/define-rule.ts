@@ -25,7 +25,8 @@ export type Report = (finding: ReportInput) => void;
 export type RuleOptionValue = number | string | boolean;
 export type RuleOptions = Readonly<Record<string, RuleOptionValue>>;
 
-export const RULE_CATEGORIES = ['structure', 'over-engineering', 'fragility', 'human', 'cost', 'naming'] as const;
+/** safety: what can leak secrets, spend money for strangers, or let a model act on the world unchecked. */
+export const RULE_CATEGORIES = ['structure', 'over-engineering', 'fragility', 'safety', 'human', 'cost', 'naming'] as const;
 export type RuleCategory = (typeof RULE_CATEGORIES)[number];
 
 export interface RuleMeta {

@@ -1,5 +1,5 @@
 /** Small predicates several rules share. */
-import type { WorkflowNode } from '../domain/index.ts';
+import type { Catcher, WorkflowNode } from '../domain/index.ts';
 import type { GraphCore } from './graph-core.ts';
 
 /** How a node is named in a message: its label, or its id when it has none. */
@@ -11,6 +11,11 @@ export function nameOf(node: WorkflowNode): string {
 /** AI tools and tools: the steps that call something outside. */
 export function isCall(node: WorkflowNode): node is Extract<WorkflowNode, { kind: 'ai' | 'tool' }> {
   return node.kind === 'ai' || node.kind === 'tool';
+}
+
+/** The catchers of a step that can fail and route its errors (AI steps and tools). */
+export function catchersOf(node: WorkflowNode): readonly Catcher[] {
+  return isCall(node) ? (node.policy?.catch ?? []) : [];
 }
 
 export function hasRetry(node: WorkflowNode): boolean {
@@ -41,4 +46,37 @@ export function listOption(value: string): string[] {
     .split(',')
     .map((s) => s.trim().toLowerCase())
     .filter((s) => s.length > 0);
+}
+
+/** Trigger types where a person or program waits for the answer (a webhook call, a chat message). */
+export function isInteractiveTrigger(node: WorkflowNode): boolean {
+  return node.kind === 'trigger' && (node.config.type === 'webhook' || node.config.type === 'chat');
+}
+
+/**
+ * Nodes (by index) some start node reaches along edges, the starts included: a breadth-first flood over the
+ * context's adjacency, linear in the graph.
+ * @example reachedFrom(ctx, ctx.triggers.filter(isInteractiveTrigger))[ctx.indexOf('draft')] // 1
+ */
+export function reachedFrom(core: GraphCore, starts: readonly WorkflowNode[]): Uint8Array {
+  const seen = new Uint8Array(core.size);
+  const queue: number[] = [];
+  for (const s of starts) {
+    const i = core.indexOf(s.id);
+    if (i >= 0 && seen[i] === 0) {
+      seen[i] = 1;
+      queue.push(i);
+    }
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const v = queue[head]!;
+    for (let j = core.succ.offsets[v]!; j < core.succ.offsets[v + 1]!; j++) {
+      const w = core.succ.targets[j]!;
+      if (seen[w] === 0) {
+        seen[w] = 1;
+        queue.push(w);
+      }
+    }
+  }
+  return seen;
 }

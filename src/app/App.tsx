@@ -1,5 +1,6 @@
 /** The editor's layout: toolbar on top, palette left, canvas centre, inspector right, panels below. */
 import { ReactFlowProvider } from '@xyflow/react';
+import { useStore } from 'zustand';
 import type { EditorStore } from '../store/editor-store.ts';
 import { Canvas } from '../ui/canvas/Canvas.tsx';
 import { EditorStoreProvider } from '../ui/editor-context.tsx';
@@ -15,9 +16,28 @@ import { SimulationServicesProvider, type SimulationServices } from '../ui/simul
 import { FindDialog } from '../ui/overlays/FindDialog.tsx';
 import { HelpOverlay } from '../ui/overlays/HelpOverlay.tsx';
 import { Toolbar } from '../ui/toolbar/Toolbar.tsx';
+import { CommandProvider } from '../ui/commands/command-context.tsx';
+import { EditorLayout } from '../ui/layout/EditorLayout.tsx';
+import { selectExpanded } from '../store/simulation-store.ts';
 import { useEditorShortcuts } from '../ui/use-editor-shortcuts.ts';
 import { useThemeClass } from '../ui/use-theme.ts';
 import { pageSimulation } from './simulation-wiring.ts';
+
+/** The Simulation panel's "Expand panel" asks the layout for a taller dock. */
+function Workspace({ simulation }: { simulation: SimulationServices }) {
+  const expanded = useStore(simulation.store, selectExpanded);
+  return (
+    <EditorLayout
+      palette={<Palette />}
+      designs={<DesignsPanel />}
+      canvas={<Canvas />}
+      inspector={<Inspector />}
+      problems={<ProblemsPanel />}
+      simulation={<SimulationPanel />}
+      simulationExpanded={expanded}
+    />
+  );
+}
 
 /** Shortcuts need the store, the services and React Flow's instance, so they live inside all three providers. */
 function Shortcuts() {
@@ -31,28 +51,17 @@ export function App({ store, services, simulation = pageSimulation() }: { store:
       <EditorServicesProvider services={services}>
         <SimulationServicesProvider services={simulation}>
           <ReactFlowProvider>
-            <ThemeRoot>
-              <Shortcuts />
-              <Toolbar />
-              <StorageBanner />
-              <div className="workspace">
-                <div className="sidebar sidebar--left">
-                  <Palette />
-                  <DesignsPanel />
-                </div>
-                <main className="centre">
-                  <Canvas />
-                  <div className="dock">
-                    <ProblemsPanel />
-                    <SimulationPanel />
-                  </div>
-                </main>
-                <Inspector />
-              </div>
-              <MessageBar />
-              <FindDialog />
-              <HelpOverlay />
-            </ThemeRoot>
+            <CommandProvider>
+              <ThemeRoot>
+                <Shortcuts />
+                <Toolbar />
+                <StorageBanner />
+                <Workspace simulation={simulation} />
+                <MessageBar />
+                <FindDialog />
+                <HelpOverlay />
+              </ThemeRoot>
+            </CommandProvider>
           </ReactFlowProvider>
         </SimulationServicesProvider>
       </EditorServicesProvider>

@@ -5,6 +5,8 @@
  * thread. The page posts the JSON text it already encoded; a string crosses to a worker as one copy.
  * The protocol is in save-worker-client.ts.
  */
+// First, before any schema is built: the same no-eval zod as the page (docs/architecture.md, "Content Security Policy").
+import '../domain/zod-jitless.ts';
 import { createDexieBackend, type StorageBackend } from './backend.ts';
 import { BatonDb } from './db.ts';
 import { saveEncodedInTransaction } from './save-transaction.ts';

@@ -88,26 +88,30 @@ export interface CompiledGraph {
   // policy (0 = no limit)
   readonly startToClose: Float64Array;
   readonly scheduleToClose: Float64Array;
-  readonly retStart: Int32Array;
-  readonly retMask: Int32Array;
-  readonly retMax: Int32Array;
-  readonly retInit: Float64Array;
-  readonly retCoef: Float64Array;
-  readonly retMaxInterval: Float64Array;
-  /** 0 none, 1 full, 2 equal. */
-  readonly retJitter: Uint8Array;
-  readonly retHonor: Uint8Array;
-  readonly catStart: Int32Array;
-  readonly catMask: Int32Array;
-  readonly catPort: Int32Array;
+  /** Retriers (CSR by node, document order): the retriers of node i are retryStart[i] .. retryStart[i+1]-1. */
+  readonly retryStart: Int32Array;
+  /** Error types the retrier matches, as a bit mask over ERROR_TYPES (see `errorMask`). */
+  readonly retryErrors: Int32Array;
+  readonly retryMaxAttempts: Int32Array;
+  readonly retryInitialSeconds: Float64Array;
+  readonly retryCoefficient: Float64Array;
+  readonly retryMaxIntervalSeconds: Float64Array;
+  /** A JITTER code. */
+  readonly retryJitter: Uint8Array;
+  readonly retryHonorsRetryAfter: Uint8Array;
+  /** Catchers (CSR by node like the retriers): error mask and the port index they route to. */
+  readonly catchStart: Int32Array;
+  readonly catchErrors: Int32Array;
+  readonly catchPort: Int32Array;
   /** windowSize, or 0 when the node has no breaker. */
-  readonly brWindow: Int32Array;
-  readonly brMin: Int32Array;
-  readonly brThreshold: Float64Array;
-  readonly brOpen: Float64Array;
+  readonly breakerWindow: Int32Array;
+  readonly breakerMinimumCalls: Int32Array;
+  readonly breakerFailureRate: Float64Array;
+  /** openSeconds: how long the breaker stays open once it trips. */
+  readonly breakerOpenPeriod: Float64Array;
   // human gates
   readonly reviewers: Int32Array;
-  /** 0 always, 1 business hours. */
+  /** A CALENDAR code. */
   readonly calendar: Uint8Array;
   /** SLA seconds (config.slaSeconds, else policy scheduleToClose), 0 = none. */
   readonly sla: Float64Array;
@@ -120,14 +124,26 @@ export interface CompiledGraph {
   /** 1 when the check is a threshold check on the case's confidence. */
   readonly checkThreshold: Float64Array;
   readonly sampleRate: Float64Array;
-  /** 0 route, 1 reask. */
+  /** An ON_FAIL code. */
   readonly onFail: Uint8Array;
   readonly maxReasks: Int32Array;
   // routers, joins, outputs
-  /** router: 0 exclusive, 1 parallel, 2 inclusive; join: 0 all, 1 first, 2 any; output: outcome code. */
+  /** Router: a ROUTER_MODE; join: a JOIN_MODE; output: its outcome's index in CASE_OUTCOMES. */
   readonly mode: Uint8Array;
   readonly joinTimeout: Float64Array;
 }
+
+/** `mode` of a router node. */
+export const ROUTER_MODE = { exclusive: 0, parallel: 1, inclusive: 2 } as const;
+/** `mode` of a join node. */
+export const JOIN_MODE = { all: 0, first: 1, any: 2 } as const;
+
+/** `retryJitter` of a retrier. */
+export const JITTER = { none: 0, full: 1, equal: 2 } as const;
+/** `calendar` of a human gate. */
+export const CALENDAR = { always: 0, businessHours: 1 } as const;
+/** `onFail` of a check. */
+export const ON_FAIL = { route: 0, reask: 1 } as const;
 
 /** Port indices used by the engine (positions in OUTPUT_PORTS). */
 export const PORT = { out: 0, error: 1, approve: 0, reject: 1, revise: 2, timeout: 3, pass: 0, fail: 1 } as const;
@@ -182,10 +198,10 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
   const capability = new Int8Array(n).fill(-1);
   const startToClose = f64();
   const scheduleToClose = f64();
-  const brWindow = new Int32Array(n);
-  const brMin = new Int32Array(n);
-  const brThreshold = f64();
-  const brOpen = f64();
+  const breakerWindow = new Int32Array(n);
+  const breakerMinimumCalls = new Int32Array(n);
+  const breakerFailureRate = f64();
+  const breakerOpenPeriod = f64();
   const reviewers = new Int32Array(n);
   const calendar = new Uint8Array(n);
   const sla = f64();
@@ -199,8 +215,8 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
   const maxReasks = new Int32Array(n);
   const mode = new Uint8Array(n);
   const joinTimeout = f64();
-  const retStart = new Int32Array(n + 1);
-  const catStart = new Int32Array(n + 1);
+  const retryStart = new Int32Array(n + 1);
+  const catchStart = new Int32Array(n + 1);
   const ret = { mask: [] as number[], max: [] as number[], init: [] as number[], coef: [] as number[], maxInt: [] as number[], jitter: [] as number[], honor: [] as number[] };
   const cat = { mask: [] as number[], port: [] as number[] };
 
@@ -216,8 +232,8 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
 
   nodes.forEach((node, i) => {
     kind[i] = KIND[node.kind as Exclude<NodeKind, 'note'>];
-    retStart[i] = ret.mask.length;
-    catStart[i] = cat.mask.length;
+    retryStart[i] = ret.mask.length;
+    catchStart[i] = cat.mask.length;
     switch (node.kind) {
       case 'ai':
       case 'tool': {
@@ -258,7 +274,7 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
           ret.coef.push(r.backoffCoefficient ?? 2);
           // Temporal's default cap: 100 x the initial interval.
           ret.maxInt.push(r.maximumIntervalSeconds ?? 100 * init);
-          ret.jitter.push(r.jitter === 'full' ? 1 : r.jitter === 'equal' ? 2 : 0);
+          ret.jitter.push(JITTER[r.jitter ?? 'none']);
           ret.honor.push(r.honorRetryAfter ? 1 : 0);
         }
         for (const c of p?.catch ?? []) {
@@ -269,17 +285,17 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
         }
         const b = p?.circuitBreaker;
         if (b) {
-          brWindow[i] = b.windowSize;
-          brMin[i] = b.minimumCalls;
-          brThreshold[i] = b.failureRateThreshold;
-          brOpen[i] = b.openSeconds;
+          breakerWindow[i] = b.windowSize;
+          breakerMinimumCalls[i] = b.minimumCalls;
+          breakerFailureRate[i] = b.failureRateThreshold;
+          breakerOpenPeriod[i] = b.openSeconds;
         }
         break;
       }
       case 'human': {
         const s = node.stub;
         reviewers[i] = node.config.reviewers;
-        calendar[i] = node.config.calendar === 'business-hours' ? 1 : 0;
+        calendar[i] = node.config.calendar === 'business-hours' ? CALENDAR.businessHours : CALENDAR.always;
         sla[i] = node.config.slaSeconds ?? node.policy?.timeouts?.scheduleToCloseSeconds ?? 0;
         startToClose[i] = node.policy?.timeouts?.startToCloseSeconds ?? 0;
         if (s) {
@@ -303,15 +319,15 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
         }
         if (node.config.type === 'threshold' && node.config.threshold !== undefined) checkThreshold[i] = node.config.threshold;
         if (node.config.type === 'sample-audit') sampleRate[i] = node.config.sampleRate ?? 1;
-        onFail[i] = node.config.onFail === 'reask' ? 1 : 0;
+        onFail[i] = node.config.onFail === 'reask' ? ON_FAIL.reask : ON_FAIL.route;
         maxReasks[i] = node.config.maxReasks ?? DEFAULT_MAX_REASKS;
         break;
       }
       case 'router':
-        mode[i] = node.config.mode === 'exclusive' ? 0 : node.config.mode === 'parallel' ? 1 : 2;
+        mode[i] = ROUTER_MODE[node.config.mode];
         break;
       case 'join':
-        mode[i] = node.config.mode === 'all' ? 0 : node.config.mode === 'first' ? 1 : 2;
+        mode[i] = JOIN_MODE[node.config.mode];
         joinTimeout[i] = node.config.timeoutSeconds ?? 0;
         break;
       case 'output':
@@ -321,8 +337,8 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
         break;
     }
   });
-  retStart[n] = ret.mask.length;
-  catStart[n] = cat.mask.length;
+  retryStart[n] = ret.mask.length;
+  catchStart[n] = cat.mask.length;
 
   // Edges grouped by source, document order kept within a source.
   const bySource: number[][] = nodes.map(() => []);
@@ -390,21 +406,21 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
     capability,
     startToClose,
     scheduleToClose,
-    retStart,
-    retMask: Int32Array.from(ret.mask),
-    retMax: Int32Array.from(ret.max),
-    retInit: Float64Array.from(ret.init),
-    retCoef: Float64Array.from(ret.coef),
-    retMaxInterval: Float64Array.from(ret.maxInt),
-    retJitter: Uint8Array.from(ret.jitter),
-    retHonor: Uint8Array.from(ret.honor),
-    catStart,
-    catMask: Int32Array.from(cat.mask),
-    catPort: Int32Array.from(cat.port),
-    brWindow,
-    brMin,
-    brThreshold,
-    brOpen,
+    retryStart,
+    retryErrors: Int32Array.from(ret.mask),
+    retryMaxAttempts: Int32Array.from(ret.max),
+    retryInitialSeconds: Float64Array.from(ret.init),
+    retryCoefficient: Float64Array.from(ret.coef),
+    retryMaxIntervalSeconds: Float64Array.from(ret.maxInt),
+    retryJitter: Uint8Array.from(ret.jitter),
+    retryHonorsRetryAfter: Uint8Array.from(ret.honor),
+    catchStart,
+    catchErrors: Int32Array.from(cat.mask),
+    catchPort: Int32Array.from(cat.port),
+    breakerWindow,
+    breakerMinimumCalls,
+    breakerFailureRate,
+    breakerOpenPeriod,
     reviewers,
     calendar,
     sla,
@@ -419,6 +435,48 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
     mode,
     joinTimeout,
   };
+}
+
+/**
+ * The edges that close a cycle: back edges of a depth-first walk from the trigger, following each node's edges in
+ * document order (so the choice is deterministic). A case entering a node by one goes around a loop once more.
+ * Parallel branches meeting again at a join are not loops (a forward or cross edge, not a back edge).
+ * @example backEdges(compileGraph(doc))[edgeIndex] // 1 for the edge of a retry-by-loop back to an earlier step
+ */
+export function backEdges(g: CompiledGraph): Uint8Array {
+  const back = new Uint8Array(g.edgeTarget.length);
+  // 0 unvisited, 1 on the DFS stack, 2 done. Iterative, so a long chain cannot overflow the call stack.
+  const mark = new Uint8Array(g.nodeCount);
+  const stack: number[] = [];
+  const next: number[] = [];
+  const visit = (root: number): void => {
+    if (root < 0 || root >= g.nodeCount || mark[root] !== 0) return;
+    mark[root] = 1;
+    stack.push(root);
+    next.push(g.outStart[root] ?? 0);
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const n = stack[top] ?? 0;
+      const j = next[top] ?? 0;
+      if (j >= (g.outStart[n + 1] ?? 0)) {
+        mark[n] = 2;
+        stack.pop();
+        next.pop();
+        continue;
+      }
+      next[top] = j + 1;
+      const t = g.edgeTarget[j] ?? 0;
+      if (mark[t] === 1) back[j] = 1;
+      else if (mark[t] === 0) {
+        mark[t] = 1;
+        stack.push(t);
+        next.push(g.outStart[t] ?? 0);
+      }
+    }
+  };
+  visit(g.trigger);
+  for (let n = 0; n < g.nodeCount; n++) visit(n);
+  return back;
 }
 
 /** Faults compiled per node (CSR), with their activation parameters. */
@@ -474,6 +532,11 @@ export function compileFaults(g: CompiledGraph, doc: Pick<Workflow, 'nodes'>, fa
     afterCalls: Float64Array.from(faults.map((f) => f.afterCalls ?? 0)),
   };
 }
+
+/** Used when the document has no scenario (and the CLI was given no numbers). */
+export const DEFAULT_SCENARIO: Scenario = { id: 'default', name: 'Default', seed: 1, cases: 1000, replications: 10 };
+/** Replications of a scenario that does not say. */
+export const DEFAULT_REPLICATIONS = 10;
 
 /** Arrivals: mean gap in seconds and whether gaps are exponential (poisson) or fixed. */
 export interface CompiledArrival {

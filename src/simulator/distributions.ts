@@ -6,11 +6,7 @@
  * the hot path. Both draw the same numbers for the same stream, because `sample` encodes and calls the coded form.
  */
 import { lognormalSigma, type Distribution } from '../domain/index.ts';
-import * as rng from './rng.ts';
-import type { Uniform } from './rng.ts';
-
-// A local binding: CommonJS transpilation (tsx in Node) would make each call to an imported function a getter call.
-const { nextFloat } = rng;
+import { nextFloat, type Uniform } from './rng.ts';
 
 /** Type codes of the compiled form. */
 export const DIST = { fixed: 0, uniform: 1, normal: 2, lognormal: 3, exponential: 4, triangular: 5, beta: 6 } as const;

@@ -1,26 +1,20 @@
 /**
- * Global keyboard shortcuts and the system clipboard (listed for users in overlays/shortcuts.ts). Never while
- * the person is typing in a field: Ctrl+Z there is the field's own undo, Backspace deletes a character.
+ * Global keyboard shortcuts and the system clipboard. The keys come from the command registry
+ * (commands/commands.ts): a keydown is matched against each command's bindings and runs it when enabled. Never
+ * while the person is typing in a field (unless the command says otherwise): Ctrl+Z there is the field's own
+ * undo, Backspace deletes a character.
  *
  * The clipboard goes through copy/cut/paste EVENTS rather than navigator.clipboard: the events carry the data
  * synchronously and need no permission prompt. What is pasted is foreign text and is validated by
  * services.parseFragment before any of it reaches the document.
  */
-import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { PASTE_OFFSET } from '../store/clipboard.ts';
-import { GRID } from './canvas/node-appearance.ts';
-import { useEditorStoreApi } from './editor-context.tsx';
-import { useEditorServices } from './services.tsx';
+import { useCommandContext } from './commands/command-context.tsx';
+import { COMMANDS, isTypingTarget } from './commands/commands.ts';
+import { matchesBinding, parseBinding, type KeyBinding } from './commands/keys.ts';
 
-/** Shift+arrow moves this far; with snap to grid on, one grid step. */
-export const NUDGE_LARGE = 10;
-
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  const tag = target.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
-}
+export { isTypingTarget };
 
 /** The person selected text on the page (in a panel, a message): copy that, not nodes. */
 function hasTextSelection(): boolean {
@@ -28,66 +22,37 @@ function hasTextSelection(): boolean {
   return !!sel && !sel.isCollapsed && sel.toString().length > 0;
 }
 
-const ARROWS: Readonly<Record<string, readonly [number, number]>> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+/** Every keyboard binding of the registry, parsed once. */
+const BINDINGS: readonly { command: (typeof COMMANDS)[number]; binding: KeyBinding }[] = COMMANDS.filter((c) => c.run && !c.viaClipboard).flatMap((command) =>
+  (command.keys ?? []).map((k) => ({ command, binding: parseBinding(k) })),
+);
 
 export function useEditorShortcuts(): void {
-  const store = useEditorStoreApi();
-  const services = useEditorServices();
-  const { fitView } = useReactFlow();
+  const ctx = useCommandContext();
 
   useEffect(() => {
+    const { store, services } = ctx;
     const overlayOpen = (): boolean => {
       const { ui } = store.getState();
       return ui.findOpen || ui.helpOpen;
     };
 
     const onKey = (e: KeyboardEvent): void => {
-      const s = store.getState();
-      if (e.key === 'Escape') {
-        // Overlays handle their own Escape (they hold focus); this is the canvas's.
-        if (overlayOpen()) return;
-        if (s.history.gestureStart !== null) s.cancelGesture();
-        else if (!isTypingTarget(e.target)) s.clearSelection();
-        return;
-      }
-      if (isTypingTarget(e.target) || overlayOpen()) return;
-      const mod = e.ctrlKey || e.metaKey;
-      const key = e.key.toLowerCase();
-      const arrow = ARROWS[e.key];
-      if (arrow && !mod && !e.altKey) {
-        if (s.selection.nodeIds.size === 0) return;
-        // Capture phase + stopPropagation: React Flow's node wrapper would otherwise move the nodes too, as a
-        // separate undo entry per press. Ours coalesces a run of presses into one entry.
+      // Overlays handle their own keys (they hold focus), Escape included.
+      if (overlayOpen() || e.defaultPrevented) return;
+      const typing = isTypingTarget(e.target);
+      const hit = BINDINGS.find(({ command, binding }) => (!typing || command.whileTyping) && matchesBinding(binding, e));
+      if (!hit) return;
+      const { command } = hit;
+      if (command.enabled && !command.enabled(store.getState())) return;
+      // Escape stays the page's too (a menu or a field may close on it); everything else is ours alone. Capture
+      // phase + stopPropagation: React Flow's node wrapper would otherwise move nodes on arrows as a separate
+      // undo entry per press; ours coalesces a run of presses into one entry.
+      if (command.id !== 'escape') {
         e.preventDefault();
         e.stopPropagation();
-        const step = e.shiftKey ? (s.ui.snapToGrid ? GRID : NUDGE_LARGE) : 1;
-        s.nudgeSelection(arrow[0] * step, arrow[1] * step);
-      } else if (mod && key === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        s.undo();
-      } else if ((mod && key === 'z' && e.shiftKey) || (e.ctrlKey && key === 'y')) {
-        e.preventDefault();
-        s.redo();
-      } else if (mod && key === 'a') {
-        e.preventDefault();
-        s.selectAll();
-      } else if (mod && key === 'd') {
-        e.preventDefault(); // the browser would bookmark the page
-        s.duplicateSelection();
-      } else if (mod && key === 'k') {
-        e.preventDefault();
-        s.setFindOpen(true);
-      } else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
-        e.preventDefault();
-        s.removeSelection();
-      } else if (!mod && e.key === '?') {
-        e.preventDefault();
-        s.setHelpOpen(true);
-      } else if (!mod && e.shiftKey && e.code === 'Digit1') {
-        e.preventDefault();
-        // React Flow's viewport promise only says when the animation ends; nothing waits for it.
-        void fitView({ duration: 200 });
       }
+      void command.run?.(ctx, e);
     };
 
     const writeSelection = (e: ClipboardEvent): boolean => {
@@ -135,5 +100,5 @@ export function useEditorShortcuts(): void {
       document.removeEventListener('cut', onCut);
       document.removeEventListener('paste', onPaste);
     };
-  }, [store, services, fitView]);
+  }, [ctx]);
 }

@@ -1,7 +1,7 @@
 /** Auto layout (one undo entry), image export of the whole design, snap and theme controls. */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { design, getDoc, historyDepth, openEditor } from './editor-helpers.ts';
+import { design, dragNodeBy, getDoc, historyDepth, node, openEditor } from './editor-helpers.ts';
 
 const chain = () =>
   design('Layout', ['trigger', 'ai', 'check', 'output', 'output'], [
@@ -32,6 +32,46 @@ test('auto layout changes positions left to right and is one undo entry', async 
   expect(await historyDepth(page)).toBe(depth + 1);
   await page.getByRole('button', { name: 'Undo' }).click();
   expect(await getDoc(page)).toEqual(before);
+});
+
+// Issue 11, blocker 1: the layout worker answered only its first request.
+test('auto layout answers a second and a third press, each one undo step, and frames the result', async ({ page }) => {
+  const doc = chain();
+  doc.nodes = doc.nodes.map((n, i) => ({ ...n, position: { x: 1200 - i * 250, y: (i * 137) % 300 } }));
+  await openEditor(page, doc);
+  const button = page.getByRole('button', { name: 'Auto layout' });
+  const depth = await historyDepth(page);
+
+  await button.click();
+  await expect(button).toBeEnabled();
+  const first = await getDoc(page);
+  expect(await historyDepth(page)).toBe(depth + 1);
+
+  // Scramble one node by hand (once the view has been framed again), then lay out again: the second request
+  // must be answered too.
+  await page.waitForTimeout(400);
+  await dragNodeBy(page, 'ai1', 0, 150);
+  const moved = (await getDoc(page)).nodes.find((n) => n.id === 'ai1')!.position;
+  expect(moved).not.toEqual(first.nodes.find((n) => n.id === 'ai1')!.position);
+  await button.click();
+  await expect(button).toBeEnabled({ timeout: 10_000 });
+  const second = await getDoc(page);
+  expect(second.nodes.find((n) => n.id === 'ai1')!.position.y).not.toBe(moved.y);
+  expect(await historyDepth(page)).toBe(depth + 3);
+
+  await button.click();
+  await expect(button).toBeEnabled({ timeout: 10_000 });
+
+  // After a layout the whole design is in view (the view is fitted again).
+  await page.waitForTimeout(500);
+  const canvas = (await page.getByRole('region', { name: 'Canvas' }).boundingBox())!;
+  for (const id of ['trigger0', 'ai1', 'check2', 'output3', 'output4']) {
+    const b = (await node(page, id).boundingBox())!;
+    expect(b.x).toBeGreaterThanOrEqual(canvas.x);
+    expect(b.x + b.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+    expect(b.y).toBeGreaterThanOrEqual(canvas.y);
+    expect(b.y + b.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+  }
 });
 
 test('export image: PNG and SVG of the whole design, including nodes out of view', async ({ page }) => {

@@ -25,6 +25,7 @@ import { SimulationPanel } from '../../src/ui/panels/SimulationPanel.tsx';
 import { EditorServicesProvider, type EditorServices } from '../../src/ui/services.tsx';
 import { SimulationServicesProvider, type SimulationServices } from '../../src/ui/simulation/simulation-services.tsx';
 import { Toolbar } from '../../src/ui/toolbar/Toolbar.tsx';
+import { CommandProvider } from '../../src/ui/commands/command-context.tsx';
 import { openTab, settle } from '../app/library-harness.ts';
 
 afterEach(cleanup);
@@ -89,14 +90,16 @@ async function renderPanels(doc: Workflow): Promise<EditorStore> {
         <SimulationServicesProvider services={simulationServices()}>
           <DesignLibraryProvider library={tab.library}>
             <ReactFlowProvider>
-              {REGIONS.map((id) => {
-                const Panel = PANELS[id];
-                return (
-                  <Counted key={id} id={id}>
-                    <Panel />
-                  </Counted>
-                );
-              })}
+              <CommandProvider>
+                {REGIONS.map((id) => {
+                  const Panel = PANELS[id];
+                  return (
+                    <Counted key={id} id={id}>
+                      <Panel />
+                    </Counted>
+                  );
+                })}
+              </CommandProvider>
             </ReactFlowProvider>
           </DesignLibraryProvider>
         </SimulationServicesProvider>

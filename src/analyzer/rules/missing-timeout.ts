@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { isCall, nameOf } from '../rule-helpers.ts';
+import { isCall, isInteractiveTrigger, nameOf, reachedFrom } from '../rule-helpers.ts';
 
 export default defineRule({
   id: 'missing-timeout',
@@ -7,9 +7,14 @@ export default defineRule({
   defaultSeverity: 'info',
   options: {},
   check({ graph }, report) {
-    const interactive = graph.triggers.some((t) => t.kind === 'trigger' && (t.config.type === 'webhook' || t.config.type === 'chat'));
+    // Someone waits only on what a webhook or chat trigger reaches: a scheduled path of the same design is
+    // background work, even when another trigger of it is a webhook.
+    const waiting = reachedFrom(graph, graph.triggers.filter(isInteractiveTrigger));
     for (const n of graph.workNodes) {
-      if (!isCall(n) || n.policy?.timeouts?.startToCloseSeconds !== undefined) continue;
+      if (!isCall(n)) continue;
+      const t = n.policy?.timeouts;
+      if (t?.startToCloseSeconds !== undefined || t?.scheduleToCloseSeconds !== undefined) continue;
+      const interactive = waiting[graph.indexOf(n.id)] === 1;
       report({
         severity: interactive ? 'warning' : 'info',
         message: `${nameOf(n)} has no timeout${interactive ? ', and someone is waiting on a webhook or chat reply' : ''}.`,

@@ -1,5 +1,6 @@
 import { defineRule } from '../define-rule.ts';
-import { isGate } from '../rule-helpers.ts';
+import { aiSourcesOf, declaresReads } from '../lineage.ts';
+import { isGate, nameOf } from '../rule-helpers.ts';
 
 export default defineRule({
   id: 'unchecked-ai-output',
@@ -10,35 +11,57 @@ export default defineRule({
     confidenceRoutingCounts: true,
   },
   check({ graph, doc, options }, report) {
+    const passes = (e: { sourcePort: string; condition?: { field: string } | undefined }): boolean => e.sourcePort === 'out' && !(options.confidenceRoutingCounts && e.condition?.field === 'confidence');
+    /** Does a case go from `from` to `to` along success edges with no gate? (Only asked when lineage names another AI step.) */
+    const reachesUnguarded = (from: string, to: string): boolean => {
+      const seen = new Set([from]);
+      const stack = [from];
+      while (stack.length > 0) {
+        for (const e of graph.outEdges(stack.pop()!)) {
+          if (!passes(e) || seen.has(e.target)) continue;
+          if (e.target === to) return true;
+          seen.add(e.target);
+          if (!isGate(graph.node(graph.indexOf(e.target)))) stack.push(e.target);
+        }
+      }
+      return false;
+    };
     // One multi-source search from every AI step along success edges, stopping at checks and human gates;
-    // each node remembers the first AI step that reached it, so the search is linear.
+    // each node remembers the first AI step that reached it, so the search is linear. A node past a reported
+    // side effect is on the same unchecked path: it is marked covered and not reported again (an irreversible
+    // send followed by the output it ends at is one finding, not two).
     const origin = new Map<string, string>();
+    const covered = new Set<string>();
     const queue: string[] = [];
     for (const n of graph.workNodes) {
       if (n.kind !== 'ai') continue;
       origin.set(n.id, n.id);
       queue.push(n.id);
     }
-    const reported = new Set<string>();
     for (let head = 0; head < queue.length; head++) {
       const id = queue[head]!;
       const from = origin.get(id)!;
       for (const e of graph.outEdges(id)) {
-        if (e.sourcePort !== 'out') continue;
-        if (options.confidenceRoutingCounts && e.condition?.field === 'confidence') continue;
+        if (!passes(e)) continue;
         const t = graph.node(graph.indexOf(e.target));
         if (isGate(t) || origin.has(t.id)) continue;
         origin.set(t.id, from);
+        if (covered.has(id)) covered.add(t.id);
         const sink = (t.kind === 'tool' && t.config.sideEffect === 'irreversible') || (t.kind === 'output' && t.config.outcome === 'success' && t.config.type !== 'discard');
-        if (sink && !reported.has(t.id)) {
-          reported.add(t.id);
-          const what = t.kind === 'output' ? 'is delivered' : 'triggers an irreversible action';
-          report({
-            severity: doc.profile?.risk === 'high' ? 'error' : 'warning',
-            message: `The result of AI step "${graph.node(graph.indexOf(from)).label || from}" ${what} at "${t.label || t.id}" with no check or human gate in between.`,
-            nodeIds: [from, t.id],
-            fix: 'Add a Quality check (schema, rule or grader) or a human approval before it.',
-          });
+        if (sink && !covered.has(t.id)) {
+          // Lineage: a step that says what it reads is judged by that (a fixed-text notification uses no AI output).
+          const sources = declaresReads(graph, t.id) ? aiSourcesOf(graph, t.id) : [from];
+          const source = sources.includes(from) ? from : sources.find((a) => reachesUnguarded(a, t.id));
+          if (source !== undefined) {
+            covered.add(t.id);
+            const what = t.kind === 'output' ? 'is delivered' : 'triggers an irreversible action';
+            report({
+              severity: doc.profile?.risk === 'high' ? 'error' : 'warning',
+              message: `The result of AI step ${nameOf(graph.node(graph.indexOf(source)))} ${what} at ${nameOf(t)} with no check or human gate in between.`,
+              nodeIds: [source, t.id],
+              fix: 'Add a Quality check (schema, rule or grader) or a human approval before it.',
+            });
+          }
         }
         if (t.kind !== 'output') queue.push(t.id);
       }

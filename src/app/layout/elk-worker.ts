@@ -15,13 +15,22 @@ export type LayoutResponse = { readonly requestId: number; readonly ok: true; re
 type Elk = { layout(graph: ElkNode): Promise<ElkNode> };
 let elk: Promise<Elk> | null = null;
 
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
 function loadElk(): Promise<Elk> {
-  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default());
+  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => {
+    // The bundled build believes it is ELK's own worker and assigns `self.onmessage` when it loads; left there,
+    // it swallowed every request after the first (issue 11: auto layout worked once per page load). We listen
+    // with addEventListener and clear what it installed.
+    scope.onmessage = null;
+    return new m.default();
+  });
   return elk;
 }
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-scope.onmessage = async (event: MessageEvent<LayoutRequest>) => {
+scope.addEventListener('message', (event: MessageEvent<LayoutRequest>) => void answer(event));
+
+async function answer(event: MessageEvent<LayoutRequest>): Promise<void> {
   const { requestId, graph } = event.data;
   let response: LayoutResponse;
   try {
@@ -30,4 +39,4 @@ scope.onmessage = async (event: MessageEvent<LayoutRequest>) => {
     response = { requestId, ok: false, error: err instanceof Error ? err.message : String(err) };
   }
   scope.postMessage(response);
-};
+}

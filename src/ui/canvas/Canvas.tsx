@@ -30,6 +30,7 @@ import { WorkflowEdgeView } from './WorkflowEdgeView.tsx';
 import { WorkflowNodeView } from './WorkflowNodeView.tsx';
 import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { DotGrid } from './DotGrid.tsx';
+import { frameDesign } from './frame-view.ts';
 
 export const PALETTE_DRAG_TYPE = 'application/x-baton-kind';
 const nodeTypes = { workflow: WorkflowNodeView, note: NoteNodeView };
@@ -83,6 +84,36 @@ function minimapColor(n: FlowNode): string {
  */
 export const MINIMAP_AUTO_LIMIT = 2000;
 
+/**
+ * Below this canvas size the minimap starts hidden (issue 11: with the Simulation panel expanded it covered the
+ * nodes): it would take a third of what is left. The person can still show it with the button.
+ */
+export const MINIMAP_MIN_CANVAS = { width: 560, height: 340 } as const;
+
+function useSmallCanvas(): boolean {
+  const [small, setSmall] = useState(false);
+  useEffect(() => {
+    const el = document.querySelector('.canvas');
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([entry]) => {
+      const r = entry?.contentRect;
+      // An unmeasured canvas (width 0) is not small: it is not laid out yet.
+      setSmall(!!r && r.width > 0 && (r.width < MINIMAP_MIN_CANVAS.width || r.height < MINIMAP_MIN_CANVAS.height));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return small;
+}
+
+function FitIcon() {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M3 3h7v2H5v5H3zm11 0h7v7h-2V5h-5zM3 14h2v5h5v2H3zm16 0h2v7h-7v-2h5z" />
+    </svg>
+  );
+}
+
 function MinimapIcon() {
   return (
     <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -103,21 +134,21 @@ export function Canvas() {
   const [adapter] = useState(() => new FlowAdapter());
   const flowNodes = useMemo(() => adapter.toFlowNodes(nodes, selection.nodeIds), [adapter, nodes, selection.nodeIds]);
   const flowEdges = useMemo(() => adapter.toFlowEdges(edges, selection.edgeIds), [adapter, edges, selection.edgeIds]);
-  const { screenToFlowPosition, fitView } = useReactFlow();
-  // A design that was just opened (or imported, or created from a template) is framed whole, as in Figma; edits
-  // never move the view.
+  const flow = useReactFlow();
+  const { screenToFlowPosition } = flow;
+  // A design that was just opened (or imported, or created from a template) is framed at a readable zoom
+  // (frame-view.ts); edits never move the view.
   const loadCount = useEditorStore((s) => s.loadCount);
   useEffect(() => {
-    if (loadCount === 0) return;
-    const frame = requestAnimationFrame(() => {
-      // React Flow's viewport promise only says when the animation ends; nothing waits for it.
-      if (store.getState().doc.nodes.length > 0) void fitView({ padding: 0.12 });
-    });
+    const frame = requestAnimationFrame(() => frameDesign(flow, store.getState().doc));
     return () => cancelAnimationFrame(frame);
-  }, [loadCount, fitView, store]);
-  // null: automatic (shown up to MINIMAP_AUTO_LIMIT nodes); true or false once the person chose.
+  }, [loadCount, flow, store]);
+  // null: automatic (shown up to MINIMAP_AUTO_LIMIT nodes, on a canvas big enough for it); true or false once the
+  // person chose.
   const [minimapChoice, setMinimapChoice] = useState<boolean | null>(null);
-  const showMinimap = minimapChoice ?? nodes.length <= MINIMAP_AUTO_LIMIT;
+  const small = useSmallCanvas();
+  const showMinimap = minimapChoice ?? (nodes.length <= MINIMAP_AUTO_LIMIT && !small);
+  const fitWhole = useCallback(() => frameDesign(flow, store.getState().doc, { duration: 200, whole: true }), [flow, store]);
   const toggleMinimap = useCallback(() => setMinimapChoice(!showMinimap), [showMinimap]);
 
   const onNodesChange = useCallback(
@@ -219,14 +250,17 @@ export function Canvas() {
         snapGrid={SNAP_GRID}
         minZoom={0.05}
         maxZoom={2.5}
-        fitView
         onlyRenderVisibleElements={!ui.renderAll}
         proOptions={PRO_OPTIONS}
         colorMode={theme}
       >
         <DotGrid gap={GRID} />
         {showMinimap && <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={0} />}
-        <Controls position="bottom-left">
+        {/* Our fit button: it keeps the framed design clear of the minimap (frame-view.ts). */}
+        <Controls position="bottom-left" showFitView={false}>
+          <ControlButton onClick={fitWhole} aria-label="Fit view" title="Fit the whole design in view (Shift+1)">
+            <FitIcon />
+          </ControlButton>
           <ControlButton
             onClick={toggleMinimap}
             aria-pressed={showMinimap}

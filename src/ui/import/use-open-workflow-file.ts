@@ -14,11 +14,11 @@ export type OpenedFile =
   /** Empty problems: the library failed to store it and has already said so in the message bar. */
   | { readonly ok: false; readonly problems: readonly Problem[]; readonly title?: string };
 
-export function useOpenWorkflowFile(): (text: string) => Promise<OpenedFile> {
+export function useOpenWorkflowFile(): (text: string, fileName: string) => Promise<OpenedFile> {
   const services = useEditorServices();
   const library = useDesignLibrary();
   const store = useEditorStoreApi();
-  return async (text) => {
+  return async (text, fileName) => {
     const read = await services.readWorkflowFile(text);
     if (!read.ok) return read;
     const conversion = read.conversion;
@@ -27,9 +27,11 @@ export function useOpenWorkflowFile(): (text: string) => Promise<OpenedFile> {
       if (!stored.ok) return stored;
       return conversion ? { ok: true, name: stored.name, conversion } : { ok: true, name: stored.name };
     }
-    store.getState().commit(read.doc);
+    // The open design keeps its identity (id), so the replacement is saved over it and Undo brings it back.
+    const current = store.getState().doc;
+    store.getState().commit({ ...read.doc, id: current.id });
     const what = conversion ? `${conversion.title} ` : '';
-    store.getState().showMessage(`Imported ${what}"${read.doc.name}" (${read.doc.nodes.length} nodes). Undo brings back the previous design.`, 'success');
+    store.getState().showMessage(`Replaced this design with ${what}“${read.doc.name}” from ${fileName} (${read.doc.nodes.length} steps). Undo brings the previous one back.`, 'success');
     return conversion ? { ok: true, name: read.doc.name, conversion } : { ok: true, name: read.doc.name };
   };
 }

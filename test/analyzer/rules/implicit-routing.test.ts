@@ -8,14 +8,27 @@ ruleTester(rule, {
     { name: 'conditional edges out of a step', doc: new Builder().add('trigger', 't').add('ai', 'a').add('output', 'x').add('human', 'h').add('output', 'y').chain('t', 'a').link('a', 'x', { condition: { field: 'confidence', op: '>=', value: 0.8 } }).link('a', 'h', { isDefault: true }).chain('h', 'y').build() },
     { name: 'several paths into one output', doc: new Builder().add('trigger', 't').add('ai', 'a').add('output', 'o').add('output', 'alert').chain('t', 'a', 'o').link('a', 'alert', { sourcePort: 'error' }).link('t', 'alert', { condition: { field: 'x', op: '==', value: 1 } }).build() },
     { name: 'a loop back into a step', doc: new Builder().add('trigger', 't').add('ai', 'a').add('human', 'h').add('output', 'o').chain('t', 'a', 'h', 'o').link('h', 'a', { sourcePort: 'revise' }).build() },
+    // The false alarm: the branches of an exclusive choice meet in a step; only one of them ever runs.
+    {
+      name: 'exclusive branches meet in a step',
+      doc: new Builder().add('trigger', 't').add('router', 'r').add('ai', 'a').add('tool', 'b').add('tool', 'm').add('output', 'o').chain('t', 'r').link('r', 'a', { isDefault: true }).link('r', 'b', { probability: 0.5 }).chain('a', 'm').chain('b', 'm', 'o').build(),
+    },
+    { name: 'a step and its fallback meet in the next step', doc: new Builder().add('trigger', 't').add('ai', 'a').add('ai', 'fallback').add('tool', 'm').add('output', 'o').chain('t', 'a', 'm', 'o').link('a', 'fallback', { sourcePort: 'error' }).chain('fallback', 'm').build() },
+    { name: 'two triggers start the same step', doc: new Builder().add('trigger', 't1').add('trigger', 't2', { config: { type: 'schedule' } }).add('tool', 'm').add('output', 'o').chain('t1', 'm', 'o').chain('t2', 'm').build() },
   ],
   invalid: [
     { name: 'hidden parallel split', doc: new Builder().add('trigger', 't').add('ai', 'a').add('output', 'x').add('output', 'y').chain('t', 'a').link('a', 'x', { id: 'p' }).link('a', 'y', { id: 'q' }).build(), errors: [{ nodeIds: ['a'], edgeIds: ['p', 'q'] }] },
     {
-      name: 'hidden merge',
-      doc: new Builder().add('trigger', 't').add('router', 'r').add('ai', 'a').add('tool', 'b').add('tool', 'm').add('output', 'o').chain('t', 'r').link('r', 'a', { isDefault: true }).link('r', 'b', { probability: 0.5 }).chain('a', 'm').chain('b', 'm', 'o').build(),
-      errors: [{ nodeIds: ['m'], message: /merge/ }],
+      name: 'hidden merge of parallel branches',
+      doc: new Builder().add('trigger', 't').add('router', 'r', { config: { mode: 'parallel' } }).add('ai', 'a').add('tool', 'b').add('tool', 'm').add('output', 'o').chain('t', 'r').link('r', 'a').link('r', 'b').chain('a', 'm').chain('b', 'm', 'o').build(),
+      errors: [{ nodeIds: ['m'], message: /merge .* at the same time/ }],
     },
-    { name: 'into an output when not allowed', doc: new Builder().add('trigger', 't').add('ai', 'a').add('ai', 'b').add('output', 'o').chain('t', 'a', 'b', 'o').link('a', 'o', { sourcePort: 'error' }).build(), options: { allowMergeIntoOutput: false }, errors: [{ nodeIds: ['o'] }] },
+    {
+      name: 'exclusive merges allowed off',
+      doc: new Builder().add('trigger', 't').add('router', 'r').add('ai', 'a').add('tool', 'b').add('tool', 'm').add('output', 'o').chain('t', 'r').link('r', 'a', { isDefault: true }).link('r', 'b', { probability: 0.5 }).chain('a', 'm').chain('b', 'm', 'o').build(),
+      options: { allowExclusiveMerge: false },
+      errors: [{ nodeIds: ['m'] }],
+    },
+    { name: 'into an output when not allowed', doc: new Builder().add('trigger', 't').add('ai', 'a').add('ai', 'b').add('output', 'o').chain('t', 'a', 'b', 'o').link('a', 'o', { sourcePort: 'error' }).build(), options: { allowMergeIntoOutput: false, allowExclusiveMerge: false }, errors: [{ nodeIds: ['o'] }] },
   ],
 });

@@ -6,9 +6,30 @@ const noTimeout = (trigger: 'manual' | 'chat'): Builder =>
   new Builder().add('trigger', 't', { config: { type: trigger } }).add('ai', 'a', { policy: { retry: [] } }).add('output', 'o').chain('t', 'a', 'o');
 
 ruleTester(rule, {
-  valid: [{ name: 'defaults carry timeouts', doc: chainDoc(['ai', 'tool']) }],
+  valid: [
+    { name: 'defaults carry timeouts', doc: chainDoc(['ai', 'tool']) },
+    { name: 'a limit on the whole step counts', doc: new Builder().add('trigger', 't').add('ai', 'a', { policy: { timeouts: { scheduleToCloseSeconds: 120 } } }).add('output', 'o').chain('t', 'a', 'o').build() },
+  ],
   invalid: [
     { name: 'batch trigger', doc: noTimeout('manual').build(), errors: [{ severity: 'info', nodeIds: ['a'], quickFix: 'add-timeout' }] },
     { name: 'chat trigger', doc: noTimeout('chat').build(), errors: [{ severity: 'warning', message: /waiting/ }] },
+    // The false alarm: a webhook elsewhere in the design made every step "someone is waiting".
+    {
+      name: 'a scheduled path beside a webhook path: only the webhook path has someone waiting',
+      doc: new Builder()
+        .add('trigger', 'hook', { config: { type: 'webhook' } })
+        .add('trigger', 'nightly', { config: { type: 'schedule' } })
+        .add('ai', 'answer', { policy: { retry: [] } })
+        .add('tool', 'sync', { policy: { retry: [] } })
+        .add('output', 'o1')
+        .add('output', 'o2')
+        .chain('hook', 'answer', 'o1')
+        .chain('nightly', 'sync', 'o2')
+        .build(),
+      errors: [
+        { severity: 'warning', nodeIds: ['answer'], message: /waiting/ },
+        { severity: 'info', nodeIds: ['sync'], message: /^"Handle sync" has no timeout\.$/ },
+      ],
+    },
   ],
 });

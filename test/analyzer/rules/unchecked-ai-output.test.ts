@@ -2,19 +2,53 @@ import rule from '../../../src/analyzer/rules/unchecked-ai-output.ts';
 import { Builder, chainDoc } from '../fixtures.ts';
 import { ruleTester } from '../rule-tester.ts';
 
+/** trigger -> AI -> irreversible send (with the given reads) -> store output. */
+const sendAfterAi = (reads?: string[]) =>
+  new Builder()
+    .add('trigger', 't')
+    .add('ai', 'a')
+    .add('tool', 'send', { config: { type: 'notification', sideEffect: 'irreversible', idempotent: false }, ...(reads ? { reads } : {}) })
+    .add('output', 'o', { config: { type: 'store', outcome: 'success' }, reads: [] })
+    .chain('t', 'a', 'send', 'o')
+    .build();
+
 ruleTester(rule, {
   valid: [
     { name: 'checked before delivery', doc: chainDoc(['ai', 'check']) },
     { name: 'approved before delivery', doc: chainDoc(['ai', 'human']) },
     { name: 'routed by confidence', doc: new Builder().add('trigger', 't').add('ai', 'a').add('router', 'r').add('output', 'o').add('human', 'h').add('output', 'o2').chain('t', 'a', 'r').link('r', 'o', { condition: { field: 'confidence', op: '>=', value: 0.9 } }).link('r', 'h', { isDefault: true }).chain('h', 'o2').build(), options: {} },
+    // A fixed-text notification after an AI step sends nothing the model wrote (reads names the trigger only).
+    { name: 'fixed-text notification after an AI step', doc: sendAfterAi(['t']) },
+    // Lineage through a data-like step that reads only the trigger: nothing of the AI reaches the send.
+    {
+      name: 'the send reads a step that reads only the trigger',
+      doc: new Builder()
+        .add('trigger', 't')
+        .add('ai', 'a')
+        .add('router', 'pick', { reads: ['t'] })
+        .add('tool', 'send', { config: { type: 'notification', sideEffect: 'irreversible', idempotent: false }, reads: ['pick'] })
+        .add('output', 'o', { reads: [] })
+        .chain('t', 'a', 'pick', 'send', 'o')
+        .build(),
+    },
   ],
   invalid: [
     { name: 'straight to the output', doc: chainDoc(['ai', 'tool']), errors: [{ severity: 'warning', nodeIds: ['s1', 'o'] }] },
     { name: 'high risk', doc: chainDoc(['ai'], { risk: 'high' }), errors: [{ severity: 'error' }] },
+    // One unchecked path is one finding: the output after the irreversible send is the same path.
+    { name: 'into an irreversible action, reported once', doc: sendAfterAi(), errors: [{ nodeIds: ['a', 'send'], message: /irreversible/ }] },
+    { name: 'the send reads the AI step', doc: sendAfterAi(['a', 't']), errors: [{ nodeIds: ['a', 'send'] }] },
     {
-      name: 'into an irreversible action',
-      doc: new Builder().add('trigger', 't').add('ai', 'a').add('tool', 'send', { config: { sideEffect: 'irreversible', idempotent: false } }).add('output', 'o', { config: { type: 'store', outcome: 'success' } }).chain('t', 'a', 'send', 'o').build(),
-      errors: [{ nodeIds: ['a', 'send'], message: /irreversible/ }, { nodeIds: ['a', 'o'] }],
+      name: 'lineage names an earlier AI step than the nearest one',
+      doc: new Builder()
+        .add('trigger', 't')
+        .add('ai', 'draft')
+        .add('ai', 'tag', { config: { capability: 'classifier' } })
+        .add('tool', 'send', { config: { type: 'notification', sideEffect: 'irreversible', idempotent: false }, reads: ['draft'] })
+        .add('output', 'o', { reads: [] })
+        .chain('t', 'draft', 'tag', 'send', 'o')
+        .build(),
+      errors: [{ nodeIds: ['draft', 'send'] }],
     },
   ],
 });

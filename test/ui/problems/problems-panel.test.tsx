@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReactFlowProvider } from '@xyflow/react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -177,6 +177,7 @@ describe('NodeIssueBadge and ProblemCounts', () => {
   it('the toolbar counts focus the Problems panel', async () => {
     const { user } = renderPanel(mixed(), <ProblemCounts />);
     await user.click(screen.getByRole('button', { name: /^Problems:/ }));
-    expect(panel()).toHaveFocus();
+    // After a frame: the panel may first have to be expanded.
+    await waitFor(() => expect(panel()).toHaveFocus());
   });
 });

@@ -1,0 +1,53 @@
+/**
+ * Data lineage: which AI steps' output a step's settings actually use. A diagram says where a case goes, not
+ * what each step reads: an n8n notification after an agent may send the agent's answer, or a fixed "Done!".
+ * Importers record what a step's settings refer to in `reads` (workflow-format.md); where a step has none,
+ * it is taken to read everything before it (its predecessors), which is the old, conservative reading.
+ *
+ * Results flow through plumbing (routers, joins, loops, data steps), checks and people unchanged; an AI step
+ * is a source of its own; a tool's result is new data (the response of an API, a row id), so the search does
+ * not look through it.
+ */
+import type { GraphCore } from './graph-core.ts';
+
+/**
+ * The AI steps whose output reaches the settings of node `id` through `reads` (or predecessors where a node
+ * says nothing). Walks backwards from the node; linear in the part of the graph it visits.
+ * @example aiSourcesOf(core, 'notify') // ['draft'] when "notify" reads a Set step that reads the AI step "draft"
+ */
+export function aiSourcesOf(core: GraphCore, id: string): string[] {
+  const start = core.indexOf(id);
+  if (start < 0) return [];
+  const found: string[] = [];
+  const seen = new Uint8Array(core.size);
+  seen[start] = 1;
+  const stack = readsOf(core, start);
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    if (seen[v] === 1) continue;
+    seen[v] = 1;
+    const n = core.node(v);
+    if (n.kind === 'ai') {
+      found.push(n.id);
+      continue;
+    }
+    if (n.kind === 'tool' || n.kind === 'trigger') continue;
+    for (const r of readsOf(core, v)) if (seen[r] === 0) stack.push(r);
+  }
+  return found;
+}
+
+/** Indices of what node v reads: its `reads` when given (unknown ids skipped), else its predecessors. */
+function readsOf(core: GraphCore, v: number): number[] {
+  const reads = core.node(v).reads;
+  if (reads !== undefined) return reads.map((r) => core.indexOf(r)).filter((i) => i >= 0);
+  const out: number[] = [];
+  for (let j = core.pred.offsets[v]!; j < core.pred.offsets[v + 1]!; j++) out.push(core.pred.targets[j]!);
+  return out;
+}
+
+/** Does this node say what it reads (so lineage, not the diagram, decides what reaches it)? */
+export function declaresReads(core: GraphCore, id: string): boolean {
+  const i = core.indexOf(id);
+  return i >= 0 && core.node(i).reads !== undefined;
+}

@@ -1,0 +1,269 @@
+/**
+ * The bottom layer of the engine (see engine.ts for the layers): what every part needs, namely the compiled graph,
+ * the state, random draws, tracing, scheduling, and the life of cases, tokens and branch groups (a case arrives,
+ * its branches end or are dropped, and the case ends with an outcome).
+ *
+ * Methods that belong to a higher layer but are called from here are declared abstract: `enter` (routing.ts),
+ * `tryFireJoin` (routing.ts) and `leaveQueue` (human-gates.ts).
+ */
+import { backEdges, CASE_OUTCOMES, NEVER, OUT_FAILED, OUT_STUCK, type CompiledFaults, type CompiledGraph } from './compile.ts';
+import { sampleCoded } from './distributions.ts';
+import { initialState, TOKEN_STATE, type CaseState, type EngineConfig, type EngineState, type Group, type Token } from './engine-state.ts';
+import { EVENT, pushEvent } from './event-queue.ts';
+import { nextFloat, PURPOSE, PURPOSE_COUNT, streamIndex } from './rng.ts';
+
+/** Default visit guard: a node entered more often than this by one case ends the case as stuck. */
+export const DEFAULT_VISIT_LIMIT = 25;
+
+/** What the engine tells a debugger, one record per thing that happened. */
+export type TraceType =
+  | 'arrive'
+  | 'start'
+  | 'retry'
+  | 'fail'
+  | 'ok'
+  | 'wrong'
+  | 'queued'
+  | 'route'
+  | 'end'
+  | 'breaker-open'
+  | 'short-circuit'
+  | 'join-wait'
+  | 'cancel'
+  | 'sla-timeout'
+  | 'reask'
+  | 'pass'
+  | 'reject-check'
+  | 'decision';
+
+export interface TraceEvent {
+  readonly time: number;
+  readonly caseId: number;
+  readonly node: number;
+  readonly edge: number;
+  readonly type: TraceType;
+  readonly detail: Readonly<Record<string, string | number | boolean>>;
+}
+
+export type TraceSink = (e: TraceEvent) => void;
+
+export abstract class EngineCore {
+  readonly g: CompiledGraph;
+  /** Replaced by the debugger when it injects a fault. */
+  faults: CompiledFaults;
+  readonly cfg: EngineConfig;
+  readonly s: EngineState;
+  /** Set by the debugger; null in batch runs (every `emit` is behind a check of it, so tracing costs nothing). */
+  trace: TraceSink | null = null;
+  protected readonly visitLimit: number;
+  private readonly arrivalStream: number;
+  /** 1 for edges that close a cycle: an entry by one is a loop iteration. */
+  protected readonly backEdge: Uint8Array;
+
+  constructor(g: CompiledGraph, faults: CompiledFaults, cfg: EngineConfig, state?: EngineState) {
+    this.g = g;
+    this.faults = faults;
+    this.cfg = cfg;
+    this.visitLimit = cfg.visitLimit ?? DEFAULT_VISIT_LIMIT;
+    this.arrivalStream = streamIndex(g.nodeCount, PURPOSE.arrival);
+    this.backEdge = backEdges(g);
+    if (state) {
+      this.s = state;
+    } else {
+      this.s = initialState(g, cfg);
+      if (cfg.cases > 0) this.schedule(0, EVENT.arrival, 0, 0, 0);
+    }
+  }
+
+  /** A token's entry into node n (by `edge`, or -1 for a re-ask or the start): routing.ts. */
+  protected abstract enter(tok: Token, n: number, edge: number): void;
+  /** Fire a join whose group may now be complete: routing.ts. */
+  protected abstract tryFireJoin(c: CaseState, grp: Group): void;
+  /** Take a queued token out of its gate's queue: human-gates.ts. */
+  protected abstract leaveQueue(tok: Token): void;
+
+  protected schedule(time: number, type: number, a0: number, a1: number, a2: number): void {
+    pushEvent(this.s.queue, time, type, a0, a1, a2);
+  }
+
+  // ---------------------------------------------------------------- randomness
+
+  /** A uniform draw in [0, 1) from node n's stream for `purpose`. */
+  protected uniform(node: number, purpose: number): number {
+    return nextFloat(this.s.rng, (node * PURPOSE_COUNT + purpose) * 4);
+  }
+
+  /** A draw from node n's distribution in `slot` (SLOT), or -1 when the node has none there. */
+  protected sampleSlot(node: number, slot: number, purpose: number): number {
+    const g = this.g;
+    const k = node * 5 + slot;
+    const code = g.distCode[k] ?? -1;
+    if (code < 0) return -1;
+    return sampleCoded(code, g.distParam[k * 3] ?? 0, g.distParam[k * 3 + 1] ?? 0, g.distParam[k * 3 + 2] ?? 0, this.s.rng, streamIndex(node, purpose));
+  }
+
+  // ---------------------------------------------------------------- tracing
+
+  protected emit(caseId: number, node: number, edge: number, type: TraceType, detail: Record<string, string | number | boolean> = {}): void {
+    this.trace?.({ time: this.s.now, caseId, node, edge, type, detail });
+  }
+
+  // ---------------------------------------------------------------- cases, tokens, groups
+
+  protected onArrival(): void {
+    const s = this.s;
+    const id = s.arrived++;
+    if (s.arrived < s.cases) {
+      const gap = this.cfg.arrival.poisson ? -this.cfg.arrival.meanGapSeconds * Math.log(nextFloat(s.rng, this.arrivalStream)) : this.cfg.arrival.meanGapSeconds;
+      this.schedule(s.now + gap, EVENT.arrival, 0, 0, 0);
+    }
+    const groupId = s.nextGroup++;
+    s.groups.push({ id: groupId, caseId: id, parent: -1, live: 1, parked: [], done: false, timerArmed: false });
+    const c: CaseState = {
+      id,
+      arrival: s.now,
+      cost: 0,
+      tries: 0,
+      humanSeconds: 0,
+      backoffSeconds: 0,
+      fallback: false,
+      outcome: -1,
+      wrongDelivered: false,
+      moving: 0,
+      slot: this.takeSlot(),
+      tokens: [],
+      groups: [groupId],
+    };
+    s.active[id] = c;
+    const tok = this.newToken(c, groupId, null);
+    this.enter(tok, this.g.trigger, -1);
+  }
+
+  /** A zeroed row of the visit counters for a new case. */
+  private takeSlot(): number {
+    const s = this.s;
+    const free = s.freeSlots.pop();
+    if (free !== undefined) return free;
+    const n = this.g.nodeCount;
+    if ((s.slots + 1) * n > s.visits.length) {
+      const bigger = new Int32Array(Math.max(s.visits.length * 2, n));
+      bigger.set(s.visits);
+      s.visits = bigger;
+    }
+    return s.slots++;
+  }
+
+  /** A new token of case c in `group`, carrying the item of `from` (a split or a merge), or a fresh item. */
+  protected newToken(c: CaseState, group: number, from: Token | null): Token {
+    const s = this.s;
+    const tok: Token = {
+      id: s.nextToken++,
+      caseId: c.id,
+      group,
+      node: -1,
+      state: TOKEN_STATE.moving,
+      stamp: 0,
+      wrong: from ? from.wrong : false,
+      wrongBy: from ? from.wrongBy : -1,
+      confidence: from ? from.confidence : -1,
+      attempt: 0,
+      lastTries: from ? from.lastTries : 0,
+      deadline: NEVER,
+      retryCounts: null,
+      pendingOutcome: 0,
+      finalTry: false,
+      repeatingError: -1,
+      producer: from ? from.producer : -1,
+      reasks: from?.reasks ? { ...from.reasks } : null,
+      lastEdge: -1,
+      gateArrivedAt: 0,
+      gateTimedOut: false,
+    };
+    s.tokens.push(tok);
+    c.tokens.push(tok.id);
+    c.moving++;
+    return tok;
+  }
+
+  /** The live token with this id, or null when it ended or was cancelled (a stale event). */
+  protected live(id: number): Token | null {
+    return this.s.tokens[id] ?? null;
+  }
+
+  /** Take a token out of play without touching group accounting (its replacement or its case does that). */
+  protected drop(tok: Token): void {
+    const s = this.s;
+    const c = s.active[tok.caseId];
+    if (tok.state === TOKEN_STATE.queued) this.leaveQueue(tok);
+    if (c && tok.state !== TOKEN_STATE.parked) c.moving--;
+    s.tokens[tok.id] = null;
+  }
+
+  /** A branch ends normally (reached an output or was absorbed): the group shrinks and may complete. */
+  protected finishToken(tok: Token): void {
+    const c = this.s.active[tok.caseId];
+    this.drop(tok);
+    if (!c) return;
+    this.shrink(c, tok.group);
+    this.checkStuck(c);
+  }
+
+  /** One branch of the group is gone: fire its join if the rest are all there, or close finished groups upwards. */
+  private shrink(c: CaseState, groupId: number): void {
+    const s = this.s;
+    let gid = groupId;
+    for (;;) {
+      const grp = s.groups[gid];
+      if (!grp) return;
+      grp.live--;
+      if (grp.live > 0) {
+        this.tryFireJoin(c, grp);
+        return;
+      }
+      grp.done = true;
+      s.groups[gid] = null;
+      if (grp.parent < 0) {
+        this.completeCase(c);
+        return;
+      }
+      gid = grp.parent;
+    }
+  }
+
+  /** A live case with no token that can move (all parked at joins that cannot fire) ends stuck. */
+  protected checkStuck(c: CaseState): void {
+    if (this.s.active[c.id] && c.moving === 0) this.endCase(c, OUT_STUCK, -1);
+  }
+
+  private completeCase(c: CaseState): void {
+    this.endCase(c, c.outcome < 0 ? OUT_STUCK : c.outcome, -1);
+  }
+
+  /** End case c with `outcome` (at node `atNode`, or -1): drop its tokens, free its visit row, record its results. */
+  protected endCase(c: CaseState, outcome: number, atNode: number): void {
+    const s = this.s;
+    if (!s.active[c.id]) return;
+    s.active[c.id] = null;
+    for (const id of c.tokens) {
+      const t = s.tokens[id];
+      if (t) this.drop(t);
+    }
+    for (const gid of c.groups) s.groups[gid] = null;
+    const n = this.g.nodeCount;
+    s.visits.fill(0, c.slot * n, c.slot * n + n);
+    s.freeSlots.push(c.slot);
+    const r = s.results;
+    r.outcome[c.id] = outcome;
+    r.wrong[c.id] = outcome === 0 && c.wrongDelivered ? 1 : 0;
+    r.fallback[c.id] = c.fallback ? 1 : 0;
+    r.cycle[c.id] = s.now - c.arrival;
+    r.cost[c.id] = c.cost;
+    r.tries[c.id] = c.tries;
+    r.humanSeconds[c.id] = c.humanSeconds;
+    r.backoffSeconds[c.id] = c.backoffSeconds;
+    s.ended++;
+    if (outcome === OUT_FAILED && atNode >= 0) s.stats.caseFailures[atNode] = (s.stats.caseFailures[atNode] ?? 0) + 1;
+    if (outcome === OUT_STUCK && atNode >= 0) s.stats.stuck[atNode] = (s.stats.stuck[atNode] ?? 0) + 1;
+    if (this.trace) this.emit(c.id, atNode, -1, 'end', { outcome: CASE_OUTCOMES[outcome] ?? 'stuck', wrong: outcome === 0 && c.wrongDelivered, cost: c.cost, cycleSeconds: s.now - c.arrival });
+  }
+}

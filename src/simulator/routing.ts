@@ -1,0 +1,309 @@
+/**
+ * Engine layer: moving along the graph (see engine.ts for the layers). `enter` counts a token's visit (and ends
+ * the case at the visit guard), then hands it to its node's kind; `leave` takes a port's edges: one edge moves
+ * on, several split the token into a group of parallel branches, none is a dead end. Routers choose edges
+ * (exclusive, parallel, inclusive); joins wait for, take the first of, or pass the branches of a group; outputs
+ * record the case's outcome.
+ */
+import { evaluateCondition, type Condition } from '../domain/index.ts';
+import { JOIN_MODE, KIND, OUT_FAILED, OUT_STUCK, PORT, ROUTER_MODE } from './compile.ts';
+import { TOKEN_STATE, type CaseState, type Group, type Token } from './engine-state.ts';
+import { EVENT } from './event-queue.ts';
+import { HumanGates } from './human-gates.ts';
+import { PURPOSE } from './rng.ts';
+
+/** Severity by output outcome code (CASE_OUTCOMES order): error 3 > rejected 2 > escalated 1 > success 0. A case keeps the worst it reached. */
+const SEVERITY = [0, 2, 1, 3];
+
+type ConditionValues = Record<string, number | string | boolean | undefined>;
+
+export abstract class Routing extends HumanGates {
+  /** Token enters node n (by edge `edge`, or -1 for a re-ask or the start). */
+  protected enter(tok: Token, n: number, edge: number): void {
+    const s = this.s;
+    const c = s.active[tok.caseId];
+    if (!c) return;
+    tok.node = n;
+    tok.state = TOKEN_STATE.moving;
+    const k = c.slot * this.g.nodeCount + n;
+    const v = (s.visits[k] = (s.visits[k] ?? 0) + 1);
+    const st = s.stats;
+    st.visits[n] = (st.visits[n] ?? 0) + 1;
+    if (v === 1) st.reached[n] = (st.reached[n] ?? 0) + 1;
+    if (edge >= 0 && this.backEdge[edge] === 1) st.loopIterations[n] = (st.loopIterations[n] ?? 0) + 1;
+    if (this.trace) this.emit(c.id, n, edge, 'arrive', { visit: v });
+    if (v > this.visitLimit) {
+      st.guardHits[n] = (st.guardHits[n] ?? 0) + 1;
+      this.endCase(c, OUT_STUCK, n);
+      return;
+    }
+    switch (this.g.kind[n]) {
+      case KIND.trigger:
+        this.leave(tok, n, PORT.out);
+        return;
+      case KIND.ai:
+      case KIND.tool:
+        this.startStep(tok, c, n);
+        return;
+      case KIND.human:
+        this.arriveGate(tok, n);
+        return;
+      case KIND.check:
+        this.startCheck(tok, c, n);
+        return;
+      case KIND.router:
+        this.route(tok, c, n);
+        return;
+      case KIND.join:
+        this.arriveJoin(tok, c, n);
+        return;
+      case KIND.output:
+        this.reachOutput(tok, c, n);
+        return;
+    }
+  }
+
+  /** Leave node n by a port: one edge moves on, several split into a group, none is a dead end (stuck). */
+  protected leave(tok: Token, n: number, port: number): void {
+    const g = this.g;
+    const c = this.s.active[tok.caseId];
+    if (!c) return;
+    const from = g.outStart[n] ?? 0;
+    const to = g.outStart[n + 1] ?? 0;
+    let first = -1;
+    let count = 0;
+    for (let j = from; j < to; j++) {
+      if (g.edgePort[j] === port) {
+        if (first < 0) first = j;
+        count++;
+      }
+    }
+    if (count === 0) {
+      // An unwired error port of a step is an unhandled error (failed); any other unwired port is a dead end.
+      if (port === PORT.error && (g.kind[n] === KIND.ai || g.kind[n] === KIND.tool)) {
+        this.endCase(c, OUT_FAILED, n);
+      } else {
+        this.endCase(c, OUT_STUCK, n);
+      }
+      return;
+    }
+    if (count === 1) {
+      this.follow(tok, first);
+      return;
+    }
+    const edges: number[] = [];
+    for (let j = from; j < to; j++) if (g.edgePort[j] === port) edges.push(j);
+    this.split(tok, c, edges);
+  }
+
+  private follow(tok: Token, edge: number): void {
+    tok.lastEdge = edge;
+    if (this.trace) this.emit(tok.caseId, tok.node, edge, 'route');
+    this.enter(tok, this.g.edgeTarget[edge] ?? 0, edge);
+  }
+
+  /** Split a token into one branch per edge, as a new group (the old token's place in its group passes to it). */
+  private split(tok: Token, c: CaseState, edges: readonly number[]): void {
+    const s = this.s;
+    const gid = s.nextGroup++;
+    s.groups.push({ id: gid, caseId: c.id, parent: tok.group, live: edges.length, parked: [], done: false, timerArmed: false });
+    c.groups.push(gid);
+    const branches = edges.map(() => this.newToken(c, gid, tok));
+    for (const b of branches) b.node = tok.node;
+    this.drop(tok);
+    for (let k = 0; k < edges.length; k++) {
+      const b = branches[k];
+      const e = edges[k];
+      // An earlier branch may have ended the case (failed, stuck) or cancelled this one (a join `first`).
+      if (b === undefined || e === undefined || !s.active[c.id] || !s.tokens[b.id]) continue;
+      this.follow(b, e);
+    }
+  }
+
+  /** The fields a router condition can test: the case attributes, then confidence, attempt and visits. */
+  private conditionValues(tok: Token, c: CaseState, n: number): ConditionValues {
+    return { ...this.cfg.attributes, confidence: tok.confidence >= 0 ? tok.confidence : undefined, attempt: tok.lastTries, visits: this.s.visits[c.slot * this.g.nodeCount + n] ?? 0 };
+  }
+
+  private holds(cond: Condition | undefined, values: ConditionValues): boolean {
+    return cond !== undefined && evaluateCondition(cond, values);
+  }
+
+  private route(tok: Token, c: CaseState, n: number): void {
+    const g = this.g;
+    const s = this.s;
+    const from = g.outStart[n] ?? 0;
+    const to = g.outStart[n + 1] ?? 0;
+    const forced = s.forced[n] ?? -1;
+    if (forced >= 0) {
+      s.forced[n] = -1;
+      if (this.trace) this.emit(c.id, n, forced, 'decision', { forced: true });
+      this.follow(tok, forced);
+      return;
+    }
+    const mode = g.mode[n];
+    if (mode === ROUTER_MODE.parallel) {
+      const all: number[] = [];
+      for (let j = from; j < to; j++) all.push(j);
+      if (all.length === 0) this.endCase(c, OUT_STUCK, n);
+      else this.split(tok, c, all);
+      return;
+    }
+    let values: ConditionValues | null = null;
+    if (mode === ROUTER_MODE.inclusive) {
+      // Every edge whose condition holds or whose probability fires, plain edges always; the default only alone.
+      const chosen: number[] = [];
+      let fallback = -1;
+      for (let j = from; j < to; j++) {
+        const ci = g.edgeCond[j] ?? -1;
+        const p = g.edgeProb[j] ?? -1;
+        if (ci >= 0) {
+          values ??= this.conditionValues(tok, c, n);
+          if (this.holds(g.conditions[ci], values)) chosen.push(j);
+        } else if (p >= 0) {
+          if (this.uniform(n, PURPOSE.route) < p) chosen.push(j);
+        } else if (g.edgeDefault[j]) {
+          if (fallback < 0) fallback = j;
+        } else chosen.push(j);
+      }
+      if (chosen.length === 0 && fallback >= 0) chosen.push(fallback);
+      if (chosen.length === 0) this.endCase(c, OUT_STUCK, n);
+      else this.split(tok, c, chosen);
+      return;
+    }
+    // Exclusive: first condition that holds (document order), else weights, else the default.
+    let total = 0;
+    let def = -1;
+    let plain = -1;
+    for (let j = from; j < to; j++) {
+      const ci = g.edgeCond[j] ?? -1;
+      if (ci >= 0) {
+        values ??= this.conditionValues(tok, c, n);
+        if (this.holds(g.conditions[ci], values)) return this.follow(tok, j);
+        continue;
+      }
+      const p = g.edgeProb[j] ?? -1;
+      if (p >= 0) total += p;
+      else if (g.edgeDefault[j]) {
+        if (def < 0) def = j;
+      } else if (plain < 0) plain = j;
+    }
+    if (total > 0) {
+      const u = this.uniform(n, PURPOSE.route);
+      // Weights below 1 leave the rest to the default; without a default they are renormalised.
+      const scale = total < 1 && def >= 0 ? 1 : total;
+      let acc = 0;
+      for (let j = from; j < to; j++) {
+        if ((g.edgeCond[j] ?? -1) >= 0) continue;
+        const p = g.edgeProb[j] ?? -1;
+        if (p < 0) continue;
+        acc += p / scale;
+        if (u < acc) return this.follow(tok, j);
+      }
+    }
+    const chosen = def >= 0 ? def : plain;
+    if (chosen >= 0) this.follow(tok, chosen);
+    else this.endCase(c, OUT_STUCK, n);
+  }
+
+  private arriveJoin(tok: Token, c: CaseState, n: number): void {
+    const s = this.s;
+    const grp = s.groups[tok.group];
+    const mode = this.g.mode[n];
+    // A branch that was never split off (root group) has no siblings to wait for; `any` lets each branch through.
+    if (!grp || grp.parent < 0 || mode === JOIN_MODE.any) {
+      this.leave(tok, n, PORT.out);
+      return;
+    }
+    if (mode === JOIN_MODE.first) {
+      this.mergeAndLeave(c, grp, n, [tok]);
+      return;
+    }
+    tok.state = TOKEN_STATE.parked;
+    c.moving--;
+    grp.parked.push(tok.id);
+    if (this.trace) this.emit(c.id, n, -1, 'join-wait', { arrived: grp.parked.length, expected: grp.live });
+    // The join's timeout starts when the group's first branch arrives.
+    const timeout = this.g.joinTimeout[n] ?? 0;
+    if (timeout > 0 && !grp.timerArmed) {
+      grp.timerArmed = true;
+      this.schedule(s.now + timeout, EVENT.joinTimeout, grp.id, n, 0);
+    }
+    this.tryFireJoin(c, grp);
+    this.checkStuck(c);
+  }
+
+  /** Fire a join `all` when every live branch of the group is parked at the same join. */
+  protected tryFireJoin(c: CaseState, grp: Group): void {
+    if (grp.parked.length === 0 || grp.parked.length < grp.live) return;
+    const first = this.s.tokens[grp.parked[0] ?? -1];
+    if (!first) return;
+    const n = first.node;
+    for (const id of grp.parked) if (this.s.tokens[id]?.node !== n) return;
+    const parked = grp.parked.map((id) => this.s.tokens[id]).filter((t): t is Token => t != null);
+    this.mergeAndLeave(c, grp, n, parked);
+  }
+
+  protected onJoinTimeout(groupId: number, n: number): void {
+    const grp = this.s.groups[groupId];
+    const c = grp ? this.s.active[grp.caseId] : undefined;
+    if (!grp || !c || grp.done) return;
+    const parked = grp.parked.map((id) => this.s.tokens[id]).filter((t): t is Token => t != null && t.node === n);
+    if (parked.length === 0) return;
+    this.mergeAndLeave(c, grp, n, parked);
+  }
+
+  /**
+   * Close a group at join n: one merged token continues in the parent group; every other branch of the group
+   * (and of groups nested in it) is cancelled. The merged item is wrong if any merged branch was wrong, and
+   * carries the lowest confidence among them.
+   */
+  private mergeAndLeave(c: CaseState, grp: Group, n: number, arrived: readonly Token[]): void {
+    const head = arrived[0];
+    if (!head) return;
+    const merged = this.newToken(c, grp.parent, head);
+    merged.node = n;
+    for (const t of arrived) {
+      if (t.wrong && !merged.wrong) {
+        merged.wrong = true;
+        merged.wrongBy = t.wrongBy;
+      }
+      if (t.confidence >= 0 && (merged.confidence < 0 || t.confidence < merged.confidence)) merged.confidence = t.confidence;
+    }
+    grp.done = true;
+    this.cancelGroup(c, grp.id);
+    this.leave(merged, n, PORT.out);
+  }
+
+  /** Drop every token of group `groupId` and of the groups nested in it. */
+  private cancelGroup(c: CaseState, groupId: number): void {
+    const s = this.s;
+    const doomed = new Set<number>([groupId]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const key of c.groups) {
+        const grp = s.groups[key];
+        if (grp && !doomed.has(grp.id) && doomed.has(grp.parent)) {
+          doomed.add(grp.id);
+          grew = true;
+        }
+      }
+    }
+    for (const id of c.tokens) {
+      const t = s.tokens[id];
+      if (t && doomed.has(t.group)) {
+        if (this.trace && t.state !== TOKEN_STATE.parked) this.emit(c.id, t.node, -1, 'cancel');
+        this.drop(t);
+      }
+    }
+    for (const gid of doomed) s.groups[gid] = null;
+  }
+
+  private reachOutput(tok: Token, c: CaseState, n: number): void {
+    const outcome = this.g.mode[n] ?? 0;
+    if (c.outcome < 0 || (SEVERITY[outcome] ?? 0) > (SEVERITY[c.outcome] ?? 0)) c.outcome = outcome;
+    if (outcome === 0 && tok.wrong) c.wrongDelivered = true;
+    this.finishToken(tok);
+  }
+}

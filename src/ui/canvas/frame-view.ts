@@ -1,0 +1,119 @@
+/**
+ * Framing a design so its labels can be read (issue 11: a template opened at zoom 0.23 with unreadable labels).
+ * The whole design is fitted when that keeps the zoom at or above READABLE_ZOOM; otherwise the view opens at
+ * READABLE_ZOOM on where cases start (the trigger, or the left-most node) and the minimap shows the rest, as
+ * Figma and n8n open a large file at 100% rather than at a zoom nobody can read.
+ */
+import type { ReactFlowInstance } from '@xyflow/react';
+import type { Workflow } from '../../domain/index.ts';
+import { nodeSize } from './node-appearance.ts';
+
+/** At this zoom a 14 px label is drawn at 10.5 px: the smallest size people read without leaning in. */
+export const READABLE_ZOOM = 0.75;
+/** Fitting never zooms in further than this: a three-node design is not blown up to fill the screen. */
+export const MAX_FRAME_ZOOM = 1;
+/** Space kept around the framed design, in screen pixels. */
+export const FRAME_PADDING = 40;
+
+export interface Bounds {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The box around the nodes (notes included), or null for an empty design. */
+export function designBounds(doc: Pick<Workflow, 'nodes'>): Bounds | null {
+  if (doc.nodes.length === 0) return null;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const n of doc.nodes) {
+    const s = nodeSize(n);
+    x0 = Math.min(x0, n.position.x);
+    y0 = Math.min(y0, n.position.y);
+    x1 = Math.max(x1, n.position.x + s.width);
+    y1 = Math.max(y1, n.position.y + s.height);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+export interface Viewport {
+  readonly x: number;
+  readonly y: number;
+  readonly zoom: number;
+}
+
+/** A corner of the view to keep clear (the minimap, bottom right), in screen px. */
+export interface Avoid {
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface FrameOptions {
+  /** Never frame below this zoom (open, layout); 0 fits whatever it takes (Shift+1). */
+  readonly minZoom?: number;
+  readonly avoid?: Avoid | null;
+}
+
+/** The zoom that fits bounds `b` into an area, and the area's centre. */
+function fitInto(b: Bounds, area: { x: number; y: number; width: number; height: number }): { zoom: number; cx: number; cy: number } {
+  const zoom = Math.min(Math.max(1, area.width) / b.width, Math.max(1, area.height) / b.height, MAX_FRAME_ZOOM);
+  return { zoom, cx: area.x + area.width / 2, cy: area.y + area.height / 2 };
+}
+
+/**
+ * The viewport that frames `doc` in a `view` of the given size (screen px), pure so it is unit-tested. With a
+ * corner to avoid (the minimap), the design goes beside it or above it, whichever leaves it bigger, so the
+ * minimap never covers a node of a framed design.
+ * @example frameViewport(doc, { width: 800, height: 600 }) // { x, y, zoom } with zoom >= READABLE_ZOOM
+ */
+export function frameViewport(doc: Pick<Workflow, 'nodes'>, view: { width: number; height: number }, opts: FrameOptions = {}): Viewport | null {
+  const b = designBounds(doc);
+  if (!b || view.width <= 0 || view.height <= 0) return null;
+  const minZoom = opts.minZoom ?? READABLE_ZOOM;
+  const p = FRAME_PADDING;
+  const full = { x: p, y: p, width: view.width - 2 * p, height: view.height - 2 * p };
+  const candidates = opts.avoid
+    ? [
+        fitInto(b, { ...full, width: view.width - p - opts.avoid.width - 8 }),
+        fitInto(b, { ...full, height: view.height - p - opts.avoid.height - 8 }),
+      ]
+    : [fitInto(b, full)];
+  const best = candidates.reduce((a, c) => (c.zoom > a.zoom ? c : a));
+  if (best.zoom >= minZoom) {
+    return { zoom: best.zoom, x: best.cx - (b.x + b.width / 2) * best.zoom, y: best.cy - (b.y + b.height / 2) * best.zoom };
+  }
+  // Too big to read whole: start where cases start, at a readable zoom.
+  const zoom = minZoom;
+  const starts = doc.nodes.filter((n) => n.kind === 'trigger');
+  const pool = starts.length > 0 ? starts : doc.nodes.filter((n) => n.kind !== 'note');
+  const anchor = (pool.length > 0 ? pool : doc.nodes).reduce((a, n) => (n.position.x < a.position.x ? n : a));
+  const size = nodeSize(anchor);
+  const anchorY = anchor.position.y + size.height / 2;
+  // The trigger sits at the left edge; vertically, the whole design when its height fits, else centred on the
+  // trigger.
+  const fitsTall = b.height * zoom <= full.height;
+  const centreY = fitsTall ? b.y + b.height / 2 : anchorY;
+  return { zoom, x: p - anchor.position.x * zoom, y: view.height / 2 - centreY * zoom };
+}
+
+type Flow = Pick<ReactFlowInstance, 'setViewport'>;
+
+/** The canvas's size and, when the minimap is shown, its size (to keep nodes out from under it). */
+function measure(): { view: { width: number; height: number }; avoid: Avoid | null } | null {
+  const el = document.querySelector('.canvas .react-flow');
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  const mini = el.querySelector('.react-flow__minimap')?.getBoundingClientRect();
+  const avoid = mini && mini.width > 0 ? { width: r.right - mini.left, height: r.bottom - mini.top } : null;
+  return { view: { width: r.width, height: r.height }, avoid };
+}
+
+/** Frame the design in the canvas: after opening it or laying it out (readable), or the whole of it (Shift+1). */
+export function frameDesign(flow: Flow, doc: Pick<Workflow, 'nodes'>, opts: { duration?: number; whole?: boolean } = {}): void {
+  const m = measure();
+  const vp = m && frameViewport(doc, m.view, { minZoom: opts.whole ? 0 : READABLE_ZOOM, avoid: m.avoid });
+  if (vp) void flow.setViewport(vp, opts.duration ? { duration: opts.duration } : undefined);
+}

@@ -1,0 +1,69 @@
+/**
+ * Issue 11, "Readable canvas": a design opens at a zoom where its labels can be read (the trigger first, the
+ * minimap for the rest), and the minimap never covers nodes, also with the Simulation panel expanded.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { everyKind, openEditor } from './editor-helpers.ts';
+
+/** The zoom of the canvas's viewport transform. */
+async function zoom(page: Page): Promise<number> {
+  const t = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  return Number(/scale\(([\d.]+)\)/.exec(t)?.[1] ?? NaN);
+}
+
+/** The smallest on-screen size, in px, of the node labels currently drawn. */
+async function smallestLabelPx(page: Page): Promise<number> {
+  const z = await zoom(page);
+  const sizes = await page.locator('.react-flow__node .wf-node__label').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+  expect(sizes.length).toBeGreaterThan(0);
+  return Math.min(...sizes) * z;
+}
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+]) {
+  test(`at ${size.width}x${size.height} a template and the sample open with readable labels, starting at the trigger`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    const gallery = page.getByRole('dialog', { name: 'Start from a template' });
+    await gallery.getByRole('button', { name: 'KYC onboarding' }).click();
+    await expect(gallery).toBeHidden();
+    await page.waitForTimeout(300);
+    expect(await smallestLabelPx(page)).toBeGreaterThanOrEqual(10);
+    // The trigger is in view: the person starts reading where cases start.
+    await expect(page.locator('.react-flow__node[data-kind="trigger"]').first()).toBeInViewport({ ratio: 1 });
+    // The minimap shows the rest.
+    await expect(page.locator('.react-flow__minimap')).toBeVisible();
+
+    await page.getByRole('region', { name: 'Designs' }).getByRole('button', { name: 'New design' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Support ticket triage' }).click();
+    await page.waitForTimeout(300);
+    expect(await smallestLabelPx(page)).toBeGreaterThanOrEqual(10);
+  });
+}
+
+test('the minimap never covers a node, with the Simulation panel expanded too', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openEditor(page, everyKind());
+  const covered = async (): Promise<string[]> => {
+    const mini = page.locator('.react-flow__minimap');
+    if ((await mini.count()) === 0) return [];
+    const m = (await mini.boundingBox())!;
+    const hits: string[] = [];
+    for (const n of await page.locator('.react-flow__node').all()) {
+      const b = await n.boundingBox();
+      if (b && b.x < m.x + m.width && b.x + b.width > m.x && b.y < m.y + m.height && b.y + b.height > m.y) hits.push((await n.getAttribute('data-id')) ?? '?');
+    }
+    return hits;
+  };
+  expect(await covered()).toEqual([]);
+  await page.getByRole('button', { name: 'Expand panel' }).click();
+  await page.keyboard.press('Shift+Digit1');
+  await page.waitForTimeout(400);
+  expect(await covered()).toEqual([]);
+  await page.getByRole('button', { name: 'Shrink panel' }).click();
+  await page.keyboard.press('Shift+Digit1');
+  await page.waitForTimeout(400);
+  expect(await covered()).toEqual([]);
+});
