@@ -77,6 +77,10 @@ const graphShape = {
   maxReasks: i32,
   mode: u8,
   joinTimeout: f64,
+  delay: f64,
+  batchSize: i32,
+  loopBodyStart: i32,
+  loopBody: i32,
 } satisfies Record<keyof CompiledGraph, z.ZodType>;
 
 const faultsShape = {
