@@ -19,6 +19,7 @@ import overbuiltSimpleTask from './rules/overbuilt-simple-task.ts';
 import workflowTooLarge from './rules/workflow-too-large.ts';
 import chainTooLong from './rules/chain-too-long.ts';
 import redundantAiChain from './rules/redundant-ai-chain.ts';
+import longLlmChain from './rules/long-llm-chain.ts';
 import stackedAutomationLayers from './rules/stacked-automation-layers.ts';
 import qualityGateOveruse from './rules/quality-gate-overuse.ts';
 import routingComplexity from './rules/routing-complexity.ts';
@@ -66,6 +67,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   workflowTooLarge,
   chainTooLong,
   redundantAiChain,
+  longLlmChain,
   stackedAutomationLayers,
   qualityGateOveruse,
   routingComplexity,

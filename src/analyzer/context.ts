@@ -7,6 +7,8 @@ import type { Workflow } from '../domain/index.ts';
 import { normalReach, propagate, stepsUsed, type FlowResult } from './estimates.ts';
 import { GraphCore, lazy } from './graph-core.ts';
 import { computeMetrics } from './metrics.ts';
+import { surplusSteps } from './overbuilding.ts';
+import { isAutomationLayer } from './rule-helpers.ts';
 import { overEngineering, type OverEngineeringResult } from './score.ts';
 import type { Metrics } from './types.ts';
 
@@ -16,12 +18,18 @@ export class GraphContext extends GraphCore {
   readonly metrics: () => Metrics = lazy(() => computeMetrics(this, this.flow()));
   /** How often a case reaches each node when nothing fails (estimates.ts, normalReach). */
   readonly normalReach: () => Float64Array = lazy(() => normalReach(this));
-  readonly overEngineering: () => OverEngineeringResult = lazy(() =>
-    overEngineering(stepsUsed(this, this.normalReach()), this.doc.profile, {
+  readonly overEngineering: () => OverEngineeringResult = lazy(() => {
+    const reach = this.normalReach();
+    let judgement = 0;
+    for (const n of this.workNodes) if (n.kind !== 'tool' || isAutomationLayer(n)) judgement += reach[this.indexOf(n.id)]!;
+    return overEngineering(stepsUsed(this, reach), this.doc.profile, {
       workNodes: this.workNodes.length,
       normalWorkNodes: this.workNodes.filter((n) => this.onNormalPath(n.id)).length,
-    }),
-  );
+      reachableWorkNodes: this.workNodes.filter((n) => this.reachableFromTrigger(n.id)).length,
+      judgement,
+      surplus: surplusSteps(this),
+    });
+  });
 
   /** Expected visits of a node per case. */
   visits(id: string): number {

@@ -3,6 +3,7 @@ export * from './types.ts';
 export { analyze, resolveRules, runRules, type AnalyzeOptions, type ResolvedRule } from './engine.ts';
 export { ALL_RULES, ruleById } from './catalog.ts';
 export { FOLD_ABOVE, groupFindings } from './grouping.ts';
+export { isLanguageStep, isPlumbing, redundantAiPairs, surplusSteps, type SurplusReason, type SurplusStep } from './overbuilding.ts';
 export { defineRule, RULE_CATEGORIES, type AnyRule, type Report, type ReportInput, type Rule, type RuleCategory, type RuleContext, type RuleMeta, type RuleOptions, type RuleOptionValue } from './define-rule.ts';
 export { createContext, GraphContext } from './context.ts';
 export { PRESET_DESCRIPTIONS, presetSeverity } from './presets.ts';

@@ -10,7 +10,7 @@
  * -ence, -tion). Plain verbs need no entry: a word is taken as a verb unless it looks like a noun.
  */
 export const VERBS_LIKE_NOUNS =
-  'filter,monitor,enter,register,gather,deliver,render,order,answer,capture,measure,structure,secure,persist,assist,list,enlist,insist,exist,resist,twist,trigger,transfer,offer,cluster,buffer,cover,discover,recover,lower,power,mirror,author,tailor,censor,sponsor,honor,honour,alter,batch,reorder,forward,further,master,minister,scatter,shatter,flatter,filter,wonder,consider,remember,bother,steer,engineer,volunteer,pioneer,fetch,ensure,configure,procure,figure,feature,lure,cure,endure,expose,ping,bring,string,sing,ring,implement,comment,document,augment,segment,supplement,increment,experiment,enhance,advance,balance,reference,sequence,silence,fence,mention,question,partition,position,function,caption,section,provision,auction,version,harness,upper,tender,tether,letter,ladder,litter,pepper,border,enter,usher,weather,anchor,mentor,vendor,factor,refactor,tutor,doctor,motor,visit,edit,post,text';
+  'filter,monitor,enter,register,gather,deliver,render,order,answer,capture,measure,structure,secure,persist,assist,list,enlist,insist,exist,resist,twist,trigger,transfer,offer,cluster,buffer,cover,discover,recover,lower,power,mirror,author,tailor,censor,sponsor,honor,honour,alter,batch,reorder,forward,further,master,minister,scatter,shatter,flatter,filter,wonder,consider,remember,bother,steer,engineer,volunteer,pioneer,fetch,ensure,configure,procure,figure,feature,lure,cure,endure,expose,ping,bring,string,sing,ring,implement,comment,document,augment,segment,supplement,increment,experiment,enhance,advance,balance,reference,sequence,silence,fence,mention,partition,position,function,caption,section,provision,auction,version,harness,upper,tender,tether,letter,ladder,litter,pepper,border,enter,usher,weather,anchor,mentor,vendor,factor,refactor,tutor,doctor,motor,visit,edit,post,text';
 
 /** Endings that mark a noun ("extraction", "classifier", "processing"), unless the word is a verb above. */
 export const NOUN_ENDINGS = 'tion,sion,ment,ness,ity,er,or,ing,ance,ence,ure,ist';
@@ -50,4 +50,40 @@ export function wordSet(value: string): ReadonlySet<string> {
       .map((s) => s.trim().toLowerCase())
       .filter((s) => s.length > 0),
   );
+}
+
+/**
+ * Tools, vendors and models that exports and people use as step names. Service names are here because n8n
+ * names a new step after its service ("Google Sheets", "Gmail1", "HTTP Request") and most people keep it.
+ */
+export const TOOL_NAMES =
+  'gpt,gpt-4,gpt-4o,gpt-5,chatgpt,openai,claude,anthropic,gemini,bard,llama,mistral,cohere,copilot,groq,deepseek,perplexity,ollama,zapier,make.com,n8n,ifttt,power automate,uipath,langchain,huggingface,google,sheets,gmail,drive,docs,calendar,slack,telegram,discord,notion,airtable,hubspot,salesforce,pipedrive,shopify,stripe,supabase,postgres,postgresql,mysql,mongodb,redis,qdrant,pinecone,trello,asana,jira,github,gitlab,dropbox,whatsapp,twilio,twitter,linkedin,youtube,wordpress,mailchimp,sendgrid,outlook,microsoft,teams,excel,onedrive,aws,s3,zendesk,intercom,webflow,typeform,calendly,apify,serpapi,firecrawl,elevenlabs,replicate';
+
+/**
+ * Words that only say what kind of node a step is ("HTTP Request", "AI Agent", "Basic LLM Chain", "OpenAI Chat
+ * Model"): left when the tool names are taken out, they do not say what the step does.
+ */
+export const NODE_TYPE_WORDS = 'http,https,request,api,node,tool,tools,ai,llm,chain,basic,agent,assistant,chat,model,message,model,trigger,call,step,app,integration,the,a,an,via,with,using,on,in,of,to,and,by,for';
+
+/** The tool names a label mentions (multi-word names matched as text, single words as words). */
+export function toolNamesIn(label: string, toolNames: readonly string[]): string[] {
+  const text = label.toLowerCase();
+  const words = new Set(text.split(/[^a-z0-9.-]+/).filter((t) => t.length > 0).map((t) => t.replace(/\d+$/, '')));
+  return toolNames.filter((v) => (v.includes(' ') ? text.includes(v) : words.has(v) || [...words].some((w) => w.startsWith(`${v}-`))));
+}
+
+/**
+ * Is the label only a tool's name ("Google Sheets1", "OpenAI Chat Model", "HTTP Request"), with nothing left
+ * that says what the step does once tool names and node-type words are taken out?
+ * @example isToolNameOnly('Google Sheets1', TOOL_NAMES.split(','), NODE_TYPE_WORDS) // true
+ * @example isToolNameOnly('Send Slack message', TOOL_NAMES.split(','), NODE_TYPE_WORDS) // false
+ */
+export function isToolNameOnly(label: string, toolNames: readonly string[], nodeTypeWords: ReadonlySet<string>): boolean {
+  const named = toolNamesIn(label, toolNames);
+  // Take the names out of the text itself (longest first, so "gpt-4o" goes before "gpt"), then the digits
+  // n8n appends to copies, then the words that only name a kind of node.
+  let text = label.toLowerCase();
+  for (const v of [...named].sort((a, b) => b.length - a.length)) text = text.split(v).join(' ');
+  const words = labelWords(text.replace(/\d+/g, ' ')).filter((w) => !nodeTypeWords.has(w));
+  return words.length === 0 && labelWords(label).length > 0;
 }

@@ -6,7 +6,8 @@
  *
  * Results flow through plumbing (routers, joins, loops, data steps), checks and people unchanged; an AI step
  * is a source of its own; a tool's result is new data (the response of an API, a row id), so the search does
- * not look through it.
+ * not look through it. A classifier's result is the branch it picks: the item it hands on is the one it was
+ * given (n8n's Text Classifier passes its input through), so it is looked through, not counted as a source.
  */
 import type { GraphCore } from './graph-core.ts';
 
@@ -27,7 +28,7 @@ export function aiSourcesOf(core: GraphCore, id: string): string[] {
     if (seen[v] === 1) continue;
     seen[v] = 1;
     const n = core.node(v);
-    if (n.kind === 'ai') {
+    if (n.kind === 'ai' && n.config.capability !== 'classifier') {
       found.push(n.id);
       continue;
     }

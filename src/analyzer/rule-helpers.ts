@@ -80,3 +80,14 @@ export function reachedFrom(core: GraphCore, starts: readonly WorkflowNode[]): U
   }
   return seen;
 }
+
+/** single-point-of-failure's default: steps every case passes below this success rate are its finding. */
+export const SPOF_MIN_STEP_SUCCESS = 0.99;
+
+/**
+ * A call every case must pass, less reliable than `minStepSuccess`, with no retry and no error route: the
+ * single-point-of-failure finding (no-error-handling leaves these to it, so one step is not reported twice).
+ */
+export function isUnprotectedChokepoint(core: GraphCore, node: WorkflowNode, minStepSuccess: number, success: (n: WorkflowNode) => number): boolean {
+  return isCall(node) && !hasRetry(node) && !hasErrorRoute(core, node) && core.onEveryPath(node.id) && success(node) < minStepSuccess;
+}

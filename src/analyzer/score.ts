@@ -3,6 +3,7 @@
  * The weights and ranges are hypotheses to calibrate on real workflows (docs/analyzer.md, "Calibration").
  */
 import type { Profile } from '../domain/index.ts';
+import type { SurplusStep } from './overbuilding.ts';
 import type { ComplexityBand, Metrics, OverEngineeringBand, ScoreContributor } from './types.ts';
 
 /** Each factor: the metric it reads, the range mapped to 0..1, and its weight (weights sum to 1). */
@@ -43,8 +44,15 @@ export function complexityBand(value: number): ComplexityBand {
   return 'simple';
 }
 
-/** Thresholds of the "over-engineered" band. */
-export const OVER_ENGINEERING = { ratio: 2.5, excess: 3 } as const;
+/**
+ * Thresholds of the "over-engineered" band (docs/analyzer.md, "Over-engineering").
+ * - By surplus (evidence of over-building, any design): at least one surplus step, and either `surplusCount`
+ *   of them or a `surplusShare` of the judgement steps a case passes.
+ * - By the task (only when the profile states the effort): OE = used / needed >= `ratio`, used - needed >=
+ *   `excess`, and the judgement steps alone exceed the need by `judgementExcess` (integration steps that read
+ *   the input or deliver the result are the task itself, not over-building).
+ */
+export const OVER_ENGINEERING = { ratio: 2.5, excess: 3, judgementExcess: 2, surplusCount: 3, surplusShare: 1 / 3 } as const;
 
 /**
  * Where N_need grows (calibrated on the templates, docs/analyzer.md "Calibration"): one step more past each
@@ -71,32 +79,55 @@ export function stepsNeeded(profile: Profile | undefined): number {
   return needed;
 }
 
-/** The over-engineering judgement: steps used against steps needed, and the design's size behind them. */
+/** The over-engineering judgement: steps used against steps needed, the surplus found, and the size behind them. */
 export interface OverEngineeringResult {
   readonly ratio: number;
   readonly needed: number;
-  /** Work steps a case passes when nothing fails (each once); fallbacks and exception routes excluded. */
+  /** Work steps a case passes when nothing fails (each once); fallbacks, exception routes and plumbing excluded. */
   readonly used: number;
   readonly band: OverEngineeringBand;
   /** |W|: every work node, rare branches and fallbacks included. */
   readonly workNodes: number;
   /** Work nodes reached only through failure ports (fallbacks, exception handling): resilience, not bulk. */
   readonly resilienceNodes: number;
+  /** Steps that add no correctness (overbuilding.ts): a redundant AI step, a wrapper layer, a repeated gate. */
+  readonly surplus: number;
+  readonly surplusSteps: readonly SurplusStep[];
+  /** Judgement steps a case passes (AI steps, checks, people, automation layers), as `used` counts them. */
+  readonly judgement: number;
+}
+
+/** What the graph says beyond the bare count (context.ts fills it; a bare count leaves it out). */
+export interface OverEngineeringStructure {
+  readonly workNodes: number;
+  readonly normalWorkNodes: number;
+  /** Work nodes on the normal path or reached only through failure ports (unreachable ones are neither). */
+  readonly reachableWorkNodes?: number;
+  readonly judgement?: number;
+  readonly surplus?: readonly SurplusStep[];
 }
 
 /**
- * OE = used / N_need; over-engineered when OE >= 2.5 and used - N_need >= 3; lean when the design has fewer
- * work nodes on its normal path than the task needs. `used` is the expected number of work steps a case passes
- * (normalReach); without the structure (a bare count) every step counts as used and normal.
- * @example overEngineering(6, {}) // { ratio: 6, needed: 1, used: 6, band: 'over-engineered', workNodes: 6, resilienceNodes: 0 }
+ * The band: over-engineered on evidence of over-building (surplus steps) in any design, or, when the profile
+ * states the task's effort, on steps the task does not need (OE >= 2.5, 3 or more extra steps, and judgement
+ * steps beyond the need); lean when the normal path has fewer work nodes than the task needs. Without a stated
+ * effort nothing says what the task needs, so size alone never makes a design over-engineered.
+ * @example overEngineering(6, { effortMinutes: 5 }) // { ratio: 6, needed: 1, used: 6, band: 'over-engineered', ... }
+ * @example overEngineering(6, {}).band // 'proportionate': no stated task, no surplus
  */
-export function overEngineering(used: number, profile: Profile | undefined, structure?: { readonly workNodes: number; readonly normalWorkNodes: number }): OverEngineeringResult {
+export function overEngineering(used: number, profile: Profile | undefined, structure?: OverEngineeringStructure): OverEngineeringResult {
   const needed = stepsNeeded(profile);
   const rounded = Math.round(used * 100) / 100;
   const ratio = Math.round((rounded / needed) * 100) / 100;
   const workNodes = structure?.workNodes ?? rounded;
   const normal = structure?.normalWorkNodes ?? workNodes;
-  const band: OverEngineeringBand =
-    rounded / needed >= OVER_ENGINEERING.ratio && rounded - needed >= OVER_ENGINEERING.excess ? 'over-engineered' : normal < needed ? 'lean' : 'proportionate';
-  return { ratio, needed, used: rounded, band, workNodes, resilienceNodes: workNodes - normal };
+  const judgement = Math.round((structure?.judgement ?? rounded) * 100) / 100;
+  const surplusSteps = structure?.surplus ?? [];
+  const surplus = surplusSteps.length;
+  const t = OVER_ENGINEERING;
+  const bySurplus = surplus >= 1 && (surplus >= t.surplusCount || surplus >= t.surplusShare * Math.max(1, judgement));
+  const byTask = profile?.effortMinutes !== undefined && rounded / needed >= t.ratio && rounded - needed >= t.excess && judgement - needed >= t.judgementExcess;
+  const band: OverEngineeringBand = bySurplus || byTask ? 'over-engineered' : normal < needed ? 'lean' : 'proportionate';
+  const reachable = structure?.reachableWorkNodes ?? workNodes;
+  return { ratio, needed, used: rounded, band, workNodes, resilienceNodes: Math.max(0, reachable - normal), surplus, surplusSteps, judgement };
 }

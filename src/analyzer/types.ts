@@ -135,6 +135,11 @@ export interface Analysis {
     readonly band: OverEngineeringBand;
     readonly workNodes: number;
     readonly resilienceNodes: number;
+    /** Steps that add no correctness: a redundant AI step, a wrapper layer, a repeated check or approval. */
+    readonly surplus: number;
+    readonly surplusSteps: readonly { readonly nodeId: string; readonly reason: string }[];
+    /** Judgement steps a case passes: AI steps, checks, people and automation layers (tools that do I/O are not). */
+    readonly judgement: number;
   };
   readonly estimates: Estimates;
   readonly leverage: Leverage;

@@ -31,7 +31,7 @@ import { createLibraryStore, type DesignListItem, type LibraryState, type Librar
 import type { Template } from '../templates/index.ts';
 import { readWorkflowFile } from './read-workflow-file.ts';
 import type { FileReadResult } from '../ui/services.tsx';
-import { BLANK_TEMPLATE_ID, type DesignLibrary, type ImportOutcome, type SnapshotReason, type TemplateCard } from '../ui/designs/designs-services.tsx';
+import { BLANK_TEMPLATE_ID, type DesignLibrary, type ImportOutcome, type TemplateCard } from '../ui/designs/designs-services.tsx';
 import { riskyChange } from './designs-risky-change.ts';
 
 export interface DesignLibraryDeps {
@@ -67,14 +67,12 @@ export interface DesignLibraryController extends DesignLibrary {
 }
 
 const BLANK_NAME = 'Untitled design';
-/** An explicit snapshot() makes the automatic one for the same change redundant within this window. */
-const SNAPSHOT_DEDUPE_MS = 5000;
 
-export const RELOAD_BANNER = 'Baton was updated in another tab. Your work is saved; reload this tab to keep editing.';
-export const RELOAD_BANNER_UNSAVED =
+const RELOAD_BANNER = 'Baton was updated in another tab. Your work is saved; reload this tab to keep editing.';
+const RELOAD_BANNER_UNSAVED =
   'Baton was updated in another tab and your last changes could not be stored. Use Export JSON before reloading this tab.';
 
-export function templateCards(templates: readonly Template[]): TemplateCard[] {
+function templateCards(templates: readonly Template[]): TemplateCard[] {
   const blank: TemplateCard = {
     id: BLANK_TEMPLATE_ID,
     name: 'Blank design',
@@ -138,7 +136,6 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
   let restoring = false;
   /** The draft's first edit creates the design; later edits wait for it. */
   let creatingDraft: Promise<void> | null = null;
-  let lastExplicitSnapshot: { reason: SnapshotReason; at: number } | null = null;
   let persistAsked = false;
   let chain: Promise<unknown> = Promise.resolve();
 
@@ -329,11 +326,8 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
     }
     const reason = riskyChange(before, doc);
     const s = session;
-    if (reason && s) {
-      const recent = lastExplicitSnapshot && lastExplicitSnapshot.reason === reason && now() - lastExplicitSnapshot.at < SNAPSHOT_DEDUPE_MS;
-      // takeSnapshot never rejects; the edit does not wait for the version to be written.
-      if (!recent) void takeSnapshot(s.designId(), before, reason);
-    }
+    // takeSnapshot never rejects; the edit does not wait for the version to be written.
+    if (reason && s) void takeSnapshot(s.designId(), before, reason);
     if (s) s.edit(doc);
     else if (!creatingDraft) storeDraft();
     // While the draft is being created its later edits are picked up when the session starts.
@@ -532,13 +526,6 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
       }
       const label = name.trim() || `Version of ${new Date(now()).toLocaleString()}`;
       if (await takeSnapshot(s.designId(), editor.getState().doc, 'manual', label)) message(`Saved version “${label}”.`, 'success');
-    },
-
-    async snapshot(reason) {
-      const s = session;
-      if (!s) return;
-      lastExplicitSnapshot = { reason, at: now() };
-      await takeSnapshot(s.designId(), editor.getState().doc, reason);
     },
 
     restoreVersion: (versionId) =>

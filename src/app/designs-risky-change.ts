@@ -1,15 +1,14 @@
 /**
  * Which store changes replace so much of a design that an automatic version must be kept first. Detected from
  * the change itself (before -> after), so the toolbar's import, a paste and the auto layout are covered without
- * each feature having to remember to call snapshot(); the explicit DesignLibrary.snapshot(reason) remains for
- * code that knows better (and de-duplicates with this).
+ * any of them having to remember to ask for a version.
  */
 import type { Workflow } from '../domain/index.ts';
 
 /** A paste of this many nodes or more is "large". */
-export const LARGE_PASTE_NODES = 10;
+const LARGE_PASTE_NODES = 10;
 /** Auto layout (or moving everything) of a design this big is worth a version. */
-export const BIG_DESIGN_NODES = 20;
+const BIG_DESIGN_NODES = 20;
 
 export type RiskyReason = 'before-import' | 'before-paste' | 'before-layout';
 

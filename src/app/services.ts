@@ -4,7 +4,7 @@ import { importWorkflow } from '../interop/import.ts';
 import type { EditorServices } from '../ui/services.tsx';
 import { readWorkflowFile } from './read-workflow-file.ts';
 
-export const NOT_A_FRAGMENT = 'The clipboard does not hold Baton nodes';
+const NOT_A_FRAGMENT = 'The clipboard does not hold Baton nodes';
 
 export const editorServices: EditorServices = {
   exportJson: (doc) => exportWorkflow(doc),

@@ -6,15 +6,14 @@
  */
 import { estimate } from '../analyzer/index.ts';
 import { MAX_SECONDS, type Fault, type Scenario, type Workflow } from '../domain/index.ts';
-import { createSimulationClient, type SimulationClient, type SimulationJob } from '../simulator/client.ts';
-import { createDebugRun, type DebugCheckpoint, type DebugRun } from '../simulator/debug.ts';
-import { DEFAULT_SCENARIO, REPORT_KPIS, type ReportKpi, type SimulationReport, type StoppingRule } from '../simulator/report.ts';
+import type { SimulationClient, SimulationJob } from '../simulator/client.ts';
+import type { DebugCheckpoint, DebugRun } from '../simulator/debug.ts';
+import type { SimulationReport } from '../simulator/report.ts';
 import {
   createSimulationStore,
   DEBUG_OFF,
   LOG_CAP,
   type BatchSettings,
-  type BatchStopping,
   type ClosedFormEstimate,
   type DebugView,
   type RunProgress,
@@ -22,7 +21,6 @@ import {
   type SimulationState,
   type SimulationStore,
 } from '../store/simulation-store.ts';
-import { applySweepParam } from '../store/simulation-whatif.ts';
 import type { SimulationServices } from '../ui/simulation/simulation-services.tsx';
 
 /** A checkpoint every this many debug events: "Back to checkpoint" never replays more than this. */
@@ -31,8 +29,13 @@ export const CHECKPOINT_EVERY = 10;
 const PROGRESS_EVERY_MS = 100;
 const PLAY_TICK_MS = 50;
 
+/** src/simulator as the controller uses it: loaded on first use, so none of it is in the first page. */
+export type SimulationRuntime = typeof import('./simulation-runtime.ts');
+
 export interface SimulationControllerDeps {
   readonly store?: SimulationStore;
+  /** The runtime, already loaded (tests, Node). Default: loaded by the first run or debug step. */
+  readonly runtime?: SimulationRuntime;
   /** Default: the module Web Worker pool, created on the first run. */
   readonly createClient?: () => SimulationClient;
   /** The runs repository (src/persistence) and the open design's id; "Save run" needs both. */
@@ -45,11 +48,6 @@ export interface SimulationController extends SimulationServices {
   dispose(): void;
 }
 
-/** The scenario a setting names: the document's, else the default (what the CLI runs without a scenario). */
-export function scenarioFor(doc: Workflow, id: string | null): Scenario {
-  return (id !== null ? doc.scenarios?.find((s) => s.id === id) : undefined) ?? DEFAULT_SCENARIO;
-}
-
 /** The analyzer's estimate, or null when the design is beyond what the closed form handles. */
 function closedForm(doc: Workflow): ClosedFormEstimate | null {
   try {
@@ -58,16 +56,6 @@ function closedForm(doc: Workflow): ClosedFormEstimate | null {
   } catch {
     return null;
   }
-}
-
-/** The store's stopping setting in the simulator's terms (an unknown KPI name falls back to the default KPI). */
-function stoppingRule(s: BatchStopping): StoppingRule {
-  const kpi = REPORT_KPIS.find((k): k is ReportKpi => k === s.kpi);
-  return {
-    ...(kpi !== undefined ? { kpi } : {}),
-    ...(s.relativeHalfWidth !== undefined ? { relativeHalfWidth: s.relativeHalfWidth } : {}),
-    ...(s.maxReplications !== undefined ? { maxReplications: s.maxReplications } : {}),
-  };
 }
 
 /** The simulator's report is already plain data in the store's terms: this only states that it fits. */
@@ -82,7 +70,21 @@ export function createSimulationController(deps: SimulationControllerDeps = {}):
   const store = deps.store ?? createSimulationStore();
   const now = deps.now ?? (() => Date.now());
   let client: SimulationClient | null = null;
-  const pool = (): SimulationClient => (client ??= (deps.createClient ?? createSimulationClient)());
+  let runtime: SimulationRuntime | null = deps.runtime ?? null;
+  let loading: Promise<SimulationRuntime> | null = null;
+  const loadRuntime = (): Promise<SimulationRuntime> => {
+    if (runtime) return Promise.resolve(runtime);
+    loading ??= import('./simulation-runtime.ts').then(
+      (m) => (runtime = m),
+      (error: unknown) => {
+        // Offline before the chunk was cached: the next run tries again.
+        loading = null;
+        throw new Error(`the simulator could not be loaded (${message(error)}); check the connection and try again`);
+      },
+    );
+    return loading;
+  };
+  const pool = (rt: SimulationRuntime): SimulationClient => (client ??= (deps.createClient ?? rt.createSimulationClient)());
   let active: Series | null = null;
 
   const set = (patch: Partial<SimulationState>): void => store.setState(patch);
@@ -92,7 +94,7 @@ export function createSimulationController(deps: SimulationControllerDeps = {}):
    * the reports, or null when cancelled (by `cancel()` or by a newer run).
    */
   const runSeries = async (
-    runs: readonly { doc: Workflow; scenario: Scenario }[],
+    plan: (rt: SimulationRuntime) => readonly { doc: Workflow; scenario: Scenario }[],
     settings: Omit<BatchSettings, 'scenarioId'>,
     onProgress: (p: RunProgress) => void,
     onEach?: (report: SimReport, index: number) => void,
@@ -104,13 +106,16 @@ export function createSimulationController(deps: SimulationControllerDeps = {}):
     let lastSent = 0;
     const reports: SimReport[] = [];
     try {
+      const rt = await loadRuntime();
+      const runs = plan(rt);
+      const stopping = settings.stopping ? { stopping: rt.stoppingRule(settings.stopping) } : {};
       for (const [i, run] of runs.entries()) {
         if (series.cancelled) return null;
-        const job = pool().run(run.doc, run.scenario, {
+        const job = pool(rt).run(run.doc, run.scenario, {
           cases: settings.cases,
           replications: settings.replications,
           seed: settings.seed,
-          ...(settings.stopping ? { stopping: stoppingRule(settings.stopping) } : {}),
+          ...stopping,
           onProgress: (p) => {
             const t = now();
             if (t - lastSent < PROGRESS_EVERY_MS && p.fraction < 1) return;
@@ -193,6 +198,14 @@ export function createSimulationController(deps: SimulationControllerDeps = {}):
     });
   };
   let forcedAt = 0;
+  /** A debug run whose engine is still loading. */
+  let starting: Promise<void> | null = null;
+  /** Run `fn` once the debug run being started exists (nothing when none is being started). */
+  const afterStart = (fn: () => void): void => {
+    const pending = starting;
+    // The load's failure is reported by startDebug; then there is no run and fn does nothing.
+    if (pending) void pending.then(() => run && fn());
+  };
 
   const eventCount = (): number => store.getState().debug.eventCount;
   /** Take a checkpoint when the log length reaches a multiple of CHECKPOINT_EVERY. */
@@ -232,10 +245,9 @@ export function createSimulationController(deps: SimulationControllerDeps = {}):
   const services: SimulationController = {
     store,
     runBatch(doc, settings) {
-      const scenario = scenarioFor(doc, settings.scenarioId);
       const mine = ++seq.batch;
       set({ batch: { ...store.getState().batch, status: 'running', progress: { fraction: 0, secondsLeft: null }, error: null } });
-      runSeries([{ doc, scenario }], settings, (progress) => set({ batch: { ...store.getState().batch, progress } })).then(
+      runSeries((rt) => [{ doc, scenario: rt.scenarioFor(doc, settings.scenarioId) }], settings, (progress) => set({ batch: { ...store.getState().batch, progress } })).then(
         (reports) => {
           const report = reports?.[0];
           if (!report) return markCancelled('batch', mine);
@@ -264,30 +276,54 @@ export function createSimulationController(deps: SimulationControllerDeps = {}):
 
     startDebug(doc, scenarioId, seed, cases) {
       stopTimer();
-      const breakpoints = store.getState().debug.breakpoints;
-      const speed = store.getState().debug.speed;
-      run = createDebugRun(doc, scenarioFor(doc, scenarioId), seed, { cases });
-      run.setBreakpoints(breakpoints);
-      checkpoints = [{ seq: 0, cp: run.checkpoint(), injected: 0 }];
-      set({ debug: { ...DEBUG_OFF, breakpoints, speed, status: 'paused' } });
-      publish({ status: 'paused' });
+      const begin = (rt: SimulationRuntime): void => {
+        const breakpoints = store.getState().debug.breakpoints;
+        const speed = store.getState().debug.speed;
+        run = rt.createDebugRun(doc, rt.scenarioFor(doc, scenarioId), seed, { cases });
+        run.setBreakpoints(breakpoints);
+        checkpoints = [{ seq: 0, cp: run.checkpoint(), injected: 0 }];
+        set({ debug: { ...DEBUG_OFF, breakpoints, speed, status: 'paused' } });
+        publish({ status: 'paused' });
+      };
+      if (runtime) {
+        starting = null;
+        begin(runtime);
+        return;
+      }
+      // The debug engine loads on the first step; the steps asked for meanwhile run once it is there.
+      run = null;
+      const mine: Promise<void> = loadRuntime().then(
+        (rt) => {
+          if (starting !== mine) return;
+          starting = null;
+          begin(rt);
+        },
+        (error: unknown) => {
+          if (starting !== mine) return;
+          starting = null;
+          patchDebug({ lastBreak: message(error) });
+        },
+      );
+      starting = mine;
     },
     stopDebug() {
       stopTimer();
+      starting = null;
       run = null;
       checkpoints = [];
       const { breakpoints, speed } = store.getState().debug;
       set({ debug: { ...DEBUG_OFF, breakpoints, speed } });
     },
     step() {
-      if (!run) return;
+      if (!run) return afterStart(() => services.step());
       stopTimer();
       const ev = run.step();
       if (ev) maybeCheckpoint(ev.seq + 1);
       publish({ status: 'paused', lastBreak: null });
     },
     play() {
-      if (!run || store.getState().debug.status === 'done') return;
+      if (!run) return afterStart(() => services.play());
+      if (store.getState().debug.status === 'done') return;
       stopTimer();
       budget = 1; // the first event shows at once, the rest at the chosen speed
       lastTick = now();
@@ -353,34 +389,40 @@ export function createSimulationController(deps: SimulationControllerDeps = {}):
     },
 
     compare(doc, a, b, settings) {
-      const sa = scenarioFor(doc, a);
-      const sb = scenarioFor(doc, b);
+      const names = { a: '', b: '' };
       const mine = ++seq.compare;
       set({ compare: { status: 'running', progress: { fraction: 0, secondsLeft: null }, error: null, a: null, b: null } });
       runSeries(
-        [
-          { doc, scenario: sa },
-          { doc, scenario: sb },
-        ],
+        (rt) => {
+          const sa = rt.scenarioFor(doc, a);
+          const sb = rt.scenarioFor(doc, b);
+          names.a = sa.name;
+          names.b = sb.name;
+          return [
+            { doc, scenario: sa },
+            { doc, scenario: sb },
+          ];
+        },
         settings,
         (progress) => set({ compare: { ...store.getState().compare, progress } }),
       ).then(
         (reports) => {
           const [ra, rb] = reports ?? [];
           if (!ra || !rb) return markCancelled('compare', mine);
-          set({ compare: { status: 'done', progress: null, error: null, a: { scenarioId: a, name: sa.name, report: ra }, b: { scenarioId: b, name: sb.name, report: rb } } });
+          set({ compare: { status: 'done', progress: null, error: null, a: { scenarioId: a, name: names.a, report: ra }, b: { scenarioId: b, name: names.b, report: rb } } });
         },
         (e: unknown) => set({ compare: { ...store.getState().compare, status: 'error', progress: null, error: message(e) } }),
       );
     },
     sweep(doc, param, values, settings) {
-      const scenario = scenarioFor(doc, settings.scenarioId);
-      // Copies of the document: the open design is never changed by a sweep.
-      const runs = values.map((v) => ({ doc: applySweepParam(doc, param, v), scenario }));
       const mine = ++seq.sweep;
       set({ sweep: { status: 'running', progress: { fraction: 0, secondsLeft: null }, error: null, param, points: [] } });
       runSeries(
-        runs,
+        (rt) => {
+          const scenario = rt.scenarioFor(doc, settings.scenarioId);
+          // Copies of the document: the open design is never changed by a sweep.
+          return values.map((v) => ({ doc: rt.applySweepParam(doc, param, v), scenario }));
+        },
         settings,
         (progress) => set({ sweep: { ...store.getState().sweep, progress } }),
         (report, i) => {

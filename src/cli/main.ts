@@ -29,11 +29,6 @@ const COMMANDS: Record<string, { usage: string; summary: string; load: CommandLo
   },
 };
 
-/** Register a command (used by command modules that are added later; keeps this file the single index). */
-export function commandNames(): string[] {
-  return Object.keys(COMMANDS);
-}
-
 function help(): string {
   const lines = ['Baton: design, lint and dry-run workflows of AI tools, tools and people.', '', 'Usage:'];
   for (const c of Object.values(COMMANDS)) lines.push(`  ${c.usage}`, `      ${c.summary}`);

@@ -22,19 +22,18 @@ import * as z from 'zod';
 export const DB_NAME = 'baton';
 
 /** Why a version was taken. Automatic reasons are pruned to the latest few; manual ones are kept. */
-export const VERSION_REASONS = [
+const VERSION_REASONS = [
   'manual',
   'before-import',
   'before-paste',
   'before-layout',
   'before-restore',
-  'before-template',
   'before-conflict',
 ] as const;
 export type VersionReason = (typeof VERSION_REASONS)[number];
 
 /** What the list shows without opening the document. `nodeCount` excludes notes: they are not steps. */
-export const designSummarySchema = z.strictObject({
+const designSummarySchema = z.strictObject({
   nodeCount: z.number().int().min(0),
   noteCount: z.number().int().min(0),
   edgeCount: z.number().int().min(0),

@@ -72,7 +72,7 @@ const byUpdatedDesc = (a: DesignRow, b: DesignRow): number => b.updatedAt - a.up
  * Write a design's row and document. Callers run it inside a backend transaction after their checks.
  * Exported for the versions repository's restore, which must check and write in the same transaction.
  */
-export async function writeDesign(backend: StorageBackend, row: DesignRow, doc: Workflow): Promise<void> {
+async function writeDesign(backend: StorageBackend, row: DesignRow, doc: Workflow): Promise<void> {
   await writeEncoded(backend, row, encodeDocument(doc));
 }
 
@@ -80,7 +80,7 @@ export async function writeDesign(backend: StorageBackend, row: DesignRow, doc: 
  * Everything a save writes, computed once from the document: the JSON text (the stored document's id is always
  * the design's, whatever the editor holds, so exports stay distinct) and the row's name, schemaVersion, summary.
  */
-export function encodeDesign(id: string, doc: Workflow): EncodedDesign {
+function encodeDesign(id: string, doc: Workflow): EncodedDesign {
   const stored = doc.id === id ? doc : { ...doc, id };
   return { json: encodeDocument(stored), name: doc.name, schemaVersion: doc.schemaVersion, summary: summarize(doc) };
 }

@@ -8,7 +8,7 @@ import * as z from 'zod';
 
 export const CHANNEL_NAME = 'baton.designs';
 
-export const saveAnnouncementSchema = z.strictObject({
+const saveAnnouncementSchema = z.strictObject({
   type: z.literal('saved'),
   designId: z.string().min(1),
   revision: z.number().int().min(1),
@@ -18,7 +18,7 @@ export const saveAnnouncementSchema = z.strictObject({
 export type SaveAnnouncement = z.infer<typeof saveAnnouncementSchema>;
 
 /** The list of designs changed without a document save (create, rename, trash, restore, purge): refresh lists. */
-export const libraryAnnouncementSchema = z.strictObject({ type: z.literal('library-changed'), tabId: z.string().min(1) });
+const libraryAnnouncementSchema = z.strictObject({ type: z.literal('library-changed'), tabId: z.string().min(1) });
 export type LibraryAnnouncement = z.infer<typeof libraryAnnouncementSchema>;
 
 const announcementSchema = z.discriminatedUnion('type', [saveAnnouncementSchema, libraryAnnouncementSchema]);

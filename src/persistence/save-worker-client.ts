@@ -33,7 +33,7 @@ export interface SaveWorkerLike {
   terminate(): void;
 }
 
-export function createSaveWorker(): SaveWorkerLike | undefined {
+function createSaveWorker(): SaveWorkerLike | undefined {
   if (typeof Worker === 'undefined') return undefined;
   try {
     return new Worker(new URL('./save-worker.ts', import.meta.url), { type: 'module', name: 'baton-save' }) as unknown as SaveWorkerLike;
@@ -49,7 +49,7 @@ export interface PageLifecycle {
   dispose(): void;
 }
 
-export function pageLifecycle(): PageLifecycle {
+function pageLifecycle(): PageLifecycle {
   if (typeof window === 'undefined' || typeof document === 'undefined') return { leaving: () => false, dispose: () => undefined };
   // pagehide fires while visibilityState is still 'visible' (the spec hides the document after it).
   let left = false;

@@ -43,7 +43,7 @@ export function createRepositories(backend: StorageBackend, deps?: RepositoryDep
   };
 }
 
-export function createMemoryPersistence(banner: string = MEMORY_BANNER, deps?: RepositoryDeps): Persistence {
+function createMemoryPersistence(banner: string = MEMORY_BANNER, deps?: RepositoryDeps): Persistence {
   return { mode: 'memory', banner, ...createRepositories(createMemoryBackend(), deps), close: () => undefined };
 }
 

@@ -59,7 +59,6 @@ const REASON_NAMES: Record<VersionReason, string> = {
   'before-paste': 'Before paste',
   'before-layout': 'Before auto layout',
   'before-restore': 'Before restoring a version',
-  'before-template': 'Before applying a template',
   'before-conflict': 'Before loading another tab’s changes',
 };
 

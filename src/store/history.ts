@@ -11,7 +11,7 @@
  * Selection and viewport are not documents and never reach this file.
  */
 export const HISTORY_DEPTH = 500;
-export const COALESCE_MS = 1000;
+const COALESCE_MS = 1000;
 
 export interface History<T> {
   readonly past: readonly T[];

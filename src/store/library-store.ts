@@ -70,7 +70,7 @@ export interface LibraryState {
 
 export type LibraryStore = StoreApi<LibraryState>;
 
-export const INITIAL_LIBRARY_STATE: LibraryState = {
+const INITIAL_LIBRARY_STATE: LibraryState = {
   designs: [],
   trash: [],
   currentId: null,

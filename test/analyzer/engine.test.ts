@@ -39,7 +39,8 @@ describe('engine', () => {
   });
 
   it('returns suppressed findings separately, matched by rule and node', () => {
-    const doc = new Builder().add('trigger', 't').add('ai', 'a', { policy: {} }).add('ai', 'b', { policy: {} }).add('output', 'o').chain('t', 'a', 'b', 'o')
+    // A webhook: someone waits (missing-timeout reports) and nobody watches the runs (no-monitoring reports).
+    const doc = new Builder().add('trigger', 't', { config: { type: 'webhook' } }).add('ai', 'a', { policy: {} }).add('ai', 'b', { policy: {} }).add('output', 'o').chain('t', 'a', 'b', 'o')
       .lint({ suppressions: [{ ruleId: 'missing-timeout', nodeId: 'a', reason: 'The provider enforces 20 s.' }, { ruleId: 'no-monitoring', reason: 'Monitored by the platform.' }] }).build();
     const a = analyze(doc);
     expect(ids(a, 'missing-timeout').map((f) => f.nodeIds)).toEqual([['b']]);

@@ -37,7 +37,7 @@ describe('quick fixes', () => {
   });
 
   it('add-timeout: sets startToCloseSeconds and keeps the rest of the policy', () => {
-    const doc = new Builder().add('trigger', 't').add('ai', 'a', { policy: { retry: [{ errorEquals: ['timeout'], maximumAttempts: 2 }] } }).add('output', 'o').chain('t', 'a', 'o').build();
+    const doc = new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('ai', 'a', { policy: { retry: [{ errorEquals: ['timeout'], maximumAttempts: 2 }] } }).add('output', 'o').chain('t', 'a', 'o').build();
     const { after } = fixOnce(doc, 'add-timeout');
     const a = after.nodes.find((n) => n.id === 'a');
     expect(a?.kind === 'ai' && a.policy).toEqual({ retry: [{ errorEquals: ['timeout'], maximumAttempts: 2 }], timeouts: { startToCloseSeconds: 30 } });

@@ -105,3 +105,11 @@ export function patchNode(doc: Workflow, id: string, patch: Partial<WorkflowNode
   // Test-only: the patch keeps the node's kind, so the union member is unchanged.
   return { ...doc, nodes: doc.nodes.map((n) => (n.id === id ? ({ ...n, ...patch } as WorkflowNode) : n)) };
 }
+
+/** trigger -> `count` tools labelled only with their service's name ("Google Sheets1", ...) -> output. */
+export function toolNamed(count: number): Workflow {
+  const ids = Array.from({ length: count }, (_, i) => `s${i + 1}`);
+  const b = new Builder().add('trigger', 't');
+  ids.forEach((id, i) => b.add('tool', id, { label: `Google Sheets${i + 1}` }));
+  return b.add('output', 'o').chain('t', ...ids, 'o').build();
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyzer/engine.ts';
 import { groupFindings } from '../../src/analyzer/grouping.ts';
 import type { Finding } from '../../src/analyzer/types.ts';
-import { chainDoc } from './fixtures.ts';
+import { toolNamed } from './fixtures.ts';
 
 const f = (ruleId: string, nodeIds: string[], message = `m ${nodeIds.join(',')}`, severity: Finding['severity'] = 'warning'): Finding => ({ ruleId, severity, message, nodeIds, edgeIds: [], docs: `docs/rules/${ruleId}.md`, fix: 'do it' });
 
@@ -40,8 +40,8 @@ describe('groupFindings', () => {
     expect(groupFindings(list, 1)[0]!.fix).toBeUndefined();
   });
 
-  it('the analysis carries groups: six tools without a purpose fold into one line', () => {
-    const a = analyze(chainDoc(['tool', 'tool', 'tool', 'tool', 'tool', 'tool']));
+  it('the analysis carries groups: six steps named after their tool fold into one line', () => {
+    const a = analyze(toolNamed(6));
     const found = a.findings.filter((x) => x.ruleId === 'tool-centric-design');
     expect(found.length).toBe(6);
     const groups = a.groups.filter((g) => g.ruleId === 'tool-centric-design');

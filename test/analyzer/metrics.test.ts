@@ -111,11 +111,27 @@ describe('score and over-engineering', () => {
 
   it('bands the seed example as over-engineered', () => {
     const a = analyze(seedExample());
-    expect(a.overEngineering).toEqual({ ratio: 6, needed: 1, used: 6, band: 'over-engineered', workNodes: 6, resilienceNodes: 0 });
+    // Three LLM steps in a row: the second and third are surplus (redundant pairs); the two tools are automations.
+    expect(a.overEngineering).toEqual({ ratio: 6, needed: 1, used: 6, band: 'over-engineered', workNodes: 6, resilienceNodes: 0, surplus: 2, surplusSteps: [{ nodeId: 'a2', reason: 'redundant-ai' }, { nodeId: 'a3', reason: 'redundant-ai' }], judgement: 6 });
     expect(a.findings.some((f) => f.ruleId === 'overbuilt-simple-task')).toBe(true);
     expect(overEngineering(3, { risk: 'high', effortMinutes: 30 }).band).toBe('lean');
     expect(overEngineering(9, { risk: 'high', effortMinutes: 30 }).band).toBe('proportionate');
     // Lean judges the normal path's size: 3 expected steps out of 5 normal nodes is not lean for a 4-step task.
     expect(overEngineering(3, { risk: 'high', effortMinutes: 30 }, { workNodes: 6, normalWorkNodes: 5 }).band).toBe('proportionate');
+  });
+
+  it('measures over-building, not size (issue 10)', () => {
+    // Size alone, with no stated task and nothing redundant, is not over-engineering.
+    expect(overEngineering(12, undefined, { workNodes: 12, normalWorkNodes: 12, judgement: 4 }).band).toBe('proportionate');
+    // The minimal design: read a sheet, one LLM call, send; with a stated 5-minute task it needs 1 step and uses
+    // 3, but two of them are the task's own input and output, not judgement.
+    const minimal = new Builder().add('trigger', 't').add('tool', 'read', { label: 'Read rows' }).add('ai', 'llm', { label: 'Draft message' }).add('tool', 'send', { label: 'Send message' }).add('output', 'o').chain('t', 'read', 'llm', 'send', 'o').profile({ effortMinutes: 5, risk: 'low' }).build();
+    expect(analyze(minimal).overEngineering).toMatchObject({ used: 3, judgement: 1, surplus: 0, band: 'proportionate' });
+    // An article converted to HTML twice by two LLM steps (data steps between them do not hide it): surplus.
+    const twice = new Builder().add('trigger', 't').add('ai', 'html1', { label: 'Convert article to HTML' }).add('join', 'j', { config: { mode: 'any' } }).add('ai', 'html2', { label: 'Convert draft to HTML' }).add('tool', 'post', { label: 'Publish page' }).add('output', 'o').chain('t', 'html1', 'j', 'html2', 'post', 'o').build();
+    expect(analyze(twice).overEngineering).toMatchObject({ surplus: 1, band: 'over-engineered' });
+    // The spec's over-built simple task (3 AI steps, 2 automation layers, a gate; 5 minutes) stays over-engineered.
+    const spec = new Builder().add('trigger', 't').add('tool', 'l1', { config: { type: 'automation' } }).add('ai', 'a').add('tool', 'z').add('ai', 'b', { config: { capability: 'extractor' } }).add('ai', 'c', { config: { capability: 'classifier' } }).add('check', 'g').add('tool', 'l2', { config: { type: 'subworkflow' } }).add('output', 'o').add('output', 'x', { config: { type: 'discard', outcome: 'rejected' } }).chain('t', 'l1', 'a', 'z', 'b', 'c', 'g', 'l2', 'o').link('g', 'x', { sourcePort: 'fail' }).profile({ effortMinutes: 5, risk: 'low' }).build();
+    expect(analyze(spec).overEngineering.band).toBe('over-engineered');
   });
 });

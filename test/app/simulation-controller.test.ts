@@ -3,7 +3,9 @@
  * browser worker uses) and real debug runs: what reaches the store, and that nothing touches the document.
  */
 import { describe, expect, it } from 'vitest';
-import { CHECKPOINT_EVERY, createSimulationController, scenarioFor } from '../../src/app/simulation-controller.ts';
+import { CHECKPOINT_EVERY, createSimulationController } from '../../src/app/simulation-controller.ts';
+import * as runtime from '../../src/app/simulation-runtime.ts';
+import { scenarioFor } from '../../src/app/simulation-runtime.ts';
 import { createSimulationClient, type WorkerLike } from '../../src/simulator/client.ts';
 import { createWorkerHandler } from '../../src/simulator/protocol.ts';
 import { runBatch } from '../../src/simulator/report.ts';
@@ -20,7 +22,7 @@ function inProcessWorker(): WorkerLike {
   return w;
 }
 
-const controller = () => createSimulationController({ createClient: () => createSimulationClient({ workers: 2, createWorker: inProcessWorker }) });
+const controller = () => createSimulationController({ runtime, createClient: () => createSimulationClient({ workers: 2, createWorker: inProcessWorker }) });
 
 function until(c: { store: { getState(): SimulationState } }, ok: (s: SimulationState) => boolean): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -96,6 +98,23 @@ describe('simulation controller', () => {
     c.step();
     expect(c.store.getState().debug.log.at(-1)).toEqual(d.log.find((e) => e.seq === back));
     c.dispose();
+  });
+
+  it('loads the simulator on first use: a step asked for while it loads is taken once it is there', async () => {
+    const c = createSimulationController({ createClient: () => createSimulationClient({ workers: 1, createWorker: inProcessWorker }) });
+    c.startDebug(retryFallbackDoc(), 'base', 7, 1);
+    c.step();
+    c.step();
+    expect(c.store.getState().debug.status).toBe('off');
+    await until(c, (s) => s.debug.eventCount === 2);
+    expect(c.store.getState().debug.status).toBe('paused');
+    // A batch on a controller that has not loaded the simulator yet loads it too.
+    const fresh = createSimulationController({ createClient: () => createSimulationClient({ workers: 1, createWorker: inProcessWorker }) });
+    fresh.runBatch(retryFallbackDoc(), { scenarioId: 'base', cases: 20, replications: 2, seed: 3 });
+    await until(fresh, (s) => s.batch.status === 'done');
+    expect(fresh.store.getState().batch.report?.cases).toBe(20);
+    c.dispose();
+    fresh.dispose();
   });
 
   it('stops playing at a node breakpoint and injects a fault from now', async () => {

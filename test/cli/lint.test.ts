@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { parseLintArgs } from '../../src/cli/commands/lint.ts';
 import { main } from '../../src/cli/main.ts';
 import type { Workflow } from '../../src/domain/index.ts';
-import { Builder, chainDoc } from '../analyzer/fixtures.ts';
+import { Builder, chainDoc, toolNamed } from '../analyzer/fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'baton-lint-'));
 let n = 0;
@@ -58,12 +58,12 @@ describe('baton lint', () => {
     const parsed = lintJsonSchema.parse(JSON.parse(r.out));
     expect(parsed.metrics.nodes).toBe(5);
     expect(parsed.metrics.workNodes).toBe(3);
-    expect(parsed.findings.some((f) => f.ruleId === 'redundant-ai-chain' && f.severity === 'warning')).toBe(true);
+    expect(parsed.findings.some((f) => f.ruleId === 'long-llm-chain' && f.severity === 'warning')).toBe(true);
     expect(r.code).toBe(0); // warnings only, no --max-warnings
   });
 
   it('adds groups to the JSON: a rule\'s many findings as one entry naming them by index; the text prints one line', async () => {
-    const f = file(chainDoc(['tool', 'tool', 'tool', 'tool', 'tool', 'tool']));
+    const f = file(toolNamed(6));
     const parsed = z
       .object({ findings: z.array(z.object({ ruleId: z.string() })), groups: z.array(z.object({ ruleId: z.string(), count: z.number(), message: z.string(), nodeIds: z.array(z.string()), findings: z.array(z.number()) })) })
       .parse(JSON.parse((await lint(f, '--format', 'json')).out));

@@ -1,5 +1,6 @@
 import { defineRule } from '../define-rule.ts';
-import { hasPortEdge, hasRetry, isCall, nameOf } from '../rule-helpers.ts';
+import { hasPortEdge, hasRetry, isCall, isUnprotectedChokepoint, nameOf, SPOF_MIN_STEP_SUCCESS } from '../rule-helpers.ts';
+import { stepSuccess } from '../reliability.ts';
 
 export default defineRule({
   id: 'no-error-handling',
@@ -12,7 +13,8 @@ export default defineRule({
       if (!isCall(n)) continue;
       const errorEdge = hasPortEdge(graph, n, 'error');
       const catches = (n.policy?.catch ?? []).some((c) => c.port === 'error');
-      if (!hasRetry(n) && !errorEdge) {
+      // A weak step every case passes is single-point-of-failure's finding (with its success estimate).
+      if (!hasRetry(n) && !errorEdge && !isUnprotectedChokepoint(graph, n, SPOF_MIN_STEP_SUCCESS, stepSuccess)) {
         report({
           severity: small ? 'info' : 'warning',
           message: `${nameOf(n)} has no retry, no error route and no fallback: its first error fails the case.`,

@@ -1,13 +1,19 @@
 import { defineRule } from '../define-rule.ts';
-import { isCall } from '../rule-helpers.ts';
+import { isCall, reachedFrom } from '../rule-helpers.ts';
 
 export default defineRule({
   id: 'no-monitoring',
   meta: { description: 'External calls fail; if no error path raises an alert or notification, nobody finds out.', docs: 'docs/rules/no-monitoring.md', category: 'fragility' },
   defaultSeverity: 'info',
-  options: { warnAtRunsPerDay: 10 },
+  options: {
+    warnAtRunsPerDay: 10,
+    /** A run started by hand is watched by the person who started it: they see it fail. */
+    manualRunsAreWatched: true,
+  },
   check({ graph, doc, options }, report) {
-    const calls = graph.workNodes.filter(isCall);
+    // Calls that run with nobody watching: what a scheduled, event, webhook or chat trigger reaches.
+    const unwatched = reachedFrom(graph, graph.triggers.filter((t) => !(options.manualRunsAreWatched && t.kind === 'trigger' && t.config.type === 'manual')));
+    const calls = graph.workNodes.filter((n) => isCall(n) && unwatched[graph.indexOf(n.id)] === 1);
     if (calls.length === 0) return;
     // Search forward from every failure edge for an alert: an alert/notify output, an error outcome or a notification tool.
     const seen = new Set<string>();
@@ -32,7 +38,7 @@ export default defineRule({
     const runs = doc.profile?.runsPerDay ?? 0;
     report({
       severity: runs >= options.warnAtRunsPerDay ? 'warning' : 'info',
-      message: `${calls.length} external call(s), and no error path raises an alert or notification.`,
+      message: `${calls.length} external call(s) run with nobody watching, and no error path raises an alert or notification.`,
       nodeIds: calls.map((n) => n.id),
       fix: 'Route errors to an Output of type alert (or a notification step) so someone hears about failures.',
       evidence: { runsPerDay: runs },

@@ -9,12 +9,20 @@ export default defineRule({
   options: {
     /** Probabilities summing to within this of 1 cover every case, so no default is needed. */
     probabilityTolerance: 1e-6,
+    /** A branch labelled with its condition in words is defined (imports of other tools' conditions). */
+    acceptConditionsInWords: true,
   },
   check({ graph, options }, report) {
     for (const n of graph.nodes) {
       if (n.kind !== 'router' || n.config.mode === 'parallel') continue;
       const edges = graph.outEdges(n.id);
       if (edges.length < 2) continue;
+      // A branch whose label states its condition in words (what an import of n8n's IF and Switch gives: "true",
+      // "is_appointment", "status equals done") is defined, only not in a form the simulator evaluates; the
+      // simulator splits such branches evenly and the import report says so. Words cannot be checked for a
+      // missing default or a repeat either, so a router described in words is not judged on them.
+      const inWords = (e: (typeof edges)[number]): boolean => e.condition === undefined && e.probability === undefined && e.isDefault !== true && (e.label ?? '').trim().length > 0;
+      if (options.acceptConditionsInWords && edges.some(inWords)) continue;
       for (const e of edges) {
         if (e.condition === undefined && e.probability === undefined && e.isDefault !== true) {
           report({ message: `Branch "${e.label ?? e.id}" of ${nameOf(n)} has no condition, probability or default mark, so when it is taken is undefined.`, nodeIds: [n.id], edgeIds: [e.id], fix: 'Give the branch a condition, or mark it as the default.' });

@@ -1,17 +1,16 @@
 import { defineRule } from '../define-rule.ts';
-import { hasErrorRoute, hasRetry, isCall, nameOf } from '../rule-helpers.ts';
+import { isUnprotectedChokepoint, nameOf, SPOF_MIN_STEP_SUCCESS } from '../rule-helpers.ts';
 import { stepSuccess } from '../reliability.ts';
 
 export default defineRule({
   id: 'single-point-of-failure',
   meta: { description: 'An unprotected, less-than-reliable call that every case must pass through.', docs: 'docs/rules/single-point-of-failure.md', category: 'fragility' },
   defaultSeverity: 'warning',
-  options: { minStepSuccess: 0.99 },
+  options: { minStepSuccess: SPOF_MIN_STEP_SUCCESS },
   check({ graph, options }, report) {
     for (const n of graph.workNodes) {
-      if (!isCall(n) || hasRetry(n) || hasErrorRoute(graph, n) || !graph.onEveryPath(n.id)) continue;
+      if (!isUnprotectedChokepoint(graph, n, options.minStepSuccess, stepSuccess)) continue;
       const s = stepSuccess(n);
-      if (s >= options.minStepSuccess) continue;
       report({
         message: `Every case passes ${nameOf(n)}, which succeeds ${(s * 100).toFixed(1)}% of the time and has no retry or fallback.`,
         nodeIds: [n.id],

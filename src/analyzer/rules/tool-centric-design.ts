@@ -1,32 +1,45 @@
 import { defineRule } from '../define-rule.ts';
+import { isToolNameOnly, labelWords, NODE_TYPE_WORDS, NOT_VERBS, NOUN_ENDINGS, TOOL_NAMES, toolNamesIn, VERBS_LIKE_NOUNS, wordSet } from '../label-words.ts';
 import { isCall, listOption, nameOf } from '../rule-helpers.ts';
 
-const VENDORS = 'gpt,gpt-4,gpt-4o,gpt-5,chatgpt,openai,claude,anthropic,gemini,bard,llama,mistral,cohere,copilot,zapier,make.com,n8n,ifttt,power automate,uipath,langchain,huggingface';
+const notVerbs = wordSet(NOT_VERBS);
+const verbs = wordSet(VERBS_LIKE_NOUNS);
+const endings = listOption(NOUN_ENDINGS);
+
+/** Does a label say what the step does ("Summarize news (GPT-4o)")? Two words or more, the first a verb. */
+function saysWhat(label: string, drop: ReadonlySet<string>): boolean {
+  const words = labelWords(label.replace(/\d+/g, ' ')).filter((w) => !drop.has(w));
+  const first = words[0];
+  if (first === undefined || words.length < 2) return false;
+  return verbs.has(first) || (!notVerbs.has(first) && !endings.some((e) => first.length > e.length + 1 && first.endsWith(e)));
+}
 
 export default defineRule({
   id: 'tool-centric-design',
   meta: { description: 'Steps named after the tool or model, or with no stated purpose, describe how and not what.', docs: 'docs/rules/tool-centric-design.md', category: 'naming' },
   defaultSeverity: 'warning',
-  options: { vendorNames: VENDORS },
+  options: { vendorNames: TOOL_NAMES, nodeTypeWords: NODE_TYPE_WORDS, reportAnyToolMention: false },
   check({ graph, options }, report) {
     const vendors = listOption(options.vendorNames);
-    const spaced = vendors.map((v) => v.includes(' '));
-    const dashed = vendors.map((v) => `${v}-`);
+    const typeWords = wordSet(options.nodeTypeWords);
     for (const n of graph.workNodes) {
-      const label = n.label.toLowerCase();
-      const words = label.split(/[^a-z0-9.-]+/).filter((t) => t.length > 0);
-      const tokens = new Set(words);
-      const vendor = vendors.find((v, i) => (spaced[i] ? label.includes(v) : tokens.has(v) || words.some((t) => t.startsWith(dashed[i]!))));
       const purpose = isCall(n) ? (n.config.purpose ?? '').trim() : '';
-      if (vendor !== undefined) {
+      const named = toolNamesIn(n.label, vendors).sort((a, b) => b.length - a.length);
+      // Named after a tool: the label is the tool's name and nothing else ("Google Sheets1", "OpenAI Chat Model").
+      // A label that says what the step does and mentions the model in passing ("Summarize news (GPT-4o)") is fine.
+      const onlyTool = isToolNameOnly(n.label, vendors, typeWords);
+      if (named.length > 0 && (onlyTool || options.reportAnyToolMention)) {
         report({
-          message: `${nameOf(n)} is named after a tool or model ("${vendor}"), not after what it does.`,
+          message: `${nameOf(n)} is named after a tool or model ("${named[0]}"), not after what it does.`,
           nodeIds: [n.id],
           fix: 'Name the step after its purpose; put the model in its configuration.',
           ...(purpose.length > 0 ? { quickFix: 'name-after-purpose' as const } : {}),
         });
-      } else if (isCall(n) && purpose.length === 0) {
-        report({ message: `${nameOf(n)} has no stated purpose.`, nodeIds: [n.id], fix: 'Write what the step must achieve in its Purpose field: it is what you will test it against.' });
+      } else if (onlyTool) {
+        report({ message: `${nameOf(n)} is named after the kind of step it is, not after what it does.`, nodeIds: [n.id], fix: 'Name the step after what it does ("Draft reply", "Classify ticket").', ...(purpose.length > 0 ? { quickFix: 'name-after-purpose' as const } : {}) });
+      } else if (n.kind === 'ai' && purpose.length === 0 && !saysWhat(n.label, typeWords)) {
+        // An AI step is specified by what it must achieve; when neither its label nor a purpose says it, nobody can test it.
+        report({ message: `${nameOf(n)} has no stated purpose, and its label does not say what it must achieve.`, nodeIds: [n.id], fix: 'Write what the step must achieve in its Purpose field (or its prompt): it is what you will test it against.' });
       }
     }
   },

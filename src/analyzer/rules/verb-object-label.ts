@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { labelWords, NOT_VERBS, NOUN_ENDINGS, VERBS_LIKE_NOUNS, wordSet } from '../label-words.ts';
+import { isToolNameOnly, labelWords, NODE_TYPE_WORDS, NOT_VERBS, NOUN_ENDINGS, TOOL_NAMES, VERBS_LIKE_NOUNS, wordSet } from '../label-words.ts';
 import { listOption, nameOf } from '../rule-helpers.ts';
 
 export default defineRule({
@@ -11,8 +11,12 @@ export default defineRule({
     const endings = listOption(options.nounEndings);
     const notVerbs = wordSet(options.notVerbs);
     const verbs = wordSet(options.verbs);
+    const tools = listOption(TOOL_NAMES);
+    const typeWords = wordSet(NODE_TYPE_WORDS);
     for (const n of graph.workNodes) {
       if (n.label.trim().length === 0) continue; // label-required
+      // A label that is only a tool's name ("Google Sheets1", "HTTP Request") is tool-centric-design's finding.
+      if (isToolNameOnly(n.label, tools, typeWords)) continue;
       // Words, not whitespace runs: "sendSlackMessage" is three words, "get_orders" two.
       const words = labelWords(n.label);
       const first = words[0];

@@ -8,7 +8,7 @@ import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { hasInput, outputPorts, type Position, type Workflow } from '../../domain/index.ts';
 import { nodeSize } from '../../ui/canvas/node-appearance.ts';
 
-export const LAYOUT_OPTIONS: Readonly<Record<string, string>> = {
+const LAYOUT_OPTIONS: Readonly<Record<string, string>> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
   'elk.layered.spacing.nodeNodeBetweenLayers': '80',

@@ -91,7 +91,7 @@ export function lintJson(a: Analysis): unknown {
       byKind: m.byKind,
     },
     score: { value: a.score.value, band: a.score.band },
-    overEngineering: { ratio: a.overEngineering.ratio, needed: a.overEngineering.needed, used: a.overEngineering.used, band: a.overEngineering.band },
+    overEngineering: { ratio: a.overEngineering.ratio, needed: a.overEngineering.needed, used: a.overEngineering.used, band: a.overEngineering.band, surplus: a.overEngineering.surplus, surplusSteps: a.overEngineering.surplusSteps },
     leverage: a.leverage.ratio === null || !Number.isFinite(a.leverage.ratio) ? null : round(a.leverage.ratio, 2),
   };
 }
@@ -112,7 +112,7 @@ function lintText(file: string, a: Analysis): string {
   lines.push(
     `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info(s)${a.suppressed.length > 0 ? `, ${a.suppressed.length} suppressed` : ''}`,
     `metrics: ${m.nodes} nodes, ${m.workNodes} work nodes, longest path ${m.longestPath}, CFC ${m.cfc}, max degree ${m.maxDegree}, estimated success ${(m.estimatedSuccess * 100).toFixed(1)}%, p95 ${m.p95Seconds.toFixed(1)} s, cost $${m.costPerCase.toFixed(4)}/case`,
-    `complexity: ${a.score.value} (${a.score.band}); over-engineering: ${a.overEngineering.used} steps for ~${a.overEngineering.needed} needed, ratio ${a.overEngineering.ratio} (${a.overEngineering.band})`,
+    `complexity: ${a.score.value} (${a.score.band}); over-engineering: ${a.overEngineering.used} steps for ~${a.overEngineering.needed} needed, ratio ${a.overEngineering.ratio}, ${a.overEngineering.surplus} surplus (${a.overEngineering.band})`,
   );
   return lines.join('\n') + '\n';
 }

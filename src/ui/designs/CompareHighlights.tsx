@@ -11,8 +11,8 @@ const COLOURS = { added: '#16a34a', changed: '#d97706', moved: '#2563eb' } as co
 
 const esc = (id: string): string => (typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(id) : id.replace(/["\\]/g, '\\$&'));
 
-/** The CSS for a comparison; exported for tests. */
-export function comparisonCss(c: Comparison): string {
+/** The CSS for a comparison. */
+function comparisonCss(c: Comparison): string {
   const rules: string[] = [];
   const nodeRule = (ids: readonly string[], colour: string): void => {
     if (ids.length === 0) return;

@@ -7,7 +7,7 @@ import { selectBanner, selectConflict } from '../../store/library-store.ts';
 import { downloadBlob } from '../download.ts';
 import { useDesignLibrary, useLibraryState, type DesignLibrary } from './designs-services.tsx';
 
-export function exportCurrentDesign(library: DesignLibrary): void {
+function exportCurrentDesign(library: DesignLibrary): void {
   const { fileName, json } = library.exportCurrent();
   downloadBlob(new Blob([json], { type: 'application/json' }), fileName);
 }

@@ -28,9 +28,6 @@ export type ImportOutcome =
   | { readonly ok: true; readonly name: string; readonly conversion?: ConversionSummary }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
-/** The operations that replace much of a design at once; each takes an automatic version first. */
-export type SnapshotReason = 'before-import' | 'before-paste' | 'before-layout' | 'before-template';
-
 export interface StorageUse {
   readonly usageBytes: number;
   readonly quotaBytes: number;
@@ -65,8 +62,6 @@ export interface DesignLibrary {
   /** Export JSON of what the editor holds now: works in memory mode and when saving fails. */
   exportCurrent(): { readonly fileName: string; readonly json: string };
   saveVersion(name: string): Promise<void>;
-  /** Automatic version of the current design before a risky operation. Never throws: a failed snapshot must not block the edit. */
-  snapshot(reason: SnapshotReason): Promise<void>;
   restoreVersion(versionId: string): Promise<void>;
   /** Compare a version with another version, or with the current design (`b` omitted). */
   compare(a: string, b?: string): Promise<void>;

@@ -71,8 +71,3 @@ export function isSchemaAt(schema: AnySchema, root: unknown, path: FieldPath, ta
   return s !== undefined && unwrap(s) === target;
 }
 
-/** May the value at `path` be left out? */
-export function isOptionalAt(schema: AnySchema, root: unknown, path: FieldPath): boolean {
-  const s = schemaAt(schema, root, path);
-  return s !== undefined && optionality(s).optional;
-}

@@ -1,10 +1,10 @@
 /** Matching for the Find dialog: a node matches when every word of the query is in its label, kind, capability or model. */
 import { KIND_LABELS, type WorkflowNode } from '../../domain/index.ts';
 
-export const MAX_FIND_RESULTS = 50;
+const MAX_FIND_RESULTS = 50;
 
 /** The text a node is found by. */
-export function searchableText(node: WorkflowNode): string {
+function searchableText(node: WorkflowNode): string {
   const parts: string[] = [node.label, node.kind, KIND_LABELS[node.kind]];
   if (node.kind === 'ai') {
     parts.push(node.config.capability);

@@ -8,8 +8,8 @@
 import DOMPurify, { type Config } from 'dompurify';
 import { marked } from 'marked';
 
-export const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'hr'] as const;
-export const SAFE_LINK = /^(?:https:|mailto:)/i;
+const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'hr'] as const;
+const SAFE_LINK = /^(?:https:|mailto:)/i;
 
 const CONFIG: Config = {
   ALLOWED_TAGS: [...ALLOWED_TAGS],

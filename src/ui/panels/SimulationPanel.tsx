@@ -9,13 +9,16 @@ import type { Workflow } from '../../domain/index.ts';
 import { selectDocIgnoringMoves } from '../../store/selectors.ts';
 import { selectDebug, selectExpanded, selectFocusRequest, selectPoolBusy, selectTab, type SimulationTab } from '../../store/simulation-store.ts';
 import { useEditorStore } from '../editor-context.tsx';
+import { lazyView } from '../lazy-view.tsx';
 import { BatchView } from '../simulation/BatchView.tsx';
-import { DebugView } from '../simulation/DebugView.tsx';
 import { EdgeSimStyles } from '../simulation/EdgeSimStyles.tsx';
 import { draftOf, firstScenarioId, NumberFields, ScenarioSelect, settingsFor, settingsFromDraft, type SettingsDraft } from '../simulation/RunSettingsFields.tsx';
 import { useSimulationServices, useSimulationState, type SimulationServices } from '../simulation/simulation-services.tsx';
-import { WhatIfView } from '../simulation/WhatIfView.tsx';
 import '../simulation/simulation.css';
+
+// Loaded when their tab is first shown: the first page does not need them (docs/architecture.md, "First load").
+const DebugView = lazyView(() => import('../simulation/DebugView.tsx').then((m) => m.DebugView));
+const WhatIfView = lazyView(() => import('../simulation/WhatIfView.tsx').then((m) => m.WhatIfView));
 
 const TABS: readonly { id: SimulationTab; label: string }[] = [
   { id: 'batch', label: 'Batch' },

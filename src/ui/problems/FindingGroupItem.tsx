@@ -6,6 +6,8 @@
 import { memo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Finding, FindingGroup } from '../../analyzer/index.ts';
 import { activateOnKey, FindingItem, ProblemIcon, ProblemMessage } from './FindingItem.tsx';
+import { hasRuleDoc } from './rule-docs.ts';
+import { RuleDocsDialog } from './RuleDocsDialog.tsx';
 
 interface Props {
   readonly group: FindingGroup;
@@ -22,6 +24,7 @@ function asFinding(g: FindingGroup): Finding {
 
 function FindingGroupItemImpl({ group: g, onActivate, onFix }: Props) {
   const [open, setOpen] = useState(false);
+  const [docsOpen, setDocsOpen] = useState(false);
   const onKeyDown = activateOnKey(() => onActivate(asFinding(g)));
   return (
     <li className={`problem problem--${g.severity} problem--group`} data-group-rule-id={g.ruleId} data-severity={g.severity} data-count={g.count} tabIndex={0} onClick={() => onActivate(asFinding(g))} onKeyDown={onKeyDown}>
@@ -33,6 +36,11 @@ function FindingGroupItemImpl({ group: g, onActivate, onFix }: Props) {
           <summary>
             {g.ruleId}: show the {g.count} findings
           </summary>
+          {hasRuleDoc(g.ruleId) && (
+            <button type="button" className="problem__docs" onClick={() => setDocsOpen(true)}>
+              Read the rule's page
+            </button>
+          )}
           {/* Rendered only when open: a folded group of 300 findings must not cost 300 items while closed. */}
           {open && (
             <ul className="problems__list problems__list--nested">
@@ -42,6 +50,11 @@ function FindingGroupItemImpl({ group: g, onActivate, onFix }: Props) {
             </ul>
           )}
         </details>
+        {docsOpen && (
+          <div onClick={stop} onKeyDown={stop}>
+            <RuleDocsDialog ruleId={g.ruleId} onClose={() => setDocsOpen(false)} />
+          </div>
+        )}
       </div>
     </li>
   );

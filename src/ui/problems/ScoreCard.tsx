@@ -53,7 +53,7 @@ export function ScoreCardView({ analysis: a }: { analysis: Analysis }) {
           className={over ? 'figure--over' : ''}
           label="Over-engineering"
           value={`${oe.ratio}× · ${oe.band}`}
-          tip={`Work steps a case passes (${used}) over the steps the task profile needs (${oe.needed}); over-engineered from 2.5× with 3 or more extra steps.`}
+          tip={`Work steps a case passes (${used}) over the steps the task profile needs (${oe.needed}). Over-engineered when steps add no correctness (a redundant AI step, a wrapper layer, a repeated check: ${oe.surplus} here), or when the profile's task needs far fewer judgement steps; size alone never is.`}
         />
         <Figure label="Success" value={percent(a.estimates.success)} tip="Estimated share of cases that end at a success output (closed form, from each step's success and the routing)." />
         <Figure label="Latency p50 / p95" value={`${formatSeconds(a.estimates.p50Seconds)} / ${formatSeconds(a.estimates.p95Seconds)}`} tip="Estimated time from trigger to output for a typical case and for 19 cases in 20, waits for people included." />
@@ -66,7 +66,8 @@ export function ScoreCardView({ analysis: a }: { analysis: Analysis }) {
       </dl>
       {over && (
         <p className="scorecard__over" role="note">
-          Over-engineered: {used} work steps per case where the task needs about {oe.needed}. Try the simplest version first; add steps only for a measured failure.
+          Over-engineered: {oe.surplus > 0 ? `${oe.surplus} step(s) add no correctness; ` : ''}
+          {used} work steps per case where the task needs about {oe.needed}. Try the simplest version first; add steps only for a measured failure.
         </p>
       )}
       {a.score.contributors.length > 0 && (

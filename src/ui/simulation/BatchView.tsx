@@ -3,10 +3,13 @@ import { useDeferredValue, useState } from 'react';
 import type { Workflow } from '../../domain/index.ts';
 import { selectBatch, selectHeat, type RunProgress, type RunStatus } from '../../store/simulation-store.ts';
 import { downloadBlob, slugify } from '../download.ts';
-import { BatchResults } from './BatchResults.tsx';
+import { lazyView } from '../lazy-view.tsx';
 import { resultsCsv, resultsJson } from './export-results.ts';
 import { formatTimeLeft } from './sim-format.ts';
 import { useSimulationState, type SimulationServices } from './simulation-services.tsx';
+
+// The results (tables, charts) load with the first report: the first page has none to show.
+const BatchResults = lazyView(() => import('./BatchResults.tsx').then((m) => m.BatchResults));
 
 /** Progress of a run in the pool, with time left (the panel's one Cancel button stops it). */
 export function RunProgressBar({ label, progress }: { label: string; progress: RunProgress }) {

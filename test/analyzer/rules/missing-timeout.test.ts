@@ -8,11 +8,12 @@ const noTimeout = (trigger: 'manual' | 'chat'): Builder =>
 ruleTester(rule, {
   valid: [
     { name: 'defaults carry timeouts', doc: chainDoc(['ai', 'tool']) },
+    { name: 'background work is not reported by default', doc: noTimeout('manual').build() },
     { name: 'a limit on the whole step counts', doc: new Builder().add('trigger', 't').add('ai', 'a', { policy: { timeouts: { scheduleToCloseSeconds: 120 } } }).add('output', 'o').chain('t', 'a', 'o').build() },
   ],
   invalid: [
-    { name: 'batch trigger', doc: noTimeout('manual').build(), errors: [{ severity: 'info', nodeIds: ['a'], quickFix: 'add-timeout' }] },
-    { name: 'chat trigger', doc: noTimeout('chat').build(), errors: [{ severity: 'warning', message: /waiting/ }] },
+    { name: 'background work, by option', doc: noTimeout('manual').build(), options: { reportBackground: true }, errors: [{ severity: 'info', nodeIds: ['a'], quickFix: 'add-timeout' }] },
+    { name: 'chat trigger', doc: noTimeout('chat').build(), errors: [{ severity: 'warning', message: /waiting/, quickFix: 'add-timeout' }] },
     // The false alarm: a webhook elsewhere in the design made every step "someone is waiting".
     {
       name: 'a scheduled path beside a webhook path: only the webhook path has someone waiting',
@@ -26,6 +27,7 @@ ruleTester(rule, {
         .chain('hook', 'answer', 'o1')
         .chain('nightly', 'sync', 'o2')
         .build(),
+      options: { reportBackground: true },
       errors: [
         { severity: 'warning', nodeIds: ['answer'], message: /waiting/ },
         { severity: 'info', nodeIds: ['sync'], message: /^"Handle sync" has no timeout\.$/ },

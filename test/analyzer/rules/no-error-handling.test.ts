@@ -3,7 +3,8 @@ import { Builder, chainDoc } from '../fixtures.ts';
 import { ruleTester } from '../rule-tester.ts';
 
 const bare = (extra = false): Builder => {
-  const b = new Builder().add('trigger', 't').add('ai', 'a', { policy: {} }).add('output', 'o').chain('t', 'a', 'o');
+  // A tool at 99% success: below single-point-of-failure's line, so this rule's finding.
+  const b = new Builder().add('trigger', 't').add('tool', 'a', { policy: {} }).add('output', 'o').chain('t', 'a', 'o');
   if (extra) b.add('tool', 'x').link('a', 'x', { sourcePort: 'error' }).add('output', 'alert', { config: { type: 'alert', outcome: 'error' } }).chain('x', 'alert');
   return b;
 };
@@ -16,6 +17,7 @@ ruleTester(rule, {
   invalid: [
     { name: 'bare step in a tiny workflow', doc: bare().build(), errors: [{ severity: 'info', nodeIds: ['a'], quickFix: 'add-error-route' }] },
     { name: 'bare step in a bigger one', doc: bare().add('tool', 'b').build(), errors: [{ severity: 'warning', nodeIds: ['a'] }] },
+    { name: 'a weak step every case passes is left to single-point-of-failure', doc: new Builder().add('trigger', 't').add('ai', 'a', { policy: {} }).add('tool', 'b', { policy: {} }).add('output', 'o').chain('t', 'a', 'b', 'o').build(), errors: [{ nodeIds: ['b'] }] },
     { name: 'error edge with no catcher', doc: bare(true).build(), errors: [{ nodeIds: ['a'], edgeIds: ['e3'], message: /never taken/ }] },
   ],
 });

@@ -1,15 +1,22 @@
 import rule from '../../../src/analyzer/rules/no-monitoring.ts';
 import { Builder, chainDoc } from '../fixtures.ts';
 import { ruleTester } from '../rule-tester.ts';
+import type { Workflow } from '../../../src/domain/index.ts';
+
+/** The same design started by a schedule: nobody watches the run. */
+const scheduled = (d: Workflow): Workflow => ({ ...d, nodes: d.nodes.map((n) => (n.kind === 'trigger' ? { ...n, config: { type: 'schedule' as const } } : n)) });
 
 ruleTester(rule, {
   valid: [
     { name: 'no external calls', doc: chainDoc(['human']) },
-    { name: 'errors raise an alert', doc: new Builder().add('trigger', 't').add('ai', 'a').add('output', 'o').add('output', 'al', { config: { type: 'alert', outcome: 'error' } }).chain('t', 'a', 'o').link('a', 'al', { sourcePort: 'error' }).build() },
-    { name: 'errors reach a notification step', doc: new Builder().add('trigger', 't').add('ai', 'a').add('tool', 'n', { config: { type: 'notification' } }).add('output', 'o').chain('t', 'a', 'o').link('a', 'n', { sourcePort: 'error' }).chain('n', 'o').build() },
+    { name: 'errors raise an alert', doc: scheduled(new Builder().add('trigger', 't').add('ai', 'a').add('output', 'o').add('output', 'al', { config: { type: 'alert', outcome: 'error' } }).chain('t', 'a', 'o').link('a', 'al', { sourcePort: 'error' }).build()) },
+    { name: 'errors reach a notification step', doc: scheduled(new Builder().add('trigger', 't').add('ai', 'a').add('tool', 'n', { config: { type: 'notification' } }).add('output', 'o').chain('t', 'a', 'o').link('a', 'n', { sourcePort: 'error' }).chain('n', 'o').build()) },
+    // A run started by hand (n8n's "When clicking 'Test workflow'") is watched by whoever started it.
+    { name: 'started by hand', doc: chainDoc(['ai', 'tool']) },
   ],
   invalid: [
-    { name: 'low volume', doc: chainDoc(['ai', 'tool']), errors: [{ severity: 'info', nodeIds: ['s1', 's2'] }] },
-    { name: 'high volume', doc: chainDoc(['ai'], { runsPerDay: 500 }), errors: [{ severity: 'warning' }] },
+    { name: 'low volume', doc: scheduled(chainDoc(['ai', 'tool'])), errors: [{ severity: 'info', nodeIds: ['s1', 's2'], message: /nobody watching/ }] },
+    { name: 'high volume', doc: scheduled(chainDoc(['ai'], { runsPerDay: 500 })), errors: [{ severity: 'warning' }] },
+    { name: 'manual runs counted, by option', doc: chainDoc(['ai']), options: { manualRunsAreWatched: false }, errors: [{ nodeIds: ['s1'] }] },
   ],
 });

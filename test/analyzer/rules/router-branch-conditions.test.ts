@@ -11,9 +11,12 @@ ruleTester(rule, {
     { name: 'condition and default', doc: router().link('r', 'a', { condition: hi }).link('r', 'b', { isDefault: true }).build() },
     { name: 'probabilities summing to 1', doc: router().link('r', 'a', { probability: 0.3 }).link('r', 'b', { probability: 0.7 }).build() },
     { name: 'parallel branches need nothing', doc: router('parallel').link('r', 'a').link('r', 'b').build() },
+    // Corpus 0008_Slack_Stripe_Create_Triggered.json: n8n's IF "If no PO Number" imports as branches "true" and "false".
+    { name: 'conditions stated in words (an imported IF)', doc: router().link('r', 'a', { label: 'true' }).link('r', 'b', { label: 'false' }).build() },
   ],
   invalid: [
     { name: 'bare branch', doc: router().link('r', 'a', { condition: hi }).link('r', 'b', { id: 'bare' }).build(), errors: [{ severity: 'error', edgeIds: ['bare'] }, { severity: 'warning', quickFix: 'add-default-branch' }] },
+    { name: 'words not accepted by option', doc: router().link('r', 'a', { id: 'x', label: 'true' }).link('r', 'b', { id: 'y', label: 'false' }).build(), options: { acceptConditionsInWords: false }, errors: [{ edgeIds: ['x'] }, { edgeIds: ['y'] }, { severity: 'warning' }] },
     { name: 'no default', doc: router().link('r', 'a', { condition: hi }).link('r', 'b', { probability: 0.5 }).build(), errors: [{ severity: 'warning', nodeIds: ['r'] }] },
     {
       name: 'duplicate conditions and two defaults',

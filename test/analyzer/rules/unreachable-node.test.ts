@@ -11,7 +11,12 @@ ruleTester(rule, {
     {
       name: 'an island with its own output',
       doc: new Builder().add('trigger', 't').add('output', 'o').add('ai', 'x').add('output', 'o2').chain('t', 'o').chain('x', 'o2').build(),
-      errors: [{ nodeIds: ['x'] }, { nodeIds: ['o2'] }],
+      errors: [{ nodeIds: ['x', 'o2'], message: /No trigger reaches "Handle x" and 1 more connected step/ }],
+    },
+    {
+      name: 'two separate fragments: one finding each',
+      doc: new Builder().add('trigger', 't').add('output', 'o').add('ai', 'x').add('ai', 'y').add('output', 'o2').add('tool', 'z').add('output', 'o3').chain('t', 'o').chain('x', 'y', 'o2').chain('z', 'o3').build(),
+      errors: [{ nodeIds: ['x', 'y', 'o2'] }, { nodeIds: ['z', 'o3'] }],
     },
   ],
 });

@@ -10,15 +10,15 @@ import { EditorStoreProvider } from '../../../src/ui/editor-context.tsx';
 import { ProblemsPanel } from '../../../src/ui/panels/ProblemsPanel.tsx';
 import { NodeIssueBadge } from '../../../src/ui/problems/NodeIssueBadge.tsx';
 import { ProblemCounts } from '../../../src/ui/problems/ProblemCounts.tsx';
-import { chainDoc } from '../../analyzer/fixtures.ts';
+import { toolNamed } from '../../analyzer/fixtures.ts';
 import { superfluousRouter } from '../../store/analysis-fixtures.ts';
 
 afterEach(cleanup);
 
-/** superfluousRouter plus a stray tool: 1 error, 2 warnings, 2 info. */
+/** superfluousRouter plus a stray tool "Invoice tool": 1 error, 1 warning, 1 info. */
 function mixed(): Workflow {
   const d = superfluousRouter();
-  return { ...d, nodes: [...d.nodes, createNode('tool', { id: 'tool3', position: { x: 0, y: 200 } })] };
+  return { ...d, nodes: [...d.nodes, createNode('tool', { id: 'tool3', position: { x: 0, y: 200 }, label: 'Invoice tool' })] };
 }
 
 function renderPanel(doc: Workflow, extra?: React.ReactNode): { store: EditorStore; user: ReturnType<typeof userEvent.setup> } {
@@ -46,24 +46,22 @@ describe('Problems panel', () => {
   it('groups findings by severity with counts, one list item per finding carrying rule id and severity', () => {
     renderPanel(mixed());
     const groups = within(panel()).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-    expect(groups).toEqual(['Errors (1)', 'Warnings (2)', 'Info (2)']);
-    expect(panel()).toHaveTextContent('1 error, 2 warnings, 2 info');
+    expect(groups).toEqual(['Errors (1)', 'Warnings (1)', 'Info (1)']);
+    expect(panel()).toHaveTextContent('1 error, 1 warning, 1 info');
     expect(items().map((li) => [li.dataset.ruleId, li.dataset.severity])).toEqual([
       ['no-disconnected', 'error'],
       ['superfluous-router', 'warning'],
-      ['tool-centric-design', 'warning'],
-      ['no-monitoring', 'info'],
       ['verb-object-label', 'info'],
     ]);
     const group = within(panel()).getByRole('region', { name: /Errors/ });
-    expect(within(group).getByText('"Tool" is not connected to anything.')).toBeInTheDocument();
+    expect(within(group).getByText('"Invoice tool" is not connected to anything.')).toBeInTheDocument();
   });
 
   it('filters by severity toggles and by text (message, rule id or node label)', async () => {
     const { user } = renderPanel(mixed());
-    await user.click(within(panel()).getByRole('button', { name: 'Info 2' }));
-    expect(within(panel()).getByRole('button', { name: 'Info 2' })).toHaveAttribute('aria-pressed', 'false');
-    expect(items().map((li) => li.dataset.severity)).toEqual(['error', 'warning', 'warning']);
+    await user.click(within(panel()).getByRole('button', { name: 'Info 1' }));
+    expect(within(panel()).getByRole('button', { name: 'Info 1' })).toHaveAttribute('aria-pressed', 'false');
+    expect(items().map((li) => li.dataset.severity)).toEqual(['error', 'warning']);
     await user.type(within(panel()).getByRole('searchbox', { name: 'Search problems' }), 'superfluous');
     expect(items().map((li) => li.dataset.ruleId)).toEqual(['superfluous-router']);
     await user.clear(within(panel()).getByRole('searchbox', { name: 'Search problems' }));
@@ -103,8 +101,8 @@ describe('Problems panel', () => {
   });
 
   it('folds a rule with many findings into one line; activating it selects every step; opening it lists each', async () => {
-    // Six tools with no stated purpose: six tool-centric-design findings, shown as one folded line.
-    const doc = chainDoc(['tool', 'tool', 'tool', 'tool', 'tool', 'tool']);
+    // Six tools named after their service: six tool-centric-design findings, shown as one folded line.
+    const doc = toolNamed(6);
     const { store, user } = renderPanel(doc);
     const folded = within(panel()).getAllByRole('listitem').find((li) => li.dataset.groupRuleId === 'tool-centric-design');
     if (!folded) throw new Error('no folded group');
@@ -116,7 +114,7 @@ describe('Problems panel', () => {
     await user.click(within(folded).getByText(/show the 6 findings/));
     const inner = items().filter((li) => li.dataset.ruleId === 'tool-centric-design');
     expect(inner).toHaveLength(6);
-    await user.click(within(inner[2]!).getByText(/has no stated purpose/));
+    await user.click(within(inner[2]!).getByText(/is named after a tool/));
     expect(store.getState().selection.nodeIds.size).toBe(1);
   });
 
@@ -166,10 +164,10 @@ describe('NodeIssueBadge and ProblemCounts', () => {
       </>,
     );
     const badge = within(screen.getByTestId('tool3')).getByRole('img', { name: 'error finding' });
-    expect(badge).toHaveTextContent('4');
+    expect(badge).toHaveTextContent('2');
     expect(badge).toHaveAttribute('title', expect.stringContaining('not connected'));
     expect(within(screen.getByTestId('trigger0')).queryByRole('img')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Problems: 1 error, 2 warnings, 2 info' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Problems: 1 error, 1 warning, 1 info' })).toBeInTheDocument();
     act(() => store.getState().removeElements(['tool3'], []));
     expect(screen.getByRole('button', { name: 'Problems: 1 warning' })).toBeInTheDocument();
   });

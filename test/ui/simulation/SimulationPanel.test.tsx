@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fault, Workflow } from '../../../src/domain/index.ts';
@@ -121,13 +121,15 @@ describe('SimulationPanel', () => {
     expect(services.calls).toContainEqual(['cancel']);
   });
 
-  it('shows every KPI with data-kpi, the estimate beside it, gates, failures and the hypothesis', () => {
+  it('shows every KPI with data-kpi, the estimate beside it, gates, failures and the hypothesis', async () => {
     const services = fakeServices(
       createSimulationStore({
         batch: { status: 'done', progress: null, error: null, report: REPORT, settings: null, designName: 'Retry and fallback', estimate: { success: 0.8, silentError: 0, p50Seconds: 3, p95Seconds: 93, meanSeconds: 10, costPerCase: 0.125 } },
       }),
     );
     const { region } = renderPanel(services);
+    // The results load with the first report.
+    await waitFor(() => expect(region.querySelector('[data-kpi="successRate"]')).not.toBeNull());
     const success = region.querySelector('[data-kpi="successRate"]');
     expect(success).toHaveTextContent('93.4%');
     expect(success).toHaveTextContent('95% CI 92.4% – 94.4%');
@@ -161,7 +163,8 @@ describe('SimulationPanel', () => {
     expect(services.calls.slice(0, 2)).toEqual([['startDebug', 'base', 7, 1], ['step']]);
     expect(within(region).getByRole('tab', { name: 'Debug' })).toHaveAttribute('aria-selected', 'true');
     act(() => services.store.setState({ debug: { ...services.store.getState().debug, nodes: { fetch: 'retrying' }, eventCount: 3, checkpoints: 1, log: [{ seq: 2, time: 3, caseId: 0, nodeId: 'fetch', type: 'retry', detail: { delaySeconds: 1 } }] } }));
-    expect(within(region).getByRole('table', { name: 'Node states' })).toHaveTextContent('Fetch recordretrying');
+    // The debug view loads when its tab is first shown.
+    expect(await within(region).findByRole('table', { name: 'Node states' })).toHaveTextContent('Fetch recordretrying');
     expect(within(region).getByRole('list', { name: 'Event log' })).toHaveTextContent('retry Fetch record (delaySeconds=1)');
     await user.click(within(region).getByRole('button', { name: 'Breakpoint at Review' }));
     await user.click(within(region).getByLabelText('Case failed'));
@@ -181,7 +184,7 @@ describe('SimulationPanel', () => {
     const user = userEvent.setup();
     const { services, region } = renderPanel();
     await user.click(within(region).getByRole('tab', { name: 'What-if' }));
-    await user.selectOptions(within(region).getByLabelText('B'), 'Busy');
+    await user.selectOptions(await within(region).findByLabelText('B'), 'Busy');
     await user.click(within(region).getByRole('button', { name: 'Compare' }));
     expect(services.calls).toContainEqual(['compare', 'base', 'busy', { scenarioId: 'base', cases: 200, replications: 4, seed: 7 }]);
     await user.click(within(region).getByRole('button', { name: 'Run sweep' }));
