@@ -20,7 +20,7 @@ export const NOUN_ENDINGS = 'tion,sion,ment,ness,ity,er,or,ing,ance,ence,ure,ist
  * and services that exports use as default labels ("HTTP Request", "Google Sheets", "JSON Parser").
  */
 export const NOT_VERBS =
-  'the,a,an,ai,llm,gpt,tool,step,node,data,new,final,main,quality,human,manual,auto,email,invoice,ticket,document,http,https,api,json,xml,html,csv,pdf,sql,webhook,google,gmail,slack,telegram,notion,airtable,openai,anthropic,gemini,claude,basic,simple,my,our,your,if,when,on,no,yes,true,false,step1,node1';
+  'the,a,an,ai,llm,gpt,tool,step,node,data,new,final,main,quality,human,manual,auto,email,invoice,ticket,document,http,https,api,json,xml,html,csv,pdf,sql,webhook,google,gmail,slack,telegram,notion,airtable,openai,anthropic,gemini,claude,basic,simple,my,our,your,if,when,on,no,yes,true,false,to,for,from,with,by,of,in,at,via,into,and,or,step1,node1';
 
 /**
  * Split a label into words: camelCase and snake_case parts, separators, digits glued to words ("OpenAI1"),
@@ -61,9 +61,10 @@ export const TOOL_NAMES =
 
 /**
  * Words that only say what kind of node a step is ("HTTP Request", "AI Agent", "Basic LLM Chain", "OpenAI Chat
- * Model"): left when the tool names are taken out, they do not say what the step does.
+ * Model", and n8n's other default names: "Information Extractor", "Question and Answer Chain", "Sentiment
+ * Analysis"): left when the tool names are taken out, they do not say what the step does.
  */
-export const NODE_TYPE_WORDS = 'http,https,request,api,node,tool,tools,ai,llm,chain,basic,agent,assistant,chat,model,message,model,trigger,call,step,app,integration,the,a,an,via,with,using,on,in,of,to,and,by,for';
+export const NODE_TYPE_WORDS = 'http,https,request,api,node,tool,tools,ai,llm,chain,basic,agent,assistant,chat,model,message,trigger,call,step,app,integration,summarization,information,extractor,text,classifier,sentiment,analysis,question,answer,retrieval,qa,vector,store,embeddings,memory,parser,structured,output,the,a,an,via,with,using,on,in,of,to,and,by,for';
 
 /** The tool names a label mentions (multi-word names matched as text, single words as words). */
 export function toolNamesIn(label: string, toolNames: readonly string[]): string[] {
@@ -86,4 +87,15 @@ export function isToolNameOnly(label: string, toolNames: readonly string[], node
   for (const v of [...named].sort((a, b) => b.length - a.length)) text = text.split(v).join(' ');
   const words = labelWords(text.replace(/\d+/g, ' ')).filter((w) => !nodeTypeWords.has(w));
   return words.length === 0 && labelWords(label).length > 0;
+}
+
+/**
+ * The words of a label after a leading tool name and its separator ("Google Sheets - Create rows" -> create
+ * rows; "OpenAI: Make shorter" -> make shorter). A label with no such prefix keeps all its words.
+ * @example withoutToolPrefix('Google Sheets - Create Rows', TOOL_NAMES.split(','), wordSet(NODE_TYPE_WORDS)) // ['create', 'rows']
+ */
+export function withoutToolPrefix(label: string, toolNames: readonly string[], nodeTypeWords: ReadonlySet<string>): string[] {
+  const m = /^(.*?)\s*(?:[-–—:|>]+|\bvia\b)\s+(.+)$/u.exec(label);
+  if (m && m[1] !== undefined && m[2] !== undefined && m[1].trim().length > 0 && isToolNameOnly(m[1], toolNames, nodeTypeWords)) return labelWords(m[2]);
+  return labelWords(label);
 }

@@ -48,9 +48,9 @@ export function listOption(value: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-/** Trigger types where a person or program waits for the answer (a webhook call, a chat message). */
+/** Triggers where a person or program waits for the answer: a webhook call or a chat message, unless answered at once. */
 export function isInteractiveTrigger(node: WorkflowNode): boolean {
-  return node.kind === 'trigger' && (node.config.type === 'webhook' || node.config.type === 'chat');
+  return node.kind === 'trigger' && (node.config.type === 'webhook' || node.config.type === 'chat') && node.config.waits !== false;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The composition root's implementation of the UI's services, over src/interop and the layout worker. */
 import { exportWorkflow } from '../interop/export.ts';
+import { EXPORT_FORMATS, exportFormat } from '../interop/export-format.ts';
 import { importWorkflow } from '../interop/import.ts';
 import type { EditorServices } from '../ui/services.tsx';
 import { readWorkflowFile } from './read-workflow-file.ts';
@@ -27,5 +28,14 @@ export const editorServices: EditorServices = {
     // The worker client (and through it elkjs) loads on the first use, not at start-up.
     const { layoutInWorker } = await import('./layout/layout-client.ts');
     return layoutInWorker(doc);
+  },
+  exportFormats: EXPORT_FORMATS.map(({ id, label, hint, extension, mimeType }) => ({ id, label, hint, extension, mimeType })),
+  exportAs: async (doc, formatId) => {
+    const format = exportFormat(formatId);
+    if (!format) return { ok: false, reason: `There is no export format "${formatId}".` };
+    // Each exporter is its own chunk, loaded on first use: none of them weighs on the first page.
+    const exporter = await format.load();
+    const r = exporter(doc);
+    return r.ok ? { ok: true, text: r.text, notes: r.notes.map((n) => n.message) } : { ok: false, reason: r.reason };
   },
 };

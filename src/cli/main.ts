@@ -23,8 +23,8 @@ const COMMANDS: Record<string, { usage: string; summary: string; load: CommandLo
     load: async () => (await import('./commands/simulate.ts')).command,
   },
   convert: {
-    usage: 'baton convert IN [--from n8n|baton] [--to baton] [--out FILE] [--report FILE]',
-    summary: 'Convert another tool\'s workflow (an n8n export) to a Baton workflow; exit 1 when something was approximated (listed on stderr or in --report).',
+    usage: 'baton convert FILE --to baton|n8n|bpmn|asl|mermaid [--out FILE]',
+    summary: 'Convert a workflow to n8n, BPMN 2.0 XML, Step Functions (ASL), Mermaid or Baton JSON; exit 1 when something could not be carried over (listed on stderr).',
     load: async () => (await import('./commands/convert.ts')).command,
   },
 };
@@ -32,7 +32,7 @@ const COMMANDS: Record<string, { usage: string; summary: string; load: CommandLo
 function help(): string {
   const lines = ['Baton: design, lint and dry-run workflows of AI tools, tools and people.', '', 'Usage:'];
   for (const c of Object.values(COMMANDS)) lines.push(`  ${c.usage}`, `      ${c.summary}`);
-  lines.push('', 'Exit codes: 0 fine; 1 findings at error level, warnings over --max-warnings, a failed hypothesis, or a', '            conversion with approximations; 2 unusable input (unreadable, not a workflow, over a limit).');
+  lines.push('', 'Exit codes: 0 fine; 1 findings at error level, warnings over --max-warnings, or a failed hypothesis;', '            2 unusable input (unreadable, not a workflow, over a limit).');
   return lines.join('\n') + '\n';
 }
 

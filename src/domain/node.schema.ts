@@ -80,6 +80,11 @@ export const triggerNodeSchema = z.strictObject({
     type: z.enum(TRIGGER_TYPES),
     /** True when anyone can start a case: a webhook, chat or form with no authentication, a public bot. */
     public: z.boolean().optional(),
+    /**
+     * For webhook and chat triggers: does the caller wait for the case's answer? False when it is answered at
+     * once and the work goes on in the background (n8n's "Respond: Immediately"). Absent: it waits.
+     */
+    waits: z.boolean().optional(),
   }),
 });
 

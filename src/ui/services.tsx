@@ -22,6 +22,21 @@ export type FileReadResult =
 /** Nodes and edges to paste, already validated; or one sentence saying why the text cannot be pasted. */
 export type FragmentResult = { ok: true; fragment: Pick<Workflow, 'nodes' | 'edges'> } | { ok: false; message: string };
 
+/** A format of another tool the Export menu offers (BPMN, Step Functions, Mermaid, n8n). */
+export interface ExportFormatInfo {
+  readonly id: string;
+  /** Menu text, e.g. "BPMN 2.0 XML". */
+  readonly label: string;
+  /** One line on where the file goes. */
+  readonly hint: string;
+  /** File name ending with its dot, e.g. ".bpmn". */
+  readonly extension: string;
+  readonly mimeType: string;
+}
+
+/** The file text and what the target could not carry over; or why the design cannot be exported at all. */
+export type ExportOutcome = { readonly ok: true; readonly text: string; readonly notes: readonly string[] } | { readonly ok: false; readonly reason: string };
+
 export interface EditorServices {
   /** Workflow JSON with a stable key order (the export format). */
   exportJson(doc: Workflow): string;
@@ -42,6 +57,10 @@ export interface EditorServices {
    * map keep their place (notes are not laid out).
    */
   autoLayout(doc: Workflow): Promise<Map<string, Position>>;
+  /** Other tools' formats for the Export menu; without them the menu offers JSON and images only. */
+  readonly exportFormats?: readonly ExportFormatInfo[];
+  /** The design in one of `exportFormats` (its exporter loads on first use). */
+  exportAs?(doc: Workflow, formatId: string): Promise<ExportOutcome>;
 }
 
 const ServicesContext = createContext<EditorServices | null>(null);

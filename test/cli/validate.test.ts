@@ -1,6 +1,7 @@
 /**
  * `baton validate`, in-process through main() with string buffers, and once through the real binary to prove
- * that `npx baton` works from a fresh clone (bin/baton.mjs runs the TypeScript sources through tsx).
+ * that `npx baton` works: bin/baton.mjs runs the bundle in dist-cli/ (built by test/global-setup.ts), or the
+ * TypeScript sources through tsx with BATON_CLI_SOURCE=1.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -89,5 +90,12 @@ describe('baton validate (the real binary)', () => {
     const bad = await exec(process.execPath, ['bin/baton.mjs', 'validate', fixture('unusable/newer-version.baton.json')], { cwd: repo }).catch((e: unknown) => e);
     expect(bad).toMatchObject({ code: 2, stdout: '' });
     expect(String((bad as { stderr?: unknown }).stderr)).toMatch(/made by a newer Baton; update/);
+  });
+
+  it('runs the same command from the TypeScript sources with BATON_CLI_SOURCE=1', async () => {
+    const exec = promisify(execFile);
+    const env = { ...process.env, BATON_CLI_SOURCE: '1' };
+    const ok = await exec(process.execPath, ['bin/baton.mjs', 'validate', fixture('valid/all-kinds.baton.json')], { cwd: repo, env });
+    expect(ok.stdout).toMatch(/: valid workflow "All kinds" \(12 nodes, 11 edges\)\n$/);
   });
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { nameOf } from '../rule-helpers.ts';
+import { isInteractiveTrigger, nameOf } from '../rule-helpers.ts';
 
 export default defineRule({
   id: 'critical-path-latency',
@@ -16,7 +16,7 @@ export default defineRule({
       const people = humanShare > 0 ? ` About ${Math.round(Math.min(1, humanShare) * 100)}% of cases wait for a person (service time only; queueing comes on top).` : '';
       report({ message: `The estimated p95 cycle time is ${Math.round(flow.p95Seconds)} s, over the ${sla} s SLA.${people}`, fix: 'Run independent steps in parallel, use faster models on the critical path, or take people off it.', evidence: { p95Seconds: Math.round(flow.p95Seconds * 10) / 10, slaSeconds: sla, humanShare: Math.round(humanShare * 1000) / 1000 } });
     }
-    const live = graph.triggers.some((t) => t.kind === 'trigger' && (t.config.type === 'chat' || t.config.type === 'webhook'));
+    const live = graph.triggers.some(isInteractiveTrigger);
     if (!live) return;
     for (const n of graph.workNodes) {
       if (n.kind === 'human' && graph.onEveryPath(n.id)) {

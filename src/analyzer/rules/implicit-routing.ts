@@ -53,35 +53,6 @@ function forksInParallel(node: WorkflowNode, ways: readonly { sourcePort: string
   return [...byPort.values()].some((s) => s.size > 1);
 }
 
-/**
- * Do the branches of a fan-out meet again at a step or a join (not just at an output)? Only then does the hidden
- * split matter: someone has to decide whether the meeting point waits for all of them. A multi-source search,
- * each node owned by the first branch that reaches it; a branch reaching a node another branch owns meets it.
- */
-function branchesMeet(graph: GraphCore, from: number, targets: readonly number[]): boolean {
-  const owner = new Int32Array(graph.size).fill(-1);
-  owner[from] = -2;
-  const queue: number[] = [];
-  targets.forEach((t, i) => {
-    if (owner[t] === -1) {
-      owner[t] = i;
-      queue.push(t);
-    }
-  });
-  for (let head = 0; head < queue.length; head++) {
-    const v = queue[head]!;
-    for (let j = graph.succ.offsets[v]!; j < graph.succ.offsets[v + 1]!; j++) {
-      const w = graph.succ.targets[j]!;
-      if (owner[w] === -2) continue;
-      if (owner[w] === -1) {
-        owner[w] = owner[v]!;
-        queue.push(w);
-      } else if (owner[w] !== owner[v] && graph.node(w).kind !== 'output') return true;
-    }
-  }
-  return false;
-}
-
 export default defineRule({
   id: 'implicit-routing',
   meta: { description: 'Splits and merges should be explicit routers and joins, not hidden in a step.', docs: 'docs/rules/implicit-routing.md', category: 'structure' },
@@ -93,8 +64,8 @@ export default defineRule({
     allowLoopEntry: true,
     /** Paths that can never run together (after an exclusive choice, or from different triggers) may meet in a step. */
     allowExclusiveMerge: true,
-    /** Report a fan-out even when its branches never meet again (they each end at an output). */
-    reportEveryFanOut: false,
+    /** Report every unconditional fan-out out of a step, even when its branches never meet (bpmnlint's no-implicit-split). */
+    reportFanOut: false,
   },
   check({ graph, options }, report) {
     const scc = graph.scc();
@@ -105,11 +76,11 @@ export default defineRule({
         if (!unconditional(e)) continue;
         byPort.set(e.sourcePort, [...(byPort.get(e.sourcePort) ?? []), e]);
       }
+      // A fan-out is plain "do all of these" (Baton's semantics, and n8n's way of branching); what can be
+      // ambiguous is where its branches meet again, which the merge check below reports (a Join says it).
       for (const [port, edges] of byPort) {
-        // A fan-out whose branches each end on their own is plain "do both" (and n8n's way of branching);
-        // it only needs a Router when the branches meet again.
-        if (edges.length > 1 && (options.reportEveryFanOut || branchesMeet(graph, graph.indexOf(n.id), [...new Set(edges.map((e) => graph.indexOf(e.target)))]))) {
-          report({ message: `${nameOf(n)} sends every case down ${edges.length} edges from "${port}" at once, and the branches meet again: a hidden parallel split.`, nodeIds: [n.id], edgeIds: edges.map((e) => e.id), fix: 'Put a Router after the step and say whether the branches run in parallel or one of them is chosen.' });
+        if (edges.length > 1 && options.reportFanOut) {
+          report({ message: `${nameOf(n)} sends every case down ${edges.length} edges from "${port}" at once: a hidden parallel split.`, nodeIds: [n.id], edgeIds: edges.map((e) => e.id), fix: 'Put a Router after the step and say whether the branches run in parallel or one of them is chosen.' });
         }
       }
       if (n.kind === 'output' && options.allowMergeIntoOutput) continue;

@@ -35,7 +35,7 @@ export default defineRule({
         // Baton's join "all" waits for the branches that were started, so here it passes the one that ran; an
         // engine with BPMN semantics (and a BPMN export) waits for every incoming branch and deadlocks.
         report({
-          severity: 'warning',
+          severity: 'info',
           message: `The exclusive split ${nameOf(n)} is closed by the wait-all join ${nameOf(j)}: Baton passes the one branch that ran, but BPMN engines wait for branches that never run (a deadlock).`,
           nodeIds: [n.id, j.id],
           fix: 'Merge exclusive branches with a Join in mode "any" (or connect them directly).',

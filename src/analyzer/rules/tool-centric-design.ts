@@ -1,17 +1,16 @@
 import { defineRule } from '../define-rule.ts';
-import { isToolNameOnly, labelWords, NODE_TYPE_WORDS, NOT_VERBS, NOUN_ENDINGS, TOOL_NAMES, toolNamesIn, VERBS_LIKE_NOUNS, wordSet } from '../label-words.ts';
+import { isToolNameOnly, labelWords, NODE_TYPE_WORDS, TOOL_NAMES, toolNamesIn, wordSet } from '../label-words.ts';
+import { isLanguageStep } from '../overbuilding.ts';
 import { isCall, listOption, nameOf } from '../rule-helpers.ts';
 
-const notVerbs = wordSet(NOT_VERBS);
-const verbs = wordSet(VERBS_LIKE_NOUNS);
-const endings = listOption(NOUN_ENDINGS);
-
-/** Does a label say what the step does ("Summarize news (GPT-4o)")? Two words or more, the first a verb. */
-function saysWhat(label: string, drop: ReadonlySet<string>): boolean {
-  const words = labelWords(label.replace(/\d+/g, ' ')).filter((w) => !drop.has(w));
-  const first = words[0];
-  if (first === undefined || words.length < 2) return false;
-  return verbs.has(first) || (!notVerbs.has(first) && !endings.some((e) => first.length > e.length + 1 && first.endsWith(e)));
+/**
+ * Does a label say what the step does? Two words or more once tool names and node-type words are out: "Summarize
+ * news (GPT-4o)", and noun phrases too ("Front view generator"): how it reads is verb-object-label's business.
+ */
+function saysWhat(label: string, drop: ReadonlySet<string>, tools: readonly string[]): boolean {
+  let text = label.toLowerCase();
+  for (const v of toolNamesIn(label, tools).sort((a, b) => b.length - a.length)) text = text.split(v).join(' ');
+  return labelWords(text.replace(/\d+/g, ' ')).filter((w) => !drop.has(w)).length >= 2;
 }
 
 export default defineRule({
@@ -37,7 +36,7 @@ export default defineRule({
         });
       } else if (onlyTool) {
         report({ message: `${nameOf(n)} is named after the kind of step it is, not after what it does.`, nodeIds: [n.id], fix: 'Name the step after what it does ("Draft reply", "Classify ticket").', ...(purpose.length > 0 ? { quickFix: 'name-after-purpose' as const } : {}) });
-      } else if (n.kind === 'ai' && purpose.length === 0 && !saysWhat(n.label, typeWords)) {
+      } else if (isLanguageStep(n) && purpose.length === 0 && !saysWhat(n.label, typeWords, vendors)) {
         // An AI step is specified by what it must achieve; when neither its label nor a purpose says it, nobody can test it.
         report({ message: `${nameOf(n)} has no stated purpose, and its label does not say what it must achieve.`, nodeIds: [n.id], fix: 'Write what the step must achieve in its Purpose field (or its prompt): it is what you will test it against.' });
       }

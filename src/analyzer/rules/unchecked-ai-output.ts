@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 import { aiSourcesOf, declaresReads } from '../lineage.ts';
-import { isGate, nameOf } from '../rule-helpers.ts';
+import { isGate, nameOf, reachedFrom } from '../rule-helpers.ts';
 
 export default defineRule({
   id: 'unchecked-ai-output',
@@ -9,8 +9,22 @@ export default defineRule({
   options: {
     /** A branch on the model's confidence is a gate of sorts: the low-confidence cases go elsewhere. */
     confidenceRoutingCounts: true,
+    /**
+     * An answer delivered back into a chat is read by the person who asked, who is the check of a chat
+     * assistant; it is reported only when the profile says the risk is medium or high.
+     */
+    chatRepliesAreRead: true,
   },
   check({ graph, doc, options }, report) {
+    const chats = graph.triggers.filter((t) => t.kind === 'trigger' && t.config.type === 'chat');
+    const fromChat = reachedFrom(graph, chats);
+    const fromOthers = reachedFrom(graph, graph.triggers.filter((t) => !chats.includes(t)));
+    const risky = doc.profile?.risk === 'medium' || doc.profile?.risk === 'high';
+    /** An output only chat conversations reach: the reply goes back to the person who asked. */
+    const chatReply = (id: string): boolean => {
+      const i = graph.indexOf(id);
+      return options.chatRepliesAreRead && !risky && fromChat[i] === 1 && fromOthers[i] === 0;
+    };
     const passes = (e: { sourcePort: string; condition?: { field: string } | undefined }): boolean => e.sourcePort === 'out' && !(options.confidenceRoutingCounts && e.condition?.field === 'confidence');
     /** Does a case go from `from` to `to` along success edges with no gate? (Only asked when lineage names another AI step.) */
     const reachesUnguarded = (from: string, to: string): boolean => {
@@ -48,7 +62,7 @@ export default defineRule({
         origin.set(t.id, from);
         if (covered.has(id)) covered.add(t.id);
         const sink = (t.kind === 'tool' && t.config.sideEffect === 'irreversible') || (t.kind === 'output' && t.config.outcome === 'success' && t.config.type !== 'discard');
-        if (sink && !covered.has(t.id)) {
+        if (sink && !covered.has(t.id) && !(t.kind === 'output' && chatReply(t.id))) {
           // Lineage: a step that says what it reads is judged by that (a fixed-text notification uses no AI output).
           const sources = declaresReads(graph, t.id) ? aiSourcesOf(graph, t.id) : [from];
           const source = sources.includes(from) ? from : sources.find((a) => reachesUnguarded(a, t.id));

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { isToolNameOnly, labelWords, NODE_TYPE_WORDS, NOT_VERBS, NOUN_ENDINGS, TOOL_NAMES, VERBS_LIKE_NOUNS, wordSet } from '../label-words.ts';
+import { isToolNameOnly, NODE_TYPE_WORDS, NOT_VERBS, NOUN_ENDINGS, TOOL_NAMES, VERBS_LIKE_NOUNS, withoutToolPrefix, wordSet } from '../label-words.ts';
 import { listOption, nameOf } from '../rule-helpers.ts';
 
 export default defineRule({
@@ -17,8 +17,9 @@ export default defineRule({
       if (n.label.trim().length === 0) continue; // label-required
       // A label that is only a tool's name ("Google Sheets1", "HTTP Request") is tool-centric-design's finding.
       if (isToolNameOnly(n.label, tools, typeWords)) continue;
-      // Words, not whitespace runs: "sendSlackMessage" is three words, "get_orders" two.
-      const words = labelWords(n.label);
+      // Words, not whitespace runs: "sendSlackMessage" is three words, "get_orders" two. A leading tool name
+      // ("Google Sheets - Create rows", "OpenAI: Make shorter") is a prefix; the label is what follows it.
+      const words = withoutToolPrefix(n.label, tools, typeWords);
       const first = words[0];
       if (first === undefined) continue; // only symbols or digits: nothing to read
       const looksLikeVerb = verbs.has(first) || (!notVerbs.has(first) && !endings.some((e) => first.length > e.length + 1 && first.endsWith(e)));

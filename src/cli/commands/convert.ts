@@ -1,37 +1,83 @@
 /**
- * `baton convert IN [--from n8n|baton] [--to baton] [--out FILE] [--report FILE]`
+ * `baton convert FILE [--from baton|n8n] [--to baton|n8n|bpmn|asl|mermaid] [--out FILE] [--report FILE]`: read a
+ * workflow (a Baton file, or another tool's export under `--from`; without `--from` the format is detected from
+ * the content) and write it in another format (`--to`; Baton JSON when reading another tool's format).
  *
- * Reads a workflow of one format and writes it in another. A conversion is a reader (`--from`: a Baton
- * document or another tool's export, detected from the content when `--from` is left out) and a writer (`--to`,
- * Baton's own JSON by default). Writers are a table: exporters to n8n, BPMN, Step Functions or Mermaid add an
- * entry to WRITERS and nothing else changes.
+ * Exit codes (interfaces.md):
+ * - 0: converted, nothing lost;
+ * - 1: converted, with what was approximated on the way in or not carried over on the way out listed on stderr
+ *   (one `note:` line each), or written as JSON to `--report FILE` (a ConversionReport);
+ * - 2: unusable input (unreadable, not a workflow, a workflow with problems: `baton validate` lists them), a
+ *   bad option, or a design the target cannot express (refused with one line naming the node).
  *
- * Exit codes: 0 converted exactly; 1 converted with approximations, listed on stderr (or written as JSON to
- * `--report FILE`); 2 unusable input or arguments, one line on stderr.
+ * The output goes to stdout unless --out names a file; exporters load only when asked for (dynamic import).
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { formatProblem, type ConversionReport, type Workflow } from '../../domain/index.ts';
-import { exportWorkflow } from '../../interop/export.ts';
-import { FOREIGN_IMPORTERS, findImporter, importAnyWorkflow, importForeignWorkflow, type AnyImportResult } from '../../interop/importers.ts';
+import { formatProblem, type ConversionNote, type ConversionReport, type Workflow } from '../../domain/index.ts';
+import { EXPORT_FORMATS, type ExportNote, type ExportResult } from '../../interop/export-format.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type Command } from '../io.ts';
 
-/** A writer turns a valid Baton document into the text of another format, plus what it had to approximate. */
-export interface Writer {
-  /** What the format is called in messages ("Baton workflow JSON"). */
-  readonly title: string;
-  write(doc: Workflow): { readonly text: string; readonly approximations: ConversionReport['approximations'] };
-}
-
-/** Output formats by `--to` name. */
-export const WRITERS: Readonly<Record<string, Writer>> = {
-  baton: { title: 'Baton workflow JSON', write: (doc) => ({ text: exportWorkflow(doc), approximations: [] }) },
+/**
+ * Readers by `--from` name: bytes of a file in, a Baton workflow (or one line saying why not) out; a reader of
+ * another tool's format also returns its conversion report.
+ */
+type ReadResult =
+  | { readonly ok: true; readonly doc: Workflow; readonly notes: readonly ExportNote[]; readonly report?: ConversionReport }
+  | { readonly ok: false; readonly reason: string };
+const READERS: Record<string, () => Promise<(bytes: Uint8Array) => ReadResult>> = {
+  baton: async () => {
+    const { importWorkflow } = await import('../../interop/import.ts');
+    return (bytes) => {
+      const r = importWorkflow(bytes);
+      if (r.ok) return { ok: true, doc: r.doc, notes: [] };
+      const [first] = r.problems;
+      const what = r.unusable ? 'not usable' : `not a valid workflow (${r.problems.length} problem(s); run "baton validate" for all)`;
+      return { ok: false, reason: `${what}: ${first ? formatProblem(first) : 'unknown problem'}` };
+    };
+  },
+  n8n: async () => {
+    const { importForeignWorkflow } = await import('../../interop/importers.ts');
+    const { n8nImporter } = await import('../../interop/n8n/index.ts');
+    return (bytes) => {
+      const r = importForeignWorkflow(bytes, n8nImporter);
+      if (!r.ok) return { ok: false, reason: `not usable: ${r.problems[0] ? formatProblem(r.problems[0]) : 'unknown problem'}` };
+      return r.converted ? { ok: true, doc: r.doc, notes: r.report.approximations.map(noteOf), report: r.report } : { ok: true, doc: r.doc, notes: [] };
+    };
+  },
 };
 
-const FROM = ['baton', ...FOREIGN_IMPORTERS.map((i) => i.format)];
-const USAGE = `baton convert IN [--from ${FROM.join('|')}] [--to ${Object.keys(WRITERS).join('|')}] [--out FILE] [--report FILE]`;
-const SUMMARY = 'Convert a workflow between formats (an n8n export to a Baton workflow); approximations go to stderr or --report.';
+/** An importer's approximation as a line: `"Node": what (why)`. */
+function noteOf(a: ConversionNote): ExportNote {
+  const message = `${a.node ? JSON.stringify(a.node) : 'the workflow'}: ${a.what} (${a.why})`;
+  return a.nodeId !== undefined ? { message, nodeId: a.nodeId } : { message };
+}
 
-export interface ConvertArgs {
+/** Without --from: the format the content says (another tool's export, detected), else a Baton file. */
+async function detectReader(bytes: Uint8Array): Promise<string> {
+  const { readJsonSafely } = await import('../../interop/read-json.ts');
+  const { FOREIGN_IMPORTERS } = await import('../../interop/importers.ts');
+  const read = readJsonSafely(bytes);
+  return (read.ok && FOREIGN_IMPORTERS.find((i) => i.detect(read.value))?.format) || 'baton';
+}
+
+/** Writers by `--to` name: the exporters, plus Baton JSON itself. */
+const WRITERS: Record<string, () => Promise<(doc: Workflow) => ExportResult>> = {
+  baton: async () => {
+    const { exportWorkflow } = await import('../../interop/export.ts');
+    return (doc) => ({ ok: true, text: exportWorkflow(doc), notes: [] });
+  },
+  ...Object.fromEntries(EXPORT_FORMATS.map((f) => [f.id, f.load])),
+};
+
+const USAGE = `baton convert FILE [--from ${Object.keys(READERS).join('|')}] [--to ${Object.keys(WRITERS).join('|')}] [--out FILE] [--report FILE]`;
+const SUMMARY = [
+  'Convert a workflow between formats: an n8n export to a Baton workflow, or a Baton workflow to n8n, BPMN 2.0 XML,',
+  'Step Functions ASL or Mermaid; stdout unless --out.',
+  'Exit 0: converted. Exit 1: converted, with what was approximated listed on stderr (or in --report FILE as JSON).',
+  'Exit 2: unusable input, a bad option, or a design the target cannot express (one line on stderr).',
+].join('\n');
+
+interface ConvertArgs {
   readonly file: string;
   /** undefined: detect from the content. */
   readonly from: string | undefined;
@@ -44,17 +90,16 @@ export interface ConvertArgs {
 export function parseConvertArgs(args: readonly string[]): ConvertArgs | string {
   const files: string[] = [];
   let from: string | undefined;
-  let to = 'baton';
+  let to: string | undefined;
   let out: string | undefined;
   let report: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const flag = eq > 0 ? a.slice(0, eq) : a;
-    const value = (): string | undefined => (eq > 0 ? a.slice(eq + 1) : args[++i]);
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string | undefined => inline ?? args[++i];
     if (flag === '--from') {
       const v = value();
-      if (v === undefined || !FROM.includes(v)) return `--from takes one of ${FROM.join(', ')}`;
+      if (v === undefined || !(v in READERS)) return `--from takes one of ${Object.keys(READERS).join(', ')}`;
       from = v;
     } else if (flag === '--to') {
       const v = value();
@@ -62,11 +107,11 @@ export function parseConvertArgs(args: readonly string[]): ConvertArgs | string 
       to = v;
     } else if (flag === '--out' || flag === '-o') {
       const v = value();
-      if (!v) return `${flag} takes a file name`;
+      if (v === undefined || v === '') return '--out takes a file name';
       out = v;
     } else if (flag === '--report') {
       const v = value();
-      if (!v) return '--report takes a file name';
+      if (v === undefined || v === '') return '--report takes a file name';
       report = v;
     } else if (a.startsWith('-') && a !== '-') {
       return `unknown option "${a}"`;
@@ -74,29 +119,11 @@ export function parseConvertArgs(args: readonly string[]): ConvertArgs | string 
       files.push(a);
     }
   }
-  if (files.length !== 1) return files.length === 0 ? 'an input FILE is required' : 'exactly one input FILE is expected';
+  if (files.length !== 1) return files.length === 0 ? 'a FILE is required' : 'exactly one FILE is expected';
+  // Reading another tool's format means bringing it into Baton: Baton JSON is then the natural target.
+  if (to === undefined && from !== undefined && from !== 'baton') to = 'baton';
+  if (to === undefined) return `say which format to write with --to (${Object.keys(WRITERS).join(', ')})`;
   return { file: files[0] ?? '', from, to, out, report };
-}
-
-function read(bytes: Uint8Array, from: string | undefined): AnyImportResult {
-  if (from === undefined || from === 'baton') {
-    const r = importAnyWorkflow(bytes);
-    // --from baton insists on a Baton document: a detected n8n file is a mistake worth naming.
-    if (from === 'baton' && r.ok && r.converted) return { ok: false, unusable: true, problems: [{ path: [], code: 'not-this-format', message: `not a Baton workflow: it is an ${r.title}; use --from ${r.from}` }] };
-    return r;
-  }
-  const importer = findImporter(from);
-  return importer ? importForeignWorkflow(bytes, importer) : { ok: false, unusable: true, problems: [{ path: [], code: 'unknown-format', message: `no reader for "${from}"` }] };
-}
-
-function readError(e: unknown): string {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : e instanceof Error ? e.message : String(e);
-}
-
-/** One approximation per line: `  "Node": what (why)`. */
-export function formatApproximations(notes: ConversionReport['approximations']): string {
-  return notes.map((n) => `  ${n.node ? JSON.stringify(n.node) : '(workflow)'}: ${n.what} (${n.why})\n`).join('');
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
@@ -105,61 +132,54 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr.write(`baton convert: ${parsed}. Usage: ${USAGE}\n`);
     return EXIT_UNUSABLE;
   }
-  const { file, from, to, out, report: reportFile } = parsed;
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readFile(parsed.file);
   } catch (e) {
-    io.stderr.write(`${file}: cannot read the file: ${readError(e)}\n`);
+    io.stderr.write(`${parsed.file}: cannot read the file: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT_UNUSABLE;
   }
-  const result = read(bytes, from);
+  const from = parsed.from ?? (await detectReader(bytes));
+  const readerLoader = READERS[from];
+  const writerLoader = WRITERS[parsed.to];
+  if (!readerLoader || !writerLoader) return EXIT_UNUSABLE;
+  const input = (await readerLoader())(bytes);
+  if (!input.ok) {
+    io.stderr.write(`${parsed.file}: ${input.reason}\n`);
+    return EXIT_UNUSABLE;
+  }
+  const result = (await writerLoader())(input.doc);
   if (!result.ok) {
-    const first = result.problems[0];
-    const what = result.unusable ? 'not usable' : 'not a valid Baton workflow (run "baton validate" to list its problems)';
-    io.stderr.write(`${file}: ${what}: ${first ? formatProblem(first) : 'unknown problem'}\n`);
+    io.stderr.write(`${parsed.file}: cannot convert to ${parsed.to}: ${result.reason}\n`);
     return EXIT_UNUSABLE;
   }
-  const writer = WRITERS[to];
-  if (!writer) {
-    io.stderr.write(`baton convert: no writer for "${to}"\n`);
-    return EXIT_UNUSABLE;
-  }
-  const written = writer.write(result.doc);
-  const sourceReport = result.converted ? result.report : undefined;
-  const approximations = [...(sourceReport?.approximations ?? []), ...written.approximations];
-
-  if (out !== undefined) {
+  if (parsed.out !== undefined) {
     try {
-      await writeFile(out, written.text);
+      await writeFile(parsed.out, result.text);
     } catch (e) {
-      io.stderr.write(`${out}: cannot write the file: ${readError(e)}\n`);
+      io.stderr.write(`${parsed.out}: cannot write the file: ${e instanceof Error ? e.message : String(e)}\n`);
       return EXIT_UNUSABLE;
     }
-  } else {
-    io.stdout.write(written.text);
-  }
-
-  const source = result.converted ? result.title : 'Baton workflow';
-  const folded = sourceReport && sourceReport.folded > 0 ? `; ${sourceReport.folded} sub-node${sourceReport.folded === 1 ? '' : 's'} folded into their steps` : '';
-  const summary = `${file}: converted ${source} ${JSON.stringify(result.doc.name)} to ${writer.title} (${result.doc.nodes.length} nodes, ${result.doc.edges.length} edges${folded})`;
-  if (reportFile !== undefined) {
-    const report: ConversionReport = sourceReport
-      ? { ...sourceReport, approximations }
-      : { from: 'baton', name: result.doc.name, sourceNodes: result.doc.nodes.length, nodes: result.doc.nodes.length, edges: result.doc.edges.length, folded: 0, approximations };
+  } else io.stdout.write(result.text);
+  const notes = [...input.notes, ...result.notes];
+  if (parsed.report !== undefined) {
+    const exportNotes = result.notes.map((n): ConversionNote => ({ node: '', ...(n.nodeId !== undefined ? { nodeId: n.nodeId } : {}), what: n.message, why: `not carried over to ${parsed.to}` }));
+    const base: ConversionReport = input.report ?? { from, name: input.doc.name, sourceNodes: input.doc.nodes.length, nodes: input.doc.nodes.length, edges: input.doc.edges.length, folded: 0, approximations: [] };
     try {
-      await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+      await writeFile(parsed.report, `${JSON.stringify({ ...base, approximations: [...base.approximations, ...exportNotes] }, null, 2)}\n`);
     } catch (e) {
-      io.stderr.write(`${reportFile}: cannot write the report: ${readError(e)}\n`);
+      io.stderr.write(`${parsed.report}: cannot write the report: ${e instanceof Error ? e.message : String(e)}\n`);
       return EXIT_UNUSABLE;
     }
-    io.stderr.write(`${summary}; ${approximations.length} approximation${approximations.length === 1 ? '' : 's'} in ${reportFile}\n`);
-  } else if (approximations.length > 0) {
-    io.stderr.write(`${summary}; ${approximations.length} approximation${approximations.length === 1 ? '' : 's'}:\n${formatApproximations(approximations)}`);
-  } else {
-    io.stderr.write(`${summary}\n`);
+    if (notes.length > 0) io.stderr.write(`${parsed.file}: converted to ${parsed.to} with ${notes.length} thing(s) not carried over exactly (listed in ${parsed.report}).\n`);
+    return notes.length > 0 ? EXIT_FINDINGS : EXIT_OK;
   }
-  return approximations.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+  for (const n of notes) io.stderr.write(`note: ${n.message}\n`);
+  if (notes.length > 0) {
+    io.stderr.write(`${parsed.file}: converted to ${parsed.to} with ${notes.length} thing(s) not carried over exactly (listed above).\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
 }
 
 export const command: Command = { name: 'convert', usage: USAGE, summary: SUMMARY, run };

@@ -7,7 +7,7 @@
  * theme is one select. Other engineers mount their own self-contained components as children (one line each).
  */
 import { useReactFlow } from '@xyflow/react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { formatProblem, type Problem } from '../../domain/index.ts';
 import type { Theme } from '../../store/ui-slice.ts';
 import { selectUi } from '../../store/selectors.ts';
@@ -21,6 +21,8 @@ import { useOpenWorkflowFile } from '../import/use-open-workflow-file.ts';
 import { ProblemCounts } from '../problems/ProblemCounts.tsx';
 import type { ConversionSummary } from '../services.tsx';
 import { captureDesignImage, type ImageFormat } from './export-image.ts';
+import { ExportMenu } from './ExportMenu.tsx';
+import { useDismissOnOutsidePointer } from './use-dismiss.ts';
 import { ProblemListDialog } from './ProblemListDialog.tsx';
 
 const asTheme = (v: string): Theme => (v === 'light' || v === 'dark' ? v : 'system');
@@ -66,14 +68,7 @@ function MenuButton({ label, title, menuLabel, children }: { label: string; titl
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLSpanElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent): void => {
-      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
-  }, [open]);
+  useDismissOnOutsidePointer(open, root, useCallback(() => setOpen(false), []));
   const close = (): void => {
     setOpen(false);
     button.current?.focus();
@@ -216,6 +211,7 @@ export function Toolbar({ children }: { children?: ReactNode }) {
       <CommandButton id="export-json" />
       <ImportMenu />
       <ExportImageMenu />
+      <ExportMenu />
       <CommandButton id="simulate" />
       {children}
       <span className="toolbar__spacer" />

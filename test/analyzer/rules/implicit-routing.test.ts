@@ -17,11 +17,13 @@ ruleTester(rule, {
     // Corpus 0319_Gmail_Googlecalendartool_Send_Triggered.json: the agent's answer goes to "Send reply" and to
     // "Mark as read", which each end the run: n8n's way of doing two things, with nothing to wait for.
     { name: 'a fan-out whose branches end on their own', doc: new Builder().add('trigger', 't').add('ai', 'a').add('tool', 'x').add('tool', 'y').add('output', 'o').chain('t', 'a').link('a', 'x').link('a', 'y').chain('x', 'o').chain('y', 'o').build() },
+    // Corpus 0472_Aggregate_Gmail_Create_Triggered.json: n8n's idiom, a fan-out closed by a Merge (here a Join).
+    { name: 'a fan-out closed by a join', doc: new Builder().add('trigger', 't').add('tool', 'a').add('ai', 'x').add('tool', 'y').add('join', 'j').add('output', 'o').chain('t', 'a').link('a', 'x').link('a', 'y').chain('x', 'j').chain('y', 'j', 'o').build() },
     { name: 'two triggers start the same step', doc: new Builder().add('trigger', 't1').add('trigger', 't2', { config: { type: 'schedule' } }).add('tool', 'm').add('output', 'o').chain('t1', 'm', 'o').chain('t2', 'm').build() },
   ],
   invalid: [
-    { name: 'hidden parallel split whose branches meet again (split and merge)', doc: new Builder().add('trigger', 't').add('ai', 'a').add('tool', 'x').add('tool', 'y').add('tool', 'm').add('output', 'o').chain('t', 'a').link('a', 'x', { id: 'p' }).link('a', 'y', { id: 'q' }).chain('x', 'm').chain('y', 'm', 'o').build(), errors: [{ nodeIds: ['a'], edgeIds: ['p', 'q'], message: /meet again/ }, { nodeIds: ['m'] }] },
-    { name: 'every fan-out, by option', doc: new Builder().add('trigger', 't').add('ai', 'a').add('output', 'x').add('output', 'y').chain('t', 'a').link('a', 'x', { id: 'p' }).link('a', 'y', { id: 'q' }).build(), options: { reportEveryFanOut: true }, errors: [{ nodeIds: ['a'], edgeIds: ['p', 'q'] }] },
+    { name: 'a hidden parallel split whose branches meet again in a step: the merge', doc: new Builder().add('trigger', 't').add('ai', 'a').add('tool', 'x').add('tool', 'y').add('tool', 'm').add('output', 'o').chain('t', 'a').link('a', 'x', { id: 'p' }).link('a', 'y', { id: 'q' }).chain('x', 'm').chain('y', 'm', 'o').build(), errors: [{ nodeIds: ['m'], message: /at the same time/ }] },
+    { name: 'every fan-out, by option', doc: new Builder().add('trigger', 't').add('ai', 'a').add('output', 'x').add('output', 'y').chain('t', 'a').link('a', 'x', { id: 'p' }).link('a', 'y', { id: 'q' }).build(), options: { reportFanOut: true }, errors: [{ nodeIds: ['a'], edgeIds: ['p', 'q'] }] },
     {
       name: 'hidden merge of parallel branches',
       doc: new Builder().add('trigger', 't').add('router', 'r', { config: { mode: 'parallel' } }).add('ai', 'a').add('tool', 'b').add('tool', 'm').add('output', 'o').chain('t', 'r').link('r', 'a').link('r', 'b').chain('a', 'm').chain('b', 'm', 'o').build(),

@@ -9,6 +9,8 @@ ruleTester(rule, {
   valid: [
     { name: 'defaults carry timeouts', doc: chainDoc(['ai', 'tool']) },
     { name: 'background work is not reported by default', doc: noTimeout('manual').build() },
+    // Corpus 0327_Noop_Slack_Send_Webhook.json: n8n's webhook answers "received" at once; nobody waits for the rest.
+    { name: 'a webhook answered at once', doc: new Builder().add('trigger', 't', { config: { type: 'webhook', waits: false } }).add('ai', 'a', { policy: { retry: [] } }).add('output', 'o').chain('t', 'a', 'o').build() },
     { name: 'a limit on the whole step counts', doc: new Builder().add('trigger', 't').add('ai', 'a', { policy: { timeouts: { scheduleToCloseSeconds: 120 } } }).add('output', 'o').chain('t', 'a', 'o').build() },
   ],
   invalid: [

@@ -12,10 +12,14 @@ ruleTester(rule, {
   valid: [
     { name: 'one trigger, one output', doc: chainDoc(['ai']) },
     { name: 'two triggers allowed by option', doc: triggers(2).build(), options: { maxTriggers: 2 } },
+    // Corpus 0001_Telegram_Schedule_Automation_Scheduled.json: a schedule, and n8n's test button beside it.
+    { name: 'a manual test trigger beside the real one', doc: triggers(1).add('trigger', 'real', { config: { type: 'schedule' } }).link('real', 'a').build() },
   ],
   invalid: [
     { name: 'two triggers', doc: triggers(2).build(), errors: [{ severity: 'info', nodeIds: ['t0', 't1'] }] },
     { name: 'three triggers', doc: triggers(3).build(), errors: [{ severity: 'warning' }] },
+    { name: 'the manual one counted, by option', doc: triggers(1).add('trigger', 'real', { config: { type: 'schedule' } }).link('real', 'a').build(), options: { countManualBesideOthers: true }, errors: [{ nodeIds: ['t0', 'real'] }] },
+    { name: 'two real triggers and a test button', doc: triggers(1).add('trigger', 'r1', { config: { type: 'schedule' } }).add('trigger', 'r2', { config: { type: 'webhook' } }).link('r1', 'a').link('r2', 'a').build(), errors: [{ nodeIds: ['r1', 'r2'] }] },
     {
       name: 'three outputs',
       doc: new Builder().add('trigger', 't').add('router', 'r').add('output', 'a').add('output', 'b').add('output', 'c').chain('t', 'r').link('r', 'a', { isDefault: true }).link('r', 'b', { probability: 0.1 }).link('r', 'c', { probability: 0.1 }).build(),

@@ -30,7 +30,8 @@ ruleTester(rule, {
     // Corpus 1830_Splitout_Filter_Create_Webhook.json, "OpenAI"; n8n default names.
     { name: 'n8n default names', doc: new Builder().add('ai', 'a', { label: 'OpenAI' }).add('tool', 's', { label: 'Google Sheets1' }).add('tool', 'h', { label: 'HTTP Request' }).build(), errors: [{ nodeIds: ['a'] }, { nodeIds: ['s'], message: /"google"/ }, { nodeIds: ['h'], message: /kind of step/ }] },
     { name: 'any mention, by option', doc: new Builder().add('ai', 'a', { label: 'Summarize news with GPT-4o', ...purpose }).build(), options: { reportAnyToolMention: true }, errors: [{ nodeIds: ['a'] }] },
-    // Corpus 0910_Bitly_Datetime_Update_Webhook.json: "Question and Answer Chain", no prompt of its own.
-    { name: 'an AI step with neither purpose nor a telling label', doc: new Builder().add('ai', 'a', { label: 'Question and Answer Chain' }).build(), errors: [{ message: /no stated purpose/ }] },
+    // Corpus 0910_Bitly_Datetime_Update_Webhook.json: "Question and Answer Chain", n8n's name for the node type.
+    { name: 'an n8n node-type name', doc: new Builder().add('ai', 'a', { label: 'Question and Answer Chain' }).build(), errors: [{ message: /kind of step/ }] },
+    { name: 'an AI step with neither purpose nor a telling label', doc: new Builder().add('ai', 'a', { label: 'Helper' }).build(), errors: [{ message: /no stated purpose/ }] },
   ],
 });

@@ -31,8 +31,12 @@ ruleTester(rule, {
         .chain('t', 'a', 'pick', 'send', 'o')
         .build(),
     },
+    // Corpus 1567_Stickynote_Automation_Webhook.json: a weather assistant answers in the chat it was asked in.
+    { name: 'a chat reply is read by the person who asked', doc: new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').build() },
   ],
   invalid: [
+    { name: 'a chat reply when the risk is medium', doc: new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').profile({ risk: 'medium' }).build(), errors: [{ nodeIds: ['a', 'o'] }] },
+    { name: 'a chat reply, by option', doc: new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').build(), options: { chatRepliesAreRead: false }, errors: [{ nodeIds: ['a', 'o'] }] },
     { name: 'straight to the output', doc: chainDoc(['ai', 'tool']), errors: [{ severity: 'warning', nodeIds: ['s1', 'o'] }] },
     { name: 'high risk', doc: chainDoc(['ai'], { risk: 'high' }), errors: [{ severity: 'error' }] },
     // One unchecked path is one finding: the output after the irreversible send is the same path.

@@ -33,8 +33,10 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: 'noun phrases and single words', doc: labelled('Invoice extractor', 'Summarise', 'Processing step'), errors: [{ nodeIds: ['n0'] }, { nodeIds: ['n1'] }, { nodeIds: ['n2'] }] },
-    { name: 'one word allowed by option, noun still caught', doc: labelled('Summarise', 'Classifier'), options: { minWords: 1 }, errors: [{ nodeIds: ['n1'] }] },
+    { name: 'one word allowed by option, noun still caught', doc: labelled('Summarise', 'Summariser'), options: { minWords: 1 }, errors: [{ nodeIds: ['n1'] }] },
     { name: 'camelCase noun phrase', doc: labelled('invoiceExtractor'), errors: [{ nodeIds: ['n0'] }] },
+    // A leading tool name is a prefix: corpus 1603 "Google Sheets - Create Rows" reads as "Create rows", 1693 "OpenAI - To Spanish" does not.
+    { name: 'after a tool-name prefix', doc: labelled('Google Sheets - Create Rows', 'OpenAI - Make Shorter', 'OpenAI - To Spanish'), errors: [{ nodeIds: ['n2'] }] },
     // n8n's default names, kept by an import (corpus: 0523_Wait_Splitout_Create_Webhook.json "Get Processing Status" is fine, "HTTP Request" is not).
     // (Labels that are only a tool's name, "HTTP Request", "Google Sheets", are tool-centric-design's.)
     { name: 'n8n labels that are nouns', doc: labelled('HTTP Request', 'Invoice Details', 'Code', 'Get Processing Status'), errors: [{ nodeIds: ['n1'] }, { nodeIds: ['n2'] }] },

@@ -1,0 +1,84 @@
+/**
+ * The Export menu, as a person uses it: start from a template, export it in every format, get the file, and read
+ * the report of what the target could not carry over.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+
+async function exportAs(page: Page, item: string): Promise<{ name: string; text: string }> {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const menu = page.getByRole('menu', { name: 'Export format' });
+  const [download] = await Promise.all([page.waitForEvent('download'), menu.getByRole('menuitem', { name: item }).click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: path ? await readFile(path, 'utf8') : '' };
+}
+
+test('export a template in every format: the file downloads and the report says what was not carried over', async ({ page }) => {
+  await page.goto('/');
+  const gallery = page.getByRole('dialog', { name: 'Start from a template' });
+  await gallery.getByRole('button', { name: 'Support ticket triage' }).click();
+  await expect(gallery).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^AI tool: / }).first()).toBeVisible();
+
+  // BPMN: the shares of the category router have no BPMN equivalent; the report lists them.
+  // n8n: a workflow to import, with the steps under their labels.
+  const n8n = await exportAs(page, 'n8n workflow');
+  expect(n8n.name).toBe('support-ticket-triage.n8n.json');
+  expect(JSON.parse(n8n.text)).toMatchObject({ name: 'Support ticket triage', settings: { executionOrder: 'v1' } });
+  await expect(page.getByRole('dialog', { name: 'Exported as n8n workflow' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  const bpmn = await exportAs(page, 'BPMN 2.0 XML');
+  expect(bpmn.name).toBe('support-ticket-triage.bpmn');
+  expect(bpmn.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<bpmn:definitions /);
+  expect(bpmn.text).toContain('<bpmndi:BPMNDiagram');
+  let report = page.getByRole('dialog', { name: 'Exported as BPMN 2.0 XML' });
+  await expect(report).toBeVisible();
+  await expect(report).toContainText('support-ticket-triage.bpmn was downloaded');
+  await expect(report.getByRole('listitem').filter({ hasText: 'by share; BPMN has no random choice' })).toHaveCount(1);
+  await report.getByRole('button', { name: 'Close' }).click();
+  await expect(report).toHaveCount(0);
+
+  // Step Functions: valid JSON with a start state; the report lists the same kind of gap.
+  const asl = await exportAs(page, 'AWS Step Functions (ASL)');
+  expect(asl.name).toBe('support-ticket-triage.asl.json');
+  expect(JSON.parse(asl.text)).toMatchObject({ StartAt: 'Receive support ticket' });
+  report = page.getByRole('dialog', { name: 'Exported as AWS Step Functions (ASL)' });
+  await expect(report.getByRole('listitem').filter({ hasText: 'Step Functions has no random choice' })).toHaveCount(1);
+  await expect(report.getByRole('listitem').filter({ hasText: 'Retry-After is not honoured' })).toContainText('"Classify ticket"');
+  await page.keyboard.press('Escape');
+  await expect(report).toHaveCount(0);
+
+  // Mermaid carries everything it shows: no dialog, a message says so.
+  const mermaid = await exportAs(page, 'Mermaid flowchart');
+  expect(mermaid.name).toBe('support-ticket-triage.mmd');
+  expect(mermaid.text).toMatch(/^%% "Support ticket triage", exported from Baton\nflowchart LR\n/);
+  await expect(page.getByText(/as Mermaid flowchart \(support-ticket-triage\.mmd\): everything was carried over/)).toBeVisible();
+
+  // Baton's own formats are in the same menu.
+  const json = await exportAs(page, 'Workflow JSON');
+  expect(json.name).toBe('support-ticket-triage.baton.json');
+  expect(JSON.parse(json.text)).toMatchObject({ format: 'baton.workflow', name: 'Support ticket triage' });
+  const png = await exportAs(page, 'PNG image');
+  expect(png.name).toBe('support-ticket-triage.png');
+});
+
+test('the menu works from the keyboard', async ({ page }) => {
+  await page.goto('/');
+  const gallery = page.getByRole('dialog', { name: 'Start from a template' });
+  await gallery.getByRole('button', { name: 'KYC onboarding' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu', { name: 'Export format' });
+  await expect(menu.getByRole('menuitem', { name: 'Workflow JSON' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(menu.getByRole('menuitem').last()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeFocused();
+  // A click elsewhere closes it too.
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(menu).toBeVisible();
+  await page.getByRole('region', { name: 'Canvas' }).click({ position: { x: 20, y: 20 } });
+  await expect(menu).toHaveCount(0);
+});

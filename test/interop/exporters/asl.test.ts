@@ -1,0 +1,190 @@
+/**
+ * Step Functions export, checked by asl-validator (the Amazon States Language schema plus its transition,
+ * terminal-state, duplicate-name and path checks) on every template, on hostile labels, and on the constructs
+ * ASL cannot express, which must be refused with a sentence naming the node.
+ */
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { createNode, createWorkflow, type Workflow, type WorkflowEdge } from '../../../src/domain/index.ts';
+import { choiceRule, exportAsl } from '../../../src/interop/asl/export.ts';
+import { displayName } from '../../../src/interop/export-graph.ts';
+import { TEMPLATES } from '../../../src/templates/index.ts';
+import { withHostileText } from './hostile.ts';
+
+const require = createRequire(import.meta.url);
+type Validator = (definition: unknown) => { isValid: boolean; errorsText: (sep?: string) => string };
+const validate = require('asl-validator') as Validator;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+interface Machine {
+  StartAt: string;
+  States: Record<string, Record<string, Json>>;
+}
+
+function exported(doc: Workflow): { machine: Machine; text: string; notes: readonly { message: string; nodeId?: string }[] } {
+  const r = exportAsl(doc);
+  if (!r.ok) throw new Error(r.reason);
+  const machine = JSON.parse(r.text) as Machine;
+  return { machine, text: r.text, notes: r.notes };
+}
+
+function expectValid(text: string): void {
+  // The validator adds fields to what it checks: give it its own copy.
+  const result = validate(JSON.parse(text));
+  expect(result.errorsText(), 'asl-validator').toBe('');
+  expect(result.isValid).toBe(true);
+}
+
+/** Every state of the machine, Parallel branches included. */
+function allStates(machine: { States: Record<string, Record<string, Json>> }): Array<[string, Record<string, Json>]> {
+  const out: Array<[string, Record<string, Json>]> = [];
+  for (const [name, state] of Object.entries(machine.States)) {
+    out.push([name, state]);
+    const branches = state.Branches;
+    if (Array.isArray(branches)) for (const b of branches) out.push(...allStates(b as unknown as Machine));
+  }
+  return out;
+}
+
+function chain(...kinds: Array<['trigger' | 'ai' | 'tool' | 'router' | 'join' | 'output' | 'human' | 'check', string]>): Workflow {
+  const doc = createWorkflow({ id: 'wf', name: 'Test' });
+  doc.nodes = kinds.map(([kind, id], i) => createNode(kind, { id, position: { x: i * 240, y: 0 }, label: id }));
+  return doc;
+}
+const edge = (id: string, source: string, target: string, sourcePort = 'out', extra: Partial<WorkflowEdge> = {}): WorkflowEdge => ({ id, source, sourcePort, target, ...extra });
+
+describe('Step Functions (ASL) export', () => {
+  it.each(TEMPLATES.map((t) => [t.id, t.doc] as const))('template %s passes asl-validator', (_id, doc) => {
+    const { text, machine } = exported(doc);
+    expectValid(text);
+    expect(machine.StartAt).toBe(displayName(doc.nodes.find((n) => n.kind === 'trigger') ?? doc.nodes[0]!));
+  });
+
+  it('writes Retry with MaxAttempts = maximumAttempts - 1, the interval, backoff, cap and jitter, and TimeoutSeconds', () => {
+    const doc = TEMPLATES.find((t) => t.id === 'code-review-ci')?.doc;
+    if (!doc) throw new Error('no template');
+    const step = doc.nodes.find((n) => n.id === 'static');
+    if (step?.kind !== 'tool') throw new Error('no static step');
+    const retrier = step.policy?.retry?.[0];
+    if (!retrier) throw new Error('no retrier');
+    const state = allStates(exported(doc).machine).find(([name]) => name === displayName(step))?.[1];
+    expect(state?.Type).toBe('Task');
+    expect(state?.TimeoutSeconds).toBe(step.policy?.timeouts?.startToCloseSeconds);
+    expect(state?.Retry).toEqual([
+      {
+        ErrorEquals: retrier.errorEquals.map((e) => (e === 'timeout' ? 'States.Timeout' : e)),
+        MaxAttempts: retrier.maximumAttempts - 1,
+        IntervalSeconds: retrier.initialIntervalSeconds,
+        BackoffRate: retrier.backoffCoefficient,
+        MaxDelaySeconds: retrier.maximumIntervalSeconds,
+        JitterStrategy: 'FULL',
+      },
+    ]);
+    // The static analysis runs in the second branch of the split; its error route ends the branch at the join.
+    const fanOut = doc.nodes.find((n) => n.id === 'fan-out');
+    const wait = doc.nodes.find((n) => n.id === 'wait');
+    if (!fanOut || !wait) throw new Error('no split');
+    expect(state?.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: `${displayName(wait)}: branch 2 of ${displayName(fanOut)} done` }]);
+  });
+
+  it('turns a parallel split into a Parallel state whose branches end at the join', () => {
+    const doc = TEMPLATES.find((t) => t.id === 'weekly-reporting')?.doc;
+    if (!doc) throw new Error('no template');
+    const { machine } = exported(doc);
+    const parallel = Object.values(machine.States).find((s) => s.Type === 'Parallel');
+    expect(parallel?.Branches).toHaveLength(3);
+    const join = doc.nodes.find((n) => n.id === 'wait-queries');
+    if (!join) throw new Error('no join');
+    expect(parallel?.Next).toBe(displayName(join));
+    expect(machine.States[displayName(join)]?.Type).toBe('Pass');
+  });
+
+  it('makes a human gate a waitForTaskToken task with HeartbeatSeconds from the SLA, caught to the timeout route', () => {
+    const doc = TEMPLATES.find((t) => t.id === 'kyc-onboarding')?.doc;
+    const gate = doc?.nodes.find((n) => n.id === 'manual-review');
+    if (!doc || gate?.kind !== 'human') throw new Error('no gate');
+    const { machine } = exported(doc);
+    const state = machine.States[displayName(gate)];
+    expect(state?.Resource).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
+    expect(state?.HeartbeatSeconds).toBe(gate.config.slaSeconds);
+    const timeoutTarget = doc.nodes.find((n) => n.id === doc.edges.find((e) => e.source === gate.id && e.sourcePort === 'timeout')?.target);
+    if (!timeoutTarget) throw new Error('no timeout route');
+    expect(state?.Catch).toEqual([{ ErrorEquals: ['States.HeartbeatTimeout', 'States.Timeout'], ResultPath: '$.error', Next: displayName(timeoutTarget) }]);
+    const decision = machine.States[String(state?.Next)];
+    expect(decision?.Type).toBe('Choice');
+    expect((decision?.Choices as Json[]).map((c) => (c as { StringEquals: string }).StringEquals)).toEqual(['approve', 'reject']);
+  });
+
+  it('ends outputs in Succeed, or Fail for an error outcome', () => {
+    const doc = TEMPLATES[0]?.doc;
+    if (!doc) throw new Error('no template');
+    const { machine } = exported(doc);
+    for (const n of doc.nodes) {
+      if (n.kind !== 'output') continue;
+      expect(machine.States[displayName(n)]?.Type).toBe(n.config.outcome === 'error' ? 'Fail' : 'Succeed');
+    }
+  });
+
+  it('refuses an inclusive router, naming it', () => {
+    const doc = chain(['trigger', 't'], ['router', 'pick'], ['output', 'a'], ['output', 'b']);
+    const router = doc.nodes[1];
+    if (router?.kind === 'router') router.config.mode = 'inclusive';
+    doc.edges = [edge('e1', 't', 'pick'), edge('e2', 'pick', 'a'), edge('e3', 'pick', 'b')];
+    const r = exportAsl(doc);
+    expect(r).toMatchObject({ ok: false, nodeId: 'pick' });
+    expect(r.ok ? '' : r.reason).toMatch(/^Router "pick" is inclusive/);
+  });
+
+  it('refuses a loop back into a parallel branch, naming the node', () => {
+    const doc = chain(['trigger', 't'], ['router', 'split'], ['ai', 'left'], ['ai', 'right'], ['join', 'both'], ['check', 'ok'], ['output', 'done']);
+    const split = doc.nodes[1];
+    if (split?.kind === 'router') split.config.mode = 'parallel';
+    doc.edges = [
+      edge('e1', 't', 'split'),
+      edge('e2', 'split', 'left'),
+      edge('e3', 'split', 'right'),
+      edge('e4', 'left', 'both'),
+      edge('e5', 'right', 'both'),
+      edge('e6', 'both', 'ok'),
+      edge('e7', 'ok', 'done', 'pass'),
+      edge('e8', 'ok', 'left', 'fail'),
+    ];
+    const r = exportAsl(doc);
+    expect(r).toMatchObject({ ok: false, nodeId: 'left' });
+    expect(r.ok ? '' : r.reason).toMatch(/"left" is inside the parallel branches of "split" but is also entered from "ok"/);
+  });
+
+  it('guards conditions so a missing field or another type is false, as in Baton', () => {
+    expect(choiceRule({ field: 'confidence', op: '<', value: 0.6 })).toEqual({
+      And: [{ Variable: '$.confidence', IsPresent: true }, { Variable: '$.confidence', IsNumeric: true }, { Variable: '$.confidence', NumericLessThan: 0.6 }],
+    });
+    expect(choiceRule({ field: 'tier', op: '!=', value: 'gold' })).toEqual({
+      And: [{ Variable: '$.tier', IsPresent: true }, { Not: { And: [{ Variable: '$.tier', IsString: true }, { Variable: '$.tier', StringEquals: 'gold' }] } }],
+    });
+  });
+
+  it('says what it could not carry over: shares become tests on $.branch, a join timeout has no equivalent', () => {
+    const doc = TEMPLATES.find((t) => t.id === 'code-review-ci')?.doc;
+    if (!doc) throw new Error('no template');
+    const messages = exported(doc).notes.map((n) => n.message);
+    expect(messages).toContainEqual(expect.stringMatching(/chooses risky \(~25%\) by share; Step Functions has no random choice/));
+    expect(messages).toContainEqual(expect.stringMatching(/its 900 s timeout has no Step Functions equivalent/));
+  });
+
+  it('keeps hostile labels as data: valid JSON, valid ASL, state names and comments read back', () => {
+    for (const t of TEMPLATES) {
+      const doc = withHostileText(t.doc);
+      const { text, machine } = exported(doc);
+      expectValid(text);
+      const names = allStates(machine).map(([name]) => name);
+      expect(new Set(names).size).toBe(names.length);
+      for (const name of names) expect(Array.from(name).length).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it('writes the same bytes for the same document', () => {
+    const doc = TEMPLATES[3]?.doc;
+    if (!doc) throw new Error('no template');
+    expect(exported(structuredClone(doc)).text).toBe(exported(doc).text);
+  });
+});
