@@ -17,3 +17,5 @@ export * from './integrity.ts';
 export * from './defaults.ts';
 export * from './diff.ts';
 export * from './conversion-report.schema.ts';
+export * from './simulation-report.schema.ts';
+export * from './statistics.ts';

@@ -3,72 +3,16 @@
  * log, a scenario comparison and a parameter sweep. A separate vanilla store from the editor's (like the designs
  * library's): live results are not document edits, so none of this can ever reach undo history.
  *
- * The types here are the UI's own terms for the simulator's report: plain data, structurally compatible with what
- * src/simulator produces, so src/app hands a report over without a copy and src/ui never imports the simulator.
+ * The report is the simulator's own type, defined by its zod schema in src/domain (simulation-report.schema.ts),
+ * so src/app hands a report over without a copy and src/ui never imports the simulator.
  * src/app's simulation controller is the only writer of run state; the UI writes only view choices (tab, heat,
  * expanded) through the actions below.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { NodeReport, SimulationReport } from '../domain/index.ts';
 
-export interface KpiFigure {
-  /** Mean across replications; null when no replication defines it. */
-  readonly mean: number | null;
-  /** 95% interval of the mean; null with fewer than two replications. */
-  readonly ci95: readonly [number, number] | null;
-}
-
-export interface GateFigures {
-  readonly arrivals: number;
-  readonly meanQueueLength: number;
-  readonly meanWaitSeconds: number;
-  readonly utilisation: number;
-  readonly slaBreaches: number;
-  readonly timeouts: number;
-  readonly reviewerHoursPerDay: number;
-}
-
-export interface NodeFigures {
-  readonly kind: string;
-  readonly visits: number;
-  readonly reachedShare: number;
-  /** Failed tries by error type, all replications together. */
-  readonly failures: Readonly<Partial<Record<string, number>>>;
-  readonly caseFailures: number;
-  readonly stuck: number;
-  readonly costPerCase: number;
-  readonly fallbacks: number;
-  readonly breakerOpenSeconds?: number;
-  readonly breakerOpens?: number;
-  readonly gate?: GateFigures;
-}
-
-export interface HypothesisVerdict {
-  readonly metric: string;
-  readonly op: string;
-  readonly value: number;
-  readonly actual: number | null;
-  readonly pass: boolean;
-}
-
-/** One batch's report (the simulator's SimulationReport, in plain data). */
-export interface SimReport {
-  readonly scenario: string;
-  readonly seed: number;
-  readonly cases: number;
-  readonly replications: number;
-  readonly events: number;
-  readonly kpis: Readonly<Record<string, KpiFigure>>;
-  readonly outcomeMix: Readonly<Record<string, number>>;
-  readonly histogram: { readonly edges: readonly number[]; readonly counts: readonly number[] };
-  readonly nodes: Readonly<Record<string, NodeFigures>>;
-  readonly costByNode: readonly { readonly node: string; readonly costPerCase: number; readonly share: number }[];
-  readonly rarelyReached: readonly string[];
-  readonly hypothesis: readonly HypothesisVerdict[];
-  /** Each KPI's value per replication, in replication order (null where undefined): for paired A/B intervals. */
-  readonly replicationKpis?: Readonly<Record<string, readonly (number | null)[]>>;
-  /** Present when the batch ran under a stopping rule: the KPI watched, the half-width reached, whether it was met. */
-  readonly stopping?: { readonly kpi: string; readonly relativeHalfWidth: number; readonly maxReplications: number; readonly halfWidth: number | null; readonly met: boolean };
-}
+/** One batch's report: the simulator's `SimulationReport` (src/domain/simulation-report.schema.ts). */
+export type SimReport = SimulationReport;
 
 export interface BatchSettings {
   /** A scenario of the document; null runs the default scenario. */
@@ -286,7 +230,7 @@ export function selectNodeHeat(s: SimulationState, nodeId: string): number | nul
   return nodeHeat(n, report.cases * report.replications);
 }
 
-export function nodeHeat(n: NodeFigures, totalCases: number): number {
+export function nodeHeat(n: NodeReport, totalCases: number): number {
   const reached = n.reachedShare * totalCases;
   if (reached <= 0) return 0;
   let tries = 0;

@@ -90,7 +90,8 @@ interface ConvertArgs {
 export function parseConvertArgs(args: readonly string[]): ConvertArgs | string {
   const files: string[] = [];
   let from: string | undefined;
-  let to: string | undefined;
+  // Baton JSON by default (interfaces.md): with --from, a conversion into Baton's own format.
+  let to = 'baton';
   let out: string | undefined;
   let report: string | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -120,9 +121,6 @@ export function parseConvertArgs(args: readonly string[]): ConvertArgs | string 
     }
   }
   if (files.length !== 1) return files.length === 0 ? 'a FILE is required' : 'exactly one FILE is expected';
-  // Reading another tool's format means bringing it into Baton: Baton JSON is then the natural target.
-  if (to === undefined && from !== undefined && from !== 'baton') to = 'baton';
-  if (to === undefined) return `say which format to write with --to (${Object.keys(WRITERS).join(', ')})`;
   return { file: files[0] ?? '', from, to, out, report };
 }
 

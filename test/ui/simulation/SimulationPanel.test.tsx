@@ -9,7 +9,7 @@ import { EditorStoreProvider } from '../../../src/ui/editor-context.tsx';
 import { SimulationPanel } from '../../../src/ui/panels/SimulationPanel.tsx';
 import { resultsCsv } from '../../../src/ui/simulation/export-results.ts';
 import { SimulationServicesProvider, type SimulationServices } from '../../../src/ui/simulation/simulation-services.tsx';
-import { retryFallbackDoc } from './sim-fixtures.ts';
+import { nodeFixture, reportFixture, retryFallbackDoc } from './sim-fixtures.ts';
 
 afterEach(cleanup);
 
@@ -44,7 +44,7 @@ function fakeServices(store: SimulationStore = createSimulationStore()): Simulat
 
 const kpi = (mean: number, half = 0.01) => ({ mean, ci95: [mean - half, mean + half] as const });
 
-const REPORT: SimReport = {
+const REPORT: SimReport = reportFixture({
   scenario: 'base',
   seed: 7,
   cases: 200,
@@ -61,8 +61,8 @@ const REPORT: SimReport = {
   outcomeMix: { success: 747, rejected: 0, escalated: 0, error: 0, failed: 16, stuck: 37 },
   histogram: { edges: [1, 1.58, 2.51, 3.98], counts: [100, 500, 200] },
   nodes: {
-    fetch: { kind: 'tool', visits: 800, reachedShare: 1, failures: { timeout: 1600 }, caseFailures: 0, stuck: 0, costPerCase: 0, fallbacks: 800 },
-    review: {
+    fetch: nodeFixture({ kind: 'tool', visits: 800, reachedShare: 1, failures: { timeout: 1600 }, fallbacks: 800 }),
+    review: nodeFixture({
       kind: 'human',
       visits: 240,
       reachedShare: 0.3,
@@ -72,12 +72,12 @@ const REPORT: SimReport = {
       costPerCase: 0.1,
       fallbacks: 0,
       gate: { arrivals: 240, meanQueueLength: 0.4, meanWaitSeconds: 120, utilisation: 0.42, slaBreaches: 3, timeouts: 0, reviewerHoursPerDay: 3.5 },
-    },
+    }),
   },
   costByNode: [{ node: 'review', costPerCase: 0.1, share: 1 }],
   rarelyReached: [],
   hypothesis: [{ metric: 'successRate', op: '>=', value: 0.95, actual: 0.934, pass: false }],
-};
+});
 
 function renderPanel(services = fakeServices(), doc = retryFallbackDoc()) {
   const editor = createEditorStore(doc);
