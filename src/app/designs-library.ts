@@ -11,7 +11,7 @@
  * - Operations that switch the open design run one at a time (`exclusive`), so two quick clicks cannot leave
  *   the editor showing one design while autosave writes to another.
  */
-import { createWorkflow, diffWorkflows, formatProblem, type Workflow } from '../domain/index.ts';
+import { createWorkflow, diffWorkflows, distinctName, formatProblem, type Problem, type Workflow } from '../domain/index.ts';
 import {
   classifyStorageError,
   createDesignSession,
@@ -279,7 +279,9 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
   function importDocumentAsNew(doc: Workflow, source?: string): Promise<ImportOutcome> {
     return exclusive(async (): Promise<ImportOutcome> => {
       try {
-        const row = await createAndOpen(doc);
+        // A copy of a design already in the list gets a name of its own (issue 11).
+        const name = distinctName(doc.name, store.getState().designs.map((d) => d.name));
+        const row = await createAndOpen(name === doc.name ? doc : { ...doc, name });
         message(`Imported ${source ? `${source} ` : ''}“${row.name}” as a new design.`, 'success');
         return { ok: true, name: row.name };
       } catch (error) {

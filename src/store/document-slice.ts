@@ -33,6 +33,11 @@ export interface DocumentSlice {
   /** Replace the document as ONE undo entry (quick fixes, auto layout, restore a version). */
   commit(next: Workflow, opts?: CommitOptions): void;
   addNode(kind: NodeKind, position: Position, label?: string): string;
+  /**
+   * Add a node and connect `from` (a node's output port) to it, as ONE undo entry ("Add step after", issue 11);
+   * selects the new node. Refused (no change, null) when the connection would be.
+   */
+  addConnectedNode(kind: NodeKind, position: Position, from: { readonly source: string; readonly sourcePort: string }): string | null;
   updateNode(id: string, update: (node: WorkflowNode) => WorkflowNode, opts?: CommitOptions): void;
   updateEdge(id: string, update: (edge: WorkflowEdge) => WorkflowEdge, opts?: CommitOptions): void;
   updateWorkflow(update: (doc: Workflow) => Workflow, opts?: CommitOptions): void;
@@ -97,6 +102,21 @@ export const createDocumentSlice =
         const id = makeId(kind === 'note' ? 'note' : 'n', new Set(doc.nodes.map((n) => n.id)));
         const node = createNode(kind, label === undefined ? { id, position } : { id, position, label });
         apply({ ...doc, nodes: [...doc.nodes, node] });
+        get().select([id]);
+        return id;
+      },
+      addConnectedNode(kind, position, from) {
+        const { doc } = get();
+        const id = makeId(kind === 'note' ? 'note' : 'n', new Set(doc.nodes.map((n) => n.id)));
+        const node = createNode(kind, { id, position });
+        const nodesById = new Map(doc.nodes.map((n) => [n.id, n] as const)).set(id, node);
+        const verdict = checkConnection(nodesById, doc.edges, { source: from.source, sourcePort: from.sourcePort, target: id });
+        if (!verdict.ok) {
+          get().showMessage(`Connection refused: ${verdict.reason}`, 'error');
+          return null;
+        }
+        const edgeId = makeId('e', new Set(doc.edges.map((e) => e.id)));
+        apply({ ...doc, nodes: [...doc.nodes, node], edges: [...doc.edges, { id: edgeId, source: from.source, sourcePort: from.sourcePort, target: id }] });
         get().select([id]);
         return id;
       },
