@@ -11,7 +11,7 @@
  * - Operations that switch the open design run one at a time (`exclusive`), so two quick clicks cannot leave
  *   the editor showing one design while autosave writes to another.
  */
-import { createWorkflow, diffWorkflows, distinctName, formatProblem, type Problem, type Workflow } from '../domain/index.ts';
+import { createWorkflow, diffWorkflows, distinctName, formatProblem, type Workflow } from '../domain/index.ts';
 import {
   classifyStorageError,
   createDesignSession,
