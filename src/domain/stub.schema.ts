@@ -71,6 +71,20 @@ export const toolStubSchema = z.strictObject({
   repeatOnRetry: repeatOnRetrySchema.optional(),
 });
 
+/**
+ * A data step runs locally: without `outcomes` it always succeeds. Give outcomes when it can fail (a script
+ * that throws on bad input: `runtime`; a parse of malformed data: `validation`).
+ */
+export const dataStubSchema = z.strictObject({
+  latency: distributionSchema,
+  outcomes: toolOutcomesSchema.optional(),
+});
+
+/** A loop's stub: how many items one case brings to the loop (sampled per entry, rounded to a whole number). */
+export const loopStubSchema = z.strictObject({
+  items: distributionSchema,
+});
+
 export const humanOutcomesSchema = z
   .strictObject({ approve: probability.optional(), reject: probability.optional(), revise: probability.optional() })
   .superRefine(sumsToOne);
@@ -97,5 +111,7 @@ export type AiOutcomes = z.infer<typeof aiOutcomesSchema>;
 export type AiStub = z.infer<typeof aiStubSchema>;
 export type ToolStub = z.infer<typeof toolStubSchema>;
 export type HumanStub = z.infer<typeof humanStubSchema>;
+export type DataStub = z.infer<typeof dataStubSchema>;
+export type LoopStub = z.infer<typeof loopStubSchema>;
 export type CheckStub = z.infer<typeof checkStubSchema>;
 export type Confidence = z.infer<typeof confidenceSchema>;

@@ -200,6 +200,7 @@ export abstract class EngineCore {
       lastError: -1,
       producer: from ? from.producer : -1,
       reasks: from?.reasks ? { ...from.reasks } : null,
+      loops: from?.loops ? { ...from.loops } : null,
       lastEdge: -1,
       gateArrivedAt: 0,
       gateTimedOut: false,

@@ -71,6 +71,8 @@ export interface Token {
   producer: number;
   /** Re-asks used per check (keyed by the check's node index), null before any. */
   reasks: Record<string, number> | null;
+  /** Passes still to make per loop the item is inside (keyed by the loop's node index), null outside any. */
+  loops: Record<string, number> | null;
   /** Edge the token came by (what the debugger highlights), -1 at the start. */
   lastEdge: number;
   /** When it joined the human gate's queue. */

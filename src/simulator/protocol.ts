@@ -81,6 +81,10 @@ const graphShape = {
   routerFallback: i32,
   routerDraws: u8,
   joinTimeout: f64,
+  delay: f64,
+  batchSize: i32,
+  loopBodyStart: i32,
+  loopBody: i32,
 } satisfies Record<keyof CompiledGraph, z.ZodType>;
 
 const faultsShape = {

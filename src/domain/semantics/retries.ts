@@ -77,8 +77,8 @@ export function retryWaitSeconds(backoff: number, error: ErrorType, retryAfterSe
   return honorRetryAfter && error === 'rate_limited' && retryAfterSeconds !== undefined && retryAfterSeconds > backoff ? retryAfterSeconds : backoff;
 }
 
-/** The kinds of step that make tries. */
-export type TryingKind = 'ai' | 'tool';
+/** The kinds of step that make tries (a data step's tries are local, but can fail and be retried the same way). */
+export type TryingKind = 'ai' | 'tool' | 'data';
 
 /**
  * How likely a retry is to fail with the same error as the try before it (the rest of the time it is a fresh
@@ -113,6 +113,8 @@ const byTransience = (e: ErrorType): number => (isTransient(e) ? 0 : 1);
 export const DEFAULT_REPEAT: Readonly<Record<TryingKind, RepeatProbabilities>> = {
   ai: { ...fromEntries(byTransience), malformed_output: 0.2, schema_mismatch: 0.2, empty_output: 0.2, refusal: 0.3 },
   tool: fromEntries(byTransience),
+  // A data step runs locally: its non-transient errors (a script's bug, a bad file) come back every time.
+  data: fromEntries(byTransience),
 };
 
 function fromEntries(f: (e: ErrorType) => number): Record<ErrorType, number> {

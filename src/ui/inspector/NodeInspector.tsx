@@ -1,5 +1,6 @@
 /** The selected node: its name, its config (laid out from the config schema of its kind), stub and policy. */
 import { KIND_LABELS, type WorkflowNode } from '../../domain/index.ts';
+import { AgentToolsEditor } from './AgentToolsEditor.tsx';
 import { Field } from './field-controls.tsx';
 import { CONFIG_HELP, CONFIG_LABELS, OPTION_LABELS, labelFor } from './field-labels.ts';
 import { Group } from './inspector-layout.tsx';
@@ -41,6 +42,7 @@ export function NodeInspector({ node }: { node: WorkflowNode }) {
           </p>
         )}
       </Group>
+      <AgentToolsEditor node={node} />
       {declares(scope.schema, node, [], 'stub') && <StubEditor node={node} />}
       {declares(scope.schema, node, [], 'policy') && <PolicyEditor node={node} />}
     </ScopeProvider>

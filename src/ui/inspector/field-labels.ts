@@ -25,6 +25,9 @@ export const CONFIG_LABELS: Readonly<Record<string, string>> = {
   text: 'Text',
   width: 'Width (px)',
   height: 'Height (px)',
+  operation: 'Operation',
+  delaySeconds: 'Delay (s)',
+  batchSize: 'Items per pass',
 };
 
 /** Help under a config field, by key. */
@@ -71,6 +74,7 @@ export const STUB_LABELS: Readonly<Record<string, string>> = {
   confidence: 'Confidence',
   retryAfterSeconds: 'Retry-After when rate-limited (s)',
   repeatOnRetry: 'Retries repeat the error',
+  items: 'Items per case',
   detectionRate: 'Detection rate (wrong items caught, 0–1)',
   falseRejectRate: 'False reject rate (good items failed, 0–1)',
 };
