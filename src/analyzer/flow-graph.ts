@@ -13,7 +13,7 @@
  * test has read it. The step a re-ask goes back to is found by a data-flow (the last step the item passed).
  */
 import { evaluateCondition, OUTPUT_PORTS, type WorkflowEdge, type WorkflowNode } from '../domain/index.ts';
-import { DEFAULT_MAX_REASKS } from '../domain/semantics/index.ts';
+import { DEFAULT_MAX_REASKS, reasksOnFail } from '../domain/semantics/index.ts';
 import { buildCsr, tarjan, type GraphCore } from './graph-core.ts';
 
 /** No step has produced the item / set a confidence yet. */
@@ -91,7 +91,7 @@ export interface Counter {
 const MAX_EXPANSION = 8;
 
 function isProducer(n: WorkflowNode): boolean {
-  return n.kind === 'ai' || n.kind === 'tool';
+  return n.kind === 'ai' || n.kind === 'tool' || n.kind === 'data';
 }
 
 /**
@@ -175,7 +175,7 @@ export function buildFlowGraph(core: GraphCore): FlowGraph {
   const reaskTarget = new Int32Array(n).fill(NONE);
   for (let v = 0; v < n; v++) {
     const node = core.node(v);
-    if (node.kind !== 'check' || node.config.onFail !== 'reask') continue;
+    if (node.kind !== 'check' || !reasksOnFail(node.config)) continue;
     let t = -3;
     for (const u of basePreds(v)) {
       const p = baseLast[u]!;
@@ -203,7 +203,7 @@ export function buildFlowGraph(core: GraphCore): FlowGraph {
       for (let j = core.succ.offsets[v]!; j < core.succ.offsets[v + 1]!; j++) outs.push(core.edges[core.succ.edgeIndex[j]!]!);
       const cap = visitsCap(outs);
       if (cap > 0) counters.push({ kind: 'visits', node: v, cap, scope: scopeOf(v) });
-    } else if (node.kind === 'check' && node.config.onFail === 'reask' && reaskTarget[v]! >= 0) {
+    } else if (node.kind === 'check' && reasksOnFail(node.config) && reaskTarget[v]! >= 0) {
       counters.push({ kind: 'reasks', node: v, cap: node.config.maxReasks ?? DEFAULT_MAX_REASKS, scope: scopeOf(v) });
     }
   }

@@ -17,11 +17,11 @@
  * follow exactly it reports as notes; estimates.ts decides which figures they make unreliable.
  */
 import type { WorkflowEdge, WorkflowNode } from '../domain/index.ts';
-import { DEFAULT_VISIT_LIMIT, OUTCOME_SEVERITY } from '../domain/semantics/index.ts';
+import { DEFAULT_VISIT_LIMIT, failProbability, OUTCOME_SEVERITY, reasksOnFail } from '../domain/semantics/index.ts';
 import { distributionCdf } from './distribution-math.ts';
 import { buildFlowGraph, MIXED, NONE, type EgEdge, type FlowGraph } from './flow-graph.ts';
 import { buildCsr, tarjan, type GraphCore } from './graph-core.ts';
-import { checkOf, humanOf, stepOf, type HumanModel } from './node-models.ts';
+import { checkOf, humanOf, loopPassesOf, stepOf, type HumanModel, type TryingNode } from './node-models.ts';
 import { addPhase, phaseTotal, scalePhase, shiftPhase, uniformPhase, type Phase } from './phase.ts';
 import { exclusiveRouting, inclusiveRouting, type RouteValues, type Routing } from './routing.ts';
 import type { ActiveFault } from './step-model.ts';
@@ -501,7 +501,7 @@ function loopSteps(core: GraphCore, g: FlowGraph): { steps: number[]; compOf: In
   const steps: number[] = [];
   for (let v = 0; v < n; v++) {
     const kind = core.node(v).kind;
-    if ((kind === 'ai' || kind === 'tool') && scc.cyclic[scc.compOf[v]!] === 1) steps.push(v);
+    if ((kind === 'ai' || kind === 'tool' || kind === 'data') && scc.cyclic[scc.compOf[v]!] === 1) steps.push(v);
   }
   const compOf = Int32Array.from({ length: n }, (_, v) => scc.compOf[v]!);
   return { steps, compOf, inLoop: Uint8Array.from(compOf, (c) => scc.cyclic[c]!) };
@@ -716,6 +716,12 @@ class Region {
       }
     }
     for (const v of members) if (!seen.has(v)) order.push(v);
+    // The visit guard counts per pass of a for-each (the simulator restarts the body's counts each pass).
+    let guard = VISIT_GUARD;
+    for (const v of members) {
+      const node = this.nodeOf(this.nodes[v]!);
+      if (node.kind === 'loop') guard += loopPassesOf(node) * VISIT_GUARD;
+    }
     let external = 0;
     for (const v of members) {
       external += sumOf(this.injected[v]!.p.m);
@@ -725,7 +731,7 @@ class Region {
       let change = 0;
       for (const v of order) {
         if (stopLocal.has(v)) continue;
-        const d = this.process(v, VISIT_GUARD * external);
+        const d = this.process(v, guard * external);
         if (d > change) change = d;
       }
       if (change < SETTLED) return;
@@ -847,7 +853,7 @@ class Region {
     this.costT[v] = new Map();
     // Gather, by class. A step that runs again clears the wrong item it made itself: that mass comes in correct.
     const L = this.L;
-    const producer = node.kind === 'ai' || node.kind === 'tool';
+    const producer = node.kind === 'ai' || node.kind === 'tool' || node.kind === 'data';
     const selfKind = producer ? L.kindOf.get(base) : undefined;
     const m = new Float64Array(L.comps);
     const parts: TimeDist[][] = Array.from({ length: L.classes }, () => []);
@@ -914,7 +920,11 @@ class Region {
         break;
       case 'ai':
       case 'tool':
+      case 'data':
         this.processStep(v, node, input);
+        break;
+      case 'loop':
+        this.processLoop(v, node, input);
         break;
       case 'check':
         this.processCheck(v, node, input);
@@ -981,7 +991,7 @@ class Region {
     // A node that reads the confidence has one edge per piece; elsewhere every edge has the node's piece.
     const outs = this.f.g.out[x]!.filter((e) => e.port === port && (piece === undefined || e.piece === piece));
     if (outs.length === 0) {
-      this.endAbort(v, port === 'error' && (node.kind === 'ai' || node.kind === 'tool'), total, mixedTime(p));
+      this.endAbort(v, port === 'error' && (node.kind === 'ai' || node.kind === 'tool' || node.kind === 'data'), total, mixedTime(p));
       return;
     }
     if (outs.length === 1) {
@@ -1000,7 +1010,20 @@ class Region {
     this.es[e] = { m: merged.m, t: merged.t.slice(), ph: merged.ph };
   }
 
-  private processStep(v: number, node: Extract<WorkflowNode, { kind: 'ai' | 'tool' }>, inp: Input): void {
+  /**
+   * A for-each loop as a geometric split: each visit goes round the body again (`each`) with q = P / (P + 1), so a
+   * case makes P passes on average before it leaves by `done`. Cost and visits are exact in expectation; success
+   * and cycle time take the geometric count for the simulator's fixed one (said in the approximations).
+   */
+  private processLoop(v: number, node: Extract<WorkflowNode, { kind: 'loop' }>, inp: Input): void {
+    const passes = loopPassesOf(node);
+    const q = passes / (passes + 1);
+    if (passes > 1) this.f.note('loop-passes', `the for-each's ${Math.round(passes * 10) / 10} passes are taken as a geometric count with that mean: success and cycle time are approximate`, node.id);
+    if (q > 0) this.emitPort(v, 'each', this.passThrough(inp, q));
+    if (q < 1) this.emitPort(v, 'done', this.passThrough(inp, 1 - q));
+  }
+
+  private processStep(v: number, node: TryingNode, inp: Input): void {
     const base = this.f.g.base[this.nodes[v]!]!;
     const regimes = this.f.opts.faults?.(node) ?? NO_REGIME;
     const hasConf = node.kind === 'ai' && node.stub?.confidence !== undefined;
@@ -1121,11 +1144,11 @@ class Region {
       const tOut = inp.times[c]!.normalised().plus(latency);
       const parts = reader ? this.piecesOf(v, c) : [{ piece: -1, w: 1, law: undefined }];
       for (const part of parts) {
-        // A threshold check reads the confidence when the case has one; otherwise it judges by its rates.
+        // A threshold check reads the confidence when the case has one (its law here); otherwise the shared rule
+        // (a sample audit sends its share whatever the item's correctness).
         let failP: number;
         if (cm.threshold !== undefined && part.law !== undefined) failP = cm.threshold > 1 ? 1 : distributionCdf(part.law, cm.threshold - 1e-12);
-        else failP = this.L.isWrong(c) ? cm.stub.detectionRate : cm.stub.falseRejectRate;
-        failP *= cm.audited;
+        else failP = failProbability({ ...cm.stub, type: node.config.type, sampleRate: node.config.sampleRate }, { wrong: this.L.isWrong(c) });
         for (let s = 0; s < SEVS; s++) {
           const val = inp.m[this.L.comp(s, c)]! * part.w;
           builder(pass, part.piece).add(s, c, val * (1 - failP), tOut);
@@ -1135,8 +1158,8 @@ class Region {
     }
     const ph = inp.phIn ? shiftPhase(inp.phIn, latency) : null;
     if (inp.explicit) for (const b of [...pass.values(), ...fail.values()]) b.addPhase(ph, b.total);
-    const reask = this.f.g.out[x]!.findIndex((e) => e.port === 'reask');
-    if (node.config.onFail === 'reask' && this.f.g.reaskTarget[base] === MIXED) {
+    const reask = reasksOnFail(node.config) ? this.f.g.out[x]!.findIndex((e) => e.port === 'reask') : -1;
+    if (reasksOnFail(node.config) && this.f.g.reaskTarget[base] === MIXED) {
       this.f.note('reask-target', 'a re-asking check may send items back to different steps depending on the path; the estimate routes its failures to the fail port', node.id);
     }
     for (const [q, b] of pass) this.emitPort(v, 'pass', b.build(), reader ? q : undefined);

@@ -4,7 +4,8 @@
  * check's and a person's time distributions, costs and decision rates. A node without a stub behaves like a
  * fresh node of its kind (createNode), as in the simulator.
  */
-import { createNode, type CheckStub, type Distribution, type HumanStub, type WorkflowNode } from '../domain/index.ts';
+import { repeatProbabilities } from '../domain/semantics/index.ts';
+import { createNode, distributionMean, type CheckStub, type Distribution, type HumanStub, type WorkflowNode } from '../domain/index.ts';
 import { distributionCdf, distributionQuantileExact } from './distribution-math.ts';
 import { stepVisit, type ActiveFault, type StepVisit } from './step-model.ts';
 import { TimeDist } from './time-dist.ts';
@@ -20,7 +21,15 @@ const DEFAULTS = {
   tool: present(createNode('tool', { id: 'default', position: ORIGIN }).stub),
   human: present(createNode('human', { id: 'default', position: ORIGIN }).stub),
   check: present(createNode('check', { id: 'default', position: ORIGIN }).stub),
+  data: present(createNode('data', { id: 'default', position: ORIGIN }).stub),
+  loop: present(createNode('loop', { id: 'default', position: ORIGIN }).stub),
 };
+
+/** Nodes that make tries (retries, catchers, outcomes per try): ai and tool calls and data steps. */
+export type TryingNode = Extract<WorkflowNode, { kind: 'ai' | 'tool' | 'data' }>;
+
+/** A data step without outcomes runs locally and always succeeds (as in the simulator). */
+const ALWAYS_OK = { ok: 1 } as const;
 
 /** A duration distribution as a TimeDist (scaled by a latency multiplier). */
 export function timeOf(d: Distribution, multiplier = 1): TimeDist {
@@ -39,9 +48,10 @@ const STEP_CACHE_SIZE = 4096;
  * The closed-form visit of an ai/tool node under the faults active during it (cached by content).
  * @example stepOf(aiNode).ok.p
  */
-export function stepOf(node: Extract<WorkflowNode, { kind: 'ai' | 'tool' }>, faults: readonly ActiveFault[] = []): StepVisit {
-  const stub = node.stub ?? (node.kind === 'ai' ? DEFAULTS.ai : DEFAULTS.tool);
-  const key = JSON.stringify([node.kind, stub, node.policy ?? null, faults]);
+export function stepOf(node: TryingNode, faults: readonly ActiveFault[] = []): StepVisit {
+  const stub = node.kind === 'data' ? { latency: (node.stub ?? DEFAULTS.data).latency, outcomes: node.stub?.outcomes ?? ALWAYS_OK } : (node.stub ?? (node.kind === 'ai' ? DEFAULTS.ai : DEFAULTS.tool));
+  const delay = node.kind === 'data' ? (node.config.delaySeconds ?? 0) : 0;
+  const key = JSON.stringify([node.kind, stub, node.policy ?? null, faults, delay]);
   let v = stepCache.get(key);
   if (v) {
     // Most recently used last.
@@ -49,7 +59,9 @@ export function stepOf(node: Extract<WorkflowNode, { kind: 'ai' | 'tool' }>, fau
     stepCache.set(key, v);
     return v;
   }
-  v = stepVisit(stub, node.policy, faults, node.kind);
+  // The stub's own repeat-on-retry table over the kind's defaults (domain/semantics), as the simulator reads it.
+  const repeat = repeatProbabilities(node.kind, 'repeatOnRetry' in stub ? stub.repeatOnRetry : undefined);
+  v = stepVisit(stub, node.policy, faults, node.kind, repeat, delay);
   stepCache.set(key, v);
   if (stepCache.size > STEP_CACHE_SIZE) stepCache.delete(stepCache.keys().next().value!);
   return v;
@@ -59,8 +71,6 @@ export interface CheckModel {
   readonly stub: CheckStub;
   readonly time: TimeDist;
   readonly cost: number;
-  /** Share of items audited (1 unless a sample audit). */
-  readonly audited: number;
   /** Minimum confidence that passes, for threshold checks; undefined otherwise. */
   readonly threshold: number | undefined;
 }
@@ -81,7 +91,6 @@ export function checkOf(node: Extract<WorkflowNode, { kind: 'check' }>, multipli
       stub,
       time: timeOf(stub.latency, multiplier),
       cost: stub.costPerCall ?? 0,
-      audited: node.config.type === 'sample-audit' ? (node.config.sampleRate ?? 1) : 1,
       threshold: node.config.type === 'threshold' ? node.config.threshold : undefined,
     };
     m.set(multiplier, c);
@@ -104,6 +113,21 @@ export interface HumanModel {
   /** Decisions on a correct item: approve, reject, revise (normalised). */
   readonly decide: readonly [number, number, number];
   readonly detection: number;
+}
+
+/**
+ * Expected passes of a for-each loop per entry: the mean item count over the batch size (E[ceil(n / batch)]
+ * taken as ceil(E[n] / batch); exact for batches of one).
+ * @example loopPasses({ type: 'fixed', value: 10 }, 1) // 10
+ */
+export function loopPasses(items: Distribution, batchSize: number): number {
+  const mean = Math.max(0, distributionMean(items));
+  return batchSize <= 1 ? mean : Math.ceil(mean / batchSize);
+}
+
+/** A loop node's expected passes (its stub, or a fresh loop's). */
+export function loopPassesOf(node: Extract<WorkflowNode, { kind: 'loop' }>): number {
+  return loopPasses((node.stub ?? DEFAULTS.loop).items, node.config.batchSize ?? 1);
 }
 
 /**

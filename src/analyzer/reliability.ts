@@ -4,7 +4,7 @@
  * same step model (step-model.ts); a node without a stub behaves like a fresh node from createNode.
  */
 import { distributionMean, type Distribution, type StepPolicy, type WorkflowNode } from '../domain/index.ts';
-import { humanOf, stepOf, timeOf } from './node-models.ts';
+import { humanOf, loopPassesOf, stepOf, timeOf } from './node-models.ts';
 import { stepVisit } from './step-model.ts';
 
 /**
@@ -43,7 +43,7 @@ export interface StepFailureModel {
  * data) comes back on every retry, so retrying it only costs tries.
  * @example stepFailureModel({ ok: 0.9, timeout: 0.1 }, { retry: [{ errorEquals: ['timeout'], maximumAttempts: 3 }] }).pass // 0.999
  */
-export function stepFailureModel(outcomes: Readonly<Partial<Record<string, number>>>, policy: StepPolicy | undefined, kind: 'ai' | 'tool' = 'ai'): StepFailureModel {
+export function stepFailureModel(outcomes: Readonly<Partial<Record<string, number>>>, policy: StepPolicy | undefined, kind: 'ai' | 'tool' | 'data' = 'ai'): StepFailureModel {
   const v = stepVisit({ latency: { type: 'fixed', value: 1 }, outcomes }, policy, [], kind);
   const pass = v.ok.p + v.wrong.p;
   let caught = 0;
@@ -84,7 +84,8 @@ const PASS_THROUGH: NodeBehaviour = { ports: new Map([['out', [1, 0, 1] as const
 export function nodeBehaviour(node: WorkflowNode): NodeBehaviour {
   switch (node.kind) {
     case 'ai':
-    case 'tool': {
+    case 'tool':
+    case 'data': {
       const v = stepOf(node);
       const ports = new Map<string, readonly [number, number, number]>([['out', [v.ok.p, v.wrong.p, v.ok.p + v.wrong.p]]]);
       for (const [port, exit] of v.caught) ports.set(port, [exit.p, 0, exit.p]);
@@ -96,6 +97,13 @@ export function nodeBehaviour(node: WorkflowNode): NodeBehaviour {
         sum += t.total * t.mean();
       }
       return { ports, meanSeconds: mass > 0 ? sum / mass : 0, cost: v.cost, humanSeconds: 0 };
+    }
+    case 'loop': {
+      // A for-each of P passes as a geometric split: leaving by `each` with q = P / (P + 1) gives P expected
+      // passes through the body before the case leaves by `done`.
+      const passes = loopPassesOf(node);
+      const q = passes / (passes + 1);
+      return { ports: new Map([['each', [q, 0, q] as const], ['done', [1 - q, 0, 1 - q] as const]]), meanSeconds: 0, cost: 0, humanSeconds: 0 };
     }
     case 'human': {
       const h = humanOf(node, false);
@@ -113,8 +121,10 @@ export function nodeBehaviour(node: WorkflowNode): NodeBehaviour {
     case 'check': {
       const stub = node.stub;
       const mean = stub ? distributionMean(stub.latency) : 0;
-      const f = stub?.falseRejectRate ?? 0;
-      const d = stub?.detectionRate ?? 0;
+      // A sample audit sends its share out by `fail` whatever the item's correctness (domain/semantics/checks.ts).
+      const audit = node.config.type === 'sample-audit' ? (node.config.sampleRate ?? 1) : undefined;
+      const f = audit ?? stub?.falseRejectRate ?? 0;
+      const d = audit ?? stub?.detectionRate ?? 0;
       const ports = new Map<string, readonly [number, number, number]>([
         ['pass', [1 - f, 0, 1 - d]],
         ['fail', [f, 0, d]],
@@ -137,6 +147,8 @@ export function nodeBehaviour(node: WorkflowNode): NodeBehaviour {
  * @example stepSuccess(createNode('tool', { id: 't', position: { x: 0, y: 0 } })) // ≈ 0.99999
  */
 export function stepSuccess(node: WorkflowNode): number {
+  // A loop never fails a case: every visit leaves by `each` or `done`.
+  if (node.kind === 'loop') return 1;
   const b = nodeBehaviour(node);
   const main = node.kind === 'check' ? 'pass' : node.kind === 'human' ? 'approve' : 'out';
   const p = b.ports.get(main);

@@ -77,11 +77,12 @@ function callCost(stub: AiStub | ToolStub): number {
 }
 
 /** Latency of one try as a time distribution, optionally cut at `limit` (the cut part is returned as a mass). */
-function latencyDist(d: Distribution, multiplier: number, limit: number): { below: TimeDist; cut: number } {
-  const cdf = (x: number): number => distributionCdf(d, x / multiplier);
-  const from = multiplier * distributionQuantileExact(d, 1e-8);
-  const to = multiplier * distributionQuantileExact(d, 1 - 1e-8);
-  const full = d.type === 'fixed' ? TimeDist.point(d.value * multiplier) : TimeDist.fromCdf(cdf, from, to);
+function latencyDist(d: Distribution, multiplier: number, limit: number, delay = 0): { below: TimeDist; cut: number } {
+  // A data step's fixed wait comes on top of its (fault-slowed) latency, as in the simulator's calls.ts.
+  const cdf = (x: number): number => (x < delay ? 0 : distributionCdf(d, (x - delay) / multiplier));
+  const from = delay + multiplier * distributionQuantileExact(d, 1e-8);
+  const to = delay + multiplier * distributionQuantileExact(d, 1 - 1e-8);
+  const full = d.type === 'fixed' ? TimeDist.point(d.value * multiplier + delay) : TimeDist.fromCdf(cdf, from, to);
   if (!(limit > 0) || !Number.isFinite(limit)) return { below: full, cut: 0 };
   const cut = 1 - cdf(limit);
   if (cut <= 0) return { below: full, cut: 0 };
@@ -125,7 +126,14 @@ function backoffAtoms(r: Retry, used: number, error: ErrorType, retryAfter: numb
  * The closed-form visit of an ai/tool step with this stub and policy, under the faults active during it.
  * @example stepVisit(stub({ ok: 0.9, timeout: 0.1 }), { retry: [{ errorEquals: ['timeout'], maximumAttempts: 3 }] }).ok.p // 0.999
  */
-export function stepVisit(stub: AiStub | ToolStub, policy: StepPolicy | undefined, faults: readonly ActiveFault[] = [], kind: TryingKind = 'ai', repeat: RepeatProbabilities = repeatProbabilities(kind)): StepVisit {
+export function stepVisit(
+  stub: AiStub | ToolStub,
+  policy: StepPolicy | undefined,
+  faults: readonly ActiveFault[] = [],
+  kind: TryingKind = 'ai',
+  repeat: RepeatProbabilities = repeatProbabilities(kind),
+  delay = 0,
+): StepVisit {
   const o = stub.outcomes;
   const raw = [o.ok ?? 0, o.wrong ?? 0, ...ERROR_TYPES.map((e) => o[e] ?? 0)];
   const sum = raw.reduce((a, b) => a + b, 0) || 1;
@@ -146,7 +154,7 @@ export function stepVisit(stub: AiStub | ToolStub, policy: StepPolicy | undefine
   }
   const stc = policy?.timeouts?.startToCloseSeconds ?? 0;
   const deadline = policy?.timeouts?.scheduleToCloseSeconds ?? Infinity;
-  const lat = latencyDist(stub.latency, multiplier, stc);
+  const lat = latencyDist(stub.latency, multiplier, stc, delay);
   const perTryCost = callCost(stub);
   const retryAfter = stub.retryAfterSeconds;
   const retriers = policy?.retry ?? [];

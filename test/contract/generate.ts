@@ -312,5 +312,5 @@ export function generateDesign(seed: number, opts: GenerateOptions = {}): Workfl
   nodes.push({ id: t, kind: 'trigger', label: t, position: at, config: { type: 'manual' } });
   const end = seq({ id: t, port: 'out' }, 0, 2 + Math.floor(r() * 4));
   if (end.port !== '') link(end, output('success'));
-  return { format: 'baton.workflow', schemaVersion: 1, id: `gen-${seed}`, name: `generated ${seed}`, nodes, edges, profile: { runsPerDay: round(20 + r() * 400, 0) } };
+  return { format: 'baton.workflow', schemaVersion: 2, id: `gen-${seed}`, name: `generated ${seed}`, nodes, edges, profile: { runsPerDay: round(20 + r() * 400, 0) } };
 }

@@ -78,16 +78,43 @@ describe('Inspector on a node', () => {
     expect(attempts).not.toHaveAttribute('aria-invalid');
   });
 
-  it('shows the outcome sum live and the schema message when it is not 1', async () => {
+  it('keeps the outcome table summing to 1 as one outcome is edited (issue 11)', async () => {
     const { store, user } = setup();
     const outcomes = group('Outcomes probabilities');
     expect(screen.getByText(/Sums to 1$/)).toBeInTheDocument();
-    const ok = within(outcomes).getByLabelText('P(ok)');
-    await user.clear(ok);
-    await user.type(ok, '0.5');
-    expect(ai(store).stub?.outcomes.ok).toBe(0.5);
-    expect(screen.getByText(/Sums to 0\.57/)).toHaveTextContent('must sum to 1, but they sum to 0.57');
-    expect(outcomes).toHaveAccessibleDescription(expect.stringContaining('must sum to 1'));
+    const wrong = within(outcomes).getByLabelText('P(wrong (silent error))');
+    const before = ai(store).stub!.outcomes;
+    await user.clear(wrong);
+    await user.type(wrong, '0.05');
+    const after = ai(store).stub!.outcomes;
+    expect(after.wrong).toBe(0.05);
+    // The rest goes to ok; the other outcomes are untouched.
+    expect(after.ok).toBeCloseTo(1 - Object.entries(after).reduce((s, [k, v]) => (k === 'ok' ? s : s + (v ?? 0)), 0), 9);
+    for (const [k, v] of Object.entries(before)) if (k !== 'ok' && k !== 'wrong') expect(after[k as keyof typeof after]).toBe(v);
+    expect(screen.getByText(/Sums to 1$/)).toBeInTheDocument();
+    expect(outcomes).not.toHaveAccessibleDescription(expect.stringContaining('must sum to 1'));
+  });
+
+  it('says how often a retry repeats an error: defaults named, one set for malformed output, x goes back to the default', async () => {
+    const { store, user } = setup();
+    expect(screen.getByText(/timeout, rate_limited, communication 0; malformed_output, schema_mismatch, empty_output 0\.2; refusal 0\.3; everything else 1/)).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Set for an error'), 'malformed_output');
+    expect(ai(store).stub?.repeatOnRetry).toEqual({ malformed_output: 0.2 });
+    const field = screen.getByLabelText('Repeat malformed_output (default 0.2)');
+    await user.clear(field);
+    await user.type(field, '0.6');
+    expect(ai(store).stub?.repeatOnRetry?.malformed_output).toBe(0.6);
+    await user.click(screen.getByRole('button', { name: 'Use the default for malformed_output' }));
+    expect(ai(store).stub?.repeatOnRetry?.malformed_output).toBeUndefined();
+  });
+
+  it('says what a sample audit does: its share goes to the auditor by fail, its catch rate is the gate\'s', async () => {
+    const r = renderInspector(docWith(['trigger', 'check']));
+    act(() => r.store.getState().select(['check1']));
+    await r.user.selectOptions(screen.getByLabelText('Type'), 'sample-audit');
+    await r.user.type(screen.getByLabelText('Sample rate (share sent to the auditor, 0–1)'), '0.05');
+    expect(screen.getByLabelText('Sample rate (share sent to the auditor, 0–1)')).toHaveAccessibleDescription(expect.stringContaining('picked at random whether right or wrong, out by its fail port'));
+    expect(screen.getByLabelText(/^Detection rate/)).toHaveAccessibleDescription(expect.stringContaining('Not used by a sample audit'));
   });
 
   it('keeps an out-of-range probability and marks it invalid', async () => {
