@@ -211,13 +211,9 @@ export function buildFlowGraph(core: GraphCore): FlowGraph {
   const built = expand(core, start, valid, counters, reaskTarget, MAX_EXPANSION * n + 2000, pieces);
   const result = built ?? expand(core, start, valid, [], reaskTarget, Infinity, pieces)!;
   // The confidence's source is in the state (a reader could otherwise see confidences of different steps mixed).
-  // What a case carries, on the expanded graph: its copies tell a loop's first pass from the next ones.
   const size = result.base.length;
   const preds: [number, number][][] = Array.from({ length: size }, () => []);
   result.out.forEach((edges, x) => edges.forEach((e, k) => preds[e.target]!.push([x, k])));
-  const predNodes = (x: number): number[] => preds[x]!.map(([u]) => u);
-  const succs = (x: number): number[] => result.out[x]!.map((e) => e.target);
-  const baseOf = (x: number): WorkflowNode => core.node(result.base[x]!);
   const readers = Uint8Array.from(core.nodes, (_, v) => (readsConfidence(core, v) ? 1 : 0));
   return { core, ...result, start: result.start, counters: built ? counters : [], preds, reaskTarget, truncated: built === null, pieces, readers };
 }

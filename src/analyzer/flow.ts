@@ -19,7 +19,7 @@
 import type { WorkflowEdge, WorkflowNode } from '../domain/index.ts';
 import { DEFAULT_VISIT_LIMIT, failProbability, OUTCOME_SEVERITY, reasksOnFail } from '../domain/semantics/index.ts';
 import { distributionCdf } from './distribution-math.ts';
-import { buildFlowGraph, MIXED, NONE, type EgEdge, type FlowGraph } from './flow-graph.ts';
+import { buildFlowGraph, MIXED, type EgEdge, type FlowGraph } from './flow-graph.ts';
 import { buildCsr, tarjan, type GraphCore } from './graph-core.ts';
 import { checkOf, humanOf, loopPassesOf, stepOf, type HumanModel, type TryingNode } from './node-models.ts';
 import { addPhase, phaseTotal, scalePhase, shiftPhase, uniformPhase, type Phase } from './phase.ts';
