@@ -9,7 +9,8 @@
  * distribution itself. Where the estimate cannot follow the simulator closely, it says so (`notEstimated` per
  * figure, `approximations`) instead of printing a number it cannot stand behind.
  */
-import { type Scenario, type Workflow, type WorkflowEdge, type WorkflowNode } from '../domain/index.ts';
+import { type Fault, type Scenario, type Workflow, type WorkflowEdge, type WorkflowNode } from '../domain/index.ts';
+import { approximateFaults, faultRegimes } from './fault-regimes.ts';
 import { Flow, VISIT_GUARD, type FlowNote, type FlowOptions, type GateModel, type RegionResult } from './flow.ts';
 import { gateModel, type RunShape } from './gate-model.ts';
 import { GraphCore } from './graph-core.ts';
@@ -28,6 +29,8 @@ import type { EstimateFigure, Estimates, Leverage } from './types.ts';
 export interface EstimateContext {
   readonly arrival?: Scenario['arrival'];
   readonly cases?: number;
+  /** A scenario's faults: the estimate is made under them, like the run it stands beside (fault-regimes.ts). */
+  readonly faults?: readonly Fault[];
 }
 
 /** Arrivals an hour when neither the scenario nor the profile says (the simulator's default). */
@@ -201,7 +204,7 @@ const RECENT_LIMIT = 8;
 function flowSignature(doc: Workflow, ctx: EstimateContext): string {
   const nodes = doc.nodes.map(({ position: _p, label: _l, description: _d, ...rest }) => rest);
   const edges = doc.edges.map(({ label: _l, ...rest }) => rest);
-  return JSON.stringify([nodes, edges, doc.profile ?? null, ctx.arrival ?? null, ctx.cases ?? null]);
+  return JSON.stringify([nodes, edges, doc.profile ?? null, ctx.arrival ?? null, ctx.cases ?? null, ctx.faults ?? null]);
 }
 
 /**
@@ -227,10 +230,23 @@ export function flowOf(core: GraphCore, ctx: EstimateContext = {}, budget = LIVE
     RECENT.set(key, hit);
     return hit;
   }
-  const r = withBudget(budget, () => propagate(core, {}, ctx), (used) => tooLarge(core, used));
+  const r = withBudget(budget, () => underFaults(core, ctx), (used) => tooLarge(core, used));
   RECENT.set(key, r);
   if (RECENT.size > RECENT_LIMIT) RECENT.delete(RECENT.keys().next().value!);
   return r;
+}
+
+/** propagate under the run's faults, if any, saying where their activity is approximated. */
+function underFaults(core: GraphCore, ctx: EstimateContext): FlowResult {
+  const faults = ctx.faults ?? [];
+  if (faults.length === 0) return propagate(core, {}, ctx);
+  const run = runOf(core.doc, ctx);
+  const r = propagate(core, { faults: faultRegimes(faults, run.horizon, ctx.cases) }, ctx);
+  if (!approximateFaults(faults)) return r;
+  const note = Number.isFinite(run.horizon)
+    ? "faults with a window or a call count are active for their share of the run's span or calls (one call per case), taken evenly"
+    : 'a fault with a window is left out of the steady-state estimate (a vanishing share of an endless run), one with a call count is taken as always active';
+  return { ...r, approximations: [...r.approximations, note] };
 }
 
 /** What an estimate that ran out of budget says: no figures, and why. */

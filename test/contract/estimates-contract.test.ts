@@ -12,6 +12,8 @@
  * - Generated designs with human gates (queues, business hours, SLAs): the templates' tolerances, or inside the
  *   simulated 95% interval where the replications themselves disagree by more (a p50 between the cases answered at
  *   once and those left for the morning).
+ * - Every template scenario (its arrivals and faults), estimated under the same scenario (the score card's like for
+ *   like): success within 0.02 and cost per case within 10% (a fault window is taken evenly over the run).
  * Figures the analyzer declines (`notEstimated`) are not compared, and may be at most 15% of them.
  */
 import { describe, expect, it } from 'vitest';
@@ -24,8 +26,8 @@ import { generateDesign } from './generate.ts';
 const KPI = { success: 'successRate', costPerCase: 'costPerCase', p50Seconds: 'cycleSecondsP50', p95Seconds: 'cycleSecondsP95' } as const satisfies Record<EstimateFigure, string>;
 const FIGURES = Object.keys(KPI) as EstimateFigure[];
 
-function simulate(doc: Parameters<typeof runBatch>[0], cases: number, replications: number, seed: number) {
-  const r = runBatch(doc, undefined, { cases, replications, seed });
+function simulate(doc: Parameters<typeof runBatch>[0], cases: number, replications: number, seed: number, scenario?: Parameters<typeof runBatch>[1]) {
+  const r = runBatch(doc, scenario, { cases, replications, seed });
   if (!r) throw new Error('batch cancelled');
   return r;
 }
@@ -38,6 +40,19 @@ describe('estimates against the simulator', () => {
     const r = simulate(doc, cases, 8, 1);
     const off = compareFigures(e, r, TOLERANCES.template).filter((c) => !c.within);
     expect(off.map((c) => `${c.figure}: estimate ${c.estimate} vs simulated ${c.simulated}`)).toEqual([]);
+  });
+
+  it.each(TEMPLATES.filter((t) => (t.doc.scenarios ?? []).length > 0).map((t) => [t.id, t] as const))('%s: each scenario beside the estimate under its own arrivals and faults', (_id, t) => {
+    const off: string[] = [];
+    for (const s of t.doc.scenarios ?? []) {
+      const cases = Math.min(s.cases ?? 1000, 1000);
+      const e = estimate(t.doc, { cases, ...(s.arrival ? { arrival: s.arrival } : {}), ...(s.faults ? { faults: s.faults } : {}) });
+      const r = simulate(t.doc, cases, 4, 3, s);
+      for (const c of compareFigures(e, r, { ...TOLERANCES.template, cost: 0.1 })) {
+        if ((c.figure === 'success' || c.figure === 'costPerCase') && !c.within) off.push(`${s.id} ${c.figure}: estimate ${c.estimate}, simulated ${c.simulated}`);
+      }
+    }
+    expect(off).toEqual([]);
   });
 
   // The generated designs go in chunks (each a test of its own, so no one test runs long on a busy machine); the
