@@ -52,6 +52,26 @@ export interface BatchState {
   readonly designName: string | null;
   /** The analyzer's closed-form figures for the design that was run (shown beside the simulated ones). */
   readonly estimate: ClosedFormEstimate | null;
+  /** Epoch ms when the report was saved, for a saved run reopened from the list; absent for a run made here. */
+  readonly savedAt?: number;
+}
+
+/** A run kept with the open design ("Save run"), as the list shows it; the report itself is read on open. */
+export interface SavedRunItem {
+  readonly id: string;
+  readonly scenarioId: string;
+  /** Epoch ms. */
+  readonly createdAt: number;
+  /** What the run was, when its stored report says (absent for a report this version cannot read). */
+  readonly shape?: { readonly cases: number; readonly replications: number; readonly seed: number; readonly successRate: number | null };
+}
+
+export interface SavedRunsState {
+  readonly status: 'idle' | 'loading' | 'ready' | 'error';
+  /** Newest first. */
+  readonly items: readonly SavedRunItem[];
+  /** Why the list could not be read, or a run could not be opened. */
+  readonly error: string | null;
 }
 
 /** The analyzer's estimate() of the design, in the figures the panel compares. */
@@ -146,6 +166,8 @@ export interface SimulationState {
   readonly debug: DebugView;
   readonly compare: CompareState;
   readonly sweep: SweepState;
+  /** The open design's saved runs. */
+  readonly savedRuns: SavedRunsState;
   /** Failure heat on the canvas from the last batch. */
   readonly heat: boolean;
   readonly tab: SimulationTab;
@@ -181,13 +203,15 @@ export const DEBUG_OFF: DebugView = {
 };
 export const IDLE_COMPARE: CompareState = { status: 'idle', progress: null, error: null, a: null, b: null };
 export const IDLE_SWEEP: SweepState = { status: 'idle', progress: null, error: null, param: null, points: [] };
+export const NO_SAVED_RUNS: SavedRunsState = { status: 'idle', items: [], error: null };
 
-export function createSimulationStore(initial: Partial<Pick<SimulationState, 'batch' | 'debug' | 'compare' | 'sweep' | 'heat' | 'tab' | 'expanded'>> = {}): SimulationStore {
+export function createSimulationStore(initial: Partial<Pick<SimulationState, 'batch' | 'debug' | 'compare' | 'sweep' | 'savedRuns' | 'heat' | 'tab' | 'expanded'>> = {}): SimulationStore {
   return createStore<SimulationState>()((set, get) => ({
     batch: IDLE_BATCH,
     debug: DEBUG_OFF,
     compare: IDLE_COMPARE,
     sweep: IDLE_SWEEP,
+    savedRuns: NO_SAVED_RUNS,
     heat: false,
     tab: 'batch',
     expanded: false,
@@ -204,6 +228,7 @@ export const selectBatch = (s: SimulationState) => s.batch;
 export const selectDebug = (s: SimulationState) => s.debug;
 export const selectCompare = (s: SimulationState) => s.compare;
 export const selectSweep = (s: SimulationState) => s.sweep;
+export const selectSavedRuns = (s: SimulationState) => s.savedRuns;
 export const selectHeat = (s: SimulationState) => s.heat;
 export const selectTab = (s: SimulationState) => s.tab;
 export const selectExpanded = (s: SimulationState) => s.expanded;

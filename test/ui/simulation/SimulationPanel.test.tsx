@@ -109,6 +109,53 @@ describe('SimulationPanel', () => {
     expect(within(region).getByLabelText('Cases')).toHaveValue('200');
   });
 
+  it('the stopping rule is one checkbox: the run asks for it, and the result says how many replications it took', async () => {
+    const user = userEvent.setup();
+    const { services, region } = renderPanel();
+    const until = within(region).getByRole('checkbox', { name: 'Until precise' });
+    expect(until).toHaveAccessibleDescription(/within ±5% of its mean; at most 200/);
+    await user.click(until);
+    await user.click(within(region).getByRole('button', { name: 'Run' }));
+    expect(services.calls[0]).toEqual(['runBatch', 'wf_retry_fallback', { scenarioId: 'base', cases: 200, replications: 4, seed: 7, stopping: {} }]);
+    const stopped = { ...REPORT, replications: 37, stopping: { kpi: 'successRate' as const, relativeHalfWidth: 0.05, maxReplications: 200, halfWidth: 0.012, met: true } };
+    act(() => services.store.setState({ batch: { status: 'done', progress: null, error: null, report: stopped, settings: null, designName: null, estimate: null } }));
+    expect(within(region).getByTestId('stopping-outcome')).toHaveTextContent('Stopped after 37 replications: success 93.4% ±1.2 pp, within 5% of its mean.');
+    act(() => services.store.setState({ batch: { ...services.store.getState().batch, report: { ...stopped, replications: 200, stopping: { ...stopped.stopping, halfWidth: 0.08, met: false } } } }));
+    expect(within(region).getByTestId('stopping-outcome')).toHaveTextContent('Stopped at the cap of 200 replications');
+  });
+
+  it('lists the saved runs of the design, opens and deletes them; a reopened run is not saved again', async () => {
+    const user = userEvent.setup();
+    const services = fakeServices();
+    const opened: string[] = [];
+    const removed: string[] = [];
+    let refreshed = 0;
+    const withRuns: typeof services = {
+      ...services,
+      saveLastRun: async () => undefined,
+      savedRuns: { refresh: () => void refreshed++, open: (id) => void opened.push(id), remove: (id) => void removed.push(id) },
+    };
+    const { region, editor } = renderPanel(withRuns);
+    expect(refreshed).toBe(1);
+    act(() =>
+      services.store.setState({
+        savedRuns: { status: 'ready', error: null, items: [{ id: 'r1', scenarioId: 'base', createdAt: Date.UTC(2026, 11, 6, 14, 5), shape: { cases: 200, replications: 4, seed: 7, successRate: 0.934 } }] },
+      }),
+    );
+    const list = within(region).getByRole('list', { name: 'Saved runs of this design' });
+    expect(list).toHaveTextContent('Base · 200 cases × 4, seed 7 · success 93.4%');
+    await user.click(within(list).getByRole('button', { name: /^Open the run saved/ }));
+    await user.click(within(list).getByRole('button', { name: /^Delete the run saved/ }));
+    expect(opened).toEqual(['r1']);
+    expect(removed).toEqual(['r1']);
+    act(() => services.store.setState({ batch: { status: 'done', progress: null, error: null, report: REPORT, settings: null, designName: null, estimate: null, savedAt: Date.UTC(2026, 11, 6, 14, 5) } }));
+    expect(within(region).getByText(/^Saved run of /)).toBeInTheDocument();
+    expect(within(region).queryByRole('button', { name: 'Save run' })).toBeNull();
+    // Opening another design reads its runs.
+    act(() => editor.getState().loadDocument(retryFallbackDoc()));
+    expect(refreshed).toBe(2);
+  });
+
   it('shows progress with time left while running, and Cancel', async () => {
     const user = userEvent.setup();
     const { services, region } = renderPanel();
