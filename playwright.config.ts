@@ -8,6 +8,8 @@ const port = Number(process.env.BATON_E2E_PORT ?? 4173);
 // The production build is served on a port of its own, 50 above.
 const productionPort = port + 50;
 const url = (p: number): string => `http://127.0.0.1:${p}`;
+/** Specs of a person's main journeys, run at 1280x720 and at 1440x900 instead of the default size. */
+const JOURNEYS = /(editor-build-workflow|simulation-panel|designs-library)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -25,7 +27,10 @@ export default defineConfig({
   },
   projects: [
     // Most specs set up documents through window.__batonStore, which only the e2e build has (src/app/main.tsx).
-    { name: 'e2e', testIgnore: /\.prod\.spec\.ts$/, use: { baseURL: url(port) } },
+    { name: 'e2e', testIgnore: [/\.prod\.spec\.ts$/, JOURNEYS], use: { baseURL: url(port) } },
+    // The main journeys (build a workflow, simulate, the designs library) at the two laptop sizes issue 11 names.
+    { name: 'journeys-1280', testMatch: JOURNEYS, use: { baseURL: url(port), viewport: { width: 1280, height: 720 } } },
+    { name: 'journeys-1440', testMatch: JOURNEYS, use: { baseURL: url(port), viewport: { width: 1440, height: 900 } } },
     // *.prod.spec.ts open exactly what ships: the production build, under its Content Security Policy.
     { name: 'production', testMatch: /\.prod\.spec\.ts$/, use: { baseURL: url(productionPort) } },
   ],

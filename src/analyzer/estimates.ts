@@ -62,9 +62,12 @@ function branchWeights(node: WorkflowNode, edges: readonly WorkflowEdge[]): numb
 interface FlatPlan {
   readonly outStart: Int32Array;
   readonly outEdge: Int32Array;
-  readonly outA: Float64Array;
-  readonly outB: Float64Array;
-  readonly outG: Float64Array;
+  /** Per out edge, the share of the node's correct inflow that leaves on it still correct. */
+  readonly keepCorrect: Float64Array;
+  /** Per out edge, the share of the node's correct inflow that leaves on it wrong (the step made a mistake). */
+  readonly spoilCorrect: Float64Array;
+  /** Per out edge, the share of the node's wrong inflow that leaves on it (still wrong). */
+  readonly carryWrong: Float64Array;
   readonly mean: Float64Array;
   readonly variance: Float64Array;
   readonly cost: Float64Array;
@@ -82,9 +85,9 @@ function flatPlan(core: GraphCore): FlatPlan {
   const m = core.edges.length;
   const outStart = new Int32Array(n + 1);
   const outEdge = new Int32Array(m);
-  const outA = new Float64Array(m);
-  const outB = new Float64Array(m);
-  const outG = new Float64Array(m);
+  const keepCorrect = new Float64Array(m);
+  const spoilCorrect = new Float64Array(m);
+  const carryWrong = new Float64Array(m);
   const mean = new Float64Array(n);
   const variance = new Float64Array(n);
   const cost = new Float64Array(n);
@@ -133,10 +136,10 @@ function flatPlan(core: GraphCore): FlatPlan {
       for (let i = 0; i < group.length; i++) {
         const wt = w[i] ?? 0;
         outEdge[k] = groupIdx[i]!;
-        outA[k] = wt * t[0];
-        outB[k] = wt * t[1];
-        outG[k] = wt * t[2];
-        if (outA[k]! + outB[k]! > 1) copies = true;
+        keepCorrect[k] = wt * t[0];
+        spoilCorrect[k] = wt * t[1];
+        carryWrong[k] = wt * t[2];
+        if (keepCorrect[k]! + spoilCorrect[k]! > 1) copies = true;
         k++;
       }
     }
@@ -154,7 +157,7 @@ function flatPlan(core: GraphCore): FlatPlan {
       waitAll[j] = jn.config.mode === 'all' ? 1 : 0;
     }
   }
-  return { outStart, outEdge: outEdge.subarray(0, k), outA, outB, outG, mean, variance, cost, human, noFail, parallelSplit, waitAll };
+  return { outStart, outEdge: outEdge.subarray(0, k), keepCorrect, spoilCorrect, carryWrong, mean, variance, cost, human, noFail, parallelSplit, waitAll };
 }
 
 /**
@@ -165,16 +168,16 @@ export function propagate(core: GraphCore): FlowResult {
   const n = core.size;
   const m = core.edges.length;
   const plan = flatPlan(core);
-  const { outStart, outEdge, outA, outB, outG, mean, variance, noFail, parallelSplit, waitAll } = plan;
-  // Per-edge flow: correct mass, wrong mass, time-mass (sum of mass x time) and second moment.
-  const eC = new Float64Array(m);
-  const eW = new Float64Array(m);
-  const eT = new Float64Array(m);
-  const eS = new Float64Array(m);
-  const inC = new Float64Array(n);
-  const inW = new Float64Array(n);
-  const inT = new Float64Array(n);
-  const inS = new Float64Array(n);
+  const { outStart, outEdge, keepCorrect, spoilCorrect, carryWrong, mean, variance, noFail, parallelSplit, waitAll } = plan;
+  // Per-edge flow: correct mass, wrong mass, time-mass (sum of mass x time) and its second moment (TimeSq).
+  const edgeCorrect = new Float64Array(m);
+  const edgeWrong = new Float64Array(m);
+  const edgeTime = new Float64Array(m);
+  const edgeTimeSq = new Float64Array(m);
+  const inCorrect = new Float64Array(n);
+  const inWrong = new Float64Array(n);
+  const inTime = new Float64Array(n);
+  const inTimeSq = new Float64Array(n);
   const failedAt = new Float64Array(n);
   const start = core.triggers.length > 0 ? 1 / core.triggers.length : 0;
   const isTrigger = new Uint8Array(n);
@@ -182,16 +185,16 @@ export function propagate(core: GraphCore): FlowResult {
   const { offsets: pOff, targets: pSrc, edgeIndex: pEdge } = core.pred;
   // Scratch for grouping a join's inflow by branch (predecessor), reused across joins: no per-visit allocation.
   const stamp = new Int32Array(n).fill(-1);
-  const bC = new Float64Array(n);
-  const bM = new Float64Array(n);
-  const bT = new Float64Array(n);
-  const bS = new Float64Array(n);
+  const branchCorrect = new Float64Array(n);
+  const branchMass = new Float64Array(n);
+  const branchTime = new Float64Array(n);
+  const branchTimeSq = new Float64Array(n);
   const branchList = new Int32Array(n);
 
   const gather = (v: number): void => {
     const si = parallelSplit[v]!;
     if (si >= 0) {
-      const ms = inC[si]! + inW[si]!;
+      const ms = inCorrect[si]! + inWrong[si]!;
       if (ms > 0) {
         const all = waitAll[v] === 1;
         // A branch is everything arriving from one predecessor (its success and its error edge alike).
@@ -201,19 +204,19 @@ export function propagate(core: GraphCore): FlowResult {
           const p = pSrc[j]!;
           if (stamp[p] !== v) {
             stamp[p] = v;
-            bC[p] = 0;
-            bM[p] = 0;
-            bT[p] = 0;
-            bS[p] = 0;
+            branchCorrect[p] = 0;
+            branchMass[p] = 0;
+            branchTime[p] = 0;
+            branchTimeSq[p] = 0;
             branchList[count++] = p;
           }
-          bC[p]! += eC[e]!;
-          bM[p]! += eC[e]! + eW[e]!;
-          bT[p]! += eT[e]!;
-          bS[p]! += eS[e]!;
+          branchCorrect[p]! += edgeCorrect[e]!;
+          branchMass[p]! += edgeCorrect[e]! + edgeWrong[e]!;
+          branchTime[p]! += edgeTime[e]!;
+          branchTimeSq[p]! += edgeTimeSq[e]!;
         }
         // Every branch of the parallel block must come through (all) or one of them (first).
-        const cs = inC[si]!;
+        const cs = inCorrect[si]!;
         let allM = 1;
         let allKeep = 1;
         let noneM = 1;
@@ -223,18 +226,18 @@ export function propagate(core: GraphCore): FlowResult {
         let pickVar = 0;
         for (let i = 0; i < count; i++) {
           const p = branchList[i]!;
-          const bc = bC[p]!;
-          const me = bM[p]!;
+          const bc = branchCorrect[p]!;
+          const me = branchMass[p]!;
           allM *= me / ms;
           allKeep *= cs > 0 ? bc / cs : 0;
           noneM *= 1 - Math.min(1, me / ms);
           sumC += bc;
           sumM += me;
           if (me > 0) {
-            const mu = bT[p]! / me;
+            const mu = branchTime[p]! / me;
             if (all ? mu > pickMean : mu < pickMean) {
               pickMean = mu;
-              pickVar = Math.max(0, bS[p]! / me - mu * mu);
+              pickVar = Math.max(0, branchTimeSq[p]! / me - mu * mu);
             }
           }
         }
@@ -244,10 +247,10 @@ export function propagate(core: GraphCore): FlowResult {
         const mOut = all ? Math.max(ms * allM, allC) : ms * (1 - noneM);
         const c = all ? allC : sumM > 0 ? mOut * (sumC / sumM) : 0;
         const mu = Number.isFinite(pickMean) ? pickMean : 0;
-        inC[v] = c;
-        inW[v] = Math.max(0, mOut - c);
-        inT[v] = mOut * mu;
-        inS[v] = mOut * (pickVar + mu * mu);
+        inCorrect[v] = c;
+        inWrong[v] = Math.max(0, mOut - c);
+        inTime[v] = mOut * mu;
+        inTimeSq[v] = mOut * (pickVar + mu * mu);
         return;
       }
     }
@@ -257,40 +260,40 @@ export function propagate(core: GraphCore): FlowResult {
     let s = 0;
     for (let j = pOff[v]!; j < pOff[v + 1]!; j++) {
       const e = pEdge[j]!;
-      c += eC[e]!;
-      w += eW[e]!;
-      t += eT[e]!;
-      s += eS[e]!;
+      c += edgeCorrect[e]!;
+      w += edgeWrong[e]!;
+      t += edgeTime[e]!;
+      s += edgeTimeSq[e]!;
     }
-    inC[v] = c;
-    inW[v] = w;
-    inT[v] = t;
-    inS[v] = s;
+    inCorrect[v] = c;
+    inWrong[v] = w;
+    inTime[v] = t;
+    inTimeSq[v] = s;
   };
 
   /** Push a node's inflow along its out edges; returns the largest change of an edge's mass. */
   const emit = (v: number): number => {
-    const c = inC[v]!;
-    const w = inW[v]!;
+    const c = inCorrect[v]!;
+    const w = inWrong[v]!;
     const total = c + w;
-    const t = inT[v]!;
-    const s = inS[v]!;
+    const t = inTime[v]!;
+    const s = inTimeSq[v]!;
     const mu = mean[v]!;
     const vv = variance[v]!;
     let left = 0;
     let change = 0;
     for (let k = outStart[v]!; k < outStart[v + 1]!; k++) {
       const e = outEdge[k]!;
-      const ce = outA[k]! * c;
-      const we = outB[k]! * c + outG[k]! * w;
+      const ce = keepCorrect[k]! * c;
+      const we = spoilCorrect[k]! * c + carryWrong[k]! * w;
       const me = ce + we;
       const f = total > 0 ? me / total : 0;
-      const d = Math.abs(eC[e]! + eW[e]! - me);
+      const d = Math.abs(edgeCorrect[e]! + edgeWrong[e]! - me);
       if (d > change) change = d;
-      eC[e] = ce;
-      eW[e] = we;
-      eT[e] = f * (t + total * mu);
-      eS[e] = f * (s + 2 * t * mu + total * (vv + mu * mu));
+      edgeCorrect[e] = ce;
+      edgeWrong[e] = we;
+      edgeTime[e] = f * (t + total * mu);
+      edgeTimeSq[e] = f * (s + 2 * t * mu + total * (vv + mu * mu));
       left += me;
     }
     failedAt[v] = noFail[v] === 1 ? 0 : Math.max(0, total - left);
@@ -313,7 +316,7 @@ export function propagate(core: GraphCore): FlowResult {
     for (const v of members) {
       if (isTrigger[v]) external += start;
       for (let j = pOff[v]!; j < pOff[v + 1]!; j++) {
-        if (compOf[pSrc[j]!] !== comp) external += eC[pEdge[j]!]! + eW[pEdge[j]!]!;
+        if (compOf[pSrc[j]!] !== comp) external += edgeCorrect[pEdge[j]!]! + edgeWrong[pEdge[j]!]!;
       }
     }
     const cap = VISIT_GUARD * external;
@@ -322,13 +325,13 @@ export function propagate(core: GraphCore): FlowResult {
       for (let i = members.length - 1; i >= 0; i--) {
         const v = members[i]!;
         gather(v);
-        const total = inC[v]! + inW[v]!;
+        const total = inCorrect[v]! + inWrong[v]!;
         if (total > cap && total > 0) {
           const k = cap / total;
-          inC[v]! *= k;
-          inW[v]! *= k;
-          inT[v]! *= k;
-          inS[v]! *= k;
+          inCorrect[v]! *= k;
+          inWrong[v]! *= k;
+          inTime[v]! *= k;
+          inTimeSq[v]! *= k;
         }
         const d = emit(v);
         if (d > change) change = d;
@@ -345,14 +348,14 @@ export function propagate(core: GraphCore): FlowResult {
   let endS = 0;
   for (const o of core.outputs) {
     const i = core.indexOf(o.id);
-    const mass = inC[i]! + inW[i]!;
+    const mass = inCorrect[i]! + inWrong[i]!;
     endM += mass;
-    endT += inT[i]!;
-    endS += inS[i]!;
+    endT += inTime[i]!;
+    endS += inTimeSq[i]!;
     if (o.kind === 'output' && o.config.outcome !== 'error') completion += mass;
     if (o.kind === 'output' && o.config.outcome === 'success') {
       success += mass;
-      silent += inW[i]!;
+      silent += inWrong[i]!;
     }
   }
   const visits = new Float64Array(n);
@@ -360,7 +363,7 @@ export function propagate(core: GraphCore): FlowResult {
   let cost = 0;
   let human = 0;
   for (let i = 0; i < n; i++) {
-    visits[i] = inC[i]! + inW[i]!;
+    visits[i] = inCorrect[i]! + inWrong[i]!;
     costAt[i] = visits[i]! * plan.cost[i]!;
     cost += costAt[i]!;
     human += visits[i]! * plan.human[i]!;
@@ -369,7 +372,7 @@ export function propagate(core: GraphCore): FlowResult {
   const varSeconds = endM > 0 ? Math.max(0, endS / endM - meanSeconds * meanSeconds) : 0;
   const [p50, p95] = lognormalQuantiles(meanSeconds, varSeconds);
   const edgeMass = new Float64Array(m);
-  for (let e = 0; e < m; e++) edgeMass[e] = eC[e]! + eW[e]!;
+  for (let e = 0; e < m; e++) edgeMass[e] = edgeCorrect[e]! + edgeWrong[e]!;
   return {
     success: Math.min(1, success),
     completion: Math.min(1, completion),

@@ -14,6 +14,7 @@ import { SimulationPanel } from '../ui/panels/SimulationPanel.tsx';
 import { EditorServicesProvider, type EditorServices } from '../ui/services.tsx';
 import { SimulationServicesProvider, type SimulationServices } from '../ui/simulation/simulation-services.tsx';
 import { FindDialog } from '../ui/overlays/FindDialog.tsx';
+import { AddStepDialog } from '../ui/canvas/AddStepDialog.tsx';
 import { HelpOverlay } from '../ui/overlays/HelpOverlay.tsx';
 import { Toolbar } from '../ui/toolbar/Toolbar.tsx';
 import { CommandProvider } from '../ui/commands/command-context.tsx';
@@ -59,6 +60,7 @@ export function App({ store, services, simulation = pageSimulation() }: { store:
                 <Workspace simulation={simulation} />
                 <MessageBar />
                 <FindDialog />
+                <AddStepDialog />
                 <HelpOverlay />
               </ThemeRoot>
             </CommandProvider>

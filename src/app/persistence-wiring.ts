@@ -14,7 +14,6 @@ import {
   type TabSync,
 } from '../persistence/index.ts';
 import type { EditorStore } from '../store/editor-store.ts';
-import { TEMPLATES } from '../templates/index.ts';
 import { createDesignLibrary, type DesignLibraryController } from './designs-library.ts';
 
 function connectTabs(): TabSync {
@@ -34,7 +33,8 @@ export async function startDesignLibrary(editor: EditorStore): Promise<DesignLib
     persistence,
     sync: connectTabs(),
     editor,
-    templates: TEMPLATES,
+    // The gallery's templates load when it first opens: the first page does not need them.
+    templates: () => import('../templates/index.ts').then((m) => m.TEMPLATES),
     requestPersist: createPersistRequester(storage),
     storage,
   });

@@ -21,7 +21,9 @@ import {
   type SimulationState,
   type SimulationStore,
 } from '../store/simulation-store.ts';
+import type { RunsRepository } from '../persistence/index.ts';
 import type { SimulationServices } from '../ui/simulation/simulation-services.tsx';
+import { createSavedRuns } from './saved-runs.ts';
 
 /** A checkpoint every this many debug events: "Back to checkpoint" never replays more than this. */
 export const CHECKPOINT_EVERY = 10;
@@ -38,8 +40,8 @@ export interface SimulationControllerDeps {
   readonly runtime?: SimulationRuntime;
   /** Default: the module Web Worker pool, created on the first run. */
   readonly createClient?: () => SimulationClient;
-  /** The runs repository (src/persistence) and the open design's id; "Save run" needs both. */
-  readonly runs?: { add(run: { readonly designId: string; readonly scenarioId: string; readonly result: unknown }): Promise<unknown> };
+  /** The runs repository (src/persistence) and the open design's id; "Save run" and the saved runs need both. */
+  readonly runs?: Pick<RunsRepository, 'add' | 'list' | 'read' | 'delete'>;
   readonly currentDesignId?: () => string | null;
   readonly now?: () => number;
 }
@@ -242,6 +244,22 @@ export function createSimulationController(deps: SimulationControllerDeps = {}):
     else publish();
   };
 
+  /** "Save run" and the list of saved runs, when storage is wired. */
+  const savedRunServices = (runs: NonNullable<SimulationControllerDeps['runs']>, currentDesignId: () => string | null): Pick<SimulationServices, 'saveLastRun' | 'savedRuns'> => {
+    const savedRuns = createSavedRuns({ store, runs, currentDesignId });
+    return {
+      savedRuns,
+      saveLastRun: async () => {
+        const { report, savedAt } = store.getState().batch;
+        const designId = currentDesignId();
+        if (!report || designId === null) throw new Error(designId === null ? 'the design is not stored yet' : 'no run to save');
+        if (savedAt !== undefined) throw new Error('this run is already saved');
+        await runs.add({ designId, scenarioId: report.scenario, result: report });
+        savedRuns.refresh();
+      },
+    };
+  };
+
   const services: SimulationController = {
     store,
     runBatch(doc, settings) {
@@ -263,16 +281,7 @@ export function createSimulationController(deps: SimulationControllerDeps = {}):
       if (s.compare.status === 'running') set({ compare: { ...s.compare, status: 'cancelled', progress: null } });
       if (s.sweep.status === 'running') set({ sweep: { ...s.sweep, status: 'cancelled', progress: null } });
     },
-    ...(deps.runs && deps.currentDesignId
-      ? {
-          saveLastRun: async () => {
-            const report = store.getState().batch.report;
-            const designId = deps.currentDesignId?.() ?? null;
-            if (!report || designId === null || !deps.runs) throw new Error(designId === null ? 'the design is not stored yet' : 'no run to save');
-            await deps.runs.add({ designId, scenarioId: report.scenario, result: report });
-          },
-        }
-      : {}),
+    ...(deps.runs && deps.currentDesignId ? savedRunServices(deps.runs, deps.currentDesignId) : {}),
 
     startDebug(doc, scenarioId, seed, cases) {
       stopTimer();

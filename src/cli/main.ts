@@ -23,7 +23,7 @@ const COMMANDS: Record<string, { usage: string; summary: string; load: CommandLo
     load: async () => (await import('./commands/simulate.ts')).command,
   },
   convert: {
-    usage: 'baton convert FILE --to baton|n8n|bpmn|asl|mermaid [--out FILE]',
+    usage: 'baton convert FILE [--to baton|n8n|bpmn|asl|mermaid] [--out FILE]',
     summary: 'Convert a workflow to n8n, BPMN 2.0 XML, Step Functions (ASL), Mermaid or Baton JSON; exit 1 when something could not be carried over (listed on stderr).',
     load: async () => (await import('./commands/convert.ts')).command,
   },

@@ -1,6 +1,8 @@
 /**
- * Adjacency over a document: the one place edges are indexed by node. Notes are skipped (they are not part
- * of the graph). Built in O(|N| + |E|); callers build it once per document revision and share it.
+ * Adjacency over a document: the one place edges are indexed by node. Notes are in `nodesById` (a lookup by id
+ * finds them) but have no `outgoing`/`incoming` entry, and an edge touching one is left out: they annotate the
+ * graph, they are not part of it. Built in O(|N| + |E|); each user builds its own (the analyzer once per
+ * analysis in its graph context, each exporter once per export).
  */
 import type { WorkflowEdge } from './edge.schema.ts';
 import type { WorkflowNode } from './node.schema.ts';

@@ -16,3 +16,6 @@ export * from './graph.ts';
 export * from './integrity.ts';
 export * from './defaults.ts';
 export * from './diff.ts';
+export * from './naming.ts';
+export * from './simulation-report.schema.ts';
+export * from './statistics.ts';

@@ -16,7 +16,7 @@ import type { TabSync } from './multi-tab.ts';
 import type { RestoreResult, VersionsRepository } from './versions-repository.ts';
 
 export type SessionEvent =
-  /** The stored document replaced the editor's (another tab saved, a version was restored, theirs was loaded). */
+  /** The stored document replaced the editor's (another tab saved, or theirs was loaded after a conflict). */
   | { readonly type: 'reloaded'; readonly doc: Workflow; readonly revision: number }
   /** Another tab saved while this one had unsaved work (or the design was trashed): ask the user. */
   | { readonly type: 'conflict'; readonly theirRevision: number; readonly deleted: boolean }
@@ -48,7 +48,10 @@ export interface DesignSession {
   hasUnsavedChanges(): boolean;
   keepMineAsCopy(): Promise<DesignRow | undefined>;
   loadTheirs(): Promise<OpenResult>;
-  /** Restore a version of this design after saving pending edits; the edits stay reachable as 'before-restore'. */
+  /**
+   * Restore a version of this design after saving pending edits; the edits stay reachable as 'before-restore'.
+   * The restored document comes back to the caller (no 'reloaded' event: the caller asked for it).
+   */
   restoreVersion(versionId: string): Promise<RestoreResult>;
   /** Flush, then stop listening. */
   close(): Promise<void>;
@@ -148,7 +151,6 @@ export function createDesignSession(options: DesignSessionOptions): DesignSessio
       if (result.ok) {
         revision = result.revision;
         sync.announce(designId, revision);
-        onEvent({ type: 'reloaded', doc: result.doc, revision });
       }
       return result;
     },

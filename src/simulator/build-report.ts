@@ -5,7 +5,7 @@
  */
 import { ERROR_TYPES, type Scenario, type Workflow } from '../domain/index.ts';
 import type { PreparedBatch } from './batch.ts';
-import { workingSecondsUntil } from './calendar.ts';
+import { workingSecondsUntil } from '../domain/semantics/index.ts';
 import { CALENDAR, CASE_OUTCOMES, DEFAULT_SCENARIO, ERROR_COUNT, KIND, KIND_NAMES, type CaseOutcome, type CompiledGraph } from './compile.ts';
 import type { ReplicationResult } from './engine.ts';
 import { judgeHypothesis } from './hypothesis.ts';

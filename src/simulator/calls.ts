@@ -7,15 +7,13 @@
  *
  * `leave` (routing.ts) is declared abstract here: a step's result leaves by a port, which routing follows.
  */
-import { ERROR_TYPES, isTransient } from '../domain/index.ts';
-import { ERR_COMMUNICATION, ERR_RATE_LIMITED, ERR_TIMEOUT, ERROR_COUNT, JITTER, NEVER, OUT_FAILED, OUTCOME_COUNT, OUTCOME_OK, OUTCOME_WRONG, PORT, SLOT } from './compile.ts';
+import { ERROR_TYPES, JITTER_MODES } from '../domain/index.ts';
+import { backoffSeconds, jitteredSeconds, mayRetry, retryWaitSeconds } from '../domain/semantics/index.ts';
+import { ERR_COMMUNICATION, ERR_TIMEOUT, ERROR_COUNT, JITTER, NEVER, OUT_FAILED, OUTCOME_COUNT, OUTCOME_OK, OUTCOME_WRONG, PORT, SLOT } from './compile.ts';
 import { EngineCore } from './engine-core.ts';
 import { TOKEN_STATE, type BreakerState, type CaseState, type Token } from './engine-state.ts';
 import { EVENT } from './event-queue.ts';
 import { PURPOSE } from './rng.ts';
-
-/** Bit e set when ERROR_TYPES[e] is transient. */
-const TRANSIENT_MASK = ERROR_TYPES.reduce((m, e, i) => (isTransient(e) ? m | (1 << i) : m), 0);
 
 export abstract class CallHandling extends EngineCore {
   /** A token leaves node n by `port`: routing.ts. */
@@ -35,6 +33,7 @@ export abstract class CallHandling extends EngineCore {
     tok.deadline = sched > 0 ? s.now + sched : NEVER;
     tok.retryCounts = null;
     tok.repeatingError = -1;
+    tok.lastError = -1;
     this.call(tok, c, n);
   }
 
@@ -70,12 +69,19 @@ export abstract class CallHandling extends EngineCore {
     const u = this.uniform(n, PURPOSE.outcome);
     let outcome = 0;
     while (outcome < OUTCOME_COUNT - 1 && u >= (g.outcomeCdf[base + outcome] ?? 1)) outcome++;
-    // Non-transient errors repeat: the first try's one comes back on every retry, later tries never draw a new one.
-    if (outcome >= 2 && ((TRANSIENT_MASK >> (outcome - 2)) & 1) === 0) {
+    // Which errors a retry repeats (repeatProbabilities in src/domain/semantics/retries.ts). An error that always
+    // repeats belongs to the input: drawn on the first try (even if that try then ends otherwise, e.g. by a
+    // timeout) it comes back on every retry; a later try never draws one afresh. Any other error that failed the
+    // previous try comes back with its repeat probability; otherwise the try is a fresh draw.
+    if (outcome >= 2 && (g.repeatProbability[n * ERROR_COUNT + outcome - 2] ?? 0) >= 1) {
       if (tok.attempt === 1) tok.repeatingError = outcome - 2;
       else if (tok.repeatingError < 0) outcome = OUTCOME_OK;
     }
-    if (tok.attempt > 1 && tok.repeatingError >= 0) outcome = tok.repeatingError + 2;
+    if (tok.attempt > 1) {
+      if (tok.repeatingError >= 0) outcome = tok.repeatingError + 2;
+      else if (tok.lastError >= 0 && this.uniform(n, PURPOSE.repeat) < (g.repeatProbability[n * ERROR_COUNT + tok.lastError] ?? 0)) outcome = tok.lastError + 2;
+    }
+    const drawn = outcome;
     // Active faults multiply the latency; the first one with an error that fires replaces the outcome.
     let mult = 1;
     const fs = this.faults;
@@ -119,6 +125,10 @@ export abstract class CallHandling extends EngineCore {
     }
     c.cost += cost;
     st.cost[n] = (st.cost[n] ?? 0) + cost;
+    // A retry may repeat this try's error only when the stub's draw failed it (not a fault, not a timeout cut), and
+    // only errors that sometimes repeat need the extra draw.
+    const r = outcome === drawn && outcome >= 2 ? (g.repeatProbability[n * ERROR_COUNT + outcome - 2] ?? 0) : 0;
+    tok.lastError = r > 0 && r < 1 ? outcome - 2 : -1;
     tok.pendingOutcome = outcome;
     tok.finalTry = finalTry;
     tok.state = TOKEN_STATE.running;
@@ -196,13 +206,12 @@ export abstract class CallHandling extends EngineCore {
         // The first retrier that matches decides: if its attempts are used up, no later retrier is tried.
         tok.retryCounts ??= new Array<number>(rTo - rFrom).fill(0);
         const used = tok.retryCounts[r - rFrom] ?? 0;
-        if (used + 1 >= (g.retryMaxAttempts[r] ?? 1)) break;
-        let delay = Math.min((g.retryInitialSeconds[r] ?? 1) * Math.pow(g.retryCoefficient[r] ?? 2, used), g.retryMaxIntervalSeconds[r] ?? NEVER);
-        const jitter = g.retryJitter[r];
-        if (jitter === JITTER.full) delay *= this.uniform(n, PURPOSE.jitter);
-        else if (jitter === JITTER.equal) delay = delay / 2 + (delay / 2) * this.uniform(n, PURPOSE.jitter);
+        if (!mayRetry(g.retryMaxAttempts[r] ?? 1, used)) break;
+        let delay = backoffSeconds(g.retryInitialSeconds[r] ?? 1, g.retryCoefficient[r] ?? 2, g.retryMaxIntervalSeconds[r] ?? NEVER, used);
+        const jitter = g.retryJitter[r] ?? JITTER.none;
+        if (jitter !== JITTER.none) delay = jitteredSeconds(delay, JITTER_MODES[jitter] ?? 'none', this.uniform(n, PURPOSE.jitter));
         const retryAfter = g.retryAfter[n] ?? -1;
-        if (g.retryHonorsRetryAfter[r] && e === ERR_RATE_LIMITED && retryAfter > delay) delay = retryAfter;
+        delay = retryWaitSeconds(delay, ERROR_TYPES[e] ?? 'runtime', retryAfter >= 0 ? retryAfter : undefined, g.retryHonorsRetryAfter[r] === 1);
         if (s.now + delay >= tok.deadline) {
           // The wait would outlast scheduleToClose: the step times out for good.
           err = ERR_TIMEOUT;

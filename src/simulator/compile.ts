@@ -22,6 +22,7 @@ import {
   type WorkflowNode,
   AI_CAPABILITIES,
 } from '../domain/index.ts';
+import { CASE_OUTCOMES, DEFAULT_MAX_REASKS, OUTCOME_SEVERITY, repeatProbabilities, RETRY_DEFAULTS, splitUnclaimed, type CaseOutcome } from '../domain/semantics/index.ts';
 import { encodeDistribution } from './distributions.ts';
 
 /** Kind codes; notes are not compiled. */
@@ -41,12 +42,13 @@ export const ERR_COMMUNICATION = ERROR_TYPES.indexOf('communication');
 export const SLOT = { latency: 0, confCorrect: 1, confWrong: 2, inTokens: 3, outTokens: 4 } as const;
 const SLOTS = 5;
 
-/** Output outcome codes; a case can also end failed (4) or stuck (5). */
-export const CASE_OUTCOMES = ['success', 'rejected', 'escalated', 'error', 'failed', 'stuck'] as const;
-export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+/** Case outcome codes are positions in CASE_OUTCOMES (success, rejected, escalated, error, failed, stuck). */
+export { CASE_OUTCOMES, type CaseOutcome };
 export const OUT_SUCCESS = 0;
 export const OUT_FAILED = 4;
 export const OUT_STUCK = 5;
+/** OUTCOME_SEVERITY by output outcome code: a case keeps the most severe outcome it reached. */
+export const SEVERITY_BY_CODE: readonly number[] = CASE_OUTCOMES.map((o) => (o === 'failed' || o === 'stuck' ? 0 : OUTCOME_SEVERITY[o]));
 
 /** A document the engine cannot run (no trigger, no nodes): the CLI's exit 2. */
 export class SimulationInputError extends Error {
@@ -65,8 +67,10 @@ export interface CompiledGraph {
   readonly edgeTarget: Int32Array;
   /** Index of the edge's port in OUTPUT_PORTS[kind of source]. */
   readonly edgePort: Uint8Array;
-  /** Branch weight, or -1 when the edge has none. */
+  /** The edge's `probability`, or -1 when it has none (what an inclusive router draws against). */
   readonly edgeProb: Float64Array;
+  /** Out of an exclusive router: the edge's share of the cases no condition claims (splitUnclaimed), else 0. */
+  readonly edgeWeight: Float64Array;
   readonly edgeDefault: Uint8Array;
   /** Index into `conditions`, or -1. Conditions are rare, so they stay objects. */
   readonly edgeCond: Int32Array;
@@ -83,6 +87,8 @@ export interface CompiledGraph {
   readonly priceOut: Float64Array;
   /** Retry-After seconds sent with rate_limited, or -1. */
   readonly retryAfter: Float64Array;
+  /** How likely a retry repeats the error of the try before it, per node and error type (node * ERROR_COUNT + e). */
+  readonly repeatProbability: Float64Array;
   /** AI capability index (AI_CAPABILITIES), -1 for other kinds. */
   readonly capability: Int8Array;
   // policy (0 = no limit)
@@ -130,6 +136,10 @@ export interface CompiledGraph {
   // routers, joins, outputs
   /** Router: a ROUTER_MODE; join: a JOIN_MODE; output: its outcome's index in CASE_OUTCOMES. */
   readonly mode: Uint8Array;
+  /** Exclusive router: the edge taking the cases no condition or weight took (splitUnclaimed), -1 for none. */
+  readonly routerFallback: Int32Array;
+  /** Exclusive router: 1 when some weight is positive, so a case no condition claims draws a number. */
+  readonly routerDraws: Uint8Array;
   readonly joinTimeout: Float64Array;
 }
 
@@ -138,7 +148,7 @@ export const ROUTER_MODE = { exclusive: 0, parallel: 1, inclusive: 2 } as const;
 /** `mode` of a join node. */
 export const JOIN_MODE = { all: 0, first: 1, any: 2 } as const;
 
-/** `retryJitter` of a retrier. */
+/** `retryJitter` of a retrier: positions in JITTER_MODES. */
 export const JITTER = { none: 0, full: 1, equal: 2 } as const;
 /** `calendar` of a human gate. */
 export const CALENDAR = { always: 0, businessHours: 1 } as const;
@@ -147,9 +157,6 @@ export const ON_FAIL = { route: 0, reask: 1 } as const;
 
 /** Port indices used by the engine (positions in OUTPUT_PORTS). */
 export const PORT = { out: 0, error: 1, approve: 0, reject: 1, revise: 2, timeout: 3, pass: 0, fail: 1 } as const;
-
-/** Default check re-asks when config.maxReasks is absent. */
-export const DEFAULT_MAX_REASKS = 2;
 
 /**
  * Bitmask of the error types a matcher list covers (ALL = every bit).
@@ -195,6 +202,7 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
   const priceIn = f64();
   const priceOut = f64();
   const retryAfter = f64(-1);
+  const repeatProbability = new Float64Array(n * ERROR_COUNT);
   const capability = new Int8Array(n).fill(-1);
   const startToClose = f64();
   const scheduleToClose = f64();
@@ -215,6 +223,8 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
   const maxReasks = new Int32Array(n);
   const mode = new Uint8Array(n);
   const joinTimeout = f64();
+  const routerFallback = new Int32Array(n).fill(-1);
+  const routerDraws = new Uint8Array(n);
   const retryStart = new Int32Array(n + 1);
   const catchStart = new Int32Array(n + 1);
   const ret = { mask: [] as number[], max: [] as number[], init: [] as number[], coef: [] as number[], maxInt: [] as number[], jitter: [] as number[], honor: [] as number[] };
@@ -263,18 +273,19 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
           }
         }
         if (node.kind === 'ai') capability[i] = AI_CAPABILITIES.indexOf(node.config.capability);
+        const repeat = repeatProbabilities(node.kind);
+        ERROR_TYPES.forEach((e, k) => (repeatProbability[i * ERROR_COUNT + k] = repeat[e]));
         const p = node.policy;
         startToClose[i] = p?.timeouts?.startToCloseSeconds ?? 0;
         scheduleToClose[i] = p?.timeouts?.scheduleToCloseSeconds ?? 0;
         for (const r of p?.retry ?? []) {
-          const init = r.initialIntervalSeconds ?? 1;
+          const init = r.initialIntervalSeconds ?? RETRY_DEFAULTS.initialIntervalSeconds;
           ret.mask.push(errorMask(r.errorEquals));
           ret.max.push(r.maximumAttempts);
           ret.init.push(init);
-          ret.coef.push(r.backoffCoefficient ?? 2);
-          // Temporal's default cap: 100 x the initial interval.
-          ret.maxInt.push(r.maximumIntervalSeconds ?? 100 * init);
-          ret.jitter.push(JITTER[r.jitter ?? 'none']);
+          ret.coef.push(r.backoffCoefficient ?? RETRY_DEFAULTS.backoffCoefficient);
+          ret.maxInt.push(r.maximumIntervalSeconds ?? RETRY_DEFAULTS.maximumIntervalFactor * init);
+          ret.jitter.push(JITTER[r.jitter ?? RETRY_DEFAULTS.jitter]);
           ret.honor.push(r.honorRetryAfter ? 1 : 0);
         }
         for (const c of p?.catch ?? []) {
@@ -355,6 +366,7 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
   const edgeTarget = new Int32Array(m);
   const edgePort = new Uint8Array(m);
   const edgeProb = new Float64Array(m).fill(-1);
+  const edgeWeight = new Float64Array(m);
   const edgeDefault = new Uint8Array(m);
   const edgeCond = new Int32Array(m).fill(-1);
   const edgeDocIndex = new Int32Array(m);
@@ -379,6 +391,12 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
       edgeIds.push(e.id);
       j++;
     }
+    if (src?.kind === 'router' && src.config.mode === 'exclusive') {
+      const split = splitUnclaimed(list.map((k) => doc.edges[k] ?? {}));
+      split.weights.forEach((w, x) => (edgeWeight[(outStart[s] ?? 0) + x] = w));
+      routerFallback[s] = split.fallback >= 0 ? (outStart[s] ?? 0) + split.fallback : -1;
+      routerDraws[s] = split.weights.some((w) => w > 0) ? 1 : 0;
+    }
   });
   outStart[n] = j;
 
@@ -392,6 +410,7 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
     edgeTarget,
     edgePort,
     edgeProb,
+    edgeWeight,
     edgeDefault,
     edgeCond,
     conditions,
@@ -403,6 +422,7 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
     priceIn,
     priceOut,
     retryAfter,
+    repeatProbability,
     capability,
     startToClose,
     scheduleToClose,
@@ -433,6 +453,8 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
     onFail,
     maxReasks,
     mode,
+    routerFallback,
+    routerDraws,
     joinTimeout,
   };
 }

@@ -6,14 +6,14 @@
  * Methods that belong to a higher layer but are called from here are declared abstract: `enter` (routing.ts),
  * `tryFireJoin` (routing.ts) and `leaveQueue` (human-gates.ts).
  */
+import { DEFAULT_VISIT_LIMIT } from '../domain/semantics/index.ts';
 import { backEdges, CASE_OUTCOMES, NEVER, OUT_FAILED, OUT_STUCK, type CompiledFaults, type CompiledGraph } from './compile.ts';
 import { sampleCoded } from './distributions.ts';
 import { initialState, TOKEN_STATE, type CaseState, type EngineConfig, type EngineState, type Group, type Token } from './engine-state.ts';
 import { EVENT, pushEvent } from './event-queue.ts';
 import { nextFloat, PURPOSE, PURPOSE_COUNT, streamIndex } from './rng.ts';
 
-/** Default visit guard: a node entered more often than this by one case ends the case as stuck. */
-export const DEFAULT_VISIT_LIMIT = 25;
+export { DEFAULT_VISIT_LIMIT };
 
 /** What the engine tells a debugger, one record per thing that happened. */
 export type TraceType =
@@ -173,6 +173,7 @@ export abstract class EngineCore {
       pendingOutcome: 0,
       finalTry: false,
       repeatingError: -1,
+      lastError: -1,
       producer: from ? from.producer : -1,
       reasks: from?.reasks ? { ...from.reasks } : null,
       lastEdge: -1,

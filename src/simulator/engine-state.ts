@@ -58,11 +58,15 @@ export interface Token {
   /** The try in flight ran into scheduleToClose: its timeout is final (no retry). */
   finalTry: boolean;
   /**
-   * A non-transient error the step's first try drew (-1 none). Such errors are deterministic for the input
-   * (a refusal stays a refusal: src/domain/errors.ts), so retries repeat it; retries after a transient error
-   * never draw one. This is the model behind the analyzer's 1 - q_d - q_t^k.
+   * An error that always repeats (repeat probability 1: it belongs to the input) drawn by the step's first try,
+   * -1 none. Every retry fails with it; a later try never draws such an error afresh.
    */
   repeatingError: number;
+  /**
+   * The error the stub's draw failed the previous try with, when that error repeats only sometimes (its repeat
+   * probability is between 0 and 1): a retry repeats it with that probability. -1 otherwise.
+   */
+  lastError: number;
   /** The last ai/tool step the item passed: where a check's re-ask sends it back. -1 before any. */
   producer: number;
   /** Re-asks used per check (keyed by the check's node index), null before any. */

@@ -5,7 +5,7 @@
  * edge; service longer than startToCloseSeconds is cut there and leaves by `timeout` under the same condition.
  * Reviewers approve, reject or revise correct items in the stub's mix and catch wrong items with `detectionRate`.
  */
-import { addWorkingSeconds, isOpen, nextOpen } from './calendar.ts';
+import { addWorkingSeconds, isOpen, nextOpen } from '../domain/semantics/index.ts';
 import { CALENDAR, PORT, SLOT } from './compile.ts';
 import { Checks } from './checks.ts';
 import { TOKEN_STATE, type GateState, type Token } from './engine-state.ts';

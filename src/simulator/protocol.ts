@@ -13,7 +13,7 @@
  */
 import * as z from 'zod';
 import type { CompiledFaults, CompiledGraph } from './compile.ts';
-import { CASE_OUTCOMES } from './compile.ts';
+import { CASE_OUTCOMES } from '../domain/semantics/index.ts';
 import type { CaseResults, NodeStats, ReplicationResult } from './engine.ts';
 import { HISTOGRAM_BINS, REPORT_KPIS, runReplications, summariseForReport, type PreparedBatch, type ReplicationSummary, type ReportContext } from './report.ts';
 
@@ -35,6 +35,7 @@ const graphShape = {
   edgeTarget: i32,
   edgePort: u8,
   edgeProb: f64,
+  edgeWeight: f64,
   edgeDefault: u8,
   edgeCond: i32,
   conditions: z.array(conditionShape),
@@ -46,6 +47,7 @@ const graphShape = {
   priceIn: f64,
   priceOut: f64,
   retryAfter: f64,
+  repeatProbability: f64,
   capability: i8,
   startToClose: f64,
   scheduleToClose: f64,
@@ -76,6 +78,8 @@ const graphShape = {
   onFail: u8,
   maxReasks: i32,
   mode: u8,
+  routerFallback: i32,
+  routerDraws: u8,
   joinTimeout: f64,
 } satisfies Record<keyof CompiledGraph, z.ZodType>;
 

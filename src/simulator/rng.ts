@@ -26,8 +26,10 @@ export const PURPOSE = {
   fault: 6,
   decision: 7,
   arrival: 8,
+  /** Whether a retry repeats the previous try's error (retries.ts in src/domain/semantics). */
+  repeat: 9,
 } as const;
-export const PURPOSE_COUNT = 9;
+export const PURPOSE_COUNT = 10;
 
 /** 2^-32: turns a uint32 into [0, 1). */
 const INV_2_32 = 1 / 4294967296;

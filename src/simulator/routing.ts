@@ -6,14 +6,12 @@
  * record the case's outcome.
  */
 import { evaluateCondition, type Condition } from '../domain/index.ts';
-import { JOIN_MODE, KIND, OUT_FAILED, OUT_STUCK, PORT, ROUTER_MODE } from './compile.ts';
+import { joinReleases, mergeBranches, visitGuardHit } from '../domain/semantics/index.ts';
+import { JOIN_MODE, KIND, OUT_FAILED, OUT_STUCK, PORT, ROUTER_MODE, SEVERITY_BY_CODE } from './compile.ts';
 import { TOKEN_STATE, type CaseState, type Group, type Token } from './engine-state.ts';
 import { EVENT } from './event-queue.ts';
 import { HumanGates } from './human-gates.ts';
 import { PURPOSE } from './rng.ts';
-
-/** Severity by output outcome code (CASE_OUTCOMES order): error 3 > rejected 2 > escalated 1 > success 0. A case keeps the worst it reached. */
-const SEVERITY = [0, 2, 1, 3];
 
 type ConditionValues = Record<string, number | string | boolean | undefined>;
 
@@ -32,7 +30,7 @@ export abstract class Routing extends HumanGates {
     if (v === 1) st.reached[n] = (st.reached[n] ?? 0) + 1;
     if (edge >= 0 && this.backEdge[edge] === 1) st.loopIterations[n] = (st.loopIterations[n] ?? 0) + 1;
     if (this.trace) this.emit(c.id, n, edge, 'arrive', { visit: v });
-    if (v > this.visitLimit) {
+    if (visitGuardHit(v, this.visitLimit)) {
       st.guardHits[n] = (st.guardHits[n] ?? 0) + 1;
       this.endCase(c, OUT_STUCK, n);
       return;
@@ -171,38 +169,26 @@ export abstract class Routing extends HumanGates {
       else this.split(tok, c, chosen);
       return;
     }
-    // Exclusive: first condition that holds (document order), else weights, else the default.
-    let total = 0;
-    let def = -1;
-    let plain = -1;
+    // Exclusive: the first condition that holds (document order); else the weights, else the fallback edge, as
+    // compiled from splitUnclaimed (src/domain/semantics/branches.ts).
     for (let j = from; j < to; j++) {
       const ci = g.edgeCond[j] ?? -1;
-      if (ci >= 0) {
-        values ??= this.conditionValues(tok, c, n);
-        if (this.holds(g.conditions[ci], values)) return this.follow(tok, j);
-        continue;
-      }
-      const p = g.edgeProb[j] ?? -1;
-      if (p >= 0) total += p;
-      else if (g.edgeDefault[j]) {
-        if (def < 0) def = j;
-      } else if (plain < 0) plain = j;
+      if (ci < 0) continue;
+      values ??= this.conditionValues(tok, c, n);
+      if (this.holds(g.conditions[ci], values)) return this.follow(tok, j);
     }
-    if (total > 0) {
+    if (g.routerDraws[n] === 1) {
       const u = this.uniform(n, PURPOSE.route);
-      // Weights below 1 leave the rest to the default; without a default they are renormalised.
-      const scale = total < 1 && def >= 0 ? 1 : total;
       let acc = 0;
       for (let j = from; j < to; j++) {
-        if ((g.edgeCond[j] ?? -1) >= 0) continue;
-        const p = g.edgeProb[j] ?? -1;
-        if (p < 0) continue;
-        acc += p / scale;
+        const w = g.edgeWeight[j] ?? 0;
+        if (w <= 0) continue;
+        acc += w;
         if (u < acc) return this.follow(tok, j);
       }
     }
-    const chosen = def >= 0 ? def : plain;
-    if (chosen >= 0) this.follow(tok, chosen);
+    const fallback = g.routerFallback[n] ?? -1;
+    if (fallback >= 0) this.follow(tok, fallback);
     else this.endCase(c, OUT_STUCK, n);
   }
 
@@ -235,7 +221,7 @@ export abstract class Routing extends HumanGates {
 
   /** Fire a join `all` when every live branch of the group is parked at the same join. */
   protected tryFireJoin(c: CaseState, grp: Group): void {
-    if (grp.parked.length === 0 || grp.parked.length < grp.live) return;
+    if (!joinReleases('all', grp.parked.length, grp.live)) return;
     const first = this.s.tokens[grp.parked[0] ?? -1];
     if (!first) return;
     const n = first.node;
@@ -263,12 +249,12 @@ export abstract class Routing extends HumanGates {
     if (!head) return;
     const merged = this.newToken(c, grp.parent, head);
     merged.node = n;
-    for (const t of arrived) {
-      if (t.wrong && !merged.wrong) {
-        merged.wrong = true;
-        merged.wrongBy = t.wrongBy;
-      }
-      if (t.confidence >= 0 && (merged.confidence < 0 || t.confidence < merged.confidence)) merged.confidence = t.confidence;
+    const item = mergeBranches(arrived);
+    merged.confidence = item.confidence;
+    if (item.wrong && !merged.wrong) {
+      merged.wrong = true;
+      // Which step made it wrong: the first wrong branch's (that step producing the item again clears it).
+      merged.wrongBy = arrived.find((t) => t.wrong)?.wrongBy ?? -1;
     }
     grp.done = true;
     this.cancelGroup(c, grp.id);
@@ -302,7 +288,7 @@ export abstract class Routing extends HumanGates {
 
   private reachOutput(tok: Token, c: CaseState, n: number): void {
     const outcome = this.g.mode[n] ?? 0;
-    if (c.outcome < 0 || (SEVERITY[outcome] ?? 0) > (SEVERITY[c.outcome] ?? 0)) c.outcome = outcome;
+    if (c.outcome < 0 || (SEVERITY_BY_CODE[outcome] ?? 0) > (SEVERITY_BY_CODE[c.outcome] ?? 0)) c.outcome = outcome;
     if (outcome === 0 && tok.wrong) c.wrongDelivered = true;
     this.finishToken(tok);
   }

@@ -17,7 +17,8 @@
  * answered by the reuse above 0.01 ms at 1,000 nodes. 28 ms is two dropped frames per keystroke in a label
  * field, so up to LIVE_NODE_LIMIT nodes (under the ~8 ms budget) the selectors analyse the current document
  * synchronously. Above it they show `analysedDoc`, a revision the store moves forward after DEBOUNCE_MS
- * without edits and never during a gesture (watchAnalysis below); the panel says "Analysing…" meanwhile.
+ * without edits (watchAnalysis below, on the document's change feed, which is silent during a gesture); the
+ * panel says "Analysing…" meanwhile.
  */
 import { analyze, type Analysis, type Finding, type FindingSeverity } from '../analyzer/index.ts';
 import type { Workflow, WorkflowNode } from '../domain/index.ts';
@@ -149,36 +150,31 @@ export const selectNodeFindingCount = (s: EditorState, nodeId: string): number =
 export const selectNodeWorstMessage = (s: EditorState, nodeId: string): string | null => selectFindingsByNode(s).get(nodeId)?.[0]?.message ?? null;
 
 /**
- * Keep `analysedDoc` following `doc` for designs above LIVE_NODE_LIMIT: at once when that costs nothing (a move,
- * a revision already analysed such as an undo), otherwise after DEBOUNCE_MS without edits, and never while a
- * gesture is running (its end is a state change that schedules the run). Returns the unsubscribe function.
+ * Keep `analysedDoc` following the document's settled changes (document-slice.ts, the change feed; a drag
+ * settles once, at its end): at once when that costs nothing (a small design, a move, a revision already
+ * analysed such as an undo) and for a design just opened (never showing the previous design's findings);
+ * otherwise after DEBOUNCE_MS without further changes. Returns the unsubscribe function.
  */
 export function watchAnalysis(store: EditorStore, schedule: (run: () => void, ms: number) => () => void = defaultSchedule): () => void {
   let cancel: (() => void) | null = null;
-  const settle = (): void => {
-    cancel = null;
-    const s = store.getState();
-    if (s.history.gestureStart !== null || s.analysedDoc === s.doc) return;
-    analysisOf(s.doc);
-    store.setState({ analysedDoc: s.doc });
+  const show = (doc: Workflow): void => {
+    analysisOf(doc);
+    store.setState({ analysedDoc: doc });
   };
-  const unsubscribe = store.subscribe((s, prev) => {
-    if (s.doc === prev.doc && s.history.gestureStart === prev.history.gestureStart) return;
-    if (s.analysedDoc === s.doc) return;
-    // Another design was opened: its first analysis runs at once, never showing the previous design's findings.
-    if (s.doc.nodes.length <= LIVE_NODE_LIMIT || isAnalysed(s.doc) || s.doc.id !== s.analysedDoc.id) {
-      cancel?.();
-      cancel = null;
-      analysisOf(s.doc);
-      store.setState({ analysedDoc: s.doc });
-      return;
-    }
+  const stopListening = store.getState().listenToChanges(({ after, origin }) => {
     cancel?.();
-    cancel = s.history.gestureStart === null ? schedule(settle, DEBOUNCE_MS) : null;
+    cancel = null;
+    if (store.getState().analysedDoc === after) return;
+    if (origin === 'load' || after.nodes.length <= LIVE_NODE_LIMIT || isAnalysed(after)) show(after);
+    else
+      cancel = schedule(() => {
+        cancel = null;
+        show(store.getState().doc);
+      }, DEBOUNCE_MS);
   });
   return () => {
     cancel?.();
-    unsubscribe();
+    stopListening();
   };
 }
 

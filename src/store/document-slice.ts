@@ -1,6 +1,13 @@
 /**
  * The document being edited and its undo history. Every action states its history mode (see history.ts).
  * Node and edge objects that an action does not touch stay identical, so React Flow re-renders only what changed.
+ *
+ * The change feed (`listenToChanges`, after tldraw's `store.listen` with a change source): one event per settled
+ * change, `{ before, after, origin }`. A change settles when an action outside a gesture applies it, or when a
+ * gesture ends (before = the document when it began); moves in the middle of a drag and a cancelled gesture send
+ * nothing. `origin` says who made it, so autosave, automatic versions and live analysis need no flags to tell
+ * their own echoes from edits: 'user' (an edit, undo, redo), 'load' (a design opened), 'restore' (a version
+ * restored; undoable, already stored), 'remote' (another tab's save reloaded).
  */
 import {
   checkConnection,
@@ -21,6 +28,18 @@ import type { SliceCreator } from './types.ts';
 export interface CommitOptions {
   /** Consecutive commits with the same key within a second merge into one undo entry (typing in a field). */
   readonly coalesceKey?: string;
+  /** Who made the change (default 'user'); a restored version is undoable like an edit but already stored. */
+  readonly origin?: 'user' | 'restore';
+}
+
+/** Who made a document change (see the file comment). */
+export type ChangeOrigin = 'user' | 'load' | 'restore' | 'remote';
+
+/** One settled change of the document. */
+export interface DocumentChange {
+  readonly before: Workflow;
+  readonly after: Workflow;
+  readonly origin: ChangeOrigin;
 }
 
 export interface DocumentSlice {
@@ -28,11 +47,19 @@ export interface DocumentSlice {
   history: History<Workflow>;
   /** Counts loadDocument calls, so the canvas can frame a design that was just opened. */
   loadCount: number;
-  /** Replace the document without history (opening a design). Clears history and selection. */
-  loadDocument(doc: Workflow): void;
+  /**
+   * Replace the document without history: opening a design ('load', the default), or another tab's save of the
+   * open one ('remote'). Clears history and selection.
+   */
+  loadDocument(doc: Workflow, origin?: 'load' | 'remote'): void;
   /** Replace the document as ONE undo entry (quick fixes, auto layout, restore a version). */
   commit(next: Workflow, opts?: CommitOptions): void;
   addNode(kind: NodeKind, position: Position, label?: string): string;
+  /**
+   * Add a node and connect `from` (a node's output port) to it, as ONE undo entry ("Add step after", issue 11);
+   * selects the new node. Refused (no change, null) when the connection would be.
+   */
+  addConnectedNode(kind: NodeKind, position: Position, from: { readonly source: string; readonly sourcePort: string }): string | null;
   updateNode(id: string, update: (node: WorkflowNode) => WorkflowNode, opts?: CommitOptions): void;
   updateEdge(id: string, update: (edge: WorkflowEdge) => WorkflowEdge, opts?: CommitOptions): void;
   updateWorkflow(update: (doc: Workflow) => Workflow, opts?: CommitOptions): void;
@@ -54,6 +81,8 @@ export interface DocumentSlice {
   duplicateSelection(): void;
   undo(): void;
   redo(): void;
+  /** Call `listener` after every settled change of the document; returns the function that stops it. */
+  listenToChanges(listener: (change: DocumentChange) => void): () => void;
 }
 
 const now = (): number => Date.now();
@@ -61,6 +90,14 @@ const now = (): number => Date.now();
 export const createDocumentSlice =
   (initial: Workflow): SliceCreator<DocumentSlice> =>
   (set, get) => {
+    const listeners = new Set<(change: DocumentChange) => void>();
+    /** Tell the listeners, after the state is set (they may read the store). */
+    const settled = (before: Workflow, after: Workflow, origin: ChangeOrigin): void => {
+      if (before === after) return;
+      const change: DocumentChange = { before, after, origin };
+      for (const listener of [...listeners]) listener(change);
+    };
+
     /** Apply `next` under the current history mode: inside a gesture, no entry; otherwise one (maybe coalesced). */
     const apply = (next: Workflow, opts?: CommitOptions): void => {
       const { doc, history } = get();
@@ -70,6 +107,7 @@ export const createDocumentSlice =
         return;
       }
       set({ doc: next, history: record(history, doc, { coalesceKey: opts?.coalesceKey, now: now() }) });
+      settled(doc, next, opts?.origin ?? 'user');
     };
 
     const mapNodes = (doc: Workflow, ids: ReadonlySet<string>, f: (n: WorkflowNode) => WorkflowNode): Workflow => {
@@ -87,9 +125,11 @@ export const createDocumentSlice =
       doc: initial,
       history: emptyHistory<Workflow>(),
       loadCount: 0,
-      loadDocument(doc) {
+      loadDocument(doc, origin = 'load') {
+        const before = get().doc;
         set({ doc, history: emptyHistory<Workflow>(), loadCount: get().loadCount + 1 });
         get().clearSelection();
+        settled(before, doc, origin);
       },
       commit: (next, opts) => apply(next, opts),
       addNode(kind, position, label) {
@@ -97,6 +137,21 @@ export const createDocumentSlice =
         const id = makeId(kind === 'note' ? 'note' : 'n', new Set(doc.nodes.map((n) => n.id)));
         const node = createNode(kind, label === undefined ? { id, position } : { id, position, label });
         apply({ ...doc, nodes: [...doc.nodes, node] });
+        get().select([id]);
+        return id;
+      },
+      addConnectedNode(kind, position, from) {
+        const { doc } = get();
+        const id = makeId(kind === 'note' ? 'note' : 'n', new Set(doc.nodes.map((n) => n.id)));
+        const node = createNode(kind, { id, position });
+        const nodesById = new Map(doc.nodes.map((n) => [n.id, n] as const)).set(id, node);
+        const verdict = checkConnection(nodesById, doc.edges, { source: from.source, sourcePort: from.sourcePort, target: id });
+        if (!verdict.ok) {
+          get().showMessage(`Connection refused: ${verdict.reason}`, 'error');
+          return null;
+        }
+        const edgeId = makeId('e', new Set(doc.edges.map((e) => e.id)));
+        apply({ ...doc, nodes: [...doc.nodes, node], edges: [...doc.edges, { id: edgeId, source: from.source, sourcePort: from.sourcePort, target: id }] });
         get().select([id]);
         return id;
       },
@@ -167,6 +222,7 @@ export const createDocumentSlice =
         if (start === null) return;
         const cleared = { ...history, gestureStart: null };
         set({ history: start === doc ? cleared : record(cleared, start, { now: now() }) });
+        settled(start, doc, 'user');
       },
       cancelGesture() {
         const { history } = get();
@@ -200,6 +256,7 @@ export const createDocumentSlice =
         if (!r) return;
         set({ doc: r.doc, history: r.history });
         get().pruneSelection();
+        settled(doc, r.doc, 'user');
       },
       redo() {
         const { history, doc } = get();
@@ -207,6 +264,11 @@ export const createDocumentSlice =
         if (!r) return;
         set({ doc: r.doc, history: r.history });
         get().pruneSelection();
+        settled(doc, r.doc, 'user');
+      },
+      listenToChanges(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
       },
     };
   };

@@ -47,6 +47,23 @@ export interface Comparison {
   readonly labels: Readonly<Record<string, string>>;
 }
 
+/** A gallery card (src/templates' data, passed through the composition root). */
+export interface TemplateCard {
+  readonly id: string;
+  readonly name: string;
+  readonly summary: string;
+  readonly situation: string;
+  readonly tags: readonly string[];
+  readonly overEngineered?: boolean;
+  readonly nodeCount: number;
+}
+
+/** The gallery's template cards, loaded when the gallery first opens (docs/architecture.md, "First load"). */
+export type TemplateCards =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly cards: readonly TemplateCard[] }
+  | { readonly status: 'failed' };
+
 export interface DeletedToast {
   readonly id: string;
   readonly name: string;
@@ -62,6 +79,7 @@ export interface LibraryState {
   /** Another tab saved this design while this tab had unsaved work. */
   readonly conflict: { readonly deleted: boolean } | null;
   readonly gallery: 'closed' | 'first-start' | 'new';
+  readonly templates: TemplateCards;
   readonly versions: readonly VersionListItem[];
   readonly comparison: Comparison | null;
   readonly deleted: DeletedToast | null;
@@ -78,6 +96,7 @@ const INITIAL_LIBRARY_STATE: LibraryState = {
   banner: null,
   conflict: null,
   gallery: 'closed',
+  templates: { status: 'loading' },
   versions: [],
   comparison: null,
   deleted: null,
@@ -96,6 +115,7 @@ export const selectSave = (s: LibraryState) => s.save;
 export const selectBanner = (s: LibraryState) => s.banner;
 export const selectConflict = (s: LibraryState) => s.conflict;
 export const selectGallery = (s: LibraryState) => s.gallery;
+export const selectTemplates = (s: LibraryState) => s.templates;
 export const selectVersions = (s: LibraryState) => s.versions;
 export const selectComparison = (s: LibraryState) => s.comparison;
 export const selectDeleted = (s: LibraryState) => s.deleted;

@@ -3,72 +3,16 @@
  * log, a scenario comparison and a parameter sweep. A separate vanilla store from the editor's (like the designs
  * library's): live results are not document edits, so none of this can ever reach undo history.
  *
- * The types here are the UI's own terms for the simulator's report: plain data, structurally compatible with what
- * src/simulator produces, so src/app hands a report over without a copy and src/ui never imports the simulator.
+ * The report is the simulator's own type, defined by its zod schema in src/domain (simulation-report.schema.ts),
+ * so src/app hands a report over without a copy and src/ui never imports the simulator.
  * src/app's simulation controller is the only writer of run state; the UI writes only view choices (tab, heat,
  * expanded) through the actions below.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { NodeReport, SimulationReport } from '../domain/index.ts';
 
-export interface KpiFigure {
-  /** Mean across replications; null when no replication defines it. */
-  readonly mean: number | null;
-  /** 95% interval of the mean; null with fewer than two replications. */
-  readonly ci95: readonly [number, number] | null;
-}
-
-export interface GateFigures {
-  readonly arrivals: number;
-  readonly meanQueueLength: number;
-  readonly meanWaitSeconds: number;
-  readonly utilisation: number;
-  readonly slaBreaches: number;
-  readonly timeouts: number;
-  readonly reviewerHoursPerDay: number;
-}
-
-export interface NodeFigures {
-  readonly kind: string;
-  readonly visits: number;
-  readonly reachedShare: number;
-  /** Failed tries by error type, all replications together. */
-  readonly failures: Readonly<Partial<Record<string, number>>>;
-  readonly caseFailures: number;
-  readonly stuck: number;
-  readonly costPerCase: number;
-  readonly fallbacks: number;
-  readonly breakerOpenSeconds?: number;
-  readonly breakerOpens?: number;
-  readonly gate?: GateFigures;
-}
-
-export interface HypothesisVerdict {
-  readonly metric: string;
-  readonly op: string;
-  readonly value: number;
-  readonly actual: number | null;
-  readonly pass: boolean;
-}
-
-/** One batch's report (the simulator's SimulationReport, in plain data). */
-export interface SimReport {
-  readonly scenario: string;
-  readonly seed: number;
-  readonly cases: number;
-  readonly replications: number;
-  readonly events: number;
-  readonly kpis: Readonly<Record<string, KpiFigure>>;
-  readonly outcomeMix: Readonly<Record<string, number>>;
-  readonly histogram: { readonly edges: readonly number[]; readonly counts: readonly number[] };
-  readonly nodes: Readonly<Record<string, NodeFigures>>;
-  readonly costByNode: readonly { readonly node: string; readonly costPerCase: number; readonly share: number }[];
-  readonly rarelyReached: readonly string[];
-  readonly hypothesis: readonly HypothesisVerdict[];
-  /** Each KPI's value per replication, in replication order (null where undefined): for paired A/B intervals. */
-  readonly replicationKpis?: Readonly<Record<string, readonly (number | null)[]>>;
-  /** Present when the batch ran under a stopping rule: the KPI watched, the half-width reached, whether it was met. */
-  readonly stopping?: { readonly kpi: string; readonly relativeHalfWidth: number; readonly maxReplications: number; readonly halfWidth: number | null; readonly met: boolean };
-}
+/** One batch's report: the simulator's `SimulationReport` (src/domain/simulation-report.schema.ts). */
+export type SimReport = SimulationReport;
 
 export interface BatchSettings {
   /** A scenario of the document; null runs the default scenario. */
@@ -108,6 +52,26 @@ export interface BatchState {
   readonly designName: string | null;
   /** The analyzer's closed-form figures for the design that was run (shown beside the simulated ones). */
   readonly estimate: ClosedFormEstimate | null;
+  /** Epoch ms when the report was saved, for a saved run reopened from the list; absent for a run made here. */
+  readonly savedAt?: number;
+}
+
+/** A run kept with the open design ("Save run"), as the list shows it; the report itself is read on open. */
+export interface SavedRunItem {
+  readonly id: string;
+  readonly scenarioId: string;
+  /** Epoch ms. */
+  readonly createdAt: number;
+  /** What the run was, when its stored report says (absent for a report this version cannot read). */
+  readonly shape?: { readonly cases: number; readonly replications: number; readonly seed: number; readonly successRate: number | null };
+}
+
+export interface SavedRunsState {
+  readonly status: 'idle' | 'loading' | 'ready' | 'error';
+  /** Newest first. */
+  readonly items: readonly SavedRunItem[];
+  /** Why the list could not be read, or a run could not be opened. */
+  readonly error: string | null;
 }
 
 /** The analyzer's estimate() of the design, in the figures the panel compares. */
@@ -202,6 +166,8 @@ export interface SimulationState {
   readonly debug: DebugView;
   readonly compare: CompareState;
   readonly sweep: SweepState;
+  /** The open design's saved runs. */
+  readonly savedRuns: SavedRunsState;
   /** Failure heat on the canvas from the last batch. */
   readonly heat: boolean;
   readonly tab: SimulationTab;
@@ -237,13 +203,15 @@ export const DEBUG_OFF: DebugView = {
 };
 export const IDLE_COMPARE: CompareState = { status: 'idle', progress: null, error: null, a: null, b: null };
 export const IDLE_SWEEP: SweepState = { status: 'idle', progress: null, error: null, param: null, points: [] };
+export const NO_SAVED_RUNS: SavedRunsState = { status: 'idle', items: [], error: null };
 
-export function createSimulationStore(initial: Partial<Pick<SimulationState, 'batch' | 'debug' | 'compare' | 'sweep' | 'heat' | 'tab' | 'expanded'>> = {}): SimulationStore {
+export function createSimulationStore(initial: Partial<Pick<SimulationState, 'batch' | 'debug' | 'compare' | 'sweep' | 'savedRuns' | 'heat' | 'tab' | 'expanded'>> = {}): SimulationStore {
   return createStore<SimulationState>()((set, get) => ({
     batch: IDLE_BATCH,
     debug: DEBUG_OFF,
     compare: IDLE_COMPARE,
     sweep: IDLE_SWEEP,
+    savedRuns: NO_SAVED_RUNS,
     heat: false,
     tab: 'batch',
     expanded: false,
@@ -260,6 +228,7 @@ export const selectBatch = (s: SimulationState) => s.batch;
 export const selectDebug = (s: SimulationState) => s.debug;
 export const selectCompare = (s: SimulationState) => s.compare;
 export const selectSweep = (s: SimulationState) => s.sweep;
+export const selectSavedRuns = (s: SimulationState) => s.savedRuns;
 export const selectHeat = (s: SimulationState) => s.heat;
 export const selectTab = (s: SimulationState) => s.tab;
 export const selectExpanded = (s: SimulationState) => s.expanded;
@@ -286,7 +255,7 @@ export function selectNodeHeat(s: SimulationState, nodeId: string): number | nul
   return nodeHeat(n, report.cases * report.replications);
 }
 
-export function nodeHeat(n: NodeFigures, totalCases: number): number {
+export function nodeHeat(n: NodeReport, totalCases: number): number {
   const reached = n.reachedShare * totalCases;
   if (reached <= 0) return 0;
   let tries = 0;

@@ -3,8 +3,8 @@
  * document with one parameter changed (the open design is never touched: a sweep point is not an edit), and the
  * difference of two KPI figures with an interval (paired across replications when both runs share their streams).
  */
-import { ERROR_TYPES, type AiOutcomes, type Workflow, type WorkflowNode } from '../domain/index.ts';
-import type { KpiFigure, SimReport, SweepParam, SweepParamKind, SweepRange } from './simulation-store.ts';
+import { ERROR_TYPES, isReportKpi, meanInterval, reportKpi, type AiOutcomes, type KpiValue, type Workflow, type WorkflowNode } from '../domain/index.ts';
+import type { SimReport, SweepParam, SweepParamKind, SweepRange } from './simulation-store.ts';
 
 export interface SweepParamOption {
   readonly param: SweepParam;
@@ -102,7 +102,7 @@ export interface PairedValues {
   readonly b: readonly (number | null)[];
 }
 
-export type KpiDifference = KpiFigure & {
+export type KpiDifference = KpiValue & {
   /** The interval excludes 0. */
   readonly clear: boolean;
   /** The interval is the paired one (common random numbers), not the conservative one. */
@@ -121,7 +121,7 @@ export type KpiDifference = KpiFigure & {
  * @example kpiDifference({ mean: 0.9, ci95: [0.88, 0.92] }, { mean: 0.95, ci95: [0.94, 0.96] }) // { mean: 0.05, ci95: [~0.028, ~0.072], paired: false }
  * @example kpiDifference(ka, kb, { a: [0.9, 0.92, 0.88], b: [0.95, 0.96, 0.94] }) // { mean: 0.05, ci95: [0.025, 0.075], paired: true }
  */
-export function kpiDifference(a: KpiFigure | undefined, b: KpiFigure | undefined, paired?: PairedValues): KpiDifference {
+export function kpiDifference(a: KpiValue | undefined, b: KpiValue | undefined, paired?: PairedValues): KpiDifference {
   const p = paired ? pairedDifference(paired) : null;
   if (p) return p;
   if (!a || !b || a.mean === null || b.mean === null) return { mean: null, ci95: null, clear: false, paired: false };
@@ -132,16 +132,19 @@ export function kpiDifference(a: KpiFigure | undefined, b: KpiFigure | undefined
   return { mean, ci95, clear: ci95[0] > 0 || ci95[1] < 0, paired: false };
 }
 
+/** What a difference needs of a report (a report from before per-replication values has none). */
+export type ComparableReport = Pick<SimReport, 'kpis' | 'seed' | 'cases'> & { readonly replicationKpis?: SimReport['replicationKpis'] };
+
 /**
  * B - A for one KPI of two reports: paired when both carry per-replication values and ran with the same seed and
  * number of cases (the what-if comparison runs both so), else the conservative interval.
  * @example reportKpiDifference(compare.a.report, compare.b.report, 'successRate')
  */
-export function reportKpiDifference(a: SimReport | undefined, b: SimReport | undefined, kpi: string): KpiDifference {
-  const ka = a?.kpis[kpi];
-  const kb = b?.kpis[kpi];
-  const va = a?.replicationKpis?.[kpi];
-  const vb = b?.replicationKpis?.[kpi];
+export function reportKpiDifference(a: ComparableReport | undefined, b: ComparableReport | undefined, kpi: string): KpiDifference {
+  const ka = a && reportKpi(a.kpis, kpi);
+  const kb = b && reportKpi(b.kpis, kpi);
+  const va = isReportKpi(kpi) ? a?.replicationKpis?.[kpi] : undefined;
+  const vb = isReportKpi(kpi) ? b?.replicationKpis?.[kpi] : undefined;
   const common = a && b && va && vb && a.seed === b.seed && a.cases === b.cases;
   return kpiDifference(ka, kb, common ? { a: va, b: vb } : undefined);
 }
@@ -154,40 +157,8 @@ function pairedDifference({ a, b }: PairedValues): KpiDifference | null {
     const y = b[i];
     if (x !== null && y !== null && y !== undefined && Number.isFinite(x) && Number.isFinite(y)) d.push(y - x);
   });
-  const n = d.length;
-  if (n < 2) return null;
-  const mean = d.reduce((s, x) => s + x, 0) / n;
-  const variance = d.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1);
-  const half = studentT975(n - 1) * Math.sqrt(variance / n);
-  const ci95: [number, number] = [mean - half, mean + half];
+  if (d.length < 2) return null;
+  const { mean, ci95 } = meanInterval(d);
+  if (mean === null || ci95 === null) return null;
   return { mean, ci95, clear: ci95[0] > 0 || ci95[1] < 0, paired: true };
-}
-
-/**
- * The 0.975 quantile of Student's t with `df` degrees of freedom, by Hill's algorithm 396 (CACM 1970; within 0.001
- * of the tables for every df). src/simulator has a tabled one, but the store may not import the simulator.
- * @example studentT975(9) // 2.262
- */
-export function studentT975(df: number): number {
-  const p = 0.05; // two-sided
-  if (df < 1) return NaN;
-  if (df === 1) return 1 / Math.tan((p * Math.PI) / 2);
-  if (df === 2) return Math.sqrt(2 / (p * (2 - p)) - 2);
-  const a = 1 / (df - 0.5);
-  const b = 48 / (a * a);
-  let c = (((20700 * a) / b - 98) * a - 16) * a + 96.36;
-  const d = ((94.5 / (b + c) - 3) / b + 1) * Math.sqrt((a * Math.PI) / 2) * df;
-  let y = (d * p) ** (2 / df);
-  if (y > 0.05 + a) {
-    const x = 1.959963984540054; // the normal quantile of 0.975
-    if (df < 5) c += 0.3 * (df - 4.5) * (x + 0.6);
-    c = (((0.05 * d * x - 5) * x - 7) * x - 2) * x + b + c;
-    const x2 = x * x;
-    y = (((((0.4 * x2 + 6.3) * x2 + 36) * x2 + 94.5) / c - x2 - 3) / b + 1) * x;
-    y = a * y * y;
-    y = y > 0.002 ? Math.exp(y) - 1 : 0.5 * y * y + y;
-  } else {
-    y = ((1 / ((((df + 6) / (df * y) - 0.089 * d - 0.822) * (df + 2) * 3)) + 0.5 / (df + 4)) * y - 1) * ((df + 1) / (df + 2)) + 1 / y;
-  }
-  return Math.sqrt(df * y);
 }

@@ -29,6 +29,8 @@ export interface UiSlice {
     readonly layoutRunning: boolean;
     /** Which panels are expanded; their sizes live with the layout (ui/layout). */
     readonly panels: PanelsOpen;
+    /** The output port whose "Add step" palette is open, or null. */
+    readonly addStepFrom: { readonly nodeId: string; readonly port: string } | null;
   };
   setTheme(theme: Theme): void;
   toggleSnapToGrid(): void;
@@ -38,6 +40,7 @@ export interface UiSlice {
   setLayoutRunning(on: boolean): void;
   setPanelOpen(panel: PanelId, open: boolean): void;
   setPanels(panels: PanelsOpen): void;
+  setAddStepFrom(from: { readonly nodeId: string; readonly port: string } | null): void;
   /** Show one line to the user (a refused connection, a paste that was not a workflow...). */
   showMessage(text: string, tone?: MessageTone): void;
   dismissMessage(): void;
@@ -48,7 +51,7 @@ let messageSeq = 0;
 export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
   const patch = (p: Partial<UiSlice['ui']>): void => set({ ui: { ...get().ui, ...p } });
   return {
-    ui: { theme: 'system', snapToGrid: false, findOpen: false, helpOpen: false, renderAll: false, message: null, layoutRunning: false, panels: ALL_PANELS_OPEN },
+    ui: { theme: 'system', snapToGrid: false, findOpen: false, helpOpen: false, renderAll: false, message: null, layoutRunning: false, panels: ALL_PANELS_OPEN, addStepFrom: null },
     setTheme: (theme) => patch({ theme }),
     toggleSnapToGrid: () => patch({ snapToGrid: !get().ui.snapToGrid }),
     setFindOpen: (findOpen) => patch({ findOpen }),
@@ -60,6 +63,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
       if (panels[panel] !== open) patch({ panels: { ...panels, [panel]: open } });
     },
     setPanels: (panels) => patch({ panels }),
+    setAddStepFrom: (addStepFrom) => patch({ addStepFrom }),
     showMessage: (text, tone = 'info') => patch({ message: { id: ++messageSeq, tone, text } }),
     dismissMessage: () => patch({ message: null }),
   };

@@ -43,9 +43,12 @@ export interface Template {
   readonly doc: Workflow;
 }
 
-/** Grid pitch. Nodes are drawn about 200 x 80, so 240 x 140 leaves room for edge labels and never overlaps. */
-export const COLUMN_WIDTH = 240;
-export const ROW_HEIGHT = 140;
+/**
+ * Grid pitch. Nodes are drawn up to 240 x 110 (a human gate with four ports), so 320 x 160 leaves 80 px between
+ * columns for edge labels and never overlaps (issue 11: at 240 x 140 labels clipped under the next node).
+ */
+export const COLUMN_WIDTH = 320;
+export const ROW_HEIGHT = 160;
 
 /** Position of grid cell (column, row); row 0 is the main path, negative rows sit above it. */
 export function at(column: number, row = 0): Position {

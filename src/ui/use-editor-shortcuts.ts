@@ -34,7 +34,7 @@ export function useEditorShortcuts(): void {
     const { store, services } = ctx;
     const overlayOpen = (): boolean => {
       const { ui } = store.getState();
-      return ui.findOpen || ui.helpOpen;
+      return ui.findOpen || ui.helpOpen || ui.addStepFrom !== null;
     };
 
     const onKey = (e: KeyboardEvent): void => {

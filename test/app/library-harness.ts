@@ -9,6 +9,7 @@ import {
   type StorageBackend,
 } from '../../src/persistence/index.ts';
 import { createEditorStore, type EditorStore } from '../../src/store/editor-store.ts';
+import type { TemplateSource } from '../../src/app/designs-catalog.ts';
 import { createDesignLibrary, type DesignLibraryController } from '../../src/app/designs-library.ts';
 import { TEMPLATES } from '../../src/templates/index.ts';
 
@@ -39,7 +40,9 @@ export interface Tab {
   readonly library: DesignLibraryController;
 }
 
-export function openTab(options: { backend?: StorageBackend; channel?: ChannelLike; tabId?: string; mode?: Persistence['mode']; banner?: string; initial?: Workflow } = {}): Tab {
+export function openTab(
+  options: { backend?: StorageBackend; channel?: ChannelLike; tabId?: string; mode?: Persistence['mode']; banner?: string; initial?: Workflow; templates?: TemplateSource } = {},
+): Tab {
   const backend = options.backend ?? createMemoryBackend();
   const persistence: Persistence = { mode: options.mode ?? 'indexeddb', ...(options.banner ? { banner: options.banner } : {}), ...createRepositories(backend), close: () => undefined };
   const editor = createEditorStore(options.initial ?? smallDoc());
@@ -48,7 +51,7 @@ export function openTab(options: { backend?: StorageBackend; channel?: ChannelLi
     persistence,
     sync: createTabSync({ channel, tabId: options.tabId ?? 'tab1' }),
     editor,
-    templates: TEMPLATES,
+    templates: options.templates ?? TEMPLATES,
     debounceMs: 20,
     retryMs: 50,
   });

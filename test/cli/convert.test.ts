@@ -78,20 +78,20 @@ describe('baton convert --to (in-process)', () => {
     expect(r.stderr).toBe(`${path}: cannot convert to asl: Router "Pick channels" is inclusive (every branch whose condition holds); Step Functions has no such state. Make it exclusive or parallel to export.\n`);
   });
 
-  it('exit 2 for unusable input, a workflow with problems, a missing --to or an unknown format', async () => {
+  it('exit 2 for unusable input, a workflow with problems or an unknown format', async () => {
     expect(await run(fixture('unusable/not-json.baton.json'), '--to', 'bpmn')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/: not usable: /) });
     expect(await run(fixture('invalid/three-problems.baton.json'), '--to', 'bpmn')).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/: not a valid workflow \(3 problem\(s\); run "baton validate" for all\): \$\.nodes\[0\]\.colour/),
     });
-    expect(await run(minimal)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^baton convert: say which format to write with --to \(baton, n8n, bpmn, asl, mermaid\)\. Usage: /) });
     expect(await run(minimal, '--to', 'visio')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^baton convert: --to takes one of baton, n8n, bpmn, asl, mermaid\./) });
     expect(await run(join(dir, 'missing.json'), '--to', 'bpmn')).toMatchObject({ code: 2, stderr: expect.stringMatching(/cannot read the file/) });
   });
 
-  it('--to baton writes the workflow JSON again, byte for byte', async () => {
+  it('--to baton (the default) writes the workflow JSON again, byte for byte', async () => {
     const r = await run(minimal, '--to', 'baton');
     expect(r).toEqual({ code: 0, stdout: readFileSync(minimal, 'utf8'), stderr: '' });
+    expect(await run(minimal)).toEqual(r);
   });
 });
 

@@ -67,3 +67,18 @@ test('the minimap never covers a node, with the Simulation panel expanded too', 
   await page.waitForTimeout(400);
   expect(await covered()).toEqual([]);
 });
+
+test('debug states on the nodes are readable at fit zoom', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openEditor(page, everyKind());
+  await page.getByRole('region', { name: 'Simulation' }).getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('region', { name: 'Simulation' }).getByRole('button', { name: 'Step' }).click();
+  const badge = page.locator('.react-flow__node .sim-state').first();
+  await expect(badge).toBeVisible();
+  await page.keyboard.press('Shift+Digit1');
+  await page.waitForTimeout(400);
+  expect(await zoom(page)).toBeLessThan(0.75);
+  const b = (await badge.boundingBox())!;
+  // An 11 px caption drawn at least about 10.5 px tall on screen.
+  expect(b.height).toBeGreaterThanOrEqual(13);
+});

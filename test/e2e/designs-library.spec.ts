@@ -172,3 +172,32 @@ test('offline: after the first visit the built app loads with no network', async
   await expect(page.locator('.react-flow__node[data-kind]').first()).toBeVisible();
   await context.setOffline(false);
 });
+
+test('import says what it does: a copy opened as a new design gets a name of its own; replacing is one undo step (issue 11)', async ({ page }) => {
+  await startBlank(page);
+  await addFromPalette(page, 'Trigger');
+  await waitSaved(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const file = (await download.path())!;
+
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const menu = page.getByRole('menu', { name: 'Import' });
+  await expect(menu.getByRole('menuitem', { name: 'Replace this design…' })).toBeVisible();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), menu.getByRole('menuitem', { name: 'Open as a new design…' }).click()]);
+  await chooser.setFiles(file);
+  await expect(designOptions(page)).toHaveCount(2);
+  await expect(designOptions(page).filter({ hasText: 'Untitled design (imported)' })).toHaveCount(1);
+  expect(await docName(page)).toBe('Untitled design (imported)');
+
+  // Replace: the open design becomes the file's; one Undo brings it back.
+  await addFromPalette(page, 'AI tool');
+  expect(await docNodes(page)).toHaveLength(2);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('menuitem', { name: 'Replace this design…' }).click()]);
+  await chooser2.setFiles(file);
+  await expect(page.locator('.message')).toContainText('Undo brings the previous one back');
+  expect(await docNodes(page)).toHaveLength(1);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  expect(await docNodes(page)).toHaveLength(2);
+  await expect(designOptions(page)).toHaveCount(2);
+});

@@ -61,3 +61,24 @@ test('a note renders markdown safely and is edited in place as one undo entry', 
   await page.keyboard.press('ControlOrMeta+z');
   expect(await getDoc(page)).toEqual(design('Notes', ['note']));
 });
+
+test('Escape closes Find in one press, also with text in the field (issue 11)', async ({ page }) => {
+  await openEditor(page, design('Find', ['trigger', 'ai']));
+  await page.keyboard.press('ControlOrMeta+k');
+  const find = page.getByRole('dialog', { name: 'Find a node' });
+  await page.getByRole('combobox', { name: 'Find a node' }).fill('ai');
+  await page.keyboard.press('Escape');
+  await expect(find).toHaveCount(0);
+});
+
+test('the help list and the toolbar come from one registry: every toolbar command shows its keys', async ({ page }) => {
+  await openEditor(page, design('Registry', ['trigger']));
+  // The toolbar's Undo names its keys (aria-keyshortcuts), and the help lists the same keys for Undo.
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('aria-keyshortcuts', /Z/);
+  await page.getByRole('button', { name: 'Auto layout' }).hover();
+  await expect(page.getByRole('button', { name: 'Auto layout' })).toHaveAttribute('title', /Shift\+L/);
+  await page.keyboard.press('Shift+Slash');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help.getByRole('region', { name: 'Move and view' })).toContainText('Arrange the nodes left to right');
+  await expect(help).toContainText('Shift+L');
+});

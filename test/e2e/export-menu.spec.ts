@@ -44,6 +44,9 @@ test('export a template in every format: the file downloads and the report says 
   expect(asl.name).toBe('support-ticket-triage.asl.json');
   expect(JSON.parse(asl.text)).toMatchObject({ StartAt: 'Receive support ticket' });
   report = page.getByRole('dialog', { name: 'Exported as AWS Step Functions (ASL)' });
+  // Long sentences wrap inside the dialog instead of running past its edge.
+  await expect(report).toBeVisible();
+  expect(await report.evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
   await expect(report.getByRole('listitem').filter({ hasText: 'Step Functions has no random choice' })).toHaveCount(1);
   await expect(report.getByRole('listitem').filter({ hasText: 'Retry-After is not honoured' })).toContainText('"Classify ticket"');
   await page.keyboard.press('Escape');

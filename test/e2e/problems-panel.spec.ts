@@ -88,3 +88,17 @@ test('filter by severity and text; the toolbar counts take focus to the panel; t
   await expect(success.getByRole('tooltip')).toBeVisible();
   await expect(success.getByRole('tooltip')).toContainText('success output');
 });
+
+test('no over-engineering banner while the task profile is empty; it appears once the task is described (issue 11)', async ({ page }) => {
+  // Seven work steps in a row (none redundant) for a task nobody has described yet.
+  const kinds = ['trigger', 'tool', 'ai', 'tool', 'human', 'tool', 'ai', 'tool', 'output'] as const;
+  const doc = design('Busy', [...kinds], kinds.slice(1).map((k, i) => ({ id: `e${i}`, source: `${kinds[i]}${i}`, sourcePort: kinds[i] === 'human' ? 'approve' : 'out', target: `${k}${i + 1}` })));
+  await openEditor(page, { ...doc, profile: undefined });
+  const card = problems(page).getByRole('region', { name: 'Complexity score' });
+  await expect(card).toContainText('describe the task first');
+  await expect(card.locator('.scorecard__over')).toHaveCount(0);
+  // Described as a two-minute, low-risk task: now the judgement stands, loudly.
+  await page.getByRole('region', { name: 'Inspector' }).getByLabel('Effort by hand (min)').fill('2');
+  await expect(card.locator('.scorecard__over')).toBeVisible();
+  await expect(card).toContainText('over-engineered');
+});

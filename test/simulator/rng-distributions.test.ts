@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distributionMean, type Distribution } from '../../src/domain/index.ts';
-import { addWorkingSeconds, isOpen, nextOpen, workingSecondsUntil } from '../../src/simulator/calendar.ts';
+import { addWorkingSeconds, isOpen, nextOpen, workingSecondsUntil } from '../../src/domain/semantics/index.ts';
 import { gammaSample, sample } from '../../src/simulator/distributions.ts';
 import { createStreams, nextFloat, PURPOSE, streamIndex, streamUniform } from '../../src/simulator/rng.ts';
 

@@ -10,22 +10,9 @@ import {
   type SimReport,
 } from '../../src/store/simulation-store.ts';
 import { applySweepParam, kpiDifference, sweepOptions, sweepValues } from '../../src/store/simulation-whatif.ts';
-import { retryFallbackDoc } from '../ui/simulation/sim-fixtures.ts';
+import { nodeFixture, reportFixture, retryFallbackDoc } from '../ui/simulation/sim-fixtures.ts';
 
-const report = (nodes: SimReport['nodes']): SimReport => ({
-  scenario: 's',
-  seed: 1,
-  cases: 100,
-  replications: 2,
-  events: 10,
-  kpis: {},
-  outcomeMix: {},
-  histogram: { edges: [], counts: [] },
-  nodes,
-  costByNode: [],
-  rarelyReached: [],
-  hypothesis: [],
-});
+const report = (nodes: SimReport['nodes']): SimReport => reportFixture({ nodes });
 
 describe('simulation store', () => {
   it('starts idle, with view actions that touch only view keys', () => {
@@ -56,7 +43,7 @@ describe('simulation store', () => {
   });
 
   it('computes failure heat from the last batch only when heat is on', () => {
-    const node = { kind: 'tool', visits: 200, reachedShare: 1, failures: { timeout: 40 }, caseFailures: 20, stuck: 0, costPerCase: 0, fallbacks: 0 };
+    const node = nodeFixture({ kind: 'tool', visits: 200, reachedShare: 1, failures: { timeout: 40 }, caseFailures: 20 });
     const s = createSimulationStore({ batch: { ...createSimulationStore().getState().batch, report: report({ t: node }) } });
     expect(selectNodeHeat(s.getState(), 't')).toBeNull();
     s.getState().setHeat(true);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runBatch, tQuantile975 } from '../../src/simulator/report.ts';
 import type { SimReport } from '../../src/store/simulation-store.ts';
-import { kpiDifference, reportKpiDifference, studentT975 } from '../../src/store/simulation-whatif.ts';
+import { kpiDifference, reportKpiDifference } from '../../src/store/simulation-whatif.ts';
 import { ai, edge, human, output, tool, trigger, workflow } from '../simulator/helpers.ts';
 
 /** ai -> tool -> human gate. */
@@ -33,10 +33,17 @@ const run = (toolOk: number, seed = 9, reviewers = 2): SimReport => {
 const width = (d: { ci95: readonly [number, number] | null }): number => (d.ci95 ? d.ci95[1] - d.ci95[0] : NaN);
 
 describe('paired A/B differences', () => {
-  it('studentT975 agrees with the simulator tables (to their 3 decimals) and tends to the normal quantile', () => {
-    for (let df = 1; df <= 60; df++) expect(Math.abs(studentT975(df) - tQuantile975(df)), `df ${df}`).toBeLessThan(1.5e-3);
-    expect(studentT975(100_000)).toBeCloseTo(1.96, 3);
-    expect(studentT975(0)).toBeNaN();
+  it('uses the one Student-t of src/domain: the tables to 30 degrees of freedom, the normal quantile in the limit', () => {
+    expect(tQuantile975(9)).toBe(2.262);
+    expect(tQuantile975(30)).toBe(2.042);
+    // Beyond the table the expansion continues it smoothly (the table's next row, df 40, is 2.021).
+    expect(tQuantile975(40)).toBeCloseTo(2.021, 3);
+    expect(tQuantile975(100_000)).toBeCloseTo(1.96, 3);
+    expect(tQuantile975(0)).toBeNaN();
+    // The paired interval is that t times the standard error of the differences.
+    const d = kpiDifference(undefined, undefined, { a: [0, 0, 0], b: [1, 2, 3] });
+    expect(d).toMatchObject({ mean: 2, paired: true });
+    expect(d.ci95?.[1]).toBeCloseTo(2 + 4.303 * Math.sqrt(1 / 3), 12);
   });
 
   it('is narrower than the conservative interval on a change that leaves most streams alone, and centred on the same difference', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildAdjacency, workflowSchema, type Adjacency, type Workflow, type WorkflowNode } from '../../src/domain/index.ts';
 import { getTemplate, TEMPLATES } from '../../src/templates/index.ts';
+import { nodeSize } from '../../src/ui/canvas/node-appearance.ts';
 
-/** Nodes are drawn about this size on the canvas; two boxes this size must not intersect. */
-const NODE_WIDTH = 200;
-const NODE_HEIGHT = 80;
+/** Space between two nodes side by side, for an edge's caption (20 px between rows). */
+const MIN_GAP = 80;
 
 /** Ids reachable from `starts` following edges forward (or backward when `reverse`). */
 function reach(adj: Adjacency, starts: readonly string[], reverse = false): Set<string> {
@@ -106,7 +106,10 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('template %s', (_id, t) 
         const a = doc.nodes[i];
         const b = doc.nodes[j];
         if (!a || !b) continue;
-        const overlap = Math.abs(a.position.x - b.position.x) < NODE_WIDTH && Math.abs(a.position.y - b.position.y) < NODE_HEIGHT;
+        // Drawn sizes (the canvas's), with a gap for edge captions between columns.
+        const [left, right] = a.position.x <= b.position.x ? [a, b] : [b, a];
+        const [top, bottom] = a.position.y <= b.position.y ? [a, b] : [b, a];
+        const overlap = right.position.x < left.position.x + nodeSize(left).width + MIN_GAP && bottom.position.y < top.position.y + nodeSize(top).height + MIN_GAP / 4;
         expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
       }
     }

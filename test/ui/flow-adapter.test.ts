@@ -50,11 +50,11 @@ describe('flow adapter', () => {
     const human = createNode('human', { id: 'h', position: { x: 0, y: 0 } });
     const handles = nodeHandles(human, { width: 220, height: 100 });
     expect(handles.map((h) => [h.id, h.type, h.x, h.y])).toEqual([
-      ['in', 'target', -5, 45],
-      ['approve', 'source', 215, 15],
-      ['reject', 'source', 215, 35],
-      ['revise', 'source', 215, 55],
-      ['timeout', 'source', 215, 75],
+      ['in', 'target', -7, 43],
+      ['approve', 'source', 213, 13],
+      ['reject', 'source', 213, 33],
+      ['revise', 'source', 213, 53],
+      ['timeout', 'source', 213, 73],
     ]);
     expect(nodeHandles(createNode('trigger', { id: 't', position: { x: 0, y: 0 } }), { width: 180, height: 64 }).map((h) => h.id)).toEqual(['out']);
   });

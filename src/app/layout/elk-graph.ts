@@ -11,8 +11,11 @@ import { nodeSize } from '../../ui/canvas/node-appearance.ts';
 const LAYOUT_OPTIONS: Readonly<Record<string, string>> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '80',
-  'elk.spacing.nodeNode': '40',
+  // Room between columns for a branch's caption ("low confidence · confidence < 0.85 · 14%"), and between rows
+  // for port names: laid-out templates neither overlap nor hide labels (issue 11).
+  'elk.layered.spacing.nodeNodeBetweenLayers': '100',
+  'elk.spacing.nodeNode': '48',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '30',
   'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
   'elk.edgeRouting': 'SPLINES',
 };

@@ -57,7 +57,8 @@ interface ConvertArgs {
 export function parseConvertArgs(args: readonly string[]): ConvertArgs | string {
   const files: string[] = [];
   let from = 'baton';
-  let to: string | undefined;
+  // Baton JSON by default (interfaces.md): with --from, a conversion into Baton's own format.
+  let to = 'baton';
   let out: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
@@ -82,7 +83,6 @@ export function parseConvertArgs(args: readonly string[]): ConvertArgs | string 
     }
   }
   if (files.length !== 1) return files.length === 0 ? 'a FILE is required' : 'exactly one FILE is expected';
-  if (to === undefined) return `say which format to write with --to (${Object.keys(WRITERS).join(', ')})`;
   return { file: files[0] ?? '', from, to, out };
 }
 

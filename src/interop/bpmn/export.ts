@@ -353,7 +353,9 @@ export function exportBpmn(doc: Workflow): ExportResult {
       name,
       attachedTo: task.id,
       definition,
-      bounds: { x: b.x + 2 + k * 38, y: b.y + b.height - 18, width: 36, height: 36 },
+      // Along the bottom edge: the first at the left corner, the second at the right, a third between them,
+      // so their labels (drawn under each) do not run into each other.
+      bounds: { x: b.x + ([2, b.width - 38, (b.width - 36) / 2][k] ?? 2 + k * 38), y: b.y + b.height - 18, width: 36, height: 36 },
     });
   };
   const timerDef = (raw: string, seconds: number) =>
@@ -576,7 +578,10 @@ function render(doc: Workflow, d: Diagram, errors: ReadonlyMap<string, string>, 
   const bounds = (b: Bounds) => `<dc:Bounds${attrs({ x: b.x, y: b.y, width: b.width, height: b.height })} />`;
   for (const el of d.elements) {
     const marker = el.type === 'exclusiveGateway' ? { isMarkerVisible: true } : {};
-    lines.push(`      <bpmndi:BPMNShape${attrs({ id: `${el.id}_di`, bpmnElement: el.id, ...marker })}>${bounds(el.bounds)}</bpmndi:BPMNShape>`);
+    // Boundary events get their label placed under them, narrow enough not to meet the next one's.
+    const b = el.bounds;
+    const label = el.type === 'boundaryEvent' ? `<bpmndi:BPMNLabel>${bounds({ x: b.x - 10, y: b.y + b.height + 2, width: 56, height: 27 })}</bpmndi:BPMNLabel>` : '';
+    lines.push(`      <bpmndi:BPMNShape${attrs({ id: `${el.id}_di`, bpmnElement: el.id, ...marker })}>${bounds(b)}${label}</bpmndi:BPMNShape>`);
   }
   for (const a of annotations) lines.push(`      <bpmndi:BPMNShape${attrs({ id: `${a.id}_di`, bpmnElement: a.id })}>${bounds(a.bounds)}</bpmndi:BPMNShape>`);
   for (const f of d.flows) {

@@ -10,6 +10,7 @@ import {
   SelectionMode,
   useReactFlow,
   useStore as useFlowStore,
+  useStoreApi as useFlowStoreApi,
   type Connection,
   type IsValidConnection,
   type EdgeChange,
@@ -104,6 +105,28 @@ function useSmallCanvas(): boolean {
     return () => ro.disconnect();
   }, []);
   return small;
+}
+
+/**
+ * The zoom as a CSS variable on the canvas (--zoom), written straight to the element on each viewport change:
+ * small overlays (debug states, failure heat) scale up by it so they stay readable at fit zoom (issue 11), with no
+ * React render of any node.
+ */
+function ZoomVariable() {
+  const api = useFlowStoreApi();
+  useEffect(() => {
+    const el = document.querySelector<HTMLElement>('.canvas');
+    if (!el) return;
+    let last = NaN;
+    const write = (zoom: number): void => {
+      if (zoom === last) return;
+      last = zoom;
+      el.style.setProperty('--zoom', String(zoom));
+    };
+    write(api.getState().transform[2]);
+    return api.subscribe((s) => write(s.transform[2]));
+  }, [api]);
+  return null;
 }
 
 function FitIcon() {
@@ -255,6 +278,7 @@ export function Canvas() {
         colorMode={theme}
       >
         <DotGrid gap={GRID} />
+        <ZoomVariable />
         {showMinimap && <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={0} />}
         {/* Our fit button: it keeps the framed design clear of the minimap (frame-view.ts). */}
         <Controls position="bottom-left" showFitView={false}>

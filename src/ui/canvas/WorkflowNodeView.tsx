@@ -9,14 +9,8 @@ import { KIND_APPEARANCE } from './node-appearance.ts';
 import { nodeFacts, policyBadges } from './node-facts.ts';
 import { NodeSimOverlay } from '../simulation/NodeSimOverlay.tsx';
 import { NodeIssueBadge } from '../problems/NodeIssueBadge.tsx';
-
-export function KindIcon({ kind, size = 16 }: { kind: keyof typeof KIND_APPEARANCE; size?: number }) {
-  return (
-    <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path d={KIND_APPEARANCE[kind].icon} fill="currentColor" />
-    </svg>
-  );
-}
+import { addStepName } from './add-step.ts';
+import { KindIcon } from './KindIcon.tsx';
 
 function WorkflowNodeViewImpl({ data, selected }: NodeProps<FlowNode>) {
   const { node } = data;
@@ -33,7 +27,7 @@ function WorkflowNodeViewImpl({ data, selected }: NodeProps<FlowNode>) {
   };
   return (
     <div
-      className={`wf-node wf-node--${node.kind}${selected ? ' is-selected' : ''}`}
+      className={`wf-node wf-node--${node.kind}${ports.length > 1 ? ' wf-node--ports' : ''}${selected ? ' is-selected' : ''}`}
       style={{ ['--accent' as string]: KIND_APPEARANCE[node.kind].color }}
       data-node-id={node.id}
       onDoubleClick={() => setRenaming(true)}
@@ -78,6 +72,23 @@ function WorkflowNodeViewImpl({ data, selected }: NodeProps<FlowNode>) {
           {ports.length > 1 && <span className="wf-handle__label">{port}</span>}
         </Handle>
       ))}
+      {selected &&
+        ports.map((port, i) => (
+          <button
+            key={port}
+            type="button"
+            className="wf-add-step nodrag nopan"
+            style={{ top: `${((i + 1) / (ports.length + 1)) * 100}%` }}
+            aria-label={addStepName(node, port)}
+            title={`${addStepName(node, port)}: pick a step; it is placed to the right, connected`}
+            onClick={(e) => {
+              e.stopPropagation();
+              store.getState().setAddStepFrom({ nodeId: node.id, port });
+            }}
+          >
+            +
+          </button>
+        ))}
     </div>
   );
 }

@@ -15,8 +15,8 @@ export type FlowEdge = Edge<FlowEdgeData, 'workflow'>;
 /** The single input handle's id (nodes have one input; outputs are named ports). */
 export const INPUT_HANDLE = 'in';
 
-/** Handle size in px (styles.css .wf-handle). */
-export const HANDLE_SIZE = 10;
+/** Handle size in px (styles.css .wf-handle): big enough to aim at (issue 11: 6 px dots were missed). */
+export const HANDLE_SIZE = 14;
 
 /**
  * Where each handle sits, as WorkflowNodeView draws it: the input centred on the left edge, output ports on the

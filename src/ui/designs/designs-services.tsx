@@ -8,16 +8,7 @@ import { useStore } from 'zustand';
 import type { Problem } from '../../domain/index.ts';
 import type { LibraryState, LibraryStore } from '../../store/library-store.ts';
 
-/** A gallery card (src/templates' data, passed through the composition root). */
-export interface TemplateCard {
-  readonly id: string;
-  readonly name: string;
-  readonly summary: string;
-  readonly situation: string;
-  readonly tags: readonly string[];
-  readonly overEngineered?: boolean;
-  readonly nodeCount: number;
-}
+export type { TemplateCard } from '../../store/library-store.ts';
 
 /** Id of the "Blank design" card, always first in the gallery. */
 export const BLANK_TEMPLATE_ID = 'blank';
@@ -36,11 +27,10 @@ export interface StorageUse {
  */
 export interface DesignLibrary {
   readonly store: LibraryStore;
-  readonly templates: readonly TemplateCard[];
   open(id: string): Promise<void>;
   /** Create a design from a template (or BLANK_TEMPLATE_ID) and open it. */
   createFromTemplate(templateId: string): Promise<void>;
-  /** Show the gallery ('new') or close it. */
+  /** Show the gallery ('new') or close it; opening it loads the template cards the first time. */
   setGallery(open: boolean): void;
   rename(id: string, name: string): Promise<void>;
   duplicate(id: string): Promise<void>;

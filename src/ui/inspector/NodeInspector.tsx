@@ -8,10 +8,12 @@ import { PolicyEditor } from './PolicyEditor.tsx';
 import { declares, keysAt } from './schema-fields.ts';
 import { StubEditor } from './StubEditor.tsx';
 import { countIssuesUnder } from './schema-issues.ts';
+import { configFieldApplies, suggestedOutcome } from './field-applies.ts';
 
 export function NodeInspector({ node }: { node: WorkflowNode }) {
   const scope = useNodeScope(node);
   const problems = countIssuesUnder(scope.issues, []);
+  const suggestion = suggestedOutcome(node);
   return (
     <ScopeProvider scope={scope}>
       <p className="inspector-kind">
@@ -25,9 +27,19 @@ export function NodeInspector({ node }: { node: WorkflowNode }) {
       <Field path={['label']} label="Label" />
       <Field path={['description']} label="Description" />
       <Group title="Config">
-        {keysAt(scope.schema, node, ['config']).map((key) => (
-          <Field key={key} path={['config', key]} label={labelFor(CONFIG_LABELS, key)} optionLabels={OPTION_LABELS} />
-        ))}
+        {keysAt(scope.schema, node, ['config'])
+          .filter((key) => configFieldApplies(node, key))
+          .map((key) => (
+            <Field key={key} path={['config', key]} label={labelFor(CONFIG_LABELS, key)} optionLabels={OPTION_LABELS} />
+          ))}
+        {suggestion && (
+          <p className="inspector-suggest" role="note">
+            “{node.label}” sounds like a {suggestion} outcome, but this output counts as {node.kind === 'output' ? node.config.outcome : ''}.{' '}
+            <button type="button" onClick={() => scope.commit(['config', 'outcome'], suggestion, 'step')}>
+              Count it as {suggestion}
+            </button>
+          </p>
+        )}
       </Group>
       {declares(scope.schema, node, [], 'stub') && <StubEditor node={node} />}
       {declares(scope.schema, node, [], 'policy') && <PolicyEditor node={node} />}

@@ -2,7 +2,8 @@
  * An outcome table (probabilities that must sum to 1): the outcomes it states, a live "sums to X" line that
  * carries the schema's message when it is off, and a select to add an outcome the table does not state yet.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { defaultAbsorber, rebalance } from './outcome-balance.ts';
 import { NumberControl, SelectControl } from './field-controls.tsx';
 import { OUTCOME_LABELS } from './field-labels.ts';
 import { Group } from './inspector-layout.tsx';
@@ -19,6 +20,10 @@ export function OutcomeTable({ path, title }: { path: FieldPath; title: string }
   const absent = keysAt(scope.schema, scope.value, path).filter((k) => !stated.has(k));
   const sum = entries.reduce((acc, [, v]) => acc + (typeof v === 'number' ? v : 0), 0);
   const issues = scope.issues.get(pathKey(path)) ?? [];
+  const keys = entries.map(([k]) => k);
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+  const absorber = picked !== undefined && keys.includes(picked) ? picked : defaultAbsorber(keys);
+  const numbers = Object.fromEntries(entries.map(([k, v]) => [k, typeof v === 'number' ? v : 0]));
   return (
     <Group title={title} level={4}>
       <div role="group" aria-label={`${title} probabilities`} aria-describedby={sumId} className="inspector-outcomes">
@@ -29,7 +34,9 @@ export function OutcomeTable({ path, title }: { path: FieldPath; title: string }
               label={`P(${OUTCOME_LABELS[k] ?? k})`}
               value={typeof v === 'number' ? v : undefined}
               errors={scope.issues.get(pathKey([...path, k]))}
-              onCommit={(p) => scope.commit([...path, k], p)}
+              // The table keeps summing to 1: the absorber takes up the difference (one undo entry per typing run).
+              // Out of range (1.3) is kept as typed so the field says why it is wrong; nothing is moved for it.
+              onCommit={(p) => (p !== undefined && p >= 0 && p <= 1 ? scope.commit(path, rebalance(numbers, k, p, absorber)) : scope.commit([...path, k], p))}
             />
             <button type="button" aria-label={`Remove outcome ${k}`} onClick={() => scope.commit([...path, k], undefined, 'step')}>
               ×
@@ -41,6 +48,14 @@ export function OutcomeTable({ path, title }: { path: FieldPath; title: string }
         Sums to {Number(sum.toFixed(6))}
         {issues.length > 0 && <span className="field__error"> — {issues.join('. ')}</span>}
       </p>
+      {keys.length > 2 && absorber !== undefined && (
+        <SelectControl
+          label="The rest goes to"
+          value={absorber}
+          options={keys.map((k) => ({ value: k, label: OUTCOME_LABELS[k] ?? k }))}
+          onCommit={(k) => k && setPicked(k)}
+        />
+      )}
       {absent.length > 0 && (
         <SelectControl
           label="Add outcome"

@@ -3,13 +3,14 @@
  * jumps: the node is selected and the view centred on it.
  */
 import { useReactFlow } from '@xyflow/react';
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { KIND_LABELS } from '../../domain/index.ts';
 import { selectNodes } from '../../store/selectors.ts';
 import { nodeSize } from '../canvas/node-appearance.ts';
 import { useEditorStore, useEditorStoreApi } from '../editor-context.tsx';
 import { findNodes } from './find-nodes.ts';
 import { Overlay } from './Overlay.tsx';
+import { SearchCombobox } from './SearchCombobox.tsx';
 
 export function FindDialog() {
   const open = useEditorStore((s) => s.ui.findOpen);
@@ -35,36 +36,19 @@ function FindDialogBody() {
     // React Flow's viewport promise only says when the animation ends; nothing waits for it.
     void setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, { zoom: Math.max(getZoom(), 1), duration: 250 });
   };
-  const onKeyDown = (e: KeyboardEvent): void => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      if (results.length === 0) return;
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      setActive((a) => (a + step + results.length) % results.length);
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      jump(active);
-    }
-  };
-
   return (
     <Overlay label="Find a node" className="find" onClose={close}>
-      <input
-        className="find__input"
-        type="search"
-        role="combobox"
-        aria-label="Find a node"
-        aria-expanded={results.length > 0}
-        aria-controls={listId}
-        aria-activedescendant={results[active] ? `${listId}-${active}` : undefined}
+      <SearchCombobox
+        label="Find a node"
         placeholder="Name, kind, capability or model"
-        autoFocus
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setActive(0);
-        }}
-        onKeyDown={onKeyDown}
+        listId={listId}
+        count={results.length}
+        active={active}
+        query={query}
+        onQuery={setQuery}
+        onActive={setActive}
+        onPick={jump}
+        onClose={close}
       />
       <ul id={listId} className="find__results" role="listbox" aria-label="Matching nodes">
         {results.map((n, i) => (

@@ -4,40 +4,29 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { useState, type DragEvent } from 'react';
-import { KIND_LABELS, NODE_KINDS, type NodeKind } from '../../domain/index.ts';
+import { KIND_LABELS, type NodeKind } from '../../domain/index.ts';
 import { PALETTE_DRAG_TYPE } from '../canvas/Canvas.tsx';
-import { KIND_APPEARANCE } from '../canvas/node-appearance.ts';
-import { KindIcon } from '../canvas/WorkflowNodeView.tsx';
+import { KIND_APPEARANCE, kindSize } from '../canvas/node-appearance.ts';
+import { freeSpot } from '../canvas/placement.ts';
+import { KindIcon } from '../canvas/KindIcon.tsx';
+import { KIND_HINTS, matchKinds } from './kinds.ts';
 import { useEditorStoreApi } from '../editor-context.tsx';
 
-/** What each kind is for: shown under its name and searched. */
-export const KIND_HINTS: Record<NodeKind, string> = {
-  trigger: 'Where a case starts: manual, schedule, webhook, event, chat',
-  ai: 'LLM, classifier, extractor, OCR, transcription, image generation, agent',
-  tool: 'API, database, automation, notification, script, subworkflow',
-  human: 'Approval, review or escalation by people',
-  check: 'Schema, rule, threshold, LLM grader, sample audit',
-  router: 'Exclusive, parallel or inclusive decision',
-  join: 'Merge branches: all, first, any',
-  output: 'Where a case ends: deliver, store, notify, alert',
-  note: 'A sticky note for the team',
-};
 
 export function Palette() {
   const store = useEditorStoreApi();
   const { screenToFlowPosition } = useReactFlow();
   const [query, setQuery] = useState('');
-  const q = query.trim().toLowerCase();
-  const kinds = NODE_KINDS.filter((k) => !q || KIND_LABELS[k].toLowerCase().includes(q) || KIND_HINTS[k].toLowerCase().includes(q) || k.includes(q));
+  const kinds = matchKinds(query);
 
   const addAtCentre = (kind: NodeKind): void => {
     const canvas = document.querySelector('.canvas .react-flow');
     const rect = canvas?.getBoundingClientRect();
     const centre = rect ? screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
-    const a = KIND_APPEARANCE[kind];
-    // Nudge so repeated clicks don't stack nodes exactly on top of each other.
-    const count = store.getState().doc.nodes.length % 5;
-    store.getState().addNode(kind, { x: Math.round(centre.x - a.width / 2 + count * 24), y: Math.round(centre.y - a.height / 2 + count * 24) });
+    const size = kindSize(kind);
+    // At the view's centre, or the nearest place there that covers no other node (issue 11).
+    const wanted = { x: Math.round(centre.x - size.width / 2), y: Math.round(centre.y - size.height / 2) };
+    store.getState().addNode(kind, freeSpot(store.getState().doc, kind, wanted));
   };
   const onDragStart = (kind: NodeKind) => (event: DragEvent) => {
     event.dataTransfer.setData(PALETTE_DRAG_TYPE, kind);

@@ -106,8 +106,8 @@ function LibraryPanel({ library }: { library: DesignLibrary }) {
         <button type="button" onClick={() => library.setGallery(true)}>
           New design
         </button>
-        <button type="button" onClick={() => fileInput.current?.click()} title="Import a workflow JSON file as a new design">
-          Import design
+        <button type="button" onClick={() => fileInput.current?.click()} title="Import a workflow JSON file as a new design; the open design stays as it is">
+          Import as new
         </button>
         {/* onFile and exportDesign never reject: problems show in the alert below, library failures in the message bar. */}
         <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={(e) => void onFile(e)} data-testid="import-design-file" />

@@ -5,6 +5,8 @@
  */
 import { useId, type ReactNode } from 'react';
 import type { Analysis } from '../../analyzer/index.ts';
+import type { Profile } from '../../domain/index.ts';
+import type { EditorState } from '../../store/editor-store.ts';
 import { selectAnalysis } from '../../store/analysis.ts';
 import { formatSeconds } from '../canvas/node-facts.ts';
 import { useEditorStore } from '../editor-context.tsx';
@@ -32,9 +34,19 @@ function leverageText(ratio: number | null): string {
   return `${ratio.toFixed(1)}×`;
 }
 
-export function ScoreCardView({ analysis: a }: { analysis: Analysis }) {
+/**
+ * Whether the profile says anything about the task. Steps needed are counted from it, so with nothing filled in
+ * the over-engineering ratio is a guess against a one-step task: shown as a prompt, never shouted (issue 11: a red
+ * "4.5x over-engineered" banner greeted people before they had described the task).
+ */
+export function profileDescribesTask(p: Profile | undefined): boolean {
+  return p !== undefined && (p.effortMinutes !== undefined || p.risk !== undefined || p.outputs !== undefined || p.inputModalities !== undefined || p.runsPerDay !== undefined);
+}
+
+export function ScoreCardView({ analysis: a, profileFilled = true }: { analysis: Analysis; profileFilled?: boolean }) {
   const oe = a.overEngineering;
-  const over = oe.band === 'over-engineered';
+  // With no task described, only surplus steps (evidence in the design itself) make it over-engineered.
+  const over = oe.band === 'over-engineered' && (profileFilled || oe.surplus > 0);
   const used = Math.round(oe.used * 10) / 10;
   return (
     <section className="scorecard" aria-label="Complexity score">
@@ -49,12 +61,21 @@ export function ScoreCardView({ analysis: a }: { analysis: Analysis }) {
           }
           tip="0-100 from size, longest path, routing, connector degree, structure and tools: simple < 20, moderate < 45, complex < 70."
         />
-        <Figure
-          className={over ? 'figure--over' : ''}
-          label="Over-engineering"
-          value={`${oe.ratio}× · ${oe.band}`}
-          tip={`Work steps a case passes (${used}) over the steps the task profile needs (${oe.needed}). Over-engineered when steps add no correctness (a redundant AI step, a wrapper layer, a repeated check: ${oe.surplus} here), or when the profile's task needs far fewer judgement steps; size alone never is.`}
-        />
+        {profileFilled ? (
+          <Figure
+            className={over ? 'figure--over' : ''}
+            label="Over-engineering"
+            value={`${oe.ratio}× · ${oe.band}`}
+            tip={`Work steps a case passes (${used}) over the steps the task profile needs (${oe.needed}). Over-engineered when steps add no correctness (a redundant AI step, a wrapper layer, a repeated check: ${oe.surplus} here), or when the profile's task needs far fewer judgement steps; size alone never is.`}
+          />
+        ) : (
+          <Figure
+            className={over ? 'figure--over' : ''}
+            label="Over-engineering"
+            value={oe.surplus > 0 ? `${oe.surplus} step${oe.surplus === 1 ? '' : 's'} add${oe.surplus === 1 ? 's' : ''} nothing` : 'describe the task first'}
+            tip="Fill in the task profile (in the Inspector with nothing selected: effort by hand, risk, runs per day) and Baton also judges whether the design does more than the task needs. Steps that add no correctness (a redundant AI step, a wrapper layer, a repeated check) are counted either way."
+          />
+        )}
         <Figure label="Success" value={percent(a.estimates.success)} tip="Estimated share of cases that end at a success output (closed form, from each step's success and the routing)." />
         <Figure label="Latency p50 / p95" value={`${formatSeconds(a.estimates.p50Seconds)} / ${formatSeconds(a.estimates.p95Seconds)}`} tip="Estimated time from trigger to output for a typical case and for 19 cases in 20, waits for people included." />
         <Figure label="Cost per case" value={usd(a.estimates.costPerCase)} tip="Expected spend on AI, tools and people per case, retries and loops included (USD)." />
@@ -67,7 +88,7 @@ export function ScoreCardView({ analysis: a }: { analysis: Analysis }) {
       {over && (
         <p className="scorecard__over" role="note">
           Over-engineered: {oe.surplus > 0 ? `${oe.surplus} step(s) add no correctness; ` : ''}
-          {used} work steps per case where the task needs about {oe.needed}. Try the simplest version first; add steps only for a measured failure.
+          {profileFilled ? `${used} work steps per case where the task needs about ${oe.needed}. ` : ''}Try the simplest version first; add steps only for a measured failure.
         </p>
       )}
       {a.score.contributors.length > 0 && (
@@ -79,7 +100,10 @@ export function ScoreCardView({ analysis: a }: { analysis: Analysis }) {
   );
 }
 
+const selectProfileFilled = (s: EditorState): boolean => profileDescribesTask(s.doc.profile);
+
 export function ScoreCard() {
   const analysis = useEditorStore(selectAnalysis);
-  return <ScoreCardView analysis={analysis} />;
+  const filled = useEditorStore(selectProfileFilled);
+  return <ScoreCardView analysis={analysis} profileFilled={filled} />;
 }

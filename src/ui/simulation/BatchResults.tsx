@@ -3,12 +3,12 @@
  * estimate beside the simulated success, cost and p95, outcome mix, cycle-time histogram, failures by node and
  * error, human gates, cost by node, automation leverage and the hypothesis verdicts.
  */
-import type { Workflow } from '../../domain/index.ts';
-import type { BatchState, ClosedFormEstimate, KpiFigure, SimReport } from '../../store/simulation-store.ts';
+import { reportKpi, type KpiValue, type Workflow } from '../../domain/index.ts';
+import type { BatchState, ClosedFormEstimate, SimReport } from '../../store/simulation-store.ts';
 import { CycleHistogram, OutcomeBar } from './SimCharts.tsx';
 import { formatCount, formatKpi, formatPercent, formatSeconds, formatUsd, KPI_META } from './sim-format.ts';
 
-export function KpiCard({ name, k }: { name: string; k: KpiFigure | undefined }) {
+export function KpiCard({ name, k }: { name: string; k: KpiValue | undefined }) {
   const meta = KPI_META.find((m) => m.name === name);
   return (
     <div className="sim-kpi" data-kpi={name}>
@@ -38,7 +38,7 @@ function estimateRows(e: ClosedFormEstimate): EstimateRow[] {
 }
 
 /** Outside the interval, or (no interval) more than 5% away from the simulated mean. */
-export function estimateDisagrees(k: KpiFigure | undefined, estimate: number): boolean {
+export function estimateDisagrees(k: KpiValue | undefined, estimate: number): boolean {
   if (!k || k.mean === null) return false;
   if (k.ci95) return estimate < k.ci95[0] || estimate > k.ci95[1];
   return Math.abs(estimate - k.mean) > Math.abs(k.mean) * 0.05;
@@ -58,7 +58,7 @@ function EstimateTable({ report, estimate }: { report: SimReport; estimate: Clos
       </thead>
       <tbody>
         {estimateRows(estimate).map((r) => {
-          const k = report.kpis[r.kpi];
+          const k = reportKpi(report.kpis, r.kpi);
           const off = estimateDisagrees(k, r.estimate);
           return (
             <tr key={r.kpi} data-estimate={r.kpi} className={off ? 'sim-flag' : undefined}>
@@ -243,7 +243,7 @@ export function BatchResults({ batch, doc }: { batch: BatchState; doc: Workflow 
       <Hypothesis report={r} />
       <div className="sim-kpis">
         {KPI_META.map((m) => (
-          <KpiCard key={m.name} name={m.name} k={r.kpis[m.name]} />
+          <KpiCard key={m.name} name={m.name} k={reportKpi(r.kpis, m.name)} />
         ))}
       </div>
       {batch.estimate && <EstimateTable report={r} estimate={batch.estimate} />}

@@ -5,8 +5,10 @@ import { selectBatch, selectHeat, type RunProgress, type RunStatus } from '../..
 import { downloadBlob, slugify } from '../download.ts';
 import { lazyView } from '../lazy-view.tsx';
 import { resultsCsv, resultsJson } from './export-results.ts';
+import { SavedRuns, savedAtText } from './SavedRuns.tsx';
 import { formatTimeLeft } from './sim-format.ts';
 import { useSimulationState, type SimulationServices } from './simulation-services.tsx';
+import { StoppingOutcome } from './StoppingOutcome.tsx';
 
 // The results (tables, charts) load with the first report: the first page has none to show.
 const BatchResults = lazyView(() => import('./BatchResults.tsx').then((m) => m.BatchResults));
@@ -39,7 +41,8 @@ export function BatchView({ services, doc }: { services: SimulationServices; doc
   const [saved, setSaved] = useState<string | null>(null);
   const r = batch.report;
   const base = `${slugify(batch.designName ?? doc.name)}-${r?.scenario ?? 'run'}-seed${r?.seed ?? 0}`;
-  const save = services.saveLastRun;
+  // A reopened saved run is already stored.
+  const save = batch.savedAt === undefined ? services.saveLastRun : undefined;
   const line = statusLine(batch.status, batch.error, 'Batch');
   return (
     <div className="sim-view">
@@ -50,6 +53,8 @@ export function BatchView({ services, doc }: { services: SimulationServices; doc
         </p>
       )}
       {!r && batch.status !== 'running' && <p className="muted">Run the scenario to see success, cycle time, cost and where cases fail, with 95% intervals.</p>}
+      {r && batch.savedAt !== undefined && batch.status === 'done' && <p role="status">Saved run of {savedAtText(batch.savedAt)}.</p>}
+      <StoppingOutcome report={r} />
       {r && (
         <div className="sim-actions">
           <button type="button" onClick={() => downloadBlob(new Blob([resultsJson(batch)], { type: 'application/json' }), `${base}.json`)}>
@@ -81,6 +86,7 @@ export function BatchView({ services, doc }: { services: SimulationServices; doc
       )}
       {/* A deferred render is time-sliced by React: a big report never blocks the page in one long task. */}
       <BatchResults batch={deferredBatch} doc={doc} />
+      <SavedRuns services={services} doc={doc} />
     </div>
   );
 }

@@ -52,9 +52,15 @@ export interface SettingsDraft {
   readonly cases: string;
   readonly replications: string;
   readonly seed: string;
+  /** The stopping rule: add replications until the main KPI is precise (docs/simulator.md, "Stopping rule"). */
+  readonly untilPrecise: boolean;
 }
 
-export const draftOf = (s: BatchSettings): SettingsDraft => ({ cases: String(s.cases), replications: String(s.replications), seed: String(s.seed) });
+export const draftOf = (s: BatchSettings): SettingsDraft => ({ cases: String(s.cases), replications: String(s.replications), seed: String(s.seed), untilPrecise: s.stopping !== undefined });
+
+/** What "until precise" promises, in the engine's defaults (src/simulator/stopping.ts). */
+export const UNTIL_PRECISE_HINT =
+  'After the replications above, keep adding replications until the 95% interval of the main KPI (the scenario’s first hypothesis, else success rate) is within ±5% of its mean; at most 200.';
 
 /** The settings the draft describes, or the name of the first field that is not valid. */
 export function settingsFromDraft(scenarioId: string | null, d: SettingsDraft): BatchSettings | { invalid: string } {
@@ -64,11 +70,12 @@ export function settingsFromDraft(scenarioId: string | null, d: SettingsDraft): 
   if (replications === null) return { invalid: `Replications must be a whole number from 1 to ${MAX_REPLICATIONS}` };
   const seed = parseWhole(d.seed, 0, 2 ** 32 - 1);
   if (seed === null) return { invalid: 'Seed must be a whole number from 0 to 4294967295' };
-  return { scenarioId, cases, replications, seed };
+  return { scenarioId, cases, replications, seed, ...(d.untilPrecise ? { stopping: {} } : {}) };
 }
 
 export function NumberFields({ draft, onChange }: { draft: SettingsDraft; onChange: (d: SettingsDraft) => void }) {
-  const field = (key: keyof SettingsDraft, label: string, width: string) => (
+  const hint = useId();
+  const field = (key: 'cases' | 'replications' | 'seed', label: string, width: string) => (
     <span className="sim-field">
       <label>
         {label}
@@ -81,6 +88,13 @@ export function NumberFields({ draft, onChange }: { draft: SettingsDraft; onChan
       {field('cases', 'Cases', '7em')}
       {field('replications', 'Replications', '4.5em')}
       {field('seed', 'Seed', '7em')}
+      <label className="sim-check" title={UNTIL_PRECISE_HINT}>
+        <input type="checkbox" checked={draft.untilPrecise} onChange={(e) => onChange({ ...draft, untilPrecise: e.target.checked })} aria-describedby={hint} />
+        Until precise
+      </label>
+      <span id={hint} hidden>
+        {UNTIL_PRECISE_HINT}
+      </span>
     </>
   );
 }

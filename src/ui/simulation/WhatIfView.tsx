@@ -4,7 +4,7 @@
  * the parameter); the open design never changes.
  */
 import { useId, useState } from 'react';
-import type { Workflow } from '../../domain/index.ts';
+import { reportKpi, type Workflow } from '../../domain/index.ts';
 import { selectCompare, selectPoolBusy, selectSweep, type BatchSettings } from '../../store/simulation-store.ts';
 import { reportKpiDifference, sweepOptions, sweepValues } from '../../store/simulation-whatif.ts';
 import { RunProgressBar, statusLine } from './BatchView.tsx';
@@ -45,8 +45,8 @@ function Comparison({ services, doc, settings }: { services: SimulationServices;
           </thead>
           <tbody>
             {KPI_META.map((m) => {
-              const ka = cmp.a?.report.kpis[m.name];
-              const kb = cmp.b?.report.kpis[m.name];
+              const ka = cmp.a && reportKpi(cmp.a.report.kpis, m.name);
+              const kb = cmp.b && reportKpi(cmp.b.report.kpis, m.name);
               // Paired over replications when both runs carry per-replication values (same seed: common random numbers).
               const d = reportKpiDifference(cmp.a?.report, cmp.b?.report, m.name);
               const good = d.clear && d.mean !== null && m.better !== null ? (m.better === 'higher') === d.mean > 0 : null;
@@ -91,7 +91,7 @@ function Sweep({ services, doc, settings }: { services: SimulationServices; doc:
   const series = (kpi: string): LineSeries => ({
     kpi,
     points: sweep.points.map((p) => {
-      const k = p.report.kpis[kpi];
+      const k = reportKpi(p.report.kpis, kpi);
       return { x: p.value, y: k?.mean ?? null, lo: k?.ci95?.[0] ?? null, hi: k?.ci95?.[1] ?? null };
     }),
   });
@@ -167,8 +167,8 @@ function Sweep({ services, doc, settings }: { services: SimulationServices; doc:
               {sweep.points.map((p) => (
                 <tr key={p.value} data-sweep-value={p.value}>
                   <td>{Number(p.value.toPrecision(4))}</td>
-                  <td>{formatKpi(kpiX, p.report.kpis[kpiX]?.mean ?? null)}</td>
-                  <td>{formatKpi(kpiY, p.report.kpis[kpiY]?.mean ?? null)}</td>
+                  <td>{formatKpi(kpiX, reportKpi(p.report.kpis, kpiX)?.mean ?? null)}</td>
+                  <td>{formatKpi(kpiY, reportKpi(p.report.kpis, kpiY)?.mean ?? null)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@
  * shape as `baton simulate --format json`, so a page export and a CLI run of the same seed can be diffed, plus the
  * panel's extra figures) and as CSV (one KPI per row, then one row per node).
  */
+import { reportKpi } from '../../domain/index.ts';
 import type { BatchState, SimReport } from '../../store/simulation-store.ts';
 import { KPI_META } from './sim-format.ts';
 
@@ -47,7 +48,7 @@ export function resultsCsv(r: SimReport): string {
   const lines = [row(['kpi', 'mean', 'ci95_low', 'ci95_high'])];
   const names = [...KPI_META.map((k) => k.name), ...Object.keys(r.kpis).filter((k) => !KPI_META.some((m) => m.name === k))];
   for (const name of names) {
-    const k = r.kpis[name];
+    const k = reportKpi(r.kpis, name);
     if (k) lines.push(row([name, k.mean, k.ci95?.[0], k.ci95?.[1]]));
   }
   lines.push('');

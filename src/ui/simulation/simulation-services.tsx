@@ -17,6 +17,8 @@ export interface SimulationServices {
   cancel(): void;
   /** Store the last batch with the open design (runs repository); undefined when storage is not wired. */
   readonly saveLastRun?: () => Promise<void>;
+  /** The open design's saved runs (undefined when storage is not wired); the list lands in `savedRuns`. */
+  readonly savedRuns?: SavedRunsService;
 
   /** Start a debug session of `cases` cases (replaces any running one). */
   startDebug(doc: Workflow, scenarioId: string | null, seed: number, cases: number): void;
@@ -40,6 +42,14 @@ export interface SimulationServices {
   compare(doc: Workflow, a: string | null, b: string | null, settings: Omit<BatchSettings, 'scenarioId'>): void;
   /** One batch per value of the parameter, on copies of `doc`. */
   sweep(doc: Workflow, param: SweepParam, values: readonly number[], settings: BatchSettings): void;
+}
+
+export interface SavedRunsService {
+  /** Read the open design's saved runs into the store. */
+  refresh(): void;
+  /** Show a saved run as the batch's report (Batch view, heat, export); a run that cannot be read says why. */
+  open(id: string): void;
+  remove(id: string): void;
 }
 
 const SimulationContext = createContext<SimulationServices | null>(null);

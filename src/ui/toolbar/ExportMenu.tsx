@@ -146,7 +146,7 @@ function ExportReport({ report, onClose }: { report: Report; onClose: () => void
     if (d && !d.open) d.showModal();
   }, []);
   return (
-    <dialog ref={ref} className="dialog" aria-label={report.title} onClose={onClose}>
+    <dialog ref={ref} className="dialog export-report" aria-label={report.title} onClose={onClose}>
       <h2>{report.title}</h2>
       <p>{report.intro}</p>
       <ul className="dialog__problems">

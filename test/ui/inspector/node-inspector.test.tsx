@@ -78,16 +78,21 @@ describe('Inspector on a node', () => {
     expect(attempts).not.toHaveAttribute('aria-invalid');
   });
 
-  it('shows the outcome sum live and the schema message when it is not 1', async () => {
+  it('keeps the outcome table summing to 1 as one outcome is edited (issue 11)', async () => {
     const { store, user } = setup();
     const outcomes = group('Outcomes probabilities');
     expect(screen.getByText(/Sums to 1$/)).toBeInTheDocument();
-    const ok = within(outcomes).getByLabelText('P(ok)');
-    await user.clear(ok);
-    await user.type(ok, '0.5');
-    expect(ai(store).stub?.outcomes.ok).toBe(0.5);
-    expect(screen.getByText(/Sums to 0\.57/)).toHaveTextContent('must sum to 1, but they sum to 0.57');
-    expect(outcomes).toHaveAccessibleDescription(expect.stringContaining('must sum to 1'));
+    const wrong = within(outcomes).getByLabelText('P(wrong (silent error))');
+    const before = ai(store).stub!.outcomes;
+    await user.clear(wrong);
+    await user.type(wrong, '0.05');
+    const after = ai(store).stub!.outcomes;
+    expect(after.wrong).toBe(0.05);
+    // The rest goes to ok; the other outcomes are untouched.
+    expect(after.ok).toBeCloseTo(1 - Object.entries(after).reduce((s, [k, v]) => (k === 'ok' ? s : s + (v ?? 0)), 0), 9);
+    for (const [k, v] of Object.entries(before)) if (k !== 'ok' && k !== 'wrong') expect(after[k as keyof typeof after]).toBe(v);
+    expect(screen.getByText(/Sums to 1$/)).toBeInTheDocument();
+    expect(outcomes).not.toHaveAccessibleDescription(expect.stringContaining('must sum to 1'));
   });
 
   it('keeps an out-of-range probability and marks it invalid', async () => {

@@ -9,7 +9,7 @@ import { EditorStoreProvider } from '../../../src/ui/editor-context.tsx';
 import { SimulationPanel } from '../../../src/ui/panels/SimulationPanel.tsx';
 import { resultsCsv } from '../../../src/ui/simulation/export-results.ts';
 import { SimulationServicesProvider, type SimulationServices } from '../../../src/ui/simulation/simulation-services.tsx';
-import { retryFallbackDoc } from './sim-fixtures.ts';
+import { nodeFixture, reportFixture, retryFallbackDoc } from './sim-fixtures.ts';
 
 afterEach(cleanup);
 
@@ -44,7 +44,7 @@ function fakeServices(store: SimulationStore = createSimulationStore()): Simulat
 
 const kpi = (mean: number, half = 0.01) => ({ mean, ci95: [mean - half, mean + half] as const });
 
-const REPORT: SimReport = {
+const REPORT: SimReport = reportFixture({
   scenario: 'base',
   seed: 7,
   cases: 200,
@@ -61,8 +61,8 @@ const REPORT: SimReport = {
   outcomeMix: { success: 747, rejected: 0, escalated: 0, error: 0, failed: 16, stuck: 37 },
   histogram: { edges: [1, 1.58, 2.51, 3.98], counts: [100, 500, 200] },
   nodes: {
-    fetch: { kind: 'tool', visits: 800, reachedShare: 1, failures: { timeout: 1600 }, caseFailures: 0, stuck: 0, costPerCase: 0, fallbacks: 800 },
-    review: {
+    fetch: nodeFixture({ kind: 'tool', visits: 800, reachedShare: 1, failures: { timeout: 1600 }, fallbacks: 800 }),
+    review: nodeFixture({
       kind: 'human',
       visits: 240,
       reachedShare: 0.3,
@@ -72,12 +72,12 @@ const REPORT: SimReport = {
       costPerCase: 0.1,
       fallbacks: 0,
       gate: { arrivals: 240, meanQueueLength: 0.4, meanWaitSeconds: 120, utilisation: 0.42, slaBreaches: 3, timeouts: 0, reviewerHoursPerDay: 3.5 },
-    },
+    }),
   },
   costByNode: [{ node: 'review', costPerCase: 0.1, share: 1 }],
   rarelyReached: [],
   hypothesis: [{ metric: 'successRate', op: '>=', value: 0.95, actual: 0.934, pass: false }],
-};
+});
 
 function renderPanel(services = fakeServices(), doc = retryFallbackDoc()) {
   const editor = createEditorStore(doc);
@@ -107,6 +107,53 @@ describe('SimulationPanel', () => {
     await user.selectOptions(within(region).getByLabelText('Scenario'), 'Busy');
     // A different scenario starts from its own numbers again.
     expect(within(region).getByLabelText('Cases')).toHaveValue('200');
+  });
+
+  it('the stopping rule is one checkbox: the run asks for it, and the result says how many replications it took', async () => {
+    const user = userEvent.setup();
+    const { services, region } = renderPanel();
+    const until = within(region).getByRole('checkbox', { name: 'Until precise' });
+    expect(until).toHaveAccessibleDescription(/within ±5% of its mean; at most 200/);
+    await user.click(until);
+    await user.click(within(region).getByRole('button', { name: 'Run' }));
+    expect(services.calls[0]).toEqual(['runBatch', 'wf_retry_fallback', { scenarioId: 'base', cases: 200, replications: 4, seed: 7, stopping: {} }]);
+    const stopped = { ...REPORT, replications: 37, stopping: { kpi: 'successRate' as const, relativeHalfWidth: 0.05, maxReplications: 200, halfWidth: 0.012, met: true } };
+    act(() => services.store.setState({ batch: { status: 'done', progress: null, error: null, report: stopped, settings: null, designName: null, estimate: null } }));
+    expect(within(region).getByTestId('stopping-outcome')).toHaveTextContent('Stopped after 37 replications: success 93.4% ±1.2 pp, within 5% of its mean.');
+    act(() => services.store.setState({ batch: { ...services.store.getState().batch, report: { ...stopped, replications: 200, stopping: { ...stopped.stopping, halfWidth: 0.08, met: false } } } }));
+    expect(within(region).getByTestId('stopping-outcome')).toHaveTextContent('Stopped at the cap of 200 replications');
+  });
+
+  it('lists the saved runs of the design, opens and deletes them; a reopened run is not saved again', async () => {
+    const user = userEvent.setup();
+    const services = fakeServices();
+    const opened: string[] = [];
+    const removed: string[] = [];
+    let refreshed = 0;
+    const withRuns: typeof services = {
+      ...services,
+      saveLastRun: async () => undefined,
+      savedRuns: { refresh: () => void refreshed++, open: (id) => void opened.push(id), remove: (id) => void removed.push(id) },
+    };
+    const { region, editor } = renderPanel(withRuns);
+    expect(refreshed).toBe(1);
+    act(() =>
+      services.store.setState({
+        savedRuns: { status: 'ready', error: null, items: [{ id: 'r1', scenarioId: 'base', createdAt: Date.UTC(2026, 11, 6, 14, 5), shape: { cases: 200, replications: 4, seed: 7, successRate: 0.934 } }] },
+      }),
+    );
+    const list = within(region).getByRole('list', { name: 'Saved runs of this design' });
+    expect(list).toHaveTextContent('Base · 200 cases × 4, seed 7 · success 93.4%');
+    await user.click(within(list).getByRole('button', { name: /^Open the run saved/ }));
+    await user.click(within(list).getByRole('button', { name: /^Delete the run saved/ }));
+    expect(opened).toEqual(['r1']);
+    expect(removed).toEqual(['r1']);
+    act(() => services.store.setState({ batch: { status: 'done', progress: null, error: null, report: REPORT, settings: null, designName: null, estimate: null, savedAt: Date.UTC(2026, 11, 6, 14, 5) } }));
+    expect(within(region).getByText(/^Saved run of /)).toBeInTheDocument();
+    expect(within(region).queryByRole('button', { name: 'Save run' })).toBeNull();
+    // Opening another design reads its runs.
+    act(() => editor.getState().loadDocument(retryFallbackDoc()));
+    expect(refreshed).toBe(2);
   });
 
   it('shows progress with time left while running, and Cancel', async () => {

@@ -3,7 +3,7 @@
  * port leads to a fallback tool, then a success output; plus a router with two branches and a human gate, so
  * every debug feature (retry, fallback, forced branch, queue) has something to show.
  */
-import { createNode, createWorkflow, type Workflow } from '../../../src/domain/index.ts';
+import { createNode, createWorkflow, REPORT_KPIS, type KpiValue, type NodeReport, type ReportKpi, type SimulationReport, type Workflow } from '../../../src/domain/index.ts';
 
 export function retryFallbackDoc(): Workflow {
   const doc = createWorkflow({ id: 'wf_retry_fallback', name: 'Retry and fallback' });
@@ -40,4 +40,38 @@ export function retryFallbackDoc(): Workflow {
       { id: 'busy', name: 'Busy', seed: 7, cases: 200, replications: 4, arrival: { type: 'poisson', perHour: 600 } },
     ],
   };
+}
+
+const NO_KPIS = Object.fromEntries(REPORT_KPIS.map((k) => [k, { mean: null, ci95: null }])) as Record<ReportKpi, KpiValue>;
+
+/**
+ * A complete simulation report for UI and store tests: `parts` given, every other field empty (KPIs undefined,
+ * no cases in the outcome mix).
+ * @example reportFixture({ kpis: { successRate: { mean: 0.9, ci95: [0.88, 0.92] } } })
+ */
+export function reportFixture(parts: Partial<Omit<SimulationReport, 'kpis'>> & { kpis?: Partial<Record<ReportKpi, KpiValue>> } = {}): SimulationReport {
+  const { kpis, ...rest } = parts;
+  return {
+    scenario: 's',
+    seed: 1,
+    cases: 100,
+    replications: 2,
+    events: 10,
+    outcomeMix: { success: 0, rejected: 0, escalated: 0, error: 0, failed: 0, stuck: 0 },
+    histogram: { edges: [], counts: [] },
+    nodes: {},
+    costByNode: [],
+    rarelyReached: [],
+    hypothesis: [],
+    loops: { iterationsPerCase: 0, guardHits: 0 },
+    bottlenecks: [],
+    replicationKpis: Object.fromEntries(REPORT_KPIS.map((k): [ReportKpi, number[]] => [k, []])) as Record<ReportKpi, number[]>,
+    ...rest,
+    kpis: { ...NO_KPIS, ...kpis },
+  };
+}
+
+/** A node's figures for tests: `parts` given, the rest zero. */
+export function nodeFixture(parts: Partial<NodeReport> & Pick<NodeReport, 'kind'>): NodeReport {
+  return { visits: 0, reachedShare: 0, failures: {}, caseFailures: 0, stuck: 0, loopIterations: 0, guardHits: 0, costPerCase: 0, fallbacks: 0, ...parts };
 }
