@@ -33,6 +33,8 @@ export const NOT_VERBS =
 export function labelWords(label: string): string[] {
   return (
     label
+      // Numbering people put in front of steps ("3a. Generate...", "2) Send...") is not a word of the label.
+      .replace(/^\s*\d+[a-z]?[.):]\s+/i, '')
       .split(/[^\p{L}'-]+|-{2,}/u)
       // lowerCamelCase is an identifier ("sendSlackMessage"); a capitalised word with inner capitals is usually a
       // brand ("OpenAI", "HubSpot", "YouTube"), so only words that start in lower case are split at capitals.
