@@ -3,6 +3,7 @@ import { exportWorkflow } from '../interop/export.ts';
 import { EXPORT_FORMATS, exportFormat } from '../interop/export-format.ts';
 import { importWorkflow } from '../interop/import.ts';
 import type { EditorServices } from '../ui/services.tsx';
+import { readWorkflowFile } from './read-workflow-file.ts';
 
 const NOT_A_FRAGMENT = 'The clipboard does not hold Baton nodes';
 
@@ -12,6 +13,7 @@ export const editorServices: EditorServices = {
     const r = importWorkflow(text);
     return r.ok ? { ok: true, doc: r.doc } : { ok: false, problems: r.problems };
   },
+  readWorkflowFile,
   parseFragment: (text) => {
     // Cheap pre-check: most foreign clipboard text (a sentence, a URL) is not even JSON-shaped.
     if (!text.trimStart().startsWith('{')) return { ok: false, message: NOT_A_FRAGMENT };

@@ -40,6 +40,7 @@ const noop = (): void => undefined;
 const editorServices: EditorServices = {
   exportJson: () => '{}',
   parseJson: () => ({ ok: false, problems: [] }),
+  readWorkflowFile: () => Promise.resolve({ ok: false, problems: [] }),
   parseFragment: () => ({ ok: false, message: 'no' }),
   autoLayout: () => Promise.resolve(new Map()),
 };
