@@ -35,6 +35,13 @@ export const toolOutcomesSchema = aiOutcomesSchema;
 
 const tokenCount = distributionSchema;
 
+/**
+ * Per error type, how likely a retry fails with the same error as the try before it (0-1). Types left out keep
+ * their defaults (repeatProbabilities in src/domain/semantics/retries.ts): transient errors never repeat; on ai
+ * steps malformed output, schema mismatches, empty output and refusals mostly do not; every other error does.
+ */
+export const repeatOnRetrySchema = z.strictObject(errorProbabilities);
+
 export const confidenceSchema = z.strictObject({
   /** Confidence the step reports when its result is correct (usually beta, high). */
   correct: distributionSchema,
@@ -53,6 +60,7 @@ export const aiStubSchema = z.strictObject({
   confidence: confidenceSchema.optional(),
   /** Seconds a rate-limited answer asks the caller to wait (Retry-After), when the service sends one. */
   retryAfterSeconds: z.number().min(0).max(MAX_COUNT).optional(),
+  repeatOnRetry: repeatOnRetrySchema.optional(),
 });
 
 export const toolStubSchema = z.strictObject({
@@ -60,6 +68,7 @@ export const toolStubSchema = z.strictObject({
   costPerCall: usd.optional(),
   outcomes: toolOutcomesSchema,
   retryAfterSeconds: z.number().min(0).max(MAX_COUNT).optional(),
+  repeatOnRetry: repeatOnRetrySchema.optional(),
 });
 
 /**

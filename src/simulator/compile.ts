@@ -22,7 +22,7 @@ import {
   type WorkflowNode,
   AI_CAPABILITIES,
 } from '../domain/index.ts';
-import { CASE_OUTCOMES, DEFAULT_MAX_REASKS, OUTCOME_SEVERITY, repeatProbabilities, RETRY_DEFAULTS, splitUnclaimed, type CaseOutcome } from '../domain/semantics/index.ts';
+import { CASE_OUTCOMES, DEFAULT_MAX_REASKS, reasksOnFail, OUTCOME_SEVERITY, repeatProbabilities, RETRY_DEFAULTS, splitUnclaimed, type CaseOutcome } from '../domain/semantics/index.ts';
 import { encodeDistribution } from './distributions.ts';
 
 /** Kind codes; notes are not compiled. */
@@ -137,8 +137,9 @@ export interface CompiledGraph {
   readonly detection: Float64Array;
   // checks
   readonly falseReject: Float64Array;
-  /** 1 when the check is a threshold check on the case's confidence. */
+  /** A threshold check's threshold on the case's confidence, -1 for other checks. */
   readonly checkThreshold: Float64Array;
+  /** A sample audit's share of items sent out by `fail` (failProbability), -1 when the check is not one. */
   readonly sampleRate: Float64Array;
   /** An ON_FAIL code. */
   readonly onFail: Uint8Array;
@@ -240,7 +241,7 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
   const detection = f64();
   const falseReject = f64();
   const checkThreshold = f64(-1);
-  const sampleRate = f64(1);
+  const sampleRate = f64(-1);
   const onFail = new Uint8Array(n);
   const maxReasks = new Int32Array(n);
   const mode = new Uint8Array(n);
@@ -300,7 +301,7 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
           }
         }
         if (node.kind === 'ai') capability[i] = AI_CAPABILITIES.indexOf(node.config.capability);
-        const repeat = repeatProbabilities(node.kind);
+        const repeat = repeatProbabilities(node.kind, node.kind !== 'data' ? node.stub?.repeatOnRetry : undefined);
         ERROR_TYPES.forEach((e, k) => (repeatProbability[i * ERROR_COUNT + k] = repeat[e]));
         const p = node.policy;
         startToClose[i] = p?.timeouts?.startToCloseSeconds ?? 0;
@@ -357,7 +358,7 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
         }
         if (node.config.type === 'threshold' && node.config.threshold !== undefined) checkThreshold[i] = node.config.threshold;
         if (node.config.type === 'sample-audit') sampleRate[i] = node.config.sampleRate ?? 1;
-        onFail[i] = node.config.onFail === 'reask' ? ON_FAIL.reask : ON_FAIL.route;
+        onFail[i] = reasksOnFail(node.config) ? ON_FAIL.reask : ON_FAIL.route;
         maxReasks[i] = node.config.maxReasks ?? DEFAULT_MAX_REASKS;
         break;
       }
@@ -641,4 +642,53 @@ export function compileArrival(scenario: Pick<Scenario, 'arrival'> | undefined, 
   const perDay = profile?.runsPerDay;
   const perHour = perDay !== undefined && perDay > 0 ? perDay / 24 : DEFAULT_ARRIVALS_PER_HOUR;
   return { poisson: true, meanGapSeconds: 3600 / perHour };
+}
+
+/** Case attributes compiled for the engine: each case draws one value per attribute when it arrives. */
+export interface CompiledAttributes {
+  readonly names: readonly string[];
+  /** Distribution code per attribute (encodeDistribution), -1 for a table. */
+  readonly code: Int8Array;
+  /** Three distribution parameters per attribute. */
+  readonly param: Float64Array;
+  /** The table rows of attribute a are rowStart[a] .. rowStart[a+1]-1, with cumulative probabilities. */
+  readonly rowStart: Int32Array;
+  readonly rowCdf: Float64Array;
+  readonly rowValue: readonly (number | string | boolean)[];
+}
+
+/**
+ * A scenario's case attributes, in the order the document lists them (none: an empty list).
+ * @example compileAttributes({ attributes: { tier: { type: 'table', values: [{ value: 'gold', probability: 1 }] } } }).names // ['tier']
+ */
+export function compileAttributes(scenario: Pick<Scenario, 'attributes'> | undefined): CompiledAttributes {
+  const entries = Object.entries(scenario?.attributes ?? {});
+  const code = new Int8Array(entries.length);
+  const param = new Float64Array(entries.length * 3);
+  const rowStart = new Int32Array(entries.length + 1);
+  const rowCdf: number[] = [];
+  const rowValue: (number | string | boolean)[] = [];
+  entries.forEach(([, a], k) => {
+    rowStart[k] = rowCdf.length;
+    if (a.type === 'table') {
+      code[k] = -1;
+      const total = a.values.reduce((s, v) => s + v.probability, 0) || 1;
+      let acc = 0;
+      for (const v of a.values) {
+        acc += v.probability / total;
+        rowCdf.push(acc);
+        rowValue.push(v.value);
+      }
+      // Guard the last row against rounding, as outcome tables do.
+      rowCdf[rowCdf.length - 1] = 1;
+      return;
+    }
+    const c = encodeDistribution(a);
+    code[k] = c.code;
+    param[k * 3] = c.p0;
+    param[k * 3 + 1] = c.p1;
+    param[k * 3 + 2] = c.p2;
+  });
+  rowStart[entries.length] = rowCdf.length;
+  return { names: entries.map(([name]) => name), code, param, rowStart, rowCdf: Float64Array.from(rowCdf), rowValue };
 }

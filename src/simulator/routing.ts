@@ -126,7 +126,7 @@ export abstract class Routing extends HumanGates {
 
   /** The fields a router condition can test: the case attributes, then confidence, attempt and visits. */
   private conditionValues(tok: Token, c: CaseState, n: number): ConditionValues {
-    return { ...this.cfg.attributes, confidence: tok.confidence >= 0 ? tok.confidence : undefined, attempt: tok.lastTries, visits: this.s.visits[c.slot * this.g.nodeCount + n] ?? 0 };
+    return { ...c.attributes, confidence: tok.confidence >= 0 ? tok.confidence : undefined, attempt: tok.lastTries, visits: this.s.visits[c.slot * this.g.nodeCount + n] ?? 0 };
   }
 
   private holds(cond: Condition | undefined, values: ConditionValues): boolean {

@@ -2,7 +2,7 @@
 import { KIND_LABELS, type WorkflowNode } from '../../domain/index.ts';
 import { AgentToolsEditor } from './AgentToolsEditor.tsx';
 import { Field } from './field-controls.tsx';
-import { CONFIG_LABELS, OPTION_LABELS, labelFor } from './field-labels.ts';
+import { CONFIG_HELP, CONFIG_LABELS, OPTION_LABELS, labelFor } from './field-labels.ts';
 import { Group } from './inspector-layout.tsx';
 import { ScopeProvider, useNodeScope } from './inspector-scope.tsx';
 import { PolicyEditor } from './PolicyEditor.tsx';
@@ -31,7 +31,7 @@ export function NodeInspector({ node }: { node: WorkflowNode }) {
         {keysAt(scope.schema, node, ['config'])
           .filter((key) => configFieldApplies(node, key))
           .map((key) => (
-            <Field key={key} path={['config', key]} label={labelFor(CONFIG_LABELS, key)} optionLabels={OPTION_LABELS} />
+            <Field key={key} path={['config', key]} label={labelFor(CONFIG_LABELS, key)} help={CONFIG_HELP[key]} optionLabels={OPTION_LABELS} />
           ))}
         {suggestion && (
           <p className="inspector-suggest" role="note">
