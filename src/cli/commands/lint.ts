@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { analyze, type Analysis } from '../../analyzer/index.ts';
-import { formatProblem, LINT_PRESETS, type LintPreset } from '../../domain/index.ts';
+import { formatProblem, formatSeconds, LINT_PRESETS, type LintPreset } from '../../domain/index.ts';
 import { importWorkflow } from '../../interop/import.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type Command } from '../io.ts';
 
@@ -139,7 +139,7 @@ function lintText(file: string, a: Analysis): string {
   const no = a.estimates.notEstimated;
   lines.push(
     `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info(s)${a.suppressed.length > 0 ? `, ${a.suppressed.length} suppressed` : ''}`,
-    `metrics: ${m.nodes} nodes, ${m.workNodes} work nodes, longest path ${m.longestPath}, CFC ${m.cfc}, max degree ${m.maxDegree}, estimated success ${figure(m.estimatedSuccess, no.success, (x) => `${(x * 100).toFixed(1)}%`)}, p95 ${figure(m.p95Seconds, no.p95Seconds, (x) => `${x.toFixed(1)} s`)}, cost ${figure(m.costPerCase, no.costPerCase, (x) => `$${x.toFixed(4)}/case`)}`,
+    `metrics: ${m.nodes} nodes, ${m.workNodes} work nodes, longest path ${m.longestPath}, CFC ${m.cfc}, max degree ${m.maxDegree}, estimated success ${figure(m.estimatedSuccess, no.success, (x) => `${(x * 100).toFixed(1)}%`)}, p95 ${figure(m.p95Seconds, no.p95Seconds, formatSeconds)}, cost ${figure(m.costPerCase, no.costPerCase, (x) => `$${x.toFixed(4)}/case`)}`,
     `complexity: ${a.score.value} (${a.score.band}); over-engineering: ${a.overEngineering.used} steps for ~${a.overEngineering.needed} needed, ratio ${a.overEngineering.ratio}, ${a.overEngineering.surplus} surplus (${a.overEngineering.band})`,
   );
   const reasons = [...new Set(Object.values(no))];

@@ -8,11 +8,10 @@
  */
 import { useId, type ReactNode } from 'react';
 import type { Analysis } from '../../analyzer/index.ts';
-import { reportKpi, type Profile } from '../../domain/index.ts';
+import { formatSeconds, reportKpi, type Profile } from '../../domain/index.ts';
 import type { EditorState } from '../../store/editor-store.ts';
 import { selectAnalysis } from '../../store/analysis.ts';
 import type { BatchState, SimulationState } from '../../store/simulation-store.ts';
-import { formatSeconds } from '../canvas/node-facts.ts';
 import { useEditorStore } from '../editor-context.tsx';
 import { estimateRows } from '../simulation/BatchResults.tsx';
 import { formatKpi } from '../simulation/sim-format.ts';
