@@ -1,8 +1,9 @@
 /**
  * Golden reports: the same seed gives the same report, byte for byte, across changes to the engine's code.
  *
- * Each hash is the SHA-256 of `reportJson(runBatch(...))` (what `baton simulate --format json` prints) for a
- * frozen document, or of a debug run's event stream. They were recorded before the engine's speed work (issue 12)
+ * Each hash is the SHA-256 of what the engine computes for a frozen document (every replication's per-case results
+ * and per-node statistics, the fields named below: the report is a function of them), or of a debug run's event
+ * stream (time, type, case, node, edge of each event). They were recorded before the engine's speed work (issue 12)
  * and guard it: an optimisation may change how the engine computes, never what it draws or reports. A hash that
  * changes means results changed: update it only for a deliberate change of the simulator's semantics (say so in
  * the commit), never to make a speed change pass.
@@ -17,10 +18,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { reportJson, type Scenario, type Workflow, type WorkflowEdge, type WorkflowNode } from '../../src/domain/index.ts';
+import { type Scenario, type Workflow, type WorkflowEdge, type WorkflowNode } from '../../src/domain/index.ts';
 import { importWorkflow } from '../../src/interop/import.ts';
 import { createDebugRun } from '../../src/simulator/debug.ts';
-import { baselineScenario, runBatch } from '../../src/simulator/report.ts';
+import { baselineScenario, prepareBatch, runBatch, runReplications } from '../../src/simulator/report.ts';
 import { ai, check, fixed, human, join, output, router, tool, trigger, workflow } from './helpers.ts';
 
 const sha = (x: unknown): string => createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 16);
@@ -31,10 +32,21 @@ function load(path: string): Workflow {
   return r.doc;
 }
 
-function reportHash(doc: Workflow, scenario: Scenario | undefined, cases: number, replications: number): string {
-  const r = runBatch(doc, scenario, { cases, replications, seed: scenario?.seed ?? 1 });
-  if (!r) throw new Error('no report');
-  return sha(reportJson(r));
+/** What the engine computes, field by field (named, so that a field added later does not move the hashes). */
+const RESULT_FIELDS = ['outcome', 'wrong', 'fallback', 'cycle', 'cost', 'tries', 'humanSeconds', 'backoffSeconds'] as const;
+const STAT_FIELDS = ['visits', 'reached', 'calls', 'failures', 'caseFailures', 'stuck', 'guardHits', 'loopIterations', 'cost', 'fallbacks', 'breakerOpenSeconds', 'breakerOpens', 'gateArrivals', 'gateWaitSum', 'gateWaitCount', 'gateQueueArea', 'gateBusySeconds', 'gateSlaBreaches', 'gateTimeouts'] as const;
+
+function resultsHash(doc: Workflow, scenario: Scenario | undefined, cases: number, replications: number): string {
+  const reps = runReplications(prepareBatch(doc, scenario), { seed: scenario?.seed ?? 1, cases, from: 0, to: replications });
+  if (!reps) throw new Error('cancelled');
+  return sha(
+    reps.map((r) => ({
+      events: r.events,
+      endTime: r.endTime,
+      results: RESULT_FIELDS.map((k) => Array.from(r.results[k])),
+      stats: STAT_FIELDS.map((k) => Array.from(r.stats[k])),
+    })),
+  );
 }
 
 const at = { x: 0, y: 0 };
@@ -108,9 +120,9 @@ describe('golden reports (same seed, same bytes)', () => {
   it('the peer-comparison models', () => {
     const got = (['A', 'B', 'C'] as const).map((m) => {
       const doc = load(`../../bench/peers/models/${m}.baton.json`);
-      return reportHash(doc, doc.scenarios?.[0], m === 'C' ? 1500 : 4000, 2);
+      return resultsHash(doc, doc.scenarios?.[0], m === 'C' ? 1500 : 4000, 2);
     });
-    expect(got).toEqual(['6a6ee3b12db4a6f7', '9ae14b7899bacf81', '25048f032755c64d']);
+    expect(got).toEqual(['760a10b8ba51dea4', '49191d9e882a78c3', 'fe0c6b2693e09941']);
   });
 
   it('the templates (frozen), each scenario and the baseline', () => {
@@ -120,37 +132,37 @@ describe('golden reports (same seed, same bytes)', () => {
       const r = importWorkflow(new TextEncoder().encode(JSON.stringify(raw)));
       if (!r.ok) throw new Error('template fixture does not parse');
       const doc = r.doc;
-      for (const s of doc.scenarios ?? []) got[`${doc.id}/${s.id}`] = reportHash(doc, s, 300, 3);
-      got[`${doc.id}/baseline`] = reportHash(doc, baselineScenario(doc.scenarios?.[0]), 300, 2);
+      for (const s of doc.scenarios ?? []) got[`${doc.id}/${s.id}`] = resultsHash(doc, s, 300, 3);
+      got[`${doc.id}/baseline`] = resultsHash(doc, baselineScenario(doc.scenarios?.[0]), 300, 2);
     }
     expect(got).toEqual({
-      'code-review-ci/analyzer-broken': '8287e0a03fb94595',
-      'code-review-ci/baseline': '84dcb5ccd17ec505',
-      'code-review-ci/model-degraded': '5c3bcc6cebf32ab1',
-      'invoice-extraction/baseline': 'eb59da1adf95d86d',
-      'invoice-extraction/erp-maintenance': '3643df82dfe76e7f',
-      'invoice-extraction/month-end': '11e06fa314c9cebd',
-      'kyc-onboarding/baseline': 'd79e13d8f64aa2b4',
-      'kyc-onboarding/launch-surge': '93409467ee2f7552',
-      'kyc-onboarding/sanctions-outage': '60262e658d651f97',
-      'law-firm-intake/baseline': 'a39f7dbd03aac387',
-      'law-firm-intake/llm-outage': '13b54b09d8f71d89',
-      'law-firm-intake/monday-backlog': 'c1daf59785022a46',
-      'marketing-campaign/baseline': '17fefcd0bf50bbb3',
-      'marketing-campaign/filter-spike': '7fa1026363ba3274',
-      'marketing-campaign/social-rate-limit': '02a377a671cf667a',
-      'meeting-notes-over-engineered/baseline': 'e67c7cd51873d0bd',
-      'meeting-notes-over-engineered/one-step-targets': 'be1475633d182748',
-      'patient-scheduling/baseline': '6266c3a611b6b78c',
-      'patient-scheduling/clearinghouse-outage': '01efc5f480af666e',
-      'patient-scheduling/llm-rate-limited': 'e4b1972d05718c23',
-      'patient-scheduling/weekday': 'ecd86446ff0d8d83',
-      'support-triage/baseline': '2c0f0c1494843bd6',
-      'support-triage/incident-surge': '9e51b8f836ded0a6',
-      'support-triage/kb-down': 'ac4d8adb0bd5eed4',
-      'weekly-reporting/baseline': '30dc3390cbfbd8cb',
-      'weekly-reporting/crm-token-expired': '06adbe1ff7acc222',
-      'weekly-reporting/slow-warehouse': '1d9854ac02562128',
+      'code-review-ci/analyzer-broken': '91e7ad1948b57a9f',
+      'code-review-ci/baseline': '31fb323f6f161f90',
+      'code-review-ci/model-degraded': '964c1658b8b16fb7',
+      'invoice-extraction/baseline': '1bb7107f950b2241',
+      'invoice-extraction/erp-maintenance': '906d5d33aa1fdd1c',
+      'invoice-extraction/month-end': '4fedd9f96d9ffef4',
+      'kyc-onboarding/baseline': '57913b4d506574a5',
+      'kyc-onboarding/launch-surge': '6de4360c7963c83d',
+      'kyc-onboarding/sanctions-outage': 'f18a126430071467',
+      'law-firm-intake/baseline': 'ed54ff9cc2438c75',
+      'law-firm-intake/llm-outage': '693d45243f945a21',
+      'law-firm-intake/monday-backlog': '52eb22370453b9e8',
+      'marketing-campaign/baseline': '3f45a88195500b6f',
+      'marketing-campaign/filter-spike': '1a16effc1462b26f',
+      'marketing-campaign/social-rate-limit': '5842076f9a6ec866',
+      'meeting-notes-over-engineered/baseline': '62f2b282a94b6f04',
+      'meeting-notes-over-engineered/one-step-targets': '8c81da9cc2df3535',
+      'patient-scheduling/baseline': '52ab2a61334f45cd',
+      'patient-scheduling/clearinghouse-outage': '7e307dbce0cef940',
+      'patient-scheduling/llm-rate-limited': 'a8ed3c056bf63120',
+      'patient-scheduling/weekday': '0037cd2bca0ff3db',
+      'support-triage/baseline': 'c369e810496bc7d8',
+      'support-triage/incident-surge': 'a4118f5caea173b1',
+      'support-triage/kb-down': 'eb2c0a597febe973',
+      'weekly-reporting/baseline': '8b3144ac70017e1d',
+      'weekly-reporting/crm-token-expired': '6d5c1895e58f8dd1',
+      'weekly-reporting/slow-warehouse': '9c2ddd93ab7d0ec0',
     });
   });
 
@@ -164,10 +176,10 @@ describe('golden reports (same seed, same bytes)', () => {
     expect(r?.loops.iterationsPerCase ?? 0).toBeGreaterThan(0);
     expect(r?.nodes.fast?.breakerOpens ?? 0).toBeGreaterThan(0);
     expect(r?.nodes.gate?.gate?.timeouts ?? 0).toBeGreaterThan(0);
-    const report = sha(r ? reportJson(r) : null);
+    const results = resultsHash(doc, s, 400, 3);
     const run = createDebugRun(doc, s, 9, { cases: 60 });
     const events: unknown[] = [];
-    for (let ev = run.step(); ev; ev = run.step()) events.push(ev);
-    expect({ report, events: events.length, trace: sha(events) }).toEqual({ report: '445fac4b276f61df', events: 2951, trace: 'c7616c143feac2e0' });
+    for (let ev = run.step(); ev; ev = run.step()) events.push([ev.time, ev.type, ev.caseId, ev.nodeId, ev.edgeId]);
+    expect({ results, events: events.length, trace: sha(events) }).toEqual({ results: '7f63c5b99b5e8c94', events: 2951, trace: '16651b6f7b1c16be' });
   });
 });
