@@ -230,7 +230,7 @@ export function flowOf(core: GraphCore, ctx: EstimateContext = {}, budget = LIVE
     RECENT.set(key, hit);
     return hit;
   }
-  const r = withBudget(budget, () => underFaults(core, ctx), (used) => tooLarge(core, used));
+  const r = withBudget(budget, () => underFaults(core, ctx), (used, reason) => tooLarge(core, used, reason));
   RECENT.set(key, r);
   if (RECENT.size > RECENT_LIMIT) RECENT.delete(RECENT.keys().next().value!);
   return r;
@@ -249,9 +249,9 @@ function underFaults(core: GraphCore, ctx: EstimateContext): FlowResult {
   return { ...r, approximations: [...r.approximations, note] };
 }
 
-/** What an estimate that ran out of budget says: no figures, and why. */
-function tooLarge(core: GraphCore, used: number): FlowResult {
-  const why = `the design needs more work than a closed-form estimate is given here (over ${Math.round(used / 1e6)} M steps through its loops, gates and branches); run the simulator for this figure`;
+/** What an estimate that ran out of budget (or met a design the closed form cannot follow) says: no figures, and why. */
+function tooLarge(core: GraphCore, used: number, reason?: string): FlowResult {
+  const why = reason ?? `the design needs more work than a closed-form estimate is given here (over ${Math.round(used / 1e6)} M steps through its loops, gates and branches); run the simulator for this figure`;
   const n = core.size;
   return {
     success: NaN,

@@ -19,6 +19,7 @@
 import type { WorkflowEdge, WorkflowNode } from '../domain/index.ts';
 import { DEFAULT_VISIT_LIMIT, failProbability, OUTCOME_SEVERITY, reasksOnFail } from '../domain/semantics/index.ts';
 import { distributionCdf } from './distribution-math.ts';
+import { EstimateDeclined, spend } from './work-budget.ts';
 import { buildFlowGraph, MIXED, type EgEdge, type FlowGraph } from './flow-graph.ts';
 import { buildCsr, tarjan, type GraphCore } from './graph-core.ts';
 import { checkOf, humanOf, loopPassesOf, stepOf, type HumanModel, type TryingNode } from './node-models.ts';
@@ -93,6 +94,10 @@ export class Layout {
 /** The simulator's visit guard: no node is entered more than this by one case. */
 export const VISIT_GUARD = DEFAULT_VISIT_LIMIT;
 const MAX_SWEEPS = 400;
+/** Work units one class of one edge of a visit counts (see process). */
+const PROCESS_WORK = 1;
+/** Branches' sub-flows open inside one another at most this deep (deeper: not estimated). */
+const MAX_NESTING = 24;
 const SETTLED = 1e-7;
 /** Below this share of a node's mass a class takes the node's overall time shape (see process). */
 const SMALL_CLASS = 0.03;
@@ -448,15 +453,25 @@ export class Flow {
     const memo = free ? this.gateFreeSubs : this.subMemo;
     let r = memo.get(key);
     if (!r) {
-      const m = new Float64Array(this.L.comps);
-      m[this.L.comp(0, cls)] = 1;
-      const t = emptyTimes(this.L.classes);
-      t[cls] = TimeDist.point(0);
-      r = new Region(this, [{ node: target, via, packet: { m, t, ph: free ? null : ph } }], stop, true).run();
+      // A split whose branch leads back to the same split (a fan-out inside a loop, common in imported n8n
+      // designs) would open sub-flows without end: past MAX_NESTING the estimate stops and says why.
+      if (++this.nesting > MAX_NESTING) throw new EstimateDeclined('parallel branches open inside one another without end (a fan-out inside a loop); run the simulator for this figure');
+      try {
+        const m = new Float64Array(this.L.comps);
+        m[this.L.comp(0, cls)] = 1;
+        const t = emptyTimes(this.L.classes);
+        t[cls] = TimeDist.point(0);
+        r = new Region(this, [{ node: target, via, packet: { m, t, ph: free ? null : ph } }], stop, true).run();
+      } finally {
+        this.nesting--;
+      }
       memo.set(key, r);
     }
     return r;
   }
+
+  /** Sub-flows open at the moment (a branch's sub-flow inside another's). */
+  private nesting = 0;
 
   /** Whether no human gate lies on the expanded graph from `target` before `stop` (-1: anywhere after it). */
   private gateFreeBetween(target: number, stop: number): boolean {
@@ -842,6 +857,9 @@ class Region {
 
   /** Process local node v: gather its inflow, emit its outflow. Returns the largest change of an out edge's mass. */
   private process(v: number, cap = Infinity): number {
+    // A visit's own bookkeeping (gathering and merging every class's packets) is work too, beside the
+    // convolutions time-dist.ts counts: a loop swept hundreds of times over many classes costs it.
+    spend(PROCESS_WORK * this.L.classes * (1 + this.inOf[v]!.length + this.outOf[v]!.length));
     const x = this.nodes[v]!;
     const base = this.f.g.base[x]!;
     const node = this.f.core.node(base);

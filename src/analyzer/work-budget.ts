@@ -13,6 +13,13 @@ export class EstimateTooLarge extends Error {
   }
 }
 
+/** Raised inside an estimate that meets a design the closed form cannot follow; `reason` is what the card says. */
+export class EstimateDeclined extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
 let used = 0;
 let limit = Infinity;
 
@@ -26,11 +33,11 @@ export function spend(units: number): void {
 }
 
 /**
- * Run `fn` with at most `budget` units of work; past it, `onTooLarge()` instead. Budgets do not nest (the inner
+ * Run `fn` with at most `budget` units of work; past it (or when it declines the design), `onTooLarge()` instead. Budgets do not nest (the inner
  * one replaces the outer while it runs).
  * @example withBudget(1e8, () => propagate(core), () => fallback)
  */
-export function withBudget<T>(budget: number, fn: () => T, onTooLarge: (used: number) => T): T {
+export function withBudget<T>(budget: number, fn: () => T, onTooLarge: (used: number, reason?: string) => T): T {
   const [u0, l0] = [used, limit];
   used = 0;
   limit = budget;
@@ -38,6 +45,7 @@ export function withBudget<T>(budget: number, fn: () => T, onTooLarge: (used: nu
     return fn();
   } catch (e) {
     if (e instanceof EstimateTooLarge) return onTooLarge(e.used);
+    if (e instanceof EstimateDeclined) return onTooLarge(used, e.reason);
     throw e;
   } finally {
     used = u0;

@@ -53,3 +53,16 @@ describe('estimates under a scenario’s faults', () => {
     expect(regimes.map((r) => r.faults.length).sort()).toEqual([1, 2]);
   });
 });
+
+describe('designs the closed form cannot follow', () => {
+  it('a fan-out inside a for-each whose branch goes round the loop again: not estimated, with why, never a crash', () => {
+    const step = { stub: { latency: fixed, outcomes: { ok: 1 } }, policy: {} };
+    const doc = new Builder()
+      .add('trigger', 't').add('loop', 'l').add('tool', 'a', step).add('tool', 'b', step).add('tool', 'c', step).add('output', 'o')
+      .chain('t', 'l').link('l', 'a', { sourcePort: 'each' }).link('a', 'b').link('a', 'c').link('b', 'l').link('c', 'o').link('l', 'o', { sourcePort: 'done' })
+      .build();
+    const e = estimate(doc);
+    expect(e.notEstimated.success).toMatch(/parallel branches open inside one another/);
+    expect(e.notEstimated.p95Seconds).toBeDefined();
+  });
+});
