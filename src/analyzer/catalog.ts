@@ -26,6 +26,7 @@ import routingComplexity from './rules/routing-complexity.ts';
 import highConnectorDegree from './rules/high-connector-degree.ts';
 import lowEndToEndReliability from './rules/low-end-to-end-reliability.ts';
 import noErrorHandling from './rules/no-error-handling.ts';
+import deadErrorPort from './rules/dead-error-port.ts';
 import singlePointOfFailure from './rules/single-point-of-failure.ts';
 import uncheckedAiOutput from './rules/unchecked-ai-output.ts';
 import swallowedError from './rules/swallowed-error.ts';
@@ -74,6 +75,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   highConnectorDegree,
   lowEndToEndReliability,
   noErrorHandling,
+  deadErrorPort,
   singlePointOfFailure,
   uncheckedAiOutput,
   swallowedError,
