@@ -275,7 +275,7 @@ export abstract class Routing extends HumanGates {
 
   /**
    * Drop every token of group `groupId` and of the groups nested in it. The case's token and group lists are
-   * compacted on the way (ended ones are null in the state's arrays and nothing reads them), so this stays
+   * compacted now and then (ended ones are null in the state's arrays and nothing else reads them), so this stays
    * proportional to what is alive rather than to everything the case ever created.
    */
   private cancelGroup(c: CaseState, groupId: number): void {
@@ -293,24 +293,23 @@ export abstract class Routing extends HumanGates {
         }
       }
     }
-    const ids = c.tokens;
-    let kept = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i] ?? -1;
+    let dead = 0;
+    for (const id of c.tokens) {
       const t = s.tokens[id];
-      if (!t) continue;
+      if (!t) {
+        dead++;
+        continue;
+      }
       if (doomed.includes(t.group)) {
         if (this.trace && t.state !== TOKEN_STATE.parked) this.emit(c.id, t.node, -1, 'cancel');
         this.drop(t);
-        continue;
+        dead++;
       }
-      ids[kept++] = id;
     }
-    ids.length = kept;
     for (const gid of doomed) s.groups[gid] = null;
-    let live = 0;
-    for (const gid of c.groups) if (s.groups[gid]) c.groups[live++] = gid;
-    c.groups.length = live;
+    // Compact now and then (setting an array's length is a runtime call: not on every join).
+    if (dead > 16) c.tokens = c.tokens.filter((id) => s.tokens[id] != null);
+    if (c.groups.length > 16) c.groups = c.groups.filter((gid) => s.groups[gid] != null);
   }
 
   /**
