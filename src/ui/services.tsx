@@ -28,13 +28,16 @@ export type ExportOutcome = { readonly ok: true; readonly text: string; readonly
 export interface EditorServices {
   /** Workflow JSON with a stable key order (the export format). */
   exportJson(doc: Workflow): string;
-  /** Validate a file's text as a workflow document (limits, schema, migrations). */
-  parseJson(text: string): ParseResult;
+  /**
+   * Validate a file's text as a workflow document (limits, schema, migrations). Async: the importer loads on
+   * first use. Never rejects (an importer that cannot load is a problem in the result).
+   */
+  parseJson(text: string): Promise<ParseResult>;
   /**
    * Validate clipboard text as a copied fragment (workflow JSON) before any of it enters the document: the
-   * clipboard is foreign input, whoever wrote it.
+   * clipboard is foreign input, whoever wrote it. Never rejects, like parseJson.
    */
-  parseFragment(text: string): FragmentResult;
+  parseFragment(text: string): Promise<FragmentResult>;
   /**
    * Layered left-to-right positions for every node, computed off the main thread. Nodes missing from the
    * map keep their place (notes are not laid out).

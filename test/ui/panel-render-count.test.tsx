@@ -39,8 +39,8 @@ function chain(n: number): Workflow {
 const noop = (): void => undefined;
 const editorServices: EditorServices = {
   exportJson: () => '{}',
-  parseJson: () => ({ ok: false, problems: [] }),
-  parseFragment: () => ({ ok: false, message: 'no' }),
+  parseJson: async () => ({ ok: false, problems: [] }),
+  parseFragment: async () => ({ ok: false, message: 'no' }),
   autoLayout: () => Promise.resolve(new Map()),
 };
 function simulationServices(): SimulationServices {

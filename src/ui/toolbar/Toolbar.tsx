@@ -153,7 +153,7 @@ function ImportMenu() {
       store.getState().showMessage(`“${file.name}” could not be read: ${err instanceof Error ? err.message : String(err)}`, 'error');
       return;
     }
-    const result = services.parseJson(text);
+    const result = await services.parseJson(text);
     if (!result.ok) {
       // The current design is untouched: a bad file never replaces good work.
       setProblems({ file: file.name, problems: result.problems });
