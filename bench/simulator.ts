@@ -89,7 +89,7 @@ function design(blocks: number): Workflow {
     e(r, 'out', next, { isDefault: true });
     prev = '';
   }
-  return { format: 'baton.workflow', schemaVersion: 1, id: 'bench', name: 'bench', nodes, edges };
+  return { format: 'baton.workflow', schemaVersion: 2, id: 'bench', name: 'bench', nodes, edges };
 }
 
 /** The floor: a binary heap of event times with one random draw per event, nothing else. */

@@ -28,6 +28,10 @@ const DEFAULT_AI_STUB = present(createNode('ai', { id: 'default', position: ORIG
 const DEFAULT_TOOL_STUB = present(createNode('tool', { id: 'default', position: ORIGIN }).stub);
 const DEFAULT_HUMAN_STUB = present(createNode('human', { id: 'default', position: ORIGIN }).stub);
 const DEFAULT_CHECK_STUB = present(createNode('check', { id: 'default', position: ORIGIN }).stub);
+const DEFAULT_DATA_STUB = present(createNode('data', { id: 'default', position: ORIGIN }).stub);
+const DEFAULT_LOOP_STUB = present(createNode('loop', { id: 'default', position: ORIGIN }).stub);
+/** A data step without outcomes runs locally and always succeeds. */
+const ALWAYS_OK = { ok: 1 } as const;
 
 /** Reasks a check makes when `maxReasks` is not set. */
 export const DEFAULT_MAX_REASKS = 2;
@@ -192,10 +196,7 @@ export function nodeBehaviour(node: WorkflowNode): NodeBehaviour {
       const wrongShare = m.pass * m.wrongShare;
       // A wrong input stays wrong whatever this step does with it.
       ports.set('out', [okShare, wrongShare, m.pass]);
-      if (m.catchPort !== undefined && m.caught > 0) {
-        const c = m.failed * m.caught;
-        ports.set(m.catchPort, [c, 0, c]);
-      }
+      addCaught(ports, m);
       const mean = distributionMean(stub.latency);
       return {
         ports,
@@ -204,6 +205,21 @@ export function nodeBehaviour(node: WorkflowNode): NodeBehaviour {
         cost: m.expectedTries * callCost(stub),
         humanSeconds: 0,
       };
+    }
+    case 'data': {
+      const stub = node.stub ?? DEFAULT_DATA_STUB;
+      const m = stepFailureModel(stub.outcomes ?? ALWAYS_OK, node.policy);
+      const ports = new Map<string, readonly [number, number, number]>([['out', [m.pass * (1 - m.wrongShare), m.pass * m.wrongShare, m.pass]]]);
+      addCaught(ports, m);
+      const mean = distributionMean(stub.latency) + (node.config.delaySeconds ?? 0);
+      return { ports, meanSeconds: m.expectedTries * mean + m.backoffSeconds, varSeconds: m.expectedTries * distributionVariance(stub.latency), cost: 0, humanSeconds: 0 };
+    }
+    case 'loop': {
+      // A for-each of P passes, as a geometric split: leaving by `each` with q = P / (P + 1) gives P expected
+      // passes through the body before the case leaves by `done`.
+      const passes = loopPasses(node.stub?.items ?? DEFAULT_LOOP_STUB.items, node.config.batchSize ?? 1);
+      const q = passes / (passes + 1);
+      return { ports: new Map([['each', [q, 0, q] as const], ['done', [1 - q, 0, 1 - q] as const]]), meanSeconds: 0, varSeconds: 0, cost: 0, humanSeconds: 0 };
     }
     case 'human': {
       const stub = node.stub ?? DEFAULT_HUMAN_STUB;
@@ -249,12 +265,35 @@ export function nodeBehaviour(node: WorkflowNode): NodeBehaviour {
 }
 
 /**
+ * Mass caught by a catcher leaves by its port; when that is `out` itself (continue on error, as n8n's
+ * "continue (regular output)" does), it adds to the passing mass rather than replacing it.
+ */
+function addCaught(ports: Map<string, readonly [number, number, number]>, m: StepFailureModel): void {
+  if (m.catchPort === undefined || m.caught <= 0) return;
+  const c = m.failed * m.caught;
+  const had = ports.get(m.catchPort) ?? [0, 0, 0];
+  ports.set(m.catchPort, [had[0] + c, had[1], had[2] + c]);
+}
+
+/**
+ * Expected passes of a loop per entry: the mean item count over the batch size (a closed-form approximation
+ * of E[ceil(n / batchSize)], exact for batches of one).
+ * @example loopPasses({ type: 'fixed', value: 10 }, 1) // 10
+ */
+export function loopPasses(items: Distribution, batchSize: number): number {
+  const mean = Math.max(0, distributionMean(items));
+  return batchSize <= 1 ? mean : Math.ceil(mean / batchSize);
+}
+
+/**
  * One number for "how often does this step let the case go on": the share of visits leaving by the success
  * port (out, pass, approve). Used by rules that judge single steps.
  * @example stepSuccess(createNode('tool', { id: 't', position: { x: 0, y: 0 } })) // ≈ 0.99999
  */
 export function stepSuccess(node: WorkflowNode): number {
   const b = nodeBehaviour(node);
+  // A loop never fails a case: every visit leaves by `each` or `done`.
+  if (node.kind === 'loop') return 1;
   const main = node.kind === 'check' ? 'pass' : node.kind === 'human' ? 'approve' : 'out';
   const p = b.ports.get(main);
   return p ? p[0] + p[1] : 0;

@@ -16,10 +16,11 @@
  *   editor showing one design while autosave writes to another.
  * - The port's actions never reject: a failure becomes an error message.
  */
-import { createWorkflow, distinctName, type Problem, type Workflow } from '../domain/index.ts';
+import { createWorkflow, distinctName, type Workflow } from '../domain/index.ts';
 import { estimateStorage, type Persistence, type StorageManagerLike, type TabSync } from '../persistence/index.ts';
 import { exportWorkflow } from '../interop/export.ts';
-import { importWorkflow } from '../interop/import.ts';
+import type { FileReadResult } from '../ui/services.tsx';
+import { readWorkflowFile } from './read-workflow-file.ts';
 import type { DocumentChange } from '../store/document-slice.ts';
 import type { EditorStore } from '../store/editor-store.ts';
 import { createLibraryStore, type LibraryState, type LibraryStore } from '../store/library-store.ts';
@@ -37,8 +38,8 @@ export interface DesignLibraryDeps {
   readonly templates: TemplateSource;
   /** Export format text; defaults to src/interop's export. */
   readonly exportJson?: (doc: Workflow) => string;
-  /** File text -> document; defaults to src/interop's import (limits, migrations, validation). */
-  readonly parseJson?: (text: string) => { ok: true; doc: Workflow } | { ok: false; problems: readonly Problem[] };
+  /** Reads an imported file of any known format (a Baton document, an n8n export); defaults to read-workflow-file.ts. */
+  readonly readWorkflowFile?: (text: string) => Promise<FileReadResult>;
   /** Asked once after the first real edit (navigator.storage.persist). */
   readonly requestPersist?: () => Promise<boolean>;
   readonly storage?: StorageManagerLike;
@@ -80,12 +81,7 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
   });
   const set = (patch: Partial<LibraryState>): void => store.setState(patch);
   const exportJson = deps.exportJson ?? exportWorkflow;
-  const parseJson =
-    deps.parseJson ??
-    ((text: string) => {
-      const r = importWorkflow(text);
-      return r.ok ? ({ ok: true, doc: r.doc } as const) : ({ ok: false, problems: r.problems } as const);
-    });
+  const readFile = deps.readWorkflowFile ?? readWorkflowFile;
 
   const message = (text: string, tone: 'info' | 'error' | 'success' = 'info'): void => editor.getState().showMessage(text, tone);
   const failed = (what: string, error: unknown): void => message(`${what} failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
@@ -95,6 +91,24 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
     const run = chain.then(fn, fn);
     chain = run.catch(() => undefined);
     return run;
+  }
+
+  /** Store a read (or converted) document as a new design and open it; `source` names another tool's format. */
+  function importDocumentAsNew(doc: Workflow, source?: string): Promise<ImportOutcome> {
+    return exclusive(async (): Promise<ImportOutcome> => {
+      try {
+        // A copy of a design already in the list gets a name of its own (issue 11).
+        const name = distinctName(doc.name, store.getState().designs.map((d) => d.name));
+        const row = await catalog.create(name === doc.name ? doc : { ...doc, name });
+        await open.open(row.id);
+        await catalog.refresh();
+        message(`Imported ${source ? `${source} ` : ''}“${row.name}” as a new design.`, 'success');
+        return { ok: true, name: row.name };
+      } catch (error) {
+        failed('Importing the design', error);
+        return { ok: false, problems: [] };
+      }
+    });
   }
   /** The port's actions never reject (the UI calls them from click handlers without awaiting). */
   async function reporting<T>(what: string, fn: () => Promise<T>, fallback: T): Promise<T> {
@@ -237,23 +251,15 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
 
     dismissDeleted: () => set({ deleted: null }),
 
-    importAsNew: (text) =>
-      exclusive(async (): Promise<ImportOutcome> => {
-        const parsed = parseJson(text);
-        if (!parsed.ok) return { ok: false, problems: parsed.problems };
-        try {
-          // A copy of a design already in the list gets a name of its own (issue 11).
-          const name = distinctName(parsed.doc.name, store.getState().designs.map((d) => d.name));
-          const row = await catalog.create(name === parsed.doc.name ? parsed.doc : { ...parsed.doc, name });
-          await open.open(row.id);
-          await catalog.refresh();
-          message(`Imported “${row.name}” as a new design.`, 'success');
-          return { ok: true, name: row.name };
-        } catch (error) {
-          failed('Importing the design', error);
-          return { ok: false, problems: [] };
-        }
-      }),
+    importAsNew: async (text) => {
+      const read = await readFile(text);
+      if (!read.ok) return { ok: false, problems: read.problems };
+      const conversion = read.conversion;
+      const stored = await importDocumentAsNew(read.doc, conversion?.title);
+      return stored.ok && conversion ? { ...stored, conversion } : stored;
+    },
+
+    importDocumentAsNew: (doc, source) => importDocumentAsNew(doc, source),
 
     exportJson: (id) =>
       reporting('Exporting the design', () => catalog.exportStored(id, id === open.designId() ? editor.getState().doc : undefined), undefined),

@@ -6,6 +6,9 @@ import type { EditorServices } from '../ui/services.tsx';
 
 const NOT_A_FRAGMENT = 'The clipboard does not hold Baton nodes';
 
+const unavailable = (what: string, error: unknown): string =>
+  `The ${what} could not be loaded (${error instanceof Error ? error.message : String(error)}); check the connection and try again.`;
+
 /**
  * The importer (limits, migrations, validation) loads on the first import or paste, not with the first page
  * (docs/architecture.md, "First load"). Either the result, or why the importer is not there.
@@ -15,16 +18,20 @@ async function importText(text: string): Promise<ImportResult | { readonly unava
     const { importWorkflow } = await import('../interop/import.ts');
     return importWorkflow(text);
   } catch (error) {
-    return { unavailable: `The importer could not be loaded (${error instanceof Error ? error.message : String(error)}); check the connection and try again.` };
+    return { unavailable: unavailable('importer', error) };
   }
 }
 
 export const editorServices: EditorServices = {
   exportJson: (doc) => exportWorkflow(doc),
-  parseJson: async (text) => {
-    const r = await importText(text);
-    if ('unavailable' in r) return { ok: false, problems: [{ path: [], code: 'importer-unavailable', message: r.unavailable }] };
-    return r.ok ? { ok: true, doc: r.doc } : { ok: false, problems: r.problems };
+  readWorkflowFile: async (text) => {
+    let read: typeof import('./read-workflow-file.ts').readWorkflowFile;
+    try {
+      ({ readWorkflowFile: read } = await import('./read-workflow-file.ts'));
+    } catch (error) {
+      return { ok: false, problems: [{ path: [], code: 'importer-unavailable', message: unavailable('importer', error) }] };
+    }
+    return read(text);
   },
   parseFragment: async (text) => {
     // Cheap pre-check: most foreign clipboard text (a sentence, a URL) is not even JSON-shaped.

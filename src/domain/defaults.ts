@@ -10,6 +10,9 @@
  * - Human gate: one reviewer on business hours; median 5 min, p95 20 min per item; approves 85% of correct items,
  *   rejects 5%, sends 10% back; catches 70% of wrong items; $40/h.
  * - Quality check: a schema check, fast and cheap, catching 60% of wrong items and rejecting 1% of good ones.
+ * - Data step: a local "set fields" transform taking 10 ms that never fails and has no policy: nothing outside
+ *   is called, so there is nothing to time out or retry.
+ * - Loop: one item per pass; a case brings 5 items in the median and 20 at the 95th percentile.
  */
 import type { Distribution } from './distribution.schema.ts';
 import type { NodeKind, NodeOfKind, Position, WorkflowNode } from './node.schema.ts';
@@ -20,6 +23,8 @@ import { CURRENT_SCHEMA_VERSION, WORKFLOW_FORMAT, type Workflow } from './workfl
 export const DEFAULT_AI_LATENCY: Distribution = { type: 'lognormal', median: 2, p95: 8 };
 export const DEFAULT_TOOL_LATENCY: Distribution = { type: 'lognormal', median: 0.3, p95: 1.5 };
 export const DEFAULT_REVIEW_TIME: Distribution = { type: 'lognormal', median: 300, p95: 1200 };
+export const DEFAULT_DATA_LATENCY: Distribution = { type: 'fixed', value: 0.01 };
+export const DEFAULT_LOOP_ITEMS: Distribution = { type: 'lognormal', median: 5, p95: 20 };
 
 export const DEFAULT_TRANSIENT_RETRY: Retrier = {
   errorEquals: ['rate_limited', 'timeout', 'communication'],
@@ -65,6 +70,10 @@ export function createNode(kind: NodeKind, init: NodeInit): WorkflowNode {
         stub: { latency: DEFAULT_TOOL_LATENCY, costPerCall: 0, outcomes: { ok: 0.99, communication: 0.005, timeout: 0.005 } },
         policy: { timeouts: TOOL_TIMEOUTS, retry: [DEFAULT_TRANSIENT_RETRY] },
       };
+    case 'data':
+      return { ...base, kind, config: { operation: 'set' }, stub: { latency: DEFAULT_DATA_LATENCY } };
+    case 'loop':
+      return { ...base, kind, config: { batchSize: 1 }, stub: { items: DEFAULT_LOOP_ITEMS } };
     case 'human':
       return {
         ...base,

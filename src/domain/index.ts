@@ -16,6 +16,7 @@ export * from './graph.ts';
 export * from './integrity.ts';
 export * from './defaults.ts';
 export * from './diff.ts';
+export * from './conversion-report.schema.ts';
 export * from './naming.ts';
 export * from './simulation-report.schema.ts';
 export * from './statistics.ts';

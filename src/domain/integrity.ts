@@ -25,7 +25,7 @@ export function checkIntegrity(doc: IntegrityInput): Problem[] {
   doc.nodes.forEach((n, i) => {
     if (nodesById.has(n.id)) problems.push({ path: ['nodes', i, 'id'], code: 'duplicate-id', message: `node id "${n.id}" is used by more than one node` });
     else nodesById.set(n.id, n);
-    if ((n.kind === 'ai' || n.kind === 'tool') && n.policy?.catch) {
+    if ((n.kind === 'ai' || n.kind === 'tool' || n.kind === 'data') && n.policy?.catch) {
       n.policy.catch.forEach((c, j) => {
         if (!hasPort(n.kind, c.port)) {
           problems.push({ path: ['nodes', i, 'policy', 'catch', j, 'port'], code: 'unknown-port', message: `${nodeKindPhrase(n.kind)} has no port "${c.port}" (its ports: ${OUTPUT_PORTS[n.kind].join(', ')})` });

@@ -1,13 +1,13 @@
 /**
- * Nodes: the nine kinds of a workflow (workflow-format.md, "Nodes"). This file is THE place a node kind
+ * Nodes: the eleven kinds of a workflow (workflow-format.md, "Nodes"). This file is THE place a node kind
  * is defined: its config, its stub and its policy. Ports live in ports.ts, defaults for new nodes in defaults.ts.
  */
 import * as z from 'zod';
 import { humanPolicySchema, stepPolicySchema } from './policy.schema.ts';
-import { aiStubSchema, checkStubSchema, humanStubSchema, toolStubSchema } from './stub.schema.ts';
-import { coordinate, id, longText, positiveCount, positiveSeconds, shortText } from './units.ts';
+import { aiStubSchema, checkStubSchema, dataStubSchema, humanStubSchema, loopStubSchema, toolStubSchema } from './stub.schema.ts';
+import { coordinate, id, longText, positiveCount, positiveSeconds, seconds, shortText } from './units.ts';
 
-export const NODE_KINDS = ['trigger', 'ai', 'tool', 'human', 'check', 'router', 'join', 'output', 'note'] as const;
+export const NODE_KINDS = ['trigger', 'ai', 'tool', 'data', 'human', 'check', 'router', 'loop', 'join', 'output', 'note'] as const;
 export const nodeKindSchema = z.enum(NODE_KINDS);
 export type NodeKind = z.infer<typeof nodeKindSchema>;
 
@@ -16,6 +16,16 @@ export const AI_CAPABILITIES = ['llm', 'classifier', 'extractor', 'ocr', 'transc
 export const TOOL_TYPES = ['http', 'database', 'automation', 'notification', 'script', 'subworkflow'] as const;
 /** none: reads only; reversible: writes that can be undone; irreversible: money moved, message sent, record deleted. */
 export const SIDE_EFFECTS = ['none', 'reversible', 'irreversible'] as const;
+/**
+ * What a data step does to the items passing through. All of them run inside the workflow engine: no provider
+ * is called, so nothing rate-limits them and no network can time out (workflow-format.md, "Data steps").
+ * set: set, rename or remove fields; code: a script run locally; merge: combine items; split: one item into
+ * many; aggregate: many items into one; filter: drop items that do not match; sort; limit: keep the first N;
+ * dedupe: drop repeated items; convert: change a format (HTML, Markdown, XML, dates, files to data); file: read
+ * or write a local file; wait: pause for a fixed time; respond: answer the caller of a webhook; pass: hand the
+ * items on unchanged (a placeholder, or a step disabled in the source tool).
+ */
+export const DATA_OPERATIONS = ['set', 'code', 'merge', 'split', 'aggregate', 'filter', 'sort', 'limit', 'dedupe', 'convert', 'file', 'wait', 'respond', 'pass'] as const;
 export const HUMAN_TYPES = ['approval', 'review', 'escalation'] as const;
 /** always: 24/7; business-hours: Monday to Friday, 09:00 to 17:00 simulated time. */
 export const CALENDARS = ['always', 'business-hours'] as const;
@@ -78,6 +88,22 @@ export const triggerNodeSchema = z.strictObject({
   }),
 });
 
+/** Most tools one AI step may declare. */
+export const MAX_AGENT_TOOLS = 100;
+
+/**
+ * A tool an AI step (usually an agent) may decide to call. Declaring it lets the analyzer see side effects
+ * behind the agent: an agent that may send e-mail is a step that sends e-mail, whatever its label says.
+ */
+export const agentToolSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  /** What kind of integration it is, when known. */
+  type: z.enum(TOOL_TYPES).optional(),
+  /** What calling it changes in the world (the same scale as a tool step's sideEffect). */
+  sideEffect: z.enum(SIDE_EFFECTS),
+  description: longText.optional(),
+});
+
 export const aiNodeSchema = z.strictObject({
   ...base,
   kind: z.literal('ai'),
@@ -88,6 +114,8 @@ export const aiNodeSchema = z.strictObject({
     purpose: longText.optional(),
     /** What it must return (format, fields). */
     outputContract: longText.optional(),
+    /** Tools the step may call on its own (agents); an empty list or none means it calls nothing. */
+    tools: z.array(agentToolSchema).max(MAX_AGENT_TOOLS).optional(),
   }),
   stub: aiStubSchema.optional(),
   policy: stepPolicySchema.optional(),
@@ -111,6 +139,40 @@ export const toolNodeSchema = z.strictObject({
   }),
   stub: toolStubSchema.optional(),
   policy: stepPolicySchema.optional(),
+});
+
+/**
+ * A data step: a local transform of the items (set fields, code, merge, split, aggregate, wait...). It is not a
+ * call to a provider, so by default it neither fails nor takes noticeable time; a stub can say otherwise (a
+ * script that throws on bad input), and a policy can route its failures like a tool's.
+ */
+export const dataNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('data'),
+  config: z.strictObject({
+    operation: z.enum(DATA_OPERATIONS),
+    /** For `wait`: how long the step holds each item before passing it on. */
+    delaySeconds: seconds.optional(),
+    purpose: longText.optional(),
+  }),
+  stub: dataStubSchema.optional(),
+  policy: stepPolicySchema.optional(),
+});
+
+/**
+ * Bounded iteration: a for-each over the items a case carries. Each pass leaves by `each` into the body, whose
+ * last step connects back to the loop; when no items are left the case leaves by `done`. The loop is a cycle
+ * with a known exit, not a retry loop: the number of passes comes from the items, not from a guard.
+ */
+export const loopNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('loop'),
+  config: z.strictObject({
+    /** Items handled per pass (default 1): n items take ceil(n / batchSize) passes. */
+    batchSize: z.number().int().min(1).max(1_000_000).optional(),
+    purpose: longText.optional(),
+  }),
+  stub: loopStubSchema.optional(),
 });
 
 export const humanNodeSchema = z.strictObject({
@@ -173,9 +235,11 @@ export const nodeSchema = z.discriminatedUnion('kind', [
   triggerNodeSchema,
   aiNodeSchema,
   toolNodeSchema,
+  dataNodeSchema,
   humanNodeSchema,
   checkNodeSchema,
   routerNodeSchema,
+  loopNodeSchema,
   joinNodeSchema,
   outputNodeSchema,
   noteNodeSchema,
@@ -185,6 +249,15 @@ export type WorkflowNode = z.infer<typeof nodeSchema>;
 export type TriggerNode = z.infer<typeof triggerNodeSchema>;
 export type AiNode = z.infer<typeof aiNodeSchema>;
 export type ToolNode = z.infer<typeof toolNodeSchema>;
+export type DataNode = z.infer<typeof dataNodeSchema>;
+export type LoopNode = z.infer<typeof loopNodeSchema>;
+export type AgentTool = z.infer<typeof agentToolSchema>;
+export type DataOperation = (typeof DATA_OPERATIONS)[number];
+export type SideEffect = (typeof SIDE_EFFECTS)[number];
+export type TriggerType = (typeof TRIGGER_TYPES)[number];
+export type AiCapability = (typeof AI_CAPABILITIES)[number];
+export type ToolType = (typeof TOOL_TYPES)[number];
+export type HumanType = (typeof HUMAN_TYPES)[number];
 export type HumanNode = z.infer<typeof humanNodeSchema>;
 export type CheckNode = z.infer<typeof checkNodeSchema>;
 export type RouterNode = z.infer<typeof routerNodeSchema>;
@@ -195,7 +268,10 @@ export type NodeOfKind<K extends NodeKind> = Extract<WorkflowNode, { kind: K }>;
 export type Position = z.infer<typeof positionSchema>;
 export type InlineSecret = z.infer<typeof inlineSecretSchema>;
 
-/** Nodes that do work (the analyzer's W): AI tools, tools, human gates and checks. */
+/**
+ * Nodes that do work (the analyzer's W): AI tools, tools, human gates and checks. Data steps and loops are
+ * plumbing: they move and reshape items, so they never count as work (or as bulk for over-engineering).
+ */
 export const WORK_KINDS: readonly NodeKind[] = ['ai', 'tool', 'human', 'check'];
 export function isWorkNode(node: WorkflowNode): boolean {
   return WORK_KINDS.includes(node.kind);
@@ -206,9 +282,11 @@ export const KIND_LABELS: Record<NodeKind, string> = {
   trigger: 'Trigger',
   ai: 'AI tool',
   tool: 'Tool',
+  data: 'Data step',
   human: 'Human gate',
   check: 'Quality check',
   router: 'Router',
+  loop: 'Loop',
   join: 'Join',
   output: 'Output',
   note: 'Note',

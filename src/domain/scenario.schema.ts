@@ -3,10 +3,12 @@
  * which faults are injected, and the hypothesis the run must confirm.
  */
 import * as z from 'zod';
+import { distributionSchema } from './distribution.schema.ts';
 import { errorTypeSchema } from './errors.ts';
 import { KPI_NAMES } from './kpi.ts';
 import { AI_CAPABILITIES, nodeKindSchema } from './node.schema.ts';
-import { CONDITION_OPS } from './edge.schema.ts';
+import { BUILTIN_CONDITION_FIELDS, CONDITION_OPS } from './edge.schema.ts';
+import { PROBABILITY_SUM_TOLERANCE } from './stub.schema.ts';
 import { id, positiveSeconds, probability, seconds, shortText } from './units.ts';
 
 /** Most cases one run may ask for; the batch runner splits them over workers. */
@@ -43,6 +45,40 @@ export const faultSchema = z
     message: 'a fault needs an error, a latencyMultiplier, or both',
   });
 
+/** A value a case attribute can take (what a condition compares with). */
+export const attributeValueSchema = z.union([z.number(), z.string().max(200), z.boolean()]);
+
+/** A case attribute given as a table of values with their probabilities (summing to 1). */
+export const attributeTableSchema = z
+  .strictObject({
+    type: z.literal('table'),
+    values: z.array(z.strictObject({ value: attributeValueSchema, probability })).min(1).max(100),
+  })
+  .superRefine((t, ctx) => {
+    const sum = t.values.reduce((a, v) => a + v.probability, 0);
+    if (Math.abs(sum - 1) > PROBABILITY_SUM_TOLERANCE) {
+      ctx.addIssue({ code: 'custom', path: ['values'], message: `the probabilities of the values must sum to 1, but they sum to ${Math.round(sum * 1e6) / 1e6}` });
+    }
+  });
+
+/** How one attribute of a case is drawn: a distribution (a number) or a table of values. */
+export const caseAttributeSchema = z.discriminatedUnion('type', [...distributionSchema.options, attributeTableSchema]);
+
+export const MAX_CASE_ATTRIBUTES = 50;
+
+/** Case attributes by name: each case draws its own values when it arrives; router conditions test them. */
+export const caseAttributesSchema = z
+  .record(z.string().min(1).max(64), caseAttributeSchema)
+  .superRefine((attrs, ctx) => {
+    const names = Object.keys(attrs);
+    if (names.length > MAX_CASE_ATTRIBUTES) ctx.addIssue({ code: 'custom', message: `at most ${MAX_CASE_ATTRIBUTES} case attributes, not ${names.length}` });
+    for (const name of names) {
+      if ((BUILTIN_CONDITION_FIELDS as readonly string[]).includes(name)) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is a built-in condition field (${BUILTIN_CONDITION_FIELDS.join(', ')}); give the attribute another name` });
+      }
+    }
+  });
+
 export const hypothesisSchema = z.strictObject({
   // The default enum message says "invalid option"; naming the KPIs tells the person what to write instead.
   metric: z.enum(KPI_NAMES, { error: (iss) => `unknown metric ${JSON.stringify(iss.input)}; use one of: ${KPI_NAMES.join(', ')}` }),
@@ -59,6 +95,8 @@ export const scenarioSchema = z.strictObject({
   arrival: arrivalSchema.optional(),
   faults: z.array(faultSchema).max(200).optional(),
   hypothesis: z.array(hypothesisSchema).max(50).optional(),
+  /** Case attributes router conditions can test (`amount`, `country`...). */
+  attributes: caseAttributesSchema.optional(),
 });
 
 export type Arrival = z.infer<typeof arrivalSchema>;
@@ -66,3 +104,5 @@ export type FaultTarget = z.infer<typeof faultTargetSchema>;
 export type Fault = z.infer<typeof faultSchema>;
 export type Hypothesis = z.infer<typeof hypothesisSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
+export type AttributeValue = z.infer<typeof attributeValueSchema>;
+export type CaseAttribute = z.infer<typeof caseAttributeSchema>;

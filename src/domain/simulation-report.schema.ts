@@ -149,3 +149,17 @@ export function isReportKpi(name: string): name is ReportKpi {
 export function reportKpi(kpis: SimulationReport['kpis'], name: string): KpiValue | undefined {
   return isReportKpi(name) ? kpis[name] : undefined;
 }
+
+/** A node as the public JSON has it: its report, and for a gate its utilisation and mean wait beside its visits. */
+export type NodeJson = NodeReport & { readonly utilisation?: number; readonly meanWaitSeconds?: number };
+
+/**
+ * The report as `baton simulate --format json` prints it and the app's "Export results" writes it (so the two can
+ * be diffed): the whole report, with each gate's `utilisation` and `meanWaitSeconds` also beside its node's
+ * `visits`, as interfaces.md's contract has them. It still parses with simulationReportSchema.
+ * @example JSON.stringify(reportJson(report), null, 2)
+ */
+export function reportJson(r: SimulationReport): Omit<SimulationReport, 'nodes'> & { readonly nodes: Readonly<Record<string, NodeJson>> } {
+  const nodes = Object.fromEntries(Object.entries(r.nodes).map(([id, n]): [string, NodeJson] => [id, { ...n, ...(n.gate ? { utilisation: n.gate.utilisation, meanWaitSeconds: n.gate.meanWaitSeconds } : {}) }]));
+  return { ...r, nodes };
+}

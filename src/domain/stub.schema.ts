@@ -35,6 +35,13 @@ export const toolOutcomesSchema = aiOutcomesSchema;
 
 const tokenCount = distributionSchema;
 
+/**
+ * Per error type, how likely a retry fails with the same error as the try before it (0-1). Types left out keep
+ * their defaults (repeatProbabilities in src/domain/semantics/retries.ts): transient errors never repeat; on ai
+ * steps malformed output, schema mismatches, empty output and refusals mostly do not; every other error does.
+ */
+export const repeatOnRetrySchema = z.strictObject(errorProbabilities);
+
 export const confidenceSchema = z.strictObject({
   /** Confidence the step reports when its result is correct (usually beta, high). */
   correct: distributionSchema,
@@ -53,6 +60,7 @@ export const aiStubSchema = z.strictObject({
   confidence: confidenceSchema.optional(),
   /** Seconds a rate-limited answer asks the caller to wait (Retry-After), when the service sends one. */
   retryAfterSeconds: z.number().min(0).max(MAX_COUNT).optional(),
+  repeatOnRetry: repeatOnRetrySchema.optional(),
 });
 
 export const toolStubSchema = z.strictObject({
@@ -60,6 +68,21 @@ export const toolStubSchema = z.strictObject({
   costPerCall: usd.optional(),
   outcomes: toolOutcomesSchema,
   retryAfterSeconds: z.number().min(0).max(MAX_COUNT).optional(),
+  repeatOnRetry: repeatOnRetrySchema.optional(),
+});
+
+/**
+ * A data step runs locally: without `outcomes` it always succeeds. Give outcomes when it can fail (a script
+ * that throws on bad input: `runtime`; a parse of malformed data: `validation`).
+ */
+export const dataStubSchema = z.strictObject({
+  latency: distributionSchema,
+  outcomes: toolOutcomesSchema.optional(),
+});
+
+/** A loop's stub: how many items one case brings to the loop (sampled per entry, rounded to a whole number). */
+export const loopStubSchema = z.strictObject({
+  items: distributionSchema,
 });
 
 export const humanOutcomesSchema = z
@@ -88,5 +111,7 @@ export type AiOutcomes = z.infer<typeof aiOutcomesSchema>;
 export type AiStub = z.infer<typeof aiStubSchema>;
 export type ToolStub = z.infer<typeof toolStubSchema>;
 export type HumanStub = z.infer<typeof humanStubSchema>;
+export type DataStub = z.infer<typeof dataStubSchema>;
+export type LoopStub = z.infer<typeof loopStubSchema>;
 export type CheckStub = z.infer<typeof checkStubSchema>;
 export type Confidence = z.infer<typeof confidenceSchema>;

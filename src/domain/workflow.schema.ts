@@ -15,7 +15,7 @@ import { id, longText, MAX_COUNT, positiveSeconds, shortText, usd } from './unit
 
 export const WORKFLOW_FORMAT = 'baton.workflow';
 /** The schemaVersion this build writes. Older versions are migrated on import; newer ones are refused. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export const MAX_NODES = 10_000;
 export const MAX_EDGES = 50_000;

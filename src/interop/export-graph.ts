@@ -91,7 +91,7 @@ export function edgesFromPort(adj: Adjacency, nodeId: string, port: string): Wor
  * edge fails the case too, so both are left out of a translation.
  */
 export function routedCatchers(adj: Adjacency, node: WorkflowNode): Array<{ readonly catcher: Catcher; readonly edges: readonly WorkflowEdge[] }> {
-  if (node.kind !== 'ai' && node.kind !== 'tool') return [];
+  if (node.kind !== 'ai' && node.kind !== 'tool' && node.kind !== 'data') return [];
   const out: Array<{ catcher: Catcher; edges: WorkflowEdge[] }> = [];
   for (const catcher of node.policy?.catch ?? []) {
     const edges = edgesFromPort(adj, node.id, catcher.port);
@@ -100,9 +100,9 @@ export function routedCatchers(adj: Adjacency, node: WorkflowNode): Array<{ read
   return out;
 }
 
-/** Error edges of an AI or tool step that no catcher routes to: the simulator never takes them. */
+/** Error edges of an AI, tool or data step that no catcher routes to: the simulator never takes them. */
 export function unroutedErrorEdges(node: WorkflowNode, edges: readonly WorkflowEdge[]): WorkflowEdge[] {
-  if (node.kind !== 'ai' && node.kind !== 'tool') return [];
+  if (node.kind !== 'ai' && node.kind !== 'tool' && node.kind !== 'data') return [];
   const ports = new Set((node.policy?.catch ?? []).map((c) => c.port));
   return edges.filter((e) => e.sourcePort !== 'out' && !ports.has(e.sourcePort));
 }
@@ -121,9 +121,11 @@ const CANVAS_SIZE: Record<NodeKind, { readonly width: number; readonly height: n
   trigger: { width: 180, height: 64 },
   ai: { width: 220, height: 84 },
   tool: { width: 220, height: 84 },
+  data: { width: 180, height: 64 },
   human: { width: 220, height: 84 },
   check: { width: 200, height: 84 },
   router: { width: 160, height: 64 },
+  loop: { width: 180, height: 64 },
   join: { width: 160, height: 64 },
   output: { width: 180, height: 64 },
   note: { width: 220, height: 120 },

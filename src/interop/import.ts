@@ -1,10 +1,10 @@
 /**
  * Import: from bytes or text to a valid Workflow, or to every problem found, each with its JSON path.
  *
- * The order of checks is what makes this safe on hostile input: size (bytes) and nesting (a linear scan that
- * tracks string state) come BEFORE JSON.parse or zod touch the text; prototype-tampering keys are refused
- * before zod builds any object; node and edge counts are checked before the schema walks them. Nothing is
- * dropped or repaired silently: a duplicate JSON key, which JSON.parse would quietly resolve, is a problem.
+ * The order of checks is what makes this safe on hostile input: reading (read-json.ts: size, nesting and
+ * refused keys before and around JSON.parse) comes first; node and edge counts are checked before the schema
+ * walks them. Nothing is dropped or repaired silently: a duplicate JSON key, which JSON.parse would quietly
+ * resolve, is a problem.
  *
  * Two kinds of failure (the CLI maps them to exit codes 2 and 1):
  * - unusable: the input cannot be read as a Baton workflow at all (not UTF-8, over the size or nesting limit,
@@ -16,9 +16,9 @@ import type { JsonPath, Problem } from '../domain/problem.ts';
 import { CURRENT_SCHEMA_VERSION, MAX_EDGES, MAX_NODES, WORKFLOW_FORMAT, workflowShapeSchema, type Workflow } from '../domain/workflow.schema.ts';
 import { describeIssues, describeValue } from './describe-issue.ts';
 import { compileValidator } from './fast-validate.ts';
-import { diagnoseJson, scanJson } from './json-scan.ts';
-import { FORBIDDEN_KEYS, MAX_FILE_BYTES, MAX_NESTING, MAX_REPORTED_PROBLEMS } from './limits.ts';
+import { MAX_REPORTED_PROBLEMS } from './limits.ts';
 import { MIGRATIONS, newerVersionMessage, runMigrations, type Migration } from './migrations/index.ts';
+import { readJsonSafely } from './read-json.ts';
 import { isPlainObject } from '../domain/schema-walk.ts';
 
 export type ImportResult =
@@ -42,40 +42,18 @@ export interface ImportOptions {
  * if (r.ok) editor.load(r.doc); else r.problems.forEach((p) => console.log(formatProblem(p)));
  */
 export function importWorkflow(input: string | Uint8Array, options: ImportOptions = {}): ImportResult {
-  const decoded = decode(input);
-  if (typeof decoded !== 'string') return decoded;
-  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  const read = readJsonSafely(input);
+  if (!read.ok) return { ok: false, unusable: true, problems: cap(read.problems) };
+  return importWorkflowValue(read.value, read.duplicateKeys, options);
+}
 
-  const scan = scanJson(text, MAX_NESTING);
-  if (scan.tooDeep) {
-    const at = diagnoseJson(text, MAX_NESTING).tooDeepAt ?? [];
-    return unusable('limit-nesting', at, `objects and lists nest more than ${MAX_NESTING} levels deep here; the nesting limit is ${MAX_NESTING}`);
-  }
-
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    const { syntax } = diagnoseJson(text, MAX_NESTING);
-    const where = syntax ? `line ${syntax.line}, column ${syntax.column}: ${syntax.message}` : 'the text cannot be parsed';
-    return unusable('invalid-json', [], `not valid JSON: ${where}`);
-  }
-
-  const walked = walkKeys(raw);
-  if (walked.forbidden.length > 0) {
-    return {
-      ok: false,
-      unusable: true,
-      problems: cap(walked.forbidden.map((path) => ({ path, code: 'forbidden-key', message: `the key "${String(path[path.length - 1])}" is refused anywhere in a workflow (keys __proto__, constructor and prototype can tamper with objects)` }))),
-    };
-  }
-  const problems: Problem[] = [];
-  if (walked.keyCount !== scan.keyCount) {
-    // JSON.parse kept only the last of some repeated key; say where, rather than lose the earlier value quietly.
-    for (const path of diagnoseJson(text, MAX_NESTING).duplicateKeys) {
-      problems.push({ path, code: 'duplicate-key', message: `the field "${String(path[path.length - 1])}" appears more than once in this object; keep one` });
-    }
-  }
+/**
+ * The document half of import, for a value already read by `readJsonSafely` (which refused hostile text):
+ * format, version, migrations, limits, shape and integrity. Callers that detect the format themselves (the
+ * app's Import, which also reads n8n files) read once and pass the value here.
+ */
+export function importWorkflowValue(raw: unknown, duplicateKeys: readonly JsonPath[] = [], options: ImportOptions = {}): ImportResult {
+  const problems: Problem[] = duplicateKeys.map((path) => ({ path, code: 'duplicate-key', message: `the field "${String(path[path.length - 1])}" appears more than once in this object; keep one` }));
 
   if (!isPlainObject(raw)) return unusable('not-a-workflow', [], `not a Baton workflow: expected a JSON object at the top level, got ${describeValue(raw)}`);
   if (raw.format === undefined) return unusable('unknown-format', ['format'], `not a Baton workflow: the "format" field is missing (a workflow starts with "format": "${WORKFLOW_FORMAT}")`);
@@ -121,80 +99,6 @@ let isWorkflowShape: ((v: unknown) => v is Workflow) | undefined;
 
 function unusable(code: string, path: JsonPath, message: string): ImportResult {
   return { ok: false, unusable: true, problems: [{ path, code, message }] };
-}
-
-function decode(input: string | Uint8Array): string | ImportResult {
-  const limit = `the 10 MB limit (${MAX_FILE_BYTES.toLocaleString('en-US')} bytes)`;
-  if (typeof input === 'string') {
-    return utf8Exceeds(input, MAX_FILE_BYTES) ? unusable('limit-file-size', [], `the file is larger than ${limit}`) : input;
-  }
-  if (input.byteLength > MAX_FILE_BYTES) {
-    const mb = (input.byteLength / (1024 * 1024)).toFixed(1);
-    return unusable('limit-file-size', [], `the file is ${mb} MB (${input.byteLength.toLocaleString('en-US')} bytes), larger than ${limit}`);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(input);
-  } catch {
-    return unusable('invalid-encoding', [], 'the file is not UTF-8 text; save it as UTF-8 JSON');
-  }
-}
-
-/** Runs of non-ASCII characters; the regex engine skips ASCII far faster than a charCodeAt loop. */
-const NON_ASCII = /[\u0080-\uffff]+/g;
-
-/** Is the UTF-8 encoding of `s` longer than `limit` bytes? Every UTF-16 unit takes 1 to 3 bytes, so most answers are free. */
-function utf8Exceeds(s: string, limit: number): boolean {
-  if (s.length * 3 <= limit) return false;
-  if (s.length > limit) return true;
-  // ASCII is 1 byte per unit; add the extra bytes of each non-ASCII unit (a surrogate pair is 4 bytes for 2 units).
-  let bytes = s.length;
-  NON_ASCII.lastIndex = 0;
-  for (let m = NON_ASCII.exec(s); m !== null && bytes <= limit; m = NON_ASCII.exec(s)) {
-    const run = m[0];
-    for (let i = 0; i < run.length; i++) {
-      const c = run.charCodeAt(i);
-      if (c < 0x800) bytes += 1;
-      else if (c >= 0xd800 && c <= 0xdbff && (run.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-        bytes += 2;
-        i++;
-      } else bytes += 2;
-    }
-  }
-  return bytes > limit;
-}
-
-/** Every key of the parsed tree: how many, and where a refused one sits. Depth is bounded by the nesting limit. */
-function walkKeys(root: unknown): { keyCount: number; forbidden: JsonPath[] } {
-  let keyCount = 0;
-  const forbidden: JsonPath[] = [];
-  const path: (string | number)[] = [];
-  const visit = (v: unknown): void => {
-    if (typeof v !== 'object' || v === null) return;
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        const item: unknown = v[i];
-        if (typeof item === 'object' && item !== null) {
-          path.push(i);
-          visit(item);
-          path.pop();
-        }
-      }
-      return;
-    }
-    const record = v as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      keyCount++;
-      if (FORBIDDEN_KEYS.has(key)) forbidden.push([...path, key]);
-      const child = record[key];
-      if (typeof child === 'object' && child !== null) {
-        path.push(key);
-        visit(child);
-        path.pop();
-      }
-    }
-  };
-  visit(root);
-  return { keyCount, forbidden };
 }
 
 function countLimits(doc: unknown): Problem[] | undefined {

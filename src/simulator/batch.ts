@@ -9,7 +9,7 @@
  */
 import type { Scenario, Workflow } from '../domain/index.ts';
 import { buildReport, buildReportFromSummaries } from './build-report.ts';
-import { compileArrival, compileFaults, compileGraph, DEFAULT_SCENARIO, type CompiledArrival, type CompiledFaults, type CompiledGraph } from './compile.ts';
+import { compileArrival, compileAttributes, compileFaults, compileGraph, DEFAULT_SCENARIO, type CompiledArrival, type CompiledAttributes, type CompiledFaults, type CompiledGraph } from './compile.ts';
 import { runReplication, type ReplicationResult } from './engine.ts';
 import type { SimulationReport, StoppingRule } from './report-types.ts';
 import { firstWave, precise, resolveStopping } from './stopping.ts';
@@ -32,6 +32,7 @@ export interface PreparedBatch {
   readonly graph: CompiledGraph;
   readonly faults: CompiledFaults;
   readonly arrival: CompiledArrival;
+  readonly attributes: CompiledAttributes;
 }
 
 /**
@@ -40,7 +41,7 @@ export interface PreparedBatch {
  */
 export function prepareBatch(doc: Workflow, scenario: Scenario | undefined): PreparedBatch {
   const graph = compileGraph(doc);
-  return { graph, faults: compileFaults(graph, doc, scenario?.faults ?? []), arrival: compileArrival(scenario, doc.profile) };
+  return { graph, faults: compileFaults(graph, doc, scenario?.faults ?? []), arrival: compileArrival(scenario, doc.profile), attributes: compileAttributes(scenario) };
 }
 
 /**
@@ -54,7 +55,7 @@ export function runReplications(
   const out: ReplicationResult[] = [];
   for (let r = o.from; r < o.to; r++) {
     if (o.shouldCancel?.()) return null;
-    const res = runReplication(p.graph, p.faults, { seed: o.seed, replication: r, cases: o.cases, arrival: p.arrival, ...(o.visitLimit !== undefined ? { visitLimit: o.visitLimit } : {}) }, o.shouldCancel);
+    const res = runReplication(p.graph, p.faults, { seed: o.seed, replication: r, cases: o.cases, arrival: p.arrival, attributes: p.attributes, ...(o.visitLimit !== undefined ? { visitLimit: o.visitLimit } : {}) }, o.shouldCancel);
     if (!res) return null;
     out.push(res);
     o.onReplication?.(res);
@@ -69,6 +70,24 @@ export function runReplications(
 export function resolveScenario(doc: Workflow, id?: string): Scenario | undefined {
   if (id !== undefined) return doc.scenarios?.find((s) => s.id === id);
   return doc.scenarios?.[0] ?? DEFAULT_SCENARIO;
+}
+
+/**
+ * The baseline of a design: the profile's arrivals with no faults (what the analyzer's estimate describes). It
+ * keeps the seed, cases, replications and case attributes of `from` (a scenario of the document, else the
+ * default) and drops its arrival, faults and hypothesis.
+ * @example baselineScenario(doc.scenarios?.[0]) // { id: 'baseline', name: 'Baseline', seed, cases, ... }
+ */
+export function baselineScenario(from: Scenario | undefined): Scenario {
+  const base = from ?? DEFAULT_SCENARIO;
+  return {
+    id: 'baseline',
+    name: 'Baseline (profile arrivals, no faults)',
+    seed: base.seed,
+    cases: base.cases,
+    ...(base.replications !== undefined ? { replications: base.replications } : {}),
+    ...(base.attributes !== undefined ? { attributes: base.attributes } : {}),
+  };
 }
 
 /**

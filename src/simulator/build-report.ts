@@ -130,7 +130,7 @@ export function buildReportFromSummaries(
       if (v > 0) failures[e] = v;
     });
     const reachedShare = per(sum.reached[i] ?? 0);
-    const isStep = kind === KIND.ai || kind === KIND.tool;
+    const isStep = kind === KIND.ai || kind === KIND.tool || kind === KIND.data;
     nodes[id] = {
       kind: KIND_NAMES[kind] ?? 'unknown',
       visits: sum.visits[i] ?? 0,

@@ -1,5 +1,5 @@
 /**
- * Engine layer: ai and tool steps (see engine.ts for the layers). A step makes tries; each try draws its outcome
+ * Engine layer: ai and tool steps, and data steps, which are calls that run locally (see engine.ts for the layers). A step makes tries; each try draws its outcome
  * from the stub (or an active fault), its latency and its cost, and ends as ok, wrong or an error. An error is
  * retried by the first retrier that matches it (backoff, jitter, Retry-After), else routed by the first matching
  * catcher, else it fails the case. Timeouts: startToCloseSeconds cuts one try, scheduleToCloseSeconds bounds the
@@ -9,7 +9,7 @@
  */
 import { ERROR_TYPES, JITTER_MODES } from '../domain/index.ts';
 import { backoffSeconds, jitteredSeconds, mayRetry, retryWaitSeconds } from '../domain/semantics/index.ts';
-import { ERR_COMMUNICATION, ERR_TIMEOUT, ERROR_COUNT, JITTER, NEVER, OUT_FAILED, OUTCOME_COUNT, OUTCOME_OK, OUTCOME_WRONG, PORT, SLOT } from './compile.ts';
+import { ERR_COMMUNICATION, ERR_TIMEOUT, ERROR_COUNT, JITTER, KIND, NEVER, OUT_FAILED, OUTCOME_COUNT, OUTCOME_OK, OUTCOME_WRONG, PORT, SLOT } from './compile.ts';
 import { EngineCore } from './engine-core.ts';
 import { TOKEN_STATE, type BreakerState, type CaseState, type Token } from './engine-state.ts';
 import { EVENT } from './event-queue.ts';
@@ -27,7 +27,8 @@ export abstract class CallHandling extends EngineCore {
       tok.wrong = false;
       tok.wrongBy = -1;
     }
-    tok.producer = n;
+    // A data step reshapes the item; the step a check's re-ask goes back to is the last one that made it.
+    if (this.g.kind[n] !== KIND.data) tok.producer = n;
     tok.attempt = 0;
     const sched = this.g.scheduleToClose[n] ?? 0;
     tok.deadline = sched > 0 ? s.now + sched : NEVER;
@@ -55,7 +56,8 @@ export abstract class CallHandling extends EngineCore {
     const g = this.g;
     const st = s.stats;
     tok.attempt++;
-    c.tries++;
+    // Tries count calls to providers; a local data step is not one.
+    if (g.kind[n] !== KIND.data) c.tries++;
     const callsBefore = st.calls[n] ?? 0;
     st.calls[n] = callsBefore + 1;
     const br = this.breaker(n);
@@ -100,7 +102,8 @@ export abstract class CallHandling extends EngineCore {
     }
     let latency = this.sampleSlot(n, SLOT.latency, PURPOSE.latency);
     if (latency < 0) latency = 0;
-    latency *= mult;
+    // A data step's fixed wait (a Wait node) is not slowed by faults: it is the same pause whatever the load.
+    latency = latency * mult + (g.delay[n] ?? 0);
     let finalTry = false;
     const stc = g.startToClose[n] ?? 0;
     if (stc > 0 && latency > stc) {

@@ -1,9 +1,10 @@
 /**
  * Engine layer: checks (see engine.ts for the layers). A check takes its latency, then passes or fails the item:
  * a threshold check compares the case's last confidence with its threshold; the others fail a wrong item with
- * `detectionRate` and a correct one with `falseRejectRate`; a sample audit judges only `sampleRate` of the items.
- * A failed item leaves by `fail`, or, with `onFail: reask`, goes back to the step that produced it (at most
- * `maxReasks` times per check and case).
+ * `detectionRate` and a correct one with `falseRejectRate`; a sample audit sends `sampleRate` of the items out by
+ * `fail` to the person who audits them, whatever their correctness (src/domain/semantics/checks.ts). A failed
+ * item leaves by `fail`, or, with `onFail: reask`, goes back to the step that produced it (at most `maxReasks`
+ * times per check and case).
  */
 import { ON_FAIL, PORT, SLOT } from './compile.ts';
 import { CallHandling } from './calls.ts';
@@ -36,14 +37,14 @@ export abstract class Checks extends CallHandling {
     const g = this.g;
     const n = tok.node;
     tok.state = TOKEN_STATE.moving;
-    const rate = g.sampleRate[n] ?? 1;
-    const audited = rate >= 1 || this.uniform(n, PURPOSE.decision) < rate;
-    let fail = false;
-    if (audited) {
-      const threshold = g.checkThreshold[n] ?? -1;
-      if (threshold >= 0 && tok.confidence >= 0) fail = tok.confidence < threshold;
-      else fail = this.uniform(n, PURPOSE.decision) < (tok.wrong ? (g.detection[n] ?? 0) : (g.falseReject[n] ?? 0));
-    }
+    // failProbability (src/domain/semantics/checks.ts): a sample audit sends its share out by `fail` whatever the
+    // item's correctness; a threshold check compares the confidence; the others catch wrong items.
+    const rate = g.sampleRate[n] ?? -1;
+    const threshold = g.checkThreshold[n] ?? -1;
+    let fail: boolean;
+    if (rate >= 0) fail = this.uniform(n, PURPOSE.decision) < rate;
+    else if (threshold >= 0 && tok.confidence >= 0) fail = tok.confidence < threshold;
+    else fail = this.uniform(n, PURPOSE.decision) < (tok.wrong ? (g.detection[n] ?? 0) : (g.falseReject[n] ?? 0));
     if (!fail) {
       if (this.trace) this.emit(c.id, n, -1, 'pass', { wrong: tok.wrong });
       this.leave(tok, n, PORT.pass);
@@ -60,7 +61,7 @@ export abstract class Checks extends CallHandling {
         return;
       }
     }
-    if (this.trace) this.emit(c.id, n, -1, 'reject-check', { wrong: tok.wrong });
+    if (this.trace) this.emit(c.id, n, -1, 'reject-check', { wrong: tok.wrong, ...(rate >= 0 ? { sampled: true } : {}) });
     this.leave(tok, n, PORT.fail);
   }
 }

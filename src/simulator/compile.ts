@@ -22,12 +22,19 @@ import {
   type WorkflowNode,
   AI_CAPABILITIES,
 } from '../domain/index.ts';
-import { CASE_OUTCOMES, DEFAULT_MAX_REASKS, OUTCOME_SEVERITY, repeatProbabilities, RETRY_DEFAULTS, splitUnclaimed, type CaseOutcome } from '../domain/semantics/index.ts';
+import { CASE_OUTCOMES, DEFAULT_MAX_REASKS, reasksOnFail, OUTCOME_SEVERITY, repeatProbabilities, RETRY_DEFAULTS, splitUnclaimed, type CaseOutcome } from '../domain/semantics/index.ts';
 import { encodeDistribution } from './distributions.ts';
 
 /** Kind codes; notes are not compiled. */
-export const KIND = { trigger: 0, ai: 1, tool: 2, human: 3, check: 4, router: 5, join: 6, output: 7 } as const;
-export const KIND_NAMES: readonly Exclude<NodeKind, 'note'>[] = ['trigger', 'ai', 'tool', 'human', 'check', 'router', 'join', 'output'];
+export const KIND = { trigger: 0, ai: 1, tool: 2, human: 3, check: 4, router: 5, join: 6, output: 7, data: 8, loop: 9 } as const;
+export const KIND_NAMES: readonly Exclude<NodeKind, 'note'>[] = ['trigger', 'ai', 'tool', 'human', 'check', 'router', 'join', 'output', 'data', 'loop'];
+
+/**
+ * Most passes one loop makes for one entry. A sampled item count asking for more ends the case as stuck at the
+ * loop (counted as a guard hit), as the visit guard does for unbounded cycles: a tail that long is a stub
+ * mistake, and following it would stall the run.
+ */
+export const LOOP_PASS_LIMIT = 10_000;
 
 /** Outcome codes of an ai/tool call: ok, wrong, then ERROR_TYPES in order (error e has code e + 2). */
 export const OUTCOME_OK = 0;
@@ -38,8 +45,11 @@ export const ERR_TIMEOUT = ERROR_TYPES.indexOf('timeout');
 export const ERR_RATE_LIMITED = ERROR_TYPES.indexOf('rate_limited');
 export const ERR_COMMUNICATION = ERROR_TYPES.indexOf('communication');
 
-/** Distribution slots per node: latency (service time for human gates), confidence when correct / wrong, tokens. */
-export const SLOT = { latency: 0, confCorrect: 1, confWrong: 2, inTokens: 3, outTokens: 4 } as const;
+/**
+ * Distribution slots per node: latency (service time for human gates; a loop's item count), confidence when
+ * correct / wrong, tokens.
+ */
+export const SLOT = { latency: 0, items: 0, confCorrect: 1, confWrong: 2, inTokens: 3, outTokens: 4 } as const;
 const SLOTS = 5;
 
 /** Case outcome codes are positions in CASE_OUTCOMES (success, rejected, escalated, error, failed, stuck). */
@@ -127,8 +137,9 @@ export interface CompiledGraph {
   readonly detection: Float64Array;
   // checks
   readonly falseReject: Float64Array;
-  /** 1 when the check is a threshold check on the case's confidence. */
+  /** A threshold check's threshold on the case's confidence, -1 for other checks. */
   readonly checkThreshold: Float64Array;
+  /** A sample audit's share of items sent out by `fail` (failProbability), -1 when the check is not one. */
   readonly sampleRate: Float64Array;
   /** An ON_FAIL code. */
   readonly onFail: Uint8Array;
@@ -141,6 +152,18 @@ export interface CompiledGraph {
   /** Exclusive router: 1 when some weight is positive, so a case no condition claims draws a number. */
   readonly routerDraws: Uint8Array;
   readonly joinTimeout: Float64Array;
+  // data steps and loops
+  /** A data step's fixed delay in seconds (config.delaySeconds, for waits), added to its latency. */
+  readonly delay: Float64Array;
+  /** A loop's items per pass (config.batchSize, default 1). */
+  readonly batchSize: Int32Array;
+  /**
+   * Each loop's body (CSR by node): the nodes a pass can visit, i.e. reached from the loop's `each` edges and
+   * leading back to the loop. Their visit counts restart on every pass, so a long for-each is not cut by the
+   * visit guard. Empty for other kinds.
+   */
+  readonly loopBodyStart: Int32Array;
+  readonly loopBody: Int32Array;
 }
 
 /** `mode` of a router node. */
@@ -156,7 +179,7 @@ export const CALENDAR = { always: 0, businessHours: 1 } as const;
 export const ON_FAIL = { route: 0, reask: 1 } as const;
 
 /** Port indices used by the engine (positions in OUTPUT_PORTS). */
-export const PORT = { out: 0, error: 1, approve: 0, reject: 1, revise: 2, timeout: 3, pass: 0, fail: 1 } as const;
+export const PORT = { out: 0, error: 1, approve: 0, reject: 1, revise: 2, timeout: 3, pass: 0, fail: 1, each: 0, done: 1 } as const;
 
 /**
  * Bitmask of the error types a matcher list covers (ALL = every bit).
@@ -173,7 +196,7 @@ export function errorMask(matchers: readonly ErrorMatcher[]): number {
 
 /** The node's stub, or the default stub of its kind when it has none. */
 function withDefaultStub(n: WorkflowNode): WorkflowNode {
-  if ((n.kind === 'ai' || n.kind === 'tool' || n.kind === 'human' || n.kind === 'check') && n.stub === undefined) {
+  if ((n.kind === 'ai' || n.kind === 'tool' || n.kind === 'human' || n.kind === 'check' || n.kind === 'data' || n.kind === 'loop') && n.stub === undefined) {
     const d = createNode(n.kind, { id: n.id, position: n.position });
     return { ...n, stub: d.stub } as WorkflowNode;
   }
@@ -218,11 +241,13 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
   const detection = f64();
   const falseReject = f64();
   const checkThreshold = f64(-1);
-  const sampleRate = f64(1);
+  const sampleRate = f64(-1);
   const onFail = new Uint8Array(n);
   const maxReasks = new Int32Array(n);
   const mode = new Uint8Array(n);
   const joinTimeout = f64();
+  const delay = f64();
+  const batchSize = new Int32Array(n).fill(1);
   const routerFallback = new Int32Array(n).fill(-1);
   const routerDraws = new Uint8Array(n);
   const retryStart = new Int32Array(n + 1);
@@ -246,13 +271,16 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
     catchStart[i] = cat.mask.length;
     switch (node.kind) {
       case 'ai':
-      case 'tool': {
+      case 'tool':
+      case 'data': {
         const stub = node.stub;
+        if (node.kind === 'data') delay[i] = node.config.delaySeconds ?? 0;
         if (stub) {
           setDist(i, SLOT.latency, stub.latency);
-          costPerCall[i] = stub.costPerCall ?? 0;
-          retryAfter[i] = stub.retryAfterSeconds ?? -1;
-          const o = stub.outcomes;
+          costPerCall[i] = 'costPerCall' in stub ? (stub.costPerCall ?? 0) : 0;
+          retryAfter[i] = 'retryAfterSeconds' in stub ? (stub.retryAfterSeconds ?? -1) : -1;
+          // A data step without outcomes runs locally and always succeeds.
+          const o: Partial<Record<string, number>> = stub.outcomes ?? { ok: 1 };
           const probs = [o.ok ?? 0, o.wrong ?? 0, ...ERROR_TYPES.map((e) => o[e] ?? 0)];
           const total = probs.reduce((a, b) => a + b, 0) || 1;
           let acc = 0;
@@ -273,7 +301,7 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
           }
         }
         if (node.kind === 'ai') capability[i] = AI_CAPABILITIES.indexOf(node.config.capability);
-        const repeat = repeatProbabilities(node.kind);
+        const repeat = repeatProbabilities(node.kind, node.kind !== 'data' ? node.stub?.repeatOnRetry : undefined);
         ERROR_TYPES.forEach((e, k) => (repeatProbability[i * ERROR_COUNT + k] = repeat[e]));
         const p = node.policy;
         startToClose[i] = p?.timeouts?.startToCloseSeconds ?? 0;
@@ -330,12 +358,16 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
         }
         if (node.config.type === 'threshold' && node.config.threshold !== undefined) checkThreshold[i] = node.config.threshold;
         if (node.config.type === 'sample-audit') sampleRate[i] = node.config.sampleRate ?? 1;
-        onFail[i] = node.config.onFail === 'reask' ? ON_FAIL.reask : ON_FAIL.route;
+        onFail[i] = reasksOnFail(node.config) ? ON_FAIL.reask : ON_FAIL.route;
         maxReasks[i] = node.config.maxReasks ?? DEFAULT_MAX_REASKS;
         break;
       }
       case 'router':
         mode[i] = ROUTER_MODE[node.config.mode];
+        break;
+      case 'loop':
+        setDist(i, SLOT.items, node.stub?.items);
+        batchSize[i] = node.config.batchSize ?? 1;
         break;
       case 'join':
         mode[i] = JOIN_MODE[node.config.mode];
@@ -456,7 +488,47 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
     routerFallback,
     routerDraws,
     joinTimeout,
+    delay,
+    batchSize,
+    ...loopBodies(nodes.map((x) => x.kind), outStart, edgeTarget, edgePort),
   };
+}
+
+/**
+ * The body of every loop: nodes reachable from its `each` edges that can also reach the loop again (a pass
+ * ends when it comes back). Nodes after `done`, or on a branch that leaves the loop for good, are not body.
+ */
+function loopBodies(kinds: readonly NodeKind[], outStart: Int32Array, edgeTarget: Int32Array, edgePort: Uint8Array): { loopBodyStart: Int32Array; loopBody: Int32Array } {
+  const n = kinds.length;
+  const start = new Int32Array(n + 1);
+  const body: number[] = [];
+  // Reverse adjacency once, for "can reach the loop".
+  const preds: number[][] = Array.from({ length: n }, () => []);
+  for (let v = 0; v < n; v++) for (let j = outStart[v] ?? 0; j < (outStart[v + 1] ?? 0); j++) preds[edgeTarget[j] ?? 0]?.push(v);
+  for (let l = 0; l < n; l++) {
+    start[l] = body.length;
+    if (kinds[l] !== 'loop') continue;
+    const forward = new Uint8Array(n);
+    const stack: number[] = [];
+    for (let j = outStart[l] ?? 0; j < (outStart[l + 1] ?? 0); j++) if (edgePort[j] === PORT.each) stack.push(edgeTarget[j] ?? 0);
+    while (stack.length > 0) {
+      const v = stack.pop() ?? 0;
+      if (v === l || forward[v]) continue;
+      forward[v] = 1;
+      for (let j = outStart[v] ?? 0; j < (outStart[v + 1] ?? 0); j++) stack.push(edgeTarget[j] ?? 0);
+    }
+    const back = new Uint8Array(n);
+    stack.push(...(preds[l] ?? []));
+    while (stack.length > 0) {
+      const v = stack.pop() ?? 0;
+      if (v === l || back[v]) continue;
+      back[v] = 1;
+      stack.push(...(preds[v] ?? []));
+    }
+    for (let v = 0; v < n; v++) if (forward[v] && back[v]) body.push(v);
+  }
+  start[n] = body.length;
+  return { loopBodyStart: start, loopBody: Int32Array.from(body) };
 }
 
 /**
@@ -580,4 +652,53 @@ export function compileArrival(scenario: Pick<Scenario, 'arrival'> | undefined, 
   const perDay = profile?.runsPerDay;
   const perHour = perDay !== undefined && perDay > 0 ? perDay / 24 : DEFAULT_ARRIVALS_PER_HOUR;
   return { poisson: true, meanGapSeconds: 3600 / perHour };
+}
+
+/** Case attributes compiled for the engine: each case draws one value per attribute when it arrives. */
+export interface CompiledAttributes {
+  readonly names: readonly string[];
+  /** Distribution code per attribute (encodeDistribution), -1 for a table. */
+  readonly code: Int8Array;
+  /** Three distribution parameters per attribute. */
+  readonly param: Float64Array;
+  /** The table rows of attribute a are rowStart[a] .. rowStart[a+1]-1, with cumulative probabilities. */
+  readonly rowStart: Int32Array;
+  readonly rowCdf: Float64Array;
+  readonly rowValue: readonly (number | string | boolean)[];
+}
+
+/**
+ * A scenario's case attributes, in the order the document lists them (none: an empty list).
+ * @example compileAttributes({ attributes: { tier: { type: 'table', values: [{ value: 'gold', probability: 1 }] } } }).names // ['tier']
+ */
+export function compileAttributes(scenario: Pick<Scenario, 'attributes'> | undefined): CompiledAttributes {
+  const entries = Object.entries(scenario?.attributes ?? {});
+  const code = new Int8Array(entries.length);
+  const param = new Float64Array(entries.length * 3);
+  const rowStart = new Int32Array(entries.length + 1);
+  const rowCdf: number[] = [];
+  const rowValue: (number | string | boolean)[] = [];
+  entries.forEach(([, a], k) => {
+    rowStart[k] = rowCdf.length;
+    if (a.type === 'table') {
+      code[k] = -1;
+      const total = a.values.reduce((s, v) => s + v.probability, 0) || 1;
+      let acc = 0;
+      for (const v of a.values) {
+        acc += v.probability / total;
+        rowCdf.push(acc);
+        rowValue.push(v.value);
+      }
+      // Guard the last row against rounding, as outcome tables do.
+      rowCdf[rowCdf.length - 1] = 1;
+      return;
+    }
+    const c = encodeDistribution(a);
+    code[k] = c.code;
+    param[k * 3] = c.p0;
+    param[k * 3 + 1] = c.p1;
+    param[k * 3 + 2] = c.p2;
+  });
+  rowStart[entries.length] = rowCdf.length;
+  return { names: entries.map(([name]) => name), code, param, rowStart, rowCdf: Float64Array.from(rowCdf), rowValue };
 }

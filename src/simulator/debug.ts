@@ -13,7 +13,7 @@
  * run.state().nodes['review'] // 'queued'
  */
 import { faultSchema, MAX_SECONDS, type Fault, type Scenario, type Workflow } from '../domain/index.ts';
-import { compileArrival, compileFaults, compileGraph, type CompiledGraph } from './compile.ts';
+import { compileArrival, compileAttributes, compileFaults, compileGraph, type CompiledGraph } from './compile.ts';
 import { checkpointState, Engine, restoreState, TOKEN_STATE, type Plain, type TraceEvent, type TraceType } from './engine.ts';
 
 export type NodeStatus = 'idle' | 'running' | 'retrying' | 'queued' | 'failed' | 'passed';
@@ -107,7 +107,7 @@ const STATUS_AFTER: Partial<Record<TraceType, NodeStatus>> = {
  */
 export function createDebugRun(doc: Workflow, scenario: Scenario | undefined, seed: number, opts: { cases?: number; visitLimit?: number } = {}): DebugRun {
   const g: CompiledGraph = compileGraph(doc);
-  const cfg = { seed, replication: 0, cases: opts.cases ?? 1, arrival: compileArrival(scenario, doc.profile), ...(opts.visitLimit !== undefined ? { visitLimit: opts.visitLimit } : {}) };
+  const cfg = { seed, replication: 0, cases: opts.cases ?? 1, arrival: compileArrival(scenario, doc.profile), attributes: compileAttributes(scenario), ...(opts.visitLimit !== undefined ? { visitLimit: opts.visitLimit } : {}) };
   const base: readonly Fault[] = scenario?.faults ?? [];
   let injected: Fault[] = [];
   let engine = new Engine(g, compileFaults(g, doc, base), cfg);

@@ -127,6 +127,7 @@ export abstract class EngineCore {
       humanSeconds: 0,
       backoffSeconds: 0,
       fallback: false,
+      attributes: this.drawAttributes(),
       outcome: -1,
       wrongDelivered: false,
       moving: 0,
@@ -137,6 +138,29 @@ export abstract class EngineCore {
     s.active[id] = c;
     const tok = this.newToken(c, groupId, null);
     this.enter(tok, this.g.trigger, -1);
+  }
+
+  /** A new case's attribute values: attribute k draws from its own stream (slot nodeCount + 1 + k). */
+  private drawAttributes(): Record<string, number | string | boolean> | null {
+    const a = this.cfg.attributes;
+    if (!a || a.names.length === 0) return null;
+    const s = this.s;
+    const out: Record<string, number | string | boolean> = {};
+    a.names.forEach((name, k) => {
+      const stream = streamIndex(this.g.nodeCount + 1 + k, PURPOSE.decision);
+      const code = a.code[k] ?? -1;
+      if (code >= 0) {
+        out[name] = sampleCoded(code, a.param[k * 3] ?? 0, a.param[k * 3 + 1] ?? 0, a.param[k * 3 + 2] ?? 0, s.rng, stream);
+        return;
+      }
+      const u = nextFloat(s.rng, stream);
+      const to = a.rowStart[k + 1] ?? 0;
+      let row = a.rowStart[k] ?? 0;
+      while (row < to - 1 && u >= (a.rowCdf[row] ?? 1)) row++;
+      const v = a.rowValue[row];
+      if (v !== undefined) out[name] = v;
+    });
+    return out;
   }
 
   /** A zeroed row of the visit counters for a new case. */
@@ -176,6 +200,7 @@ export abstract class EngineCore {
       lastError: -1,
       producer: from ? from.producer : -1,
       reasks: from?.reasks ? { ...from.reasks } : null,
+      loops: from?.loops ? { ...from.loops } : null,
       lastEdge: -1,
       gateArrivedAt: 0,
       gateTimedOut: false,

@@ -4,7 +4,7 @@
  * the statistics. Nothing else (no closure, no class instance) holds simulation state, so `checkpointState`
  * (checkpoint.ts) can copy it and a new `Engine` can resume from the copy.
  */
-import { ERROR_COUNT, type CompiledArrival, type CompiledGraph } from './compile.ts';
+import { ERROR_COUNT, type CompiledArrival, type CompiledAttributes, type CompiledGraph } from './compile.ts';
 import { createEventQueue, type EventQueue } from './event-queue.ts';
 import { createStreams } from './rng.ts';
 
@@ -71,6 +71,8 @@ export interface Token {
   producer: number;
   /** Re-asks used per check (keyed by the check's node index), null before any. */
   reasks: Record<string, number> | null;
+  /** Passes still to make per loop the item is inside (keyed by the loop's node index), null outside any. */
+  loops: Record<string, number> | null;
   /** Edge the token came by (what the debugger highlights), -1 at the start. */
   lastEdge: number;
   /** When it joined the human gate's queue. */
@@ -89,6 +91,8 @@ export interface CaseState {
   backoffSeconds: number;
   /** A catcher routed one of its errors. */
   fallback: boolean;
+  /** The case's attribute values (drawn on arrival), null when the scenario has none. */
+  attributes: Record<string, number | string | boolean> | null;
   /** Worst output outcome reached so far (code), -1 for none. */
   outcome: number;
   /** A wrong item reached a `success` output. */
@@ -223,8 +227,8 @@ export interface EngineConfig {
   readonly cases: number;
   readonly arrival: CompiledArrival;
   readonly visitLimit?: number;
-  /** Case attributes that router conditions can test (the same for every case). */
-  readonly attributes?: Readonly<Record<string, string | number | boolean>>;
+  /** The scenario's case attributes: each case draws its values on arrival; router conditions test them. */
+  readonly attributes?: CompiledAttributes;
 }
 
 function newStats(n: number): NodeStats {
@@ -278,7 +282,8 @@ export function initialState(g: CompiledGraph, cfg: EngineConfig): EngineState {
     ended: 0,
     nextToken: 0,
     nextGroup: 0,
-    rng: createStreams(cfg.seed, cfg.replication, g.nodeCount + 1).state,
+    // Slots: one per node, one for the workflow (arrivals), one per case attribute.
+    rng: createStreams(cfg.seed, cfg.replication, g.nodeCount + 1 + (cfg.attributes?.names.length ?? 0)).state,
     queue: createEventQueue(64),
     visits: new Int32Array(64 * g.nodeCount),
     freeSlots: [],

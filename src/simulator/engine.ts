@@ -4,7 +4,9 @@
  *
  * Semantics (docs/simulator.md has the long form):
  * - A case arrives at the first trigger and moves as one or more tokens. Instantaneous nodes (trigger, router,
- *   join, output) are handled inline; ai/tool calls, checks and human service take simulated time (events).
+ *   loop, join, output) are handled inline; ai/tool calls, data steps (local calls that by default never fail),
+ *   checks and human service take simulated time (events). A loop makes one pass per item batch, leaving by
+ *   `each` and coming back from its body, then leaves by `done`; each pass restarts its body's visit counts.
  * - A token carries its item's state: `wrong` (a silent error produced by some step, sticky until that step
  *   produces the item again), the last confidence score and the producing step (for check re-asks).
  * - Parallel/inclusive routers (and several edges out of one port of any other node) split a token into a group

@@ -12,7 +12,7 @@
  * by its length (O(1)); its numbers are trusted, since only this module's handler produces them.
  */
 import * as z from 'zod';
-import type { CompiledFaults, CompiledGraph } from './compile.ts';
+import type { CompiledAttributes, CompiledFaults, CompiledGraph } from './compile.ts';
 import { CASE_OUTCOMES } from '../domain/semantics/index.ts';
 import type { CaseResults, NodeStats, ReplicationResult } from './engine.ts';
 import { HISTOGRAM_BINS, REPORT_KPIS, runReplications, summariseForReport, type PreparedBatch, type ReplicationSummary, type ReportContext } from './report.ts';
@@ -81,6 +81,10 @@ const graphShape = {
   routerFallback: i32,
   routerDraws: u8,
   joinTimeout: f64,
+  delay: f64,
+  batchSize: i32,
+  loopBodyStart: i32,
+  loopBody: i32,
 } satisfies Record<keyof CompiledGraph, z.ZodType>;
 
 const faultsShape = {
@@ -94,10 +98,20 @@ const faultsShape = {
   afterCalls: f64,
 } satisfies Record<keyof CompiledFaults, z.ZodType>;
 
+const attributesShape = {
+  names: z.array(z.string()),
+  code: i8,
+  param: f64,
+  rowStart: i32,
+  rowCdf: f64,
+  rowValue: z.array(z.union([z.number(), z.string(), z.boolean()])),
+} satisfies Record<keyof CompiledAttributes, z.ZodType>;
+
 export const preparedBatchSchema = z.object({
   graph: z.object(graphShape),
   faults: z.object(faultsShape),
   arrival: z.object({ poisson: z.boolean(), meanGapSeconds: z.number().positive() }),
+  attributes: z.object(attributesShape),
 });
 
 const resultsShape = {

@@ -14,7 +14,7 @@
  *   build-report.ts   summaries -> SimulationReport, bottleneck ranking
  */
 export { buildReport, buildReportFromSummaries, bottleneckRanking } from './build-report.ts';
-export { mergeReplications, prepareBatch, resolveScenario, runBatch, runReplications, type BatchOptions, type PreparedBatch } from './batch.ts';
+export { baselineScenario, mergeReplications, prepareBatch, resolveScenario, runBatch, runReplications, type BatchOptions, type PreparedBatch } from './batch.ts';
 export { DEFAULT_REPLICATIONS, DEFAULT_SCENARIO } from './compile.ts';
 export { judgeHypothesis } from './hypothesis.ts';
 export * from './report-types.ts';

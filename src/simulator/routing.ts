@@ -1,13 +1,13 @@
 /**
  * Engine layer: moving along the graph (see engine.ts for the layers). `enter` counts a token's visit (and ends
- * the case at the visit guard), then hands it to its node's kind; `leave` takes a port's edges: one edge moves
+ * the case at the visit guard), then hands it to its node's kind; loops count their passes; `leave` takes a port's edges: one edge moves
  * on, several split the token into a group of parallel branches, none is a dead end. Routers choose edges
  * (exclusive, parallel, inclusive); joins wait for, take the first of, or pass the branches of a group; outputs
  * record the case's outcome.
  */
 import { evaluateCondition, type Condition } from '../domain/index.ts';
 import { joinReleases, mergeBranches, visitGuardHit } from '../domain/semantics/index.ts';
-import { JOIN_MODE, KIND, OUT_FAILED, OUT_STUCK, PORT, ROUTER_MODE, SEVERITY_BY_CODE } from './compile.ts';
+import { JOIN_MODE, KIND, LOOP_PASS_LIMIT, OUT_FAILED, OUT_STUCK, PORT, ROUTER_MODE, SEVERITY_BY_CODE, SLOT } from './compile.ts';
 import { TOKEN_STATE, type CaseState, type Group, type Token } from './engine-state.ts';
 import { EVENT } from './event-queue.ts';
 import { HumanGates } from './human-gates.ts';
@@ -30,7 +30,8 @@ export abstract class Routing extends HumanGates {
     if (v === 1) st.reached[n] = (st.reached[n] ?? 0) + 1;
     if (edge >= 0 && this.backEdge[edge] === 1) st.loopIterations[n] = (st.loopIterations[n] ?? 0) + 1;
     if (this.trace) this.emit(c.id, n, edge, 'arrive', { visit: v });
-    if (visitGuardHit(v, this.visitLimit)) {
+    // A loop is bounded by its items, not by the guard (LOOP_PASS_LIMIT caps a runaway item count).
+    if (visitGuardHit(v, this.visitLimit) && this.g.kind[n] !== KIND.loop) {
       st.guardHits[n] = (st.guardHits[n] ?? 0) + 1;
       this.endCase(c, OUT_STUCK, n);
       return;
@@ -41,7 +42,11 @@ export abstract class Routing extends HumanGates {
         return;
       case KIND.ai:
       case KIND.tool:
+      case KIND.data:
         this.startStep(tok, c, n);
+        return;
+      case KIND.loop:
+        this.passLoop(tok, c, n);
         return;
       case KIND.human:
         this.arriveGate(tok, n);
@@ -78,7 +83,7 @@ export abstract class Routing extends HumanGates {
     }
     if (count === 0) {
       // An unwired error port of a step is an unhandled error (failed); any other unwired port is a dead end.
-      if (port === PORT.error && (g.kind[n] === KIND.ai || g.kind[n] === KIND.tool)) {
+      if (port === PORT.error && (g.kind[n] === KIND.ai || g.kind[n] === KIND.tool || g.kind[n] === KIND.data)) {
         this.endCase(c, OUT_FAILED, n);
       } else {
         this.endCase(c, OUT_STUCK, n);
@@ -120,7 +125,7 @@ export abstract class Routing extends HumanGates {
 
   /** The fields a router condition can test: the case attributes, then confidence, attempt and visits. */
   private conditionValues(tok: Token, c: CaseState, n: number): ConditionValues {
-    return { ...this.cfg.attributes, confidence: tok.confidence >= 0 ? tok.confidence : undefined, attempt: tok.lastTries, visits: this.s.visits[c.slot * this.g.nodeCount + n] ?? 0 };
+    return { ...c.attributes, confidence: tok.confidence >= 0 ? tok.confidence : undefined, attempt: tok.lastTries, visits: this.s.visits[c.slot * this.g.nodeCount + n] ?? 0 };
   }
 
   private holds(cond: Condition | undefined, values: ConditionValues): boolean {
@@ -284,6 +289,36 @@ export abstract class Routing extends HumanGates {
       }
     }
     for (const gid of doomed) s.groups[gid] = null;
+  }
+
+  /**
+   * A token at loop n. Entering from outside, it draws how many items it brings (the stub's item count, rounded)
+   * and makes ceil(items / batchSize) passes; coming back from the body, it makes the next pass or leaves by
+   * `done`. Every pass restarts the visit counts of the loop's body, so the guard judges one pass at a time.
+   */
+  private passLoop(tok: Token, c: CaseState, n: number): void {
+    const key = String(n);
+    let left = tok.loops?.[key];
+    if (left === undefined) {
+      const items = Math.max(0, Math.round(this.sampleSlot(n, SLOT.items, PURPOSE.latency)));
+      left = Math.ceil(items / Math.max(1, this.g.batchSize[n] ?? 1));
+      if (left > LOOP_PASS_LIMIT) {
+        this.s.stats.guardHits[n] = (this.s.stats.guardHits[n] ?? 0) + 1;
+        this.endCase(c, OUT_STUCK, n);
+        return;
+      }
+    }
+    if (left <= 0) {
+      if (tok.loops) delete tok.loops[key];
+      this.leave(tok, n, PORT.done);
+      return;
+    }
+    tok.loops ??= {};
+    tok.loops[key] = left - 1;
+    const g = this.g;
+    const row = c.slot * g.nodeCount;
+    for (let k = g.loopBodyStart[n] ?? 0; k < (g.loopBodyStart[n + 1] ?? 0); k++) this.s.visits[row + (g.loopBody[k] ?? 0)] = 0;
+    this.leave(tok, n, PORT.each);
   }
 
   private reachOutput(tok: Token, c: CaseState, n: number): void {

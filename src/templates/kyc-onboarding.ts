@@ -87,11 +87,18 @@ const doc = workflow({
       id: 'audit',
       label: 'Audit 5% sample',
       at: at(7),
-      config: { type: 'sample-audit', onFail: 'route', sampleRate: 0.05 },
-      // detectionRate is the auditor's catch rate on a sampled item; over all items it is 0.05 x 0.9 = 4.5%.
+      // Sends 5% of the automated decisions, picked at random, to an auditor (its fail port); the others go on.
       // The audit's purpose is measurement (is the 0.85 threshold still right?), not interception.
-      // Cost: 5% of cases x 10 min x $45/h, spread over every case.
-      stub: { latency: lognormal(0.05, 0.2), costPerCall: 0.019, detectionRate: 0.9, falseRejectRate: 0.002 },
+      config: { type: 'sample-audit', onFail: 'route', sampleRate: 0.05 },
+      stub: { latency: lognormal(0.05, 0.2), costPerCall: 0, detectionRate: 0.9, falseRejectRate: 0.002 },
+    }),
+    human({
+      id: 'auditor',
+      label: 'Audit sampled decision',
+      at: at(7, 1),
+      config: { type: 'review', reviewers: 1, calendar: 'business-hours', slaSeconds: 86_400 },
+      // A senior analyst re-checks the sampled case: ~10 min at ~$45/h, catching 90% of wrong decisions.
+      stub: { serviceTime: lognormal(600, 1500), costPerHour: 45, outcomes: { approve: 1 }, detectionRate: 0.9 },
     }),
     tool({
       id: 'sanctions',
@@ -141,7 +148,11 @@ const doc = workflow({
     edge('manual-review', 'alert', { port: 'timeout', label: 'review SLA missed' }),
     ...chain('merge-verified', 'audit'),
     edge('audit', 'sanctions', { port: 'pass' }),
-    edge('audit', 'collect-compliance', { port: 'fail', label: 'audit finding' }),
+    edge('audit', 'auditor', { port: 'fail', label: '5% sample' }),
+    edge('auditor', 'sanctions', { port: 'approve' }),
+    edge('auditor', 'collect-compliance', { port: 'reject', label: 'audit finding' }),
+    // The audit measures; it must not hold a case past the one-day promise: unaudited, the case goes on.
+    edge('auditor', 'sanctions', { port: 'timeout', label: 'not audited within a day' }),
     edge('sanctions', 'route-screening'),
     // 2-5% of screenings return a potential match, almost all namesakes.
     edge('route-screening', 'collect-compliance', { label: 'potential match (~3%)', probability: 0.03 }),

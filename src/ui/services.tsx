@@ -3,9 +3,19 @@
  * root (src/app) implements this interface and provides it; the UI only sees these signatures.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Position, Problem, Workflow } from '../domain/index.ts';
+import type { ConversionReport, Position, Problem, Workflow } from '../domain/index.ts';
 
-export type ParseResult = { ok: true; doc: Workflow } | { ok: false; problems: readonly Problem[] };
+/** Another tool's workflow converted on import: what it was, and what had to be approximated. */
+export interface ConversionSummary {
+  /** What the file was ("n8n workflow"). */
+  readonly title: string;
+  readonly report: ConversionReport;
+}
+
+/** A workflow file of any format Baton reads; `conversion` is set when it came from another tool. */
+export type FileReadResult =
+  | { readonly ok: true; readonly doc: Workflow; readonly conversion?: ConversionSummary }
+  | { readonly ok: false; readonly problems: readonly Problem[]; readonly title?: string };
 
 /** Nodes and edges to paste, already validated; or one sentence saying why the text cannot be pasted. */
 export type FragmentResult = { ok: true; fragment: Pick<Workflow, 'nodes' | 'edges'> } | { ok: false; message: string };
@@ -29,13 +39,14 @@ export interface EditorServices {
   /** Workflow JSON with a stable key order (the export format). */
   exportJson(doc: Workflow): string;
   /**
-   * Validate a file's text as a workflow document (limits, schema, migrations). Async: the importer loads on
-   * first use. Never rejects (an importer that cannot load is a problem in the result).
+   * Read a file of any workflow format Baton knows, detected from its content: a Baton document, or another
+   * tool's export (n8n) converted on the fly. Asynchronous so the importer and converters load only when a file
+   * needs them. Never rejects (an importer that cannot load is a problem in the result).
    */
-  parseJson(text: string): Promise<ParseResult>;
+  readWorkflowFile(text: string): Promise<FileReadResult>;
   /**
    * Validate clipboard text as a copied fragment (workflow JSON) before any of it enters the document: the
-   * clipboard is foreign input, whoever wrote it. Never rejects, like parseJson.
+   * clipboard is foreign input, whoever wrote it. Never rejects, like readWorkflowFile.
    */
   parseFragment(text: string): Promise<FragmentResult>;
   /**

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createMemoryBackend } from '../../src/persistence/index.ts';
 import { TEMPLATES } from '../../src/templates/index.ts';
@@ -86,6 +87,17 @@ describe('design library controller', () => {
     const good = await library.importAsNew(JSON.stringify(smallDoc('Imported')));
     expect(good).toEqual({ ok: true, name: 'Imported' });
     expect(library.store.getState().designs.map((d) => d.name).sort()).toEqual(['Imported', 'Untitled design']);
+  });
+
+  it('an n8n export is detected from its content, converted, stored as a new design, and its report returned', async () => {
+    const { library, editor } = openTab();
+    await library.start();
+    await library.createFromTemplate('blank');
+    const text = readFileSync(new URL('../fixtures/n8n/0966_HTTP_Discord_Import_Scheduled.json', import.meta.url), 'utf8');
+    const r = await library.importAsNew(text);
+    expect(r).toMatchObject({ ok: true, name: 'Imported n8n workflow', conversion: { title: 'n8n workflow', report: { from: 'n8n' } } });
+    expect(library.store.getState().designs.map((d) => d.name).sort()).toEqual(['Imported n8n workflow', 'Untitled design']);
+    expect(editor.getState().doc.nodes.map((n) => n.label)).toContain('@Get Issue');
   });
 
   it('versions: save, restore as one undo step with a before-restore snapshot, compare with the current design', async () => {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { main } from '../../src/cli/main.ts';
-import type { Workflow } from '../../src/domain/index.ts';
-import { edge, output, tool, trigger, workflow } from '../simulator/helpers.ts';
+import { simulationReportSchema, type Workflow } from '../../src/domain/index.ts';
+import { edge, human, output, tool, trigger, workflow } from '../simulator/helpers.ts';
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -93,5 +93,67 @@ describe('baton simulate', () => {
       expect(out).toBe('');
       expect(err.trim().split('\n')).toHaveLength(1);
     }
+  });
+
+  it('--format json prints the whole report: what the text prints, and more', async () => {
+    // A tool with a breaker and a catch route, a gate with an SLA route, a loop that can hit the visit guard.
+    const t = tool('a', { ok: 0.7, timeout: 0.3 }, { policy: { catch: [{ errorEquals: ['ALL'], port: 'error' }], circuitBreaker: { failureRateThreshold: 0.5, windowSize: 10, minimumCalls: 5, openSeconds: 60 } } });
+    const doc = workflow(
+      [trigger(), t, human('h', { reviewers: 1, service: { type: 'exponential', mean: 90 }, sla: 120 }), output('o'), output('late', 'escalated'), output('x', 'error')],
+      [edge('t', 'a'), edge('a', 'h'), edge('a:error', 'x'), edge('h:approve', 'o'), edge('h:timeout', 'late')],
+      { scenarios: [{ id: 's', name: 's', seed: 3, cases: 300, replications: 3 }] },
+    );
+    const f = await file('full.json', doc);
+    const json = await cli(['simulate', f, '--format', 'json']);
+    const text = await cli(['simulate', f]);
+    const raw: unknown = JSON.parse(json.out);
+    const report = simulationReportSchema.parse(raw);
+    expect(outputSchema.parse(raw).nodes.h?.utilisation).toBe(report.nodes.h?.gate?.utilisation);
+    const gate = report.nodes.h?.gate;
+    const tool_ = report.nodes.a;
+    if (!gate || !tool_) throw new Error('missing nodes');
+    expect(gate.timeouts).toBeGreaterThan(0);
+    expect(tool_.fallbacks).toBeGreaterThan(0);
+    expect(tool_.breakerOpens).toBeGreaterThan(0);
+    // Every figure the text report prints is in the JSON.
+    expect(text.out).toContain(`Outcomes (cases, all replications): ${Object.entries(report.outcomeMix).map(([o, n]) => `${o} ${n}`).join(', ')}`);
+    expect(text.out).toContain(`SLA breaches ${gate.slaBreaches}, timeouts ${gate.timeouts}`);
+    expect(text.out).toContain(`fallbacks ${tool_.fallbacks}`);
+    expect(text.out).toContain(`opened ${tool_.breakerOpens ?? NaN} times`);
+    expect(report.loops).toEqual({ iterationsPerCase: 0, guardHits: 0 });
+    expect(report.replicationKpis.successRate).toHaveLength(3);
+  });
+
+  it('--baseline runs the profile arrivals with no faults and no hypothesis, even when the file has scenarios', async () => {
+    const doc = workflow([trigger(), tool('a', { ok: 0.9, runtime: 0.1 }), human('h', { service: { type: 'fixed', value: 10 } }), output('o')], [edge('t', 'a'), edge('a', 'h'), edge('h:approve', 'o')], {
+      profile: { runsPerDay: 2400 },
+      scenarios: [
+        {
+          id: 'outage',
+          name: 'outage',
+          seed: 4,
+          cases: 400,
+          replications: 4,
+          arrival: { type: 'fixed', everySeconds: 1 },
+          faults: [{ target: { node: 'a' }, error: 'timeout' }],
+          hypothesis: [{ metric: 'successRate', op: '>=', value: 0.99 }],
+        },
+      ],
+    });
+    const f = await file('baseline.json', doc);
+    const faulty = outputSchema.parse(JSON.parse((await cli(['simulate', f, '--format', 'json'])).out));
+    expect(faulty.kpis.failedRate?.mean).toBe(1);
+    const { code, out } = await cli(['simulate', f, '--baseline', '--format', 'json']);
+    expect(code).toBe(0);
+    const base = simulationReportSchema.parse(JSON.parse(out));
+    expect(base).toMatchObject({ scenario: 'baseline', seed: 4, cases: 400, replications: 4, hypothesis: [] });
+    const failed = base.kpis.failedRate.ci95 ?? [NaN, NaN];
+    expect(failed[0] <= 0.1 && 0.1 <= failed[1]).toBe(true);
+    // Profile arrivals, 2,400 a day (one every 36 s on average), keep the 10-second review nearly free of waiting; the
+    // scenario's one a second would queue hundreds of cases.
+    expect(base.kpis.meanCycleSeconds.mean ?? NaN).toBeGreaterThan(11);
+    expect(base.kpis.meanCycleSeconds.mean ?? NaN).toBeLessThan(20);
+    const text = await cli(['simulate', f, '--baseline']);
+    expect(text.out).toMatch(/^Scenario baseline: 400 cases x 4 replications, seed 4/);
   });
 });

@@ -25,7 +25,7 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
 describe('baton validate (in-process)', () => {
   it('exit 0 and one line for a valid workflow', async () => {
     const file = fixture('valid/all-kinds.baton.json');
-    expect(await run(file)).toEqual({ code: 0, stdout: `${file}: valid workflow "All kinds" (10 nodes, 8 edges)\n`, stderr: '' });
+    expect(await run(file)).toEqual({ code: 0, stdout: `${file}: valid workflow "All kinds" (12 nodes, 11 edges)\n`, stderr: '' });
   });
 
   it('exit 1 with a count and one "$.path: message" line per problem, on stdout', async () => {
@@ -69,7 +69,7 @@ describe('baton validate (in-process)', () => {
   it('exit 2 for a file over a count limit, naming the limit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-validate-'));
     const file = join(dir, 'huge.baton.json');
-    writeFileSync(file, JSON.stringify({ format: 'baton.workflow', schemaVersion: 1, id: 'x', name: 'x', nodes: Array.from({ length: 10_001 }, () => ({})), edges: [] }));
+    writeFileSync(file, JSON.stringify({ format: 'baton.workflow', schemaVersion: 2, id: 'x', name: 'x', nodes: Array.from({ length: 10_001 }, () => ({})), edges: [] }));
     const r = await run(file);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`${file}: not usable: $.nodes: the workflow has 10,001 nodes; the limit is 10,000 nodes\n`);
@@ -86,7 +86,7 @@ describe('baton validate (the real binary)', () => {
   it('runs through node bin/baton.mjs with the documented exit codes', async () => {
     const exec = promisify(execFile);
     const ok = await exec(process.execPath, ['bin/baton.mjs', 'validate', fixture('valid/all-kinds.baton.json')], { cwd: repo });
-    expect(ok.stdout).toMatch(/: valid workflow "All kinds" \(10 nodes, 8 edges\)\n$/);
+    expect(ok.stdout).toMatch(/: valid workflow "All kinds" \(12 nodes, 11 edges\)\n$/);
     const bad = await exec(process.execPath, ['bin/baton.mjs', 'validate', fixture('unusable/newer-version.baton.json')], { cwd: repo }).catch((e: unknown) => e);
     expect(bad).toMatchObject({ code: 2, stdout: '' });
     expect(String((bad as { stderr?: unknown }).stderr)).toMatch(/made by a newer Baton; update/);
@@ -96,6 +96,6 @@ describe('baton validate (the real binary)', () => {
     const exec = promisify(execFile);
     const env = { ...process.env, BATON_CLI_SOURCE: '1' };
     const ok = await exec(process.execPath, ['bin/baton.mjs', 'validate', fixture('valid/all-kinds.baton.json')], { cwd: repo, env });
-    expect(ok.stdout).toMatch(/: valid workflow "All kinds" \(10 nodes, 8 edges\)\n$/);
+    expect(ok.stdout).toMatch(/: valid workflow "All kinds" \(12 nodes, 11 edges\)\n$/);
   });
 });

@@ -34,6 +34,7 @@ import {
   TOOL_TYPES,
   TRIGGER_TYPES,
   CURRENT_SCHEMA_VERSION,
+  DATA_OPERATIONS,
   WORKFLOW_FORMAT,
   type Distribution,
   type ErrorMatcher,
@@ -159,7 +160,19 @@ export const arbNodeByKind: { readonly [K in WorkflowNode['kind']]: fc.Arbitrary
     {
       ...base,
       kind: fc.constant('ai' as const),
-      config: fc.record({ capability: fc.constantFrom(...AI_CAPABILITIES), model: text(200), purpose: text(300), outputContract: text(300) }, { requiredKeys: ['capability'] }),
+      config: fc.record(
+        {
+          capability: fc.constantFrom(...AI_CAPABILITIES),
+          model: text(200),
+          purpose: text(300),
+          outputContract: text(300),
+          tools: fc.array(
+            fc.record({ name: text(200, 1), type: fc.constantFrom(...TOOL_TYPES), sideEffect: fc.constantFrom(...SIDE_EFFECTS), description: text(300) }, { requiredKeys: ['name', 'sideEffect'] }),
+            { maxLength: 4 },
+          ),
+        },
+        { requiredKeys: ['capability'] },
+      ),
       stub: aiStub,
       policy: arbStepPolicy,
     },
@@ -178,6 +191,25 @@ export const arbNodeByKind: { readonly [K in WorkflowNode['kind']]: fc.Arbitrary
         { requiredKeys: ['latency', 'outcomes'] },
       ),
       policy: arbStepPolicy,
+    },
+    { requiredKeys: [...baseRequired] },
+  ),
+  data: fc.record(
+    {
+      ...base,
+      kind: fc.constant('data' as const),
+      config: fc.record({ operation: fc.constantFrom(...DATA_OPERATIONS), delaySeconds: num(0, MAX_SECONDS), purpose: text(300) }, { requiredKeys: ['operation'] }),
+      stub: fc.record({ latency: arbDistribution, outcomes: arbOutcomes(['ok', 'wrong', ...ERROR_TYPES] as const) }, { requiredKeys: ['latency'] }),
+      policy: arbStepPolicy,
+    },
+    { requiredKeys: [...baseRequired] },
+  ),
+  loop: fc.record(
+    {
+      ...base,
+      kind: fc.constant('loop' as const),
+      config: fc.record({ batchSize: fc.integer({ min: 1, max: 1_000_000 }), purpose: text(300) }, { requiredKeys: [] }),
+      stub: fc.record({ items: arbDistribution }),
     },
     { requiredKeys: [...baseRequired] },
   ),

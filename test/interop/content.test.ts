@@ -77,7 +77,7 @@ describe('node kinds', () => {
   });
 
   it('an unknown kind names the kinds', () => {
-    expectProblem((t) => (obj(t, 'nodes', 0).kind = 'robot'), ['nodes', 0, 'kind'], /^the text "robot" is not a known kind; use one of: trigger, ai, tool, human, check, router, join, output, note$/);
+    expectProblem((t) => (obj(t, 'nodes', 0).kind = 'robot'), ['nodes', 0, 'kind'], /^the text "robot" is not a known kind; use one of: trigger, ai, tool, data, human, check, router, loop, join, output, note$/);
   });
 
   it('a node without kind says kind is missing', () => {
@@ -194,7 +194,7 @@ describe('connections (checkConnection, through import)', () => {
     const verdict = checkConnection(new Map(doc.nodes.map((n): [string, WorkflowNode] => [n.id, n])), doc.edges, req);
     expect(verdict).toMatchObject({ ok: false, code });
     const reason = verdict.ok ? '' : verdict.reason;
-    expectProblem((t) => (t.edges as unknown[]).push({ id: 'bad', ...req }), ['edges', 8, field], `edge "bad": ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`, code);
+    expectProblem((t) => (t.edges as unknown[]).push({ id: 'bad', ...req }), ['edges', 11, field], `edge "bad": ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`, code);
   });
 
   it('accepts a self-loop (a retry loop may point back at its own step)', () => {
@@ -202,7 +202,7 @@ describe('connections (checkConnection, through import)', () => {
   });
 
   it('refuses the same connection twice', () => {
-    expectProblem((t) => (t.edges as unknown[]).push({ id: 'again', source: 'trigger', sourcePort: 'out', target: 'ai' }), ['edges', 8], /repeats another edge/, 'duplicate-edge');
+    expectProblem((t) => (t.edges as unknown[]).push({ id: 'again', source: 'trigger', sourcePort: 'out', target: 'ai' }), ['edges', 11], /repeats another edge/, 'duplicate-edge');
   });
 
   it('accepts conditions, probabilities and defaults, and refuses code in a condition', () => {

@@ -1,6 +1,6 @@
 /**
- * The migration runner, driven by synthetic migration lists (version 1 is the first published version, so the
- * production list is empty; the meta-test covers it).
+ * The migration runner, driven by synthetic migration lists (the production list has its own tests and the
+ * meta-test).
  */
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION } from '../../src/domain/index.ts';
@@ -86,22 +86,22 @@ describe('import with migrations', () => {
   it('upgrades an older file, validates the result and says where it came from', () => {
     const current = JSON.parse(exportWorkflow(sampleWorkflow())) as unknown;
     const { name, ...rest } = asDoc(current);
-    const versionZero = { ...rest, schemaVersion: 0, title: name };
-    const toOne: Migration = { from: 0, to: 1, description: 'title -> name', migrate: (d) => { const { title, ...others } = asDoc(d); return { ...others, name: title, schemaVersion: 1 }; } };
-    const r = importWorkflow(JSON.stringify(versionZero), { migrations: [toOne] });
-    expect(r).toMatchObject({ ok: true, migratedFrom: 0, doc: { name: 'Sample', schemaVersion: 1 } });
+    const versionOne = { ...rest, schemaVersion: 1, title: name };
+    const toTwo: Migration = { from: 1, to: 2, description: 'title -> name', migrate: (d) => { const { title, ...others } = asDoc(d); return { ...others, name: title, schemaVersion: 2 }; } };
+    const r = importWorkflow(JSON.stringify(versionOne), { migrations: [toTwo] });
+    expect(r).toMatchObject({ ok: true, migratedFrom: 1, doc: { name: 'Sample', schemaVersion: 2 } });
   });
 
   it('reports problems in what a migration produced, like any other file', () => {
-    const broken: Migration = { from: 0, to: 1, description: 'drops nodes', migrate: (d) => ({ ...asDoc(d), schemaVersion: 1, nodes: 'none' }) };
-    const text = exportWorkflow(sampleWorkflow()).replace('"schemaVersion": 1', '"schemaVersion": 0');
+    const broken: Migration = { from: 1, to: 2, description: 'drops nodes', migrate: (d) => ({ ...asDoc(d), schemaVersion: 2, nodes: 'none' }) };
+    const text = exportWorkflow(sampleWorkflow()).replace('"schemaVersion": 2', '"schemaVersion": 1');
     const r = importWorkflow(text, { migrations: [broken] });
     expect(r).toMatchObject({ ok: false, unusable: false });
     expect(r.ok === false && r.problems[0]).toMatchObject({ path: ['nodes'], code: 'invalid_type' });
   });
 
   it('refuses version 0 with the production list (nothing older than 1 was ever written)', () => {
-    const text = exportWorkflow(sampleWorkflow()).replace('"schemaVersion": 1', '"schemaVersion": 0');
+    const text = exportWorkflow(sampleWorkflow()).replace('"schemaVersion": 2', '"schemaVersion": 0');
     expect(importWorkflow(text)).toMatchObject({ ok: false, unusable: true, problems: [{ code: 'migration-missing' }] });
   });
 });

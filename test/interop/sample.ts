@@ -6,7 +6,10 @@ import { createNode, createWorkflow, type Problem, type Workflow } from '../../s
 import { exportWorkflow } from '../../src/interop/export.ts';
 import { importWorkflow, type ImportResult } from '../../src/interop/import.ts';
 
-/** trigger -> ai -> check -> human -> router -> tool -> join -> output, ai:error -> alert, plus a note. */
+/**
+ * trigger -> ai -> check -> human -> router -> tool -> loop (each -> data -> loop) -> join -> output,
+ * ai:error -> alert, plus a note.
+ */
 export function sampleWorkflow(): Workflow {
   const doc = createWorkflow({ id: 'wf_sample', name: 'Sample' });
   const at = (i: number) => ({ x: i * 200, y: 0 });
@@ -21,6 +24,8 @@ export function sampleWorkflow(): Workflow {
     createNode('output', { id: 'done', position: at(7) }),
     { ...createNode('output', { id: 'alert', position: at(8) }), config: { type: 'alert', outcome: 'error' } },
     createNode('note', { id: 'note', position: at(9) }),
+    createNode('loop', { id: 'loop', position: at(10) }),
+    createNode('data', { id: 'data', position: at(11) }),
   ];
   const e = (id: string, source: string, sourcePort: string, target: string) => ({ id, source, sourcePort, target });
   doc.edges = [
@@ -29,9 +34,12 @@ export function sampleWorkflow(): Workflow {
     e('e3', 'check', 'pass', 'human'),
     e('e4', 'human', 'approve', 'router'),
     e('e5', 'router', 'out', 'tool'),
-    e('e6', 'tool', 'out', 'join'),
+    e('e6', 'tool', 'out', 'loop'),
     e('e7', 'join', 'out', 'done'),
     e('e8', 'ai', 'error', 'alert'),
+    e('e9', 'loop', 'each', 'data'),
+    e('e10', 'data', 'out', 'loop'),
+    e('e11', 'loop', 'done', 'join'),
   ];
   doc.scenarios = [{ id: 's1', name: 'Baseline', seed: 42, cases: 100 }];
   return doc;

@@ -83,6 +83,29 @@ describe('closed form', () => {
     expectInside(r.kpis.rejectedRate, (1 - w) * f + w * d);
   });
 
+  it('sample audit: 5% of the cases reaching it go to a person whatever their correctness, who catches wrong ones at the detection rate', () => {
+    const w = 0.2;
+    const rate = 0.05;
+    const d = 0.9;
+    const audit = check('audit', 0.5, 0.5, {});
+    const doc = workflow(
+      [
+        trigger(),
+        ai('a', { ok: 1 - w, wrong: w }),
+        audit.kind === 'check' ? { ...audit, config: { type: 'sample-audit' as const, onFail: 'route' as const, sampleRate: rate } } : audit,
+        human('auditor', { reviewers: 5, detection: d }),
+        output('o'),
+        output('x', 'rejected'),
+      ],
+      [edge('t', 'a'), edge('a', 'audit'), edge('audit:pass', 'o'), edge('audit:fail', 'auditor'), edge('auditor:approve', 'o'), edge('auditor:reject', 'x')],
+    );
+    const r = batch(doc, 4000);
+    // The person's workload is the sample: 5% of all cases, correct or not.
+    expect(Math.abs((r.nodes['auditor']?.reachedShare ?? 0) - rate)).toBeLessThan(3 * Math.sqrt((rate * (1 - rate)) / 40000));
+    expectInside(r.kpis.rejectedRate, rate * w * d);
+    expectInside(r.kpis.silentErrorRate, w * (1 - rate * d));
+  });
+
   it('re-ask: a failed check goes back to the producer, which draws a new result', () => {
     const w = 0.3;
     const doc = workflow(

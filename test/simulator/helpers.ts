@@ -82,7 +82,7 @@ export function edge(from: string, to: string, extra: Partial<WorkflowEdge> = {}
 }
 
 export function workflow(nodes: WorkflowNode[], edges: WorkflowEdge[], extra: Partial<Workflow> = {}): Workflow {
-  return { format: 'baton.workflow', schemaVersion: 1, id: 'wf', name: 'test', nodes, edges, ...extra };
+  return { format: 'baton.workflow', schemaVersion: 2, id: 'wf', name: 'test', nodes, edges, ...extra };
 }
 
 /** Half-width of a 95% normal interval for a proportion p from n draws (for closed-form comparisons). */

@@ -16,7 +16,7 @@ describe('simulation report schema', () => {
   });
 
   it('refuses a report with a missing KPI or a negative count, saying where', () => {
-    const report = runBatch(TEMPLATES[0]?.doc ?? { format: 'baton.workflow', schemaVersion: 1, id: 'x', name: 'x', nodes: [], edges: [] }, undefined, { cases: 20, replications: 2, seed: 1 });
+    const report = runBatch(TEMPLATES[0]?.doc ?? { format: 'baton.workflow', schemaVersion: 2, id: 'x', name: 'x', nodes: [], edges: [] }, undefined, { cases: 20, replications: 2, seed: 1 });
     if (!report) throw new Error('no report');
     const { successRate: _gone, ...kpis } = report.kpis;
     const missing = simulationReportSchema.safeParse({ ...report, kpis });

@@ -39,7 +39,7 @@ function chain(n: number): Workflow {
 const noop = (): void => undefined;
 const editorServices: EditorServices = {
   exportJson: () => '{}',
-  parseJson: async () => ({ ok: false, problems: [] }),
+  readWorkflowFile: () => Promise.resolve({ ok: false, problems: [] }),
   parseFragment: async () => ({ ok: false, message: 'no' }),
   autoLayout: () => Promise.resolve(new Map()),
 };

@@ -23,6 +23,8 @@ export default defineRule({
         const node = graph.node(v);
         if (node.kind === 'check' && node.config.onFail === 'reask' && node.config.maxReasks !== undefined) bounded = true;
         if (node.kind === 'human' && options.humanGateBounds) bounded = true;
+        // A for-each runs once per item and then leaves by `done`: bounded by the items it was given.
+        if (node.kind === 'loop') bounded = true;
         for (const e of graph.outEdges(node.id)) {
           const to = graph.indexOf(e.target);
           if (inside.has(to)) edgeIds.push(e.id);

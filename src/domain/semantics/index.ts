@@ -4,14 +4,18 @@
  * functions; the analyzer reads the same ones for its closed forms. docs/simulator.md ("One semantics") lists
  * them.
  *
+ *   attributes.ts case attributes: the share of cases a condition on one holds for
  *   branches.ts   branch weights and expected shares of routers
+ *   checks.ts     when an item fails a check; sample audits
  *   retries.ts    which retrier handles an error, attempts, backoff and jitter, which errors a retry repeats
  *   visits.ts     the visit guard and re-ask limits
  *   joins.ts      join rules, join timeouts, merged items
  *   outcomes.ts   how a case ends, outcome severity
  *   calendar.ts   the business-hours calendar
  */
+export * from './attributes.ts';
 export * from './branches.ts';
+export * from './checks.ts';
 export * from './calendar.ts';
 export * from './joins.ts';
 export * from './outcomes.ts';

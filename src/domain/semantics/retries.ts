@@ -77,8 +77,8 @@ export function retryWaitSeconds(backoff: number, error: ErrorType, retryAfterSe
   return honorRetryAfter && error === 'rate_limited' && retryAfterSeconds !== undefined && retryAfterSeconds > backoff ? retryAfterSeconds : backoff;
 }
 
-/** The kinds of step that make tries. */
-export type TryingKind = 'ai' | 'tool';
+/** The kinds of step that make tries (a data step's tries are local, but can fail and be retried the same way). */
+export type TryingKind = 'ai' | 'tool' | 'data';
 
 /**
  * How likely a retry is to fail with the same error as the try before it (the rest of the time it is a fresh
@@ -89,18 +89,36 @@ export type TryingKind = 'ai' | 'tool';
 export type RepeatProbabilities = Readonly<Record<ErrorType, number>>;
 
 /**
- * The repeat probability of each error type for a kind of step, by default: transient errors never repeat,
- * every other error always does. `overrides` (the stub's own figures) replace single entries.
+ * The repeat probability of each error type for a kind of step: `overrides` (the stub's `repeatOnRetry`) where
+ * given, else `DEFAULT_REPEAT`.
  * @example repeatProbabilities('tool').validation // 1
- * @example repeatProbabilities('ai', { malformed_output: 0.2 }).malformed_output // 0.2
+ * @example repeatProbabilities('ai').malformed_output // 0.2
+ * @example repeatProbabilities('ai', { malformed_output: 0.5 }).malformed_output // 0.5
  */
 export function repeatProbabilities(kind: TryingKind, overrides?: Readonly<Partial<Record<ErrorType, number>>>): RepeatProbabilities {
-  const out = {} as Record<ErrorType, number>;
-  for (const e of ERROR_TYPES) out[e] = overrides?.[e] ?? DEFAULT_REPEAT[kind](e);
-  return out;
+  return fromEntries((e) => overrides?.[e] ?? DEFAULT_REPEAT[kind][e]);
 }
 
-const DEFAULT_REPEAT: Readonly<Record<TryingKind, (e: ErrorType) => number>> = {
-  ai: (e) => (isTransient(e) ? 0 : 1),
-  tool: (e) => (isTransient(e) ? 0 : 1),
+/** Transient errors: a retry is a new try (0). Anything else belongs to the input unless said otherwise (1). */
+const byTransience = (e: ErrorType): number => (isTransient(e) ? 0 : 1);
+
+/**
+ * Default repeat probabilities. Transient errors (timeout, rate_limited, communication) never repeat. An AI step
+ * samples its answer afresh on every try, so the failures of one sample mostly do not come back: malformed
+ * output, a schema mismatch and an empty answer come back on 1 retry in 5 (the inputs that make a model fail
+ * this way at all), a refusal on 1 in 3 (a prompt near a policy line stays near it). Its other errors (bad
+ * request, authentication, content filter, runtime) and every non-transient error of a tool belong to the input
+ * or the set-up: they come back every time.
+ */
+export const DEFAULT_REPEAT: Readonly<Record<TryingKind, RepeatProbabilities>> = {
+  ai: { ...fromEntries(byTransience), malformed_output: 0.2, schema_mismatch: 0.2, empty_output: 0.2, refusal: 0.3 },
+  tool: fromEntries(byTransience),
+  // A data step runs locally: its non-transient errors (a script's bug, a bad file) come back every time.
+  data: fromEntries(byTransience),
 };
+
+function fromEntries(f: (e: ErrorType) => number): Record<ErrorType, number> {
+  const out = {} as Record<ErrorType, number>;
+  for (const e of ERROR_TYPES) out[e] = f(e);
+  return out;
+}

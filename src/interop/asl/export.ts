@@ -11,7 +11,8 @@
  * - exclusive routers: Choice states (conditions become rules guarded by IsPresent and a type test, because a
  *   missing field or a type mismatch is false in Baton); parallel routers and several edges out of one port:
  *   Parallel states whose branches end at the join that closes them;
- * - outputs: Succeed, or Fail for an `error` outcome; triggers and joins: Pass states that keep their names.
+ * - outputs: Succeed, or Fail for an `error` outcome; triggers and joins: Pass states that keep their names;
+ * - data steps: Pass states (scripts: Tasks like tools; waits: Wait states); loops: a Choice on `$.itemsLeft`.
  *
  * Refused, with a sentence naming the node: an inclusive router (ASL has no "every branch whose condition
  * holds"), a branch of a parallel split that is entered from outside it (a loop back into a Parallel state) or
@@ -362,10 +363,39 @@ class AslWriter {
     return name;
   }
 
+  /** A Task state for an AI, tool or script step: Lambda invoke with its timeouts, retriers and catchers. */
+  private emitCall(scope: Scope, node: Extract<WorkflowNode, { kind: 'ai' | 'tool' | 'data' }>, facts: string, set: (state: State) => void, follow: (state: State, port: string) => State): void {
+    const state: State = {
+      Type: 'Task',
+      Comment: this.comment(node, facts),
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Parameters: { FunctionName: this.functionName(node), 'Payload.$': '$' },
+      OutputPath: '$.Payload',
+    };
+    set(state);
+    const p = node.policy;
+    if (p?.timeouts?.startToCloseSeconds !== undefined) state.TimeoutSeconds = wholeSeconds(p.timeouts.startToCloseSeconds);
+    if (p?.timeouts?.scheduleToCloseSeconds !== undefined) {
+      this.noteEach(node, 'A whole-step limit (scheduleToClose) has no Step Functions equivalent; each try keeps its TimeoutSeconds');
+    }
+    const retry = upToCatchAll(p?.retry ?? []).map((r) => retryEntry(r, (gap) => this.noteEach(node, gap)));
+    if (retry.length > 0) state.Retry = retry;
+    if (p?.circuitBreaker) this.noteEach(node, 'A circuit breaker has no Step Functions equivalent');
+    for (const e of unroutedErrorEdges(node, this.adj.outgoing.get(node.id) ?? [])) {
+      this.note(node, `"${displayName(node)}": the ${e.sourcePort} edge has no catcher in the policy, so Baton never takes it; left out.`, e.id);
+    }
+    const routed = routedCatchers(this.adj, node);
+    const catchers = upToCatchAll(routed.map((r) => ({ errorEquals: r.catcher.errorEquals, edges: r.edges })));
+    if (catchers.length > 0) {
+      state.Catch = catchers.map((c) => ({ ErrorEquals: errorNames(c.errorEquals), ResultPath: '$.error', Next: this.next(scope, node, c.edges) ?? '' }));
+    }
+    follow(state, 'out');
+  }
+
   private comment(node: WorkflowNode, facts: string): string {
     const parts = [facts];
     if (node.description) parts.push(node.description);
-    if ((node.kind === 'ai' || node.kind === 'tool') && node.config.purpose) parts.push(`Purpose: ${node.config.purpose}`);
+    if ((node.kind === 'ai' || node.kind === 'tool' || node.kind === 'data') && node.config.purpose) parts.push(`Purpose: ${node.config.purpose}`);
     return parts.join('\n');
   }
 
@@ -386,31 +416,35 @@ class AslWriter {
       case 'ai':
       case 'tool': {
         const facts = node.kind === 'ai' ? `AI step (${[node.config.capability, node.config.model].filter(Boolean).join(', ')})` : `Tool step (${node.config.type}, side effect: ${node.config.sideEffect})`;
-        const state: State = {
-          Type: 'Task',
-          Comment: this.comment(node, facts),
-          Resource: 'arn:aws:states:::lambda:invoke',
-          Parameters: { FunctionName: this.functionName(node), 'Payload.$': '$' },
-          OutputPath: '$.Payload',
-        };
-        set(state);
-        const p = node.policy;
-        if (p?.timeouts?.startToCloseSeconds !== undefined) state.TimeoutSeconds = wholeSeconds(p.timeouts.startToCloseSeconds);
-        if (p?.timeouts?.scheduleToCloseSeconds !== undefined) {
-          this.noteEach(node, 'A whole-step limit (scheduleToClose) has no Step Functions equivalent; each try keeps its TimeoutSeconds');
+        this.emitCall(scope, node, facts, set, follow);
+        return;
+      }
+      case 'data': {
+        const op = node.config.operation;
+        // A script is a Lambda like a tool (it can fail and be retried); a wait is a Wait state; the other local
+        // transforms keep their place as Pass states (their work is the data mapping Step Functions does in Parameters).
+        if (op === 'code') {
+          this.emitCall(scope, node, 'Data step (code): a script run on the item', set, follow);
+          return;
         }
-        const retry = upToCatchAll(p?.retry ?? []).map((r) => retryEntry(r, (gap) => this.noteEach(node, gap)));
-        if (retry.length > 0) state.Retry = retry;
-        if (p?.circuitBreaker) this.noteEach(node, 'A circuit breaker has no Step Functions equivalent');
-        for (const e of unroutedErrorEdges(node, this.adj.outgoing.get(node.id) ?? [])) {
-          this.note(node, `"${displayName(node)}": the ${e.sourcePort} edge has no catcher in the policy, so Baton never takes it; left out.`, e.id);
+        if (node.policy?.retry?.length || node.policy?.catch?.length) this.noteEach(node, 'Wait and Pass states cannot retry or catch; the data step\'s policy is left out');
+        if (op === 'wait') {
+          set(follow({ Type: 'Wait', Comment: this.comment(node, 'Data step (wait)'), Seconds: wholeSeconds(node.config.delaySeconds ?? 0) }, 'out'));
+          return;
         }
-        const routed = routedCatchers(this.adj, node);
-        const catchers = upToCatchAll(routed.map((r) => ({ errorEquals: r.catcher.errorEquals, edges: r.edges })));
-        if (catchers.length > 0) {
-          state.Catch = catchers.map((c) => ({ ErrorEquals: errorNames(c.errorEquals), ResultPath: '$.error', Next: this.next(scope, node, c.edges) ?? '' }));
-        }
-        follow(state, 'out');
+        set(follow({ Type: 'Pass', Comment: this.comment(node, `Data step (${op}): a local transform of the item`) }, 'out'));
+        return;
+      }
+      case 'loop': {
+        // A for-each as a Choice on $.itemsLeft, which the states of the body must keep (a Map state would need
+        // the body as its own state machine).
+        const each = this.next(scope, node, out('each'));
+        const done = this.next(scope, node, out('done')) ?? this.stuck(scope, node, 'done');
+        const rule: State = { And: [{ Variable: '$.itemsLeft', IsPresent: true }, { Variable: '$.itemsLeft', IsNumeric: true }, { Variable: '$.itemsLeft', NumericGreaterThan: 0 }] };
+        const choices: State[] = each ? [{ ...rule, Next: each }] : [];
+        if (choices.length === 0) set({ Type: 'Pass', Comment: this.comment(node, `Loop (${node.config.batchSize ?? 1} item(s) per pass)`), Next: done });
+        else set({ Type: 'Choice', Comment: this.comment(node, `Loop (${node.config.batchSize ?? 1} item(s) per pass): another pass while $.itemsLeft > 0, then done.`), Choices: choices, Default: done });
+        this.note(node, `Loop "${displayName(node)}" is a Choice on $.itemsLeft, which the body must count down (or make it a Map state over the items).`);
         return;
       }
       case 'human': {

@@ -3,7 +3,7 @@
  * Modeler opens it laid out where the design has its nodes. The mapping:
  *
  * - trigger: start event (message start for webhook, event and chat triggers; timer start for schedules);
- * - AI and tool steps: service tasks; human gates: user tasks followed by a decision gateway on `decision`;
+ * - AI and tool steps: service tasks; data steps: script tasks; loops: an exclusive gateway on `itemsLeft`; human gates: user tasks followed by a decision gateway on `decision`;
  *   checks: business rule tasks (service tasks for LLM graders) followed by a gateway on `passed`;
  * - routers: exclusive, parallel or inclusive gateways; joins: exclusive (any, first), parallel (all, after a
  *   clean parallel split) or inclusive (all, otherwise: it waits only for branches that were started);
@@ -20,6 +20,7 @@ import {
   buildAdjacency,
   type AiNode,
   type Condition,
+  type DataNode,
   type HumanNode,
   type ToolNode,
   type Workflow,
@@ -39,6 +40,7 @@ type ElementType =
   | 'endEvent'
   | 'boundaryEvent'
   | 'serviceTask'
+  | 'scriptTask'
   | 'userTask'
   | 'businessRuleTask'
   | 'exclusiveGateway'
@@ -153,11 +155,11 @@ function extensionFor(node: WorkflowNode): string {
     for (const [k, v] of Object.entries(node.config)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') fields[k] = v;
   }
   parts.push(`<baton:node${attrs(fields)} />`);
-  if (node.kind === 'ai' || node.kind === 'tool' || node.kind === 'human') {
+  if (node.kind === 'ai' || node.kind === 'tool' || node.kind === 'data' || node.kind === 'human') {
     const t = node.policy?.timeouts;
     if (t) parts.push(`<baton:timeouts${attrs({ startToCloseSeconds: t.startToCloseSeconds, scheduleToCloseSeconds: t.scheduleToCloseSeconds })} />`);
   }
-  if (node.kind === 'ai' || node.kind === 'tool') {
+  if (node.kind === 'ai' || node.kind === 'tool' || node.kind === 'data') {
     const p = node.policy;
     for (const r of p?.retry ?? []) {
       parts.push(
@@ -187,7 +189,7 @@ function edgeExtension(e: WorkflowEdge): string {
 function documentationFor(node: WorkflowNode): string | undefined {
   const parts: string[] = [];
   if (node.description) parts.push(node.description);
-  if ((node.kind === 'ai' || node.kind === 'tool') && node.config.purpose) parts.push(`Purpose: ${node.config.purpose}`);
+  if ((node.kind === 'ai' || node.kind === 'tool' || node.kind === 'data') && node.config.purpose) parts.push(`Purpose: ${node.config.purpose}`);
   if (node.kind === 'ai' && node.config.outputContract) parts.push(`Returns: ${node.config.outputContract}`);
   return parts.length > 0 ? parts.join('\n\n') : undefined;
 }
@@ -204,6 +206,10 @@ function taskType(node: WorkflowNode): ElementType {
       return node.config.type === 'llm-grader' ? 'serviceTask' : 'businessRuleTask';
     case 'router':
       return node.config.mode === 'parallel' ? 'parallelGateway' : node.config.mode === 'inclusive' ? 'inclusiveGateway' : 'exclusiveGateway';
+    case 'data':
+      return 'scriptTask'; // local work, no service called
+    case 'loop':
+      return 'exclusiveGateway'; // "items left?": each pass, or done
     case 'join':
       return 'exclusiveGateway'; // refined in joinType
     default:
@@ -373,8 +379,17 @@ export function exportBpmn(doc: Workflow): ExportResult {
         break;
       case 'ai':
       case 'tool':
+      case 'data':
         routeStep(node, el);
         break;
+      case 'loop': {
+        // A for-each as a gateway: another pass while items are left, else done (the default flow).
+        route(el, edgesFromPort(adj, node.id, 'each'), `${node.id}_each`, { name: 'each', condition: 'itemsLeft > 0' });
+        const done = route(el, edgesFromPort(adj, node.id, 'done'), `${node.id}_done`, { name: 'done' });
+        if (done) el.defaultFlow = done.id;
+        notes.push({ nodeId: node.id, message: `Loop "${displayName(node)}" is a gateway on itemsLeft, which the process must keep; BPMN's multi-instance activities need the body as a sub-process.` });
+        break;
+      }
       case 'human':
         routeHuman(node, el);
         break;
@@ -408,7 +423,7 @@ export function exportBpmn(doc: Workflow): ExportResult {
     }
   }
 
-  function routeStep(node: AiNode | ToolNode, el: Element): void {
+  function routeStep(node: AiNode | ToolNode | DataNode, el: Element): void {
     route(el, edgesFromPort(adj, node.id, 'out'), `${node.id}_out`);
     for (const e of unroutedErrorEdges(node, adj.outgoing.get(node.id) ?? [])) {
       notes.push({ nodeId: node.id, edgeId: e.id, message: `"${displayName(node)}": the ${e.sourcePort} edge has no catcher in the policy, so Baton never takes it; left out.` });

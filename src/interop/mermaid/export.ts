@@ -20,9 +20,11 @@ export const SHAPES: Record<NodeKind, readonly [string, string]> = {
   trigger: ['([', '])'], // stadium
   ai: ['(', ')'], // rounded
   tool: ['[', ']'], // rectangle
+  data: ['[/', '/]'], // parallelogram: plumbing, not a call
   human: ['[/', '\\]'], // trapezoid
   check: ['{{', '}}'], // hexagon
   router: ['{', '}'], // rhombus
+  loop: ['[[', ']]'], // subroutine: a body run once per item
   join: ['((', '))'], // circle
   output: ['(((', ')))'], // double circle
   note: ['>', ']'], // asymmetric
@@ -32,9 +34,11 @@ const CLASS_DEFS: Record<NodeKind, string> = {
   trigger: 'fill:#e0f2fe,stroke:#0369a1',
   ai: 'fill:#ede9fe,stroke:#6d28d9',
   tool: 'fill:#e2e8f0,stroke:#334155',
+  data: 'fill:#f8fafc,stroke:#64748b,stroke-dasharray:2 2',
   human: 'fill:#fef3c7,stroke:#b45309',
   check: 'fill:#dcfce7,stroke:#15803d',
   router: 'fill:#fce7f3,stroke:#be185d',
+  loop: 'fill:#ccfbf1,stroke:#0f766e',
   join: 'fill:#f1f5f9,stroke:#475569',
   output: 'fill:#f0fdf4,stroke:#166534',
   note: 'fill:#fefce8,stroke:#a16207,stroke-dasharray:4 3',

@@ -7,6 +7,9 @@
  * - tool steps: the app's node when the label or purpose names a known app, HTTP Request for HTTP tools, Execute
  *   Workflow for sub-workflows, Code for scripts, otherwise a No Operation placeholder whose note says what to
  *   configure;
+ * - data steps: the n8n node for their operation (Set, Code, Merge, Split Out, Aggregate, Filter, Sort, Limit,
+ *   Remove Duplicates, Wait with its delay, Respond to Webhook, No Operation); loops: Loop Over Items 3 (output
+ *   0 done, output 1 each pass);
  * - human gates: Send Email with "send and wait for approval", then a Switch on the answer (approve, reject,
  *   and the time limit running out for the timeout route);
  * - checks: IF (confidence against the threshold, or `passed`); routers: IF (one branch and a default) or
@@ -17,6 +20,7 @@
  */
 import { buildAdjacency, type Condition, type Retrier, type Workflow, type WorkflowEdge, type WorkflowNode } from '../../domain/index.ts';
 import type { ExportNote, ExportResult } from '../export-format.ts';
+import { BATON_TO_N8N } from './node-types.ts';
 import { displayName, edgesFromPort, routedCatchers, uniqueName, unroutedErrorEdges } from '../export-graph.ts';
 
 const BASE = 'n8n-nodes-base.';
@@ -37,6 +41,8 @@ interface N8nNode {
   position: [number, number];
   [setting: string]: Json;
 }
+
+type AddNode = (node: WorkflowNode | undefined, wanted: string, type: string, typeVersion: number, parameters: Params, at: { x: number; y: number }, settings?: Record<string, Json>) => N8nNode;
 
 interface Connection {
   node: string;
@@ -173,7 +179,8 @@ export function exportN8n(doc: Workflow): ExportResult {
         break;
       }
       case 'ai':
-      case 'tool': {
+      case 'tool':
+      case 'data': {
         const settings = { ...settingsFor(node), ...retrySettings(node, noteEach) };
         if (node.policy?.circuitBreaker) noteEach(node, 'Circuit breakers have no n8n equivalent');
         if (node.policy?.timeouts && !(node.kind === 'tool' && node.config.type === 'http')) noteEach(node, 'Per-try timeouts are kept only on HTTP Request steps (other n8n nodes have no timeout setting)');
@@ -199,6 +206,8 @@ export function exportN8n(doc: Workflow): ExportResult {
             n = add(node, name, `${LC}openAi`, 1.8, { resource: op[0], operation: op[1], modelId: { __rl: true, value: model, mode: 'id' }, options: {} }, at, settings);
             if (cap === 'embedding') noteEach(node, 'Embedding steps have no n8n step of their own: they are OpenAI message steps to change into an embeddings call');
           }
+        } else if (node.kind === 'data') {
+          n = dataNode(node, name, at, settings, add);
         } else {
           n = toolNode(node, name, at, settings);
         }
@@ -215,6 +224,15 @@ export function exportN8n(doc: Workflow): ExportResult {
         for (const e of unroutedErrorEdges(node, adj.outgoing.get(node.id) ?? [])) {
           notes.push({ nodeId: node.id, edgeId: e.id, message: `"${name}": the ${e.sourcePort} edge has no catcher in the policy, so Baton never takes it; left out.` });
         }
+        break;
+      }
+      case 'loop': {
+        // Loop Over Items 3: output 0 is "done", output 1 is "loop" (each pass), as the importer reads it.
+        const { type, typeVersion } = BATON_TO_N8N.loop;
+        const n = add(node, name, type, typeVersion, { batchSize: node.config.batchSize ?? 1, options: {} }, at, settingsFor(node));
+        entries.set(node.id, n.name);
+        exit(node.id, 'done', n.name, 0);
+        exit(node.id, 'each', n.name, 1);
         break;
       }
       case 'human': {
@@ -384,6 +402,21 @@ export function exportN8n(doc: Workflow): ExportResult {
   }
 }
 
+/** A data step as the n8n node for its operation (node-types.ts, BATON_TO_N8N); a wait keeps its delay. */
+function dataNode(node: Extract<WorkflowNode, { kind: 'data' }>, name: string, at: { x: number; y: number }, settings: Record<string, Json>, add: AddNode): N8nNode {
+  const op = node.config.operation;
+  const { type, typeVersion } = BATON_TO_N8N.data[op];
+  const purpose = (node.config.purpose ?? name).replace(/\s+/g, ' ');
+  const parameters: Params =
+    op === 'wait'
+      ? { amount: node.config.delaySeconds ?? 5, unit: 'seconds' }
+      : op === 'code' || op === 'convert'
+        ? { jsCode: `// ${purpose}\nreturn $input.all();` }
+        : {};
+  const configure: Record<string, Json> = op === 'wait' || op === 'pass' ? {} : { notes: [`Configure: ${op} step.`, node.config.purpose, node.description].filter(Boolean).join('\n'), notesInFlow: true };
+  return add(node, name, type, typeVersion, parameters, at, { ...settings, ...configure });
+}
+
 function configureNote(node: Extract<WorkflowNode, { kind: 'tool' }>, what: string): string {
   const parts = [`Configure: ${what}`];
   if (node.config.purpose) parts.push(node.config.purpose);
@@ -392,7 +425,7 @@ function configureNote(node: Extract<WorkflowNode, { kind: 'tool' }>, what: stri
 }
 
 /** n8n's retry settings for a step's first retrier (n8n has one retry setting per node, for every error). */
-function retrySettings(node: Extract<WorkflowNode, { kind: 'ai' | 'tool' }>, noteEach: (node: WorkflowNode, gap: string) => void): Record<string, Json> {
+function retrySettings(node: Extract<WorkflowNode, { kind: 'ai' | 'tool' | 'data' }>, noteEach: (node: WorkflowNode, gap: string) => void): Record<string, Json> {
   const retriers: readonly Retrier[] = node.policy?.retry ?? [];
   const [r] = retriers;
   if (!r || r.maximumAttempts <= 1) return {};

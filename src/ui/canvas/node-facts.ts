@@ -18,10 +18,16 @@ export function nodeFacts(node: WorkflowNode): string {
   switch (node.kind) {
     case 'trigger':
       return node.config.type;
-    case 'ai':
-      return [node.config.capability, node.config.model].filter(Boolean).join(' · ');
+    case 'ai': {
+      const tools = node.config.tools?.length ? `${node.config.tools.length} tool${node.config.tools.length === 1 ? '' : 's'}` : '';
+      return [node.config.capability, node.config.model, tools].filter(Boolean).join(' · ');
+    }
     case 'tool':
       return [node.config.type, node.config.sideEffect === 'none' ? 'read-only' : node.config.sideEffect].join(' · ');
+    case 'data':
+      return node.config.delaySeconds !== undefined ? `${node.config.operation} · ${formatSeconds(node.config.delaySeconds)}` : node.config.operation;
+    case 'loop':
+      return `for each · ${node.config.batchSize ?? 1} per pass`;
     case 'human': {
       const who = `${node.config.reviewers} reviewer${node.config.reviewers === 1 ? '' : 's'}`;
       return [node.config.type, who, node.config.calendar === 'business-hours' ? 'business hours' : '24/7'].join(' · ');
@@ -42,7 +48,7 @@ export function nodeFacts(node: WorkflowNode): string {
 /** @example policyBadges(aiNode) // ["retry ×3", "timeout 30 s"] */
 export function policyBadges(node: WorkflowNode): string[] {
   const badges: string[] = [];
-  if (node.kind === 'ai' || node.kind === 'tool') {
+  if (node.kind === 'ai' || node.kind === 'tool' || node.kind === 'data') {
     const p = node.policy;
     const attempts = Math.max(0, ...(p?.retry ?? []).map((r) => r.maximumAttempts));
     if (attempts > 1) badges.push(`retry ×${attempts}`);

@@ -5,15 +5,19 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { Problem } from '../../domain/index.ts';
+import type { Problem, Workflow } from '../../domain/index.ts';
 import type { LibraryState, LibraryStore } from '../../store/library-store.ts';
+import type { ConversionSummary } from '../services.tsx';
 
 export type { TemplateCard } from '../../store/library-store.ts';
 
 /** Id of the "Blank design" card, always first in the gallery. */
 export const BLANK_TEMPLATE_ID = 'blank';
 
-export type ImportOutcome = { readonly ok: true; readonly name: string } | { readonly ok: false; readonly problems: readonly Problem[] };
+export type ImportOutcome =
+  /** `conversion`: the file was another tool's workflow (n8n), converted; its report. */
+  | { readonly ok: true; readonly name: string; readonly conversion?: ConversionSummary }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
 
 export interface StorageUse {
   readonly usageBytes: number;
@@ -39,7 +43,10 @@ export interface DesignLibrary {
   restoreFromTrash(id: string): Promise<void>;
   dismissDeleted(): void;
   /** Validate a file's text through import and store it as a NEW design; problems come back with their paths. */
+  /** Read a file of any known format (a Baton document, an n8n export) and store it as a new design. */
   importAsNew(text: string): Promise<ImportOutcome>;
+  /** Store an already read (or converted) document as a new design and open it; `source` names it in the message. */
+  importDocumentAsNew(doc: Workflow, source?: string): Promise<ImportOutcome>;
   /** Export JSON of a stored design (or the raw stored text when it no longer imports); undefined if gone. */
   exportJson(id: string): Promise<{ readonly fileName: string; readonly json: string } | undefined>;
   /** Export JSON of what the editor holds now: works in memory mode and when saving fails. */

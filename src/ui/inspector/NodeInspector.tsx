@@ -1,7 +1,8 @@
 /** The selected node: its name, its config (laid out from the config schema of its kind), stub and policy. */
 import { KIND_LABELS, type WorkflowNode } from '../../domain/index.ts';
+import { AgentToolsEditor } from './AgentToolsEditor.tsx';
 import { Field } from './field-controls.tsx';
-import { CONFIG_LABELS, OPTION_LABELS, labelFor } from './field-labels.ts';
+import { CONFIG_HELP, CONFIG_LABELS, OPTION_LABELS, labelFor } from './field-labels.ts';
 import { Group } from './inspector-layout.tsx';
 import { ScopeProvider, useNodeScope } from './inspector-scope.tsx';
 import { PolicyEditor } from './PolicyEditor.tsx';
@@ -30,7 +31,7 @@ export function NodeInspector({ node }: { node: WorkflowNode }) {
         {keysAt(scope.schema, node, ['config'])
           .filter((key) => configFieldApplies(node, key))
           .map((key) => (
-            <Field key={key} path={['config', key]} label={labelFor(CONFIG_LABELS, key)} optionLabels={OPTION_LABELS} />
+            <Field key={key} path={['config', key]} label={labelFor(CONFIG_LABELS, key)} help={CONFIG_HELP[key]} optionLabels={OPTION_LABELS} />
           ))}
         {suggestion && (
           <p className="inspector-suggest" role="note">
@@ -41,6 +42,7 @@ export function NodeInspector({ node }: { node: WorkflowNode }) {
           </p>
         )}
       </Group>
+      <AgentToolsEditor node={node} />
       {declares(scope.schema, node, [], 'stub') && <StubEditor node={node} />}
       {declares(scope.schema, node, [], 'policy') && <PolicyEditor node={node} />}
     </ScopeProvider>

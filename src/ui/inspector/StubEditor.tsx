@@ -7,9 +7,10 @@ import { confidenceSchema, createNode, distributionSchema, type Distribution, ty
 import { DistributionEditor } from './DistributionEditor.tsx';
 import type { DistributionUnit } from './distribution-math.ts';
 import { Field } from './field-controls.tsx';
-import { STUB_HELP, STUB_LABELS, labelFor } from './field-labels.ts';
+import { SAMPLE_AUDIT_STUB_HELP, STUB_HELP, STUB_LABELS, labelFor } from './field-labels.ts';
 import { AbsentSection, Group, RemoveButton } from './inspector-layout.tsx';
 import { OutcomeTable } from './OutcomeTable.tsx';
+import { RepeatTable } from './RepeatTable.tsx';
 import { useScope } from './inspector-scope.tsx';
 import { getIn } from './path-data.ts';
 import { isSchemaAt, keysAt } from './schema-fields.ts';
@@ -47,6 +48,7 @@ export function StubEditor({ node }: { node: WorkflowNode }) {
         const present = getIn(node, path) !== undefined;
         // A human gate's table is what reviewers decide about CORRECT items; wrong ones go by the detection rate.
         if (key === 'outcomes') return <OutcomeTable key={key} path={path} title={node.kind === 'human' ? 'Decisions on correct items' : label} />;
+        if (key === 'repeatOnRetry' && (node.kind === 'ai' || node.kind === 'tool')) return <RepeatTable key={key} path={path} kind={node.kind} />;
         if (isSchemaAt(scope.schema, node, path, confidenceSchema)) {
           return present ? (
             <Group key={key} title={label} level={4} actions={<RemoveButton what={label.toLowerCase()} onRemove={() => scope.commit(path, undefined, 'step')} />}>
@@ -62,7 +64,8 @@ export function StubEditor({ node }: { node: WorkflowNode }) {
           const optional = key in NEW_DISTRIBUTION;
           return <DistributionEditor key={key} path={path} title={label} unit={unitOf(key)} {...(optional ? { onRemove: () => scope.commit(path, undefined, 'step') } : {})} />;
         }
-        return <Field key={key} path={path} label={label} {...(STUB_HELP[key] ? { help: STUB_HELP[key] } : {})} />;
+        const help = (node.kind === 'check' && node.config.type === 'sample-audit' ? SAMPLE_AUDIT_STUB_HELP[key] : undefined) ?? STUB_HELP[key];
+        return <Field key={key} path={path} label={label} {...(help ? { help } : {})} />;
       })}
     </Group>
   );

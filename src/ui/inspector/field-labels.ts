@@ -18,13 +18,28 @@ export const CONFIG_LABELS: Readonly<Record<string, string>> = {
   onFail: 'On fail',
   maxReasks: 'Max re-asks',
   threshold: 'Pass threshold (confidence, 0–1)',
-  sampleRate: 'Sample rate (share audited, 0–1)',
+  sampleRate: 'Sample rate (share sent to the auditor, 0–1)',
   mode: 'Mode',
   timeoutSeconds: 'Timeout (s)',
   outcome: 'Outcome',
   text: 'Text',
   width: 'Width (px)',
   height: 'Height (px)',
+  operation: 'Operation',
+  delaySeconds: 'Delay (s)',
+  batchSize: 'Items per pass',
+};
+
+/** Help under a config field, by key. */
+export const CONFIG_HELP: Readonly<Record<string, string>> = {
+  sampleRate:
+    'A sample audit sends this share of the cases, picked at random whether right or wrong, out by its fail port: connect it to a human gate, the person who audits them. The others pass unaudited.',
+};
+
+/** Help under a stub field of a sample audit, whose catch rate is the auditor's (the human gate after fail). */
+export const SAMPLE_AUDIT_STUB_HELP: Readonly<Record<string, string>> = {
+  detectionRate: 'Not used by a sample audit: the human gate its fail port leads to catches wrong items, at its own detection rate.',
+  falseRejectRate: 'Not used by a sample audit: which cases go to the auditor is a random sample.',
 };
 
 /** Enum values whose raw name does not say enough. */
@@ -58,6 +73,8 @@ export const STUB_LABELS: Readonly<Record<string, string>> = {
   outcomes: 'Outcomes',
   confidence: 'Confidence',
   retryAfterSeconds: 'Retry-After when rate-limited (s)',
+  repeatOnRetry: 'Retries repeat the error',
+  items: 'Items per case',
   detectionRate: 'Detection rate (wrong items caught, 0–1)',
   falseRejectRate: 'False reject rate (good items failed, 0–1)',
 };

@@ -17,6 +17,8 @@ import { TemplateGallery } from '../designs/TemplateGallery.tsx';
 import { TrashList } from '../designs/TrashList.tsx';
 import { VersionsSection } from '../designs/VersionsSection.tsx';
 import { downloadBlob } from '../download.ts';
+import { ConversionReportDialog } from '../import/ConversionReportDialog.tsx';
+import type { ConversionSummary } from '../services.tsx';
 import '../designs/designs.css';
 
 export function DesignsPanel() {
@@ -68,6 +70,7 @@ function LibraryPanel({ library }: { library: DesignLibrary }) {
   const [view, setView] = useState<'designs' | 'trash'>('designs');
   const [settings, setSettings] = useState(false);
   const [importProblems, setImportProblems] = useState<{ file: string; problems: readonly Problem[] } | null>(null);
+  const [converted, setConverted] = useState<{ name: string; conversion: ConversionSummary } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const visible = useMemo(() => {
@@ -90,6 +93,7 @@ function LibraryPanel({ library }: { library: DesignLibrary }) {
     const result = await library.importAsNew(text);
     // A storage failure comes back with no problems: the library has already said so in the message bar.
     setImportProblems(result.ok || result.problems.length === 0 ? null : { file: file.name, problems: result.problems });
+    if (result.ok && result.conversion) setConverted({ name: result.name, conversion: result.conversion });
   };
   const exportDesign = async (id: string): Promise<void> => {
     const out = await library.exportJson(id);
@@ -106,7 +110,7 @@ function LibraryPanel({ library }: { library: DesignLibrary }) {
         <button type="button" onClick={() => library.setGallery(true)}>
           New design
         </button>
-        <button type="button" onClick={() => fileInput.current?.click()} title="Import a workflow JSON file as a new design; the open design stays as it is">
+        <button type="button" onClick={() => fileInput.current?.click()} title="Import a workflow file (Baton, or an n8n workflow export) as a new design; the open design stays as it is">
           Import as new
         </button>
         {/* onFile and exportDesign never reject: problems show in the alert below, library failures in the message bar. */}
@@ -118,6 +122,7 @@ function LibraryPanel({ library }: { library: DesignLibrary }) {
           Settings
         </button>
       </div>
+      {converted && <ConversionReportDialog name={converted.name} conversion={converted.conversion} onClose={() => setConverted(null)} />}
       {importProblems && (
         <div className="designs-problems" role="alert">
           <p>

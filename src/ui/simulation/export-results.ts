@@ -1,38 +1,17 @@
 /**
- * "Export results": the last batch as JSON (the same `scenario, seed, cases, replications, kpis, nodes, hypothesis`
- * shape as `baton simulate --format json`, so a page export and a CLI run of the same seed can be diffed, plus the
- * panel's extra figures) and as CSV (one KPI per row, then one row per node).
+ * "Export results": the last batch as JSON (what `baton simulate --format json` prints, `reportJson`, so a page
+ * export and a CLI run of the same seed can be diffed, plus the design's name and the analyzer's estimate) and as
+ * CSV (one KPI per row, then one row per node).
  */
-import { reportKpi } from '../../domain/index.ts';
+import { reportJson, reportKpi } from '../../domain/index.ts';
 import type { BatchState, SimReport } from '../../store/simulation-store.ts';
 import { KPI_META } from './sim-format.ts';
 
-/** The CLI's JSON contract (interfaces.md) first, then what else the panel shows. */
+/** The CLI's JSON (the whole report), then the design's name and the analyzer's estimate the panel shows. */
 export function resultsJson(batch: BatchState): string {
   const r = batch.report;
   if (!r) return '{}';
-  const nodes: Record<string, { visits: number; failures: Readonly<Partial<Record<string, number>>>; utilisation?: number; meanWaitSeconds?: number }> = {};
-  for (const [id, n] of Object.entries(r.nodes)) {
-    nodes[id] = { visits: n.visits, failures: n.failures, ...(n.gate ? { utilisation: n.gate.utilisation, meanWaitSeconds: n.gate.meanWaitSeconds } : {}) };
-  }
-  const out = {
-    scenario: r.scenario,
-    seed: r.seed,
-    cases: r.cases,
-    replications: r.replications,
-    kpis: r.kpis,
-    nodes,
-    hypothesis: r.hypothesis,
-    design: batch.designName,
-    events: r.events,
-    outcomeMix: r.outcomeMix,
-    histogram: r.histogram,
-    nodeDetails: r.nodes,
-    costByNode: r.costByNode,
-    rarelyReached: r.rarelyReached,
-    estimate: batch.estimate,
-  };
-  return JSON.stringify(out, null, 2);
+  return JSON.stringify({ ...reportJson(r), design: batch.designName, estimate: batch.estimate }, null, 2);
 }
 
 function csvCell(v: string | number | null | undefined): string {

@@ -16,8 +16,10 @@ import { ariaKeys, keyText } from '../commands/keys.ts';
 import { useDesignLibrary } from '../designs/designs-services.tsx';
 import { downloadBlob, slugify } from '../download.ts';
 import { useEditorStore, useEditorStoreApi } from '../editor-context.tsx';
+import { ConversionReportDialog } from '../import/ConversionReportDialog.tsx';
+import { useOpenWorkflowFile } from '../import/use-open-workflow-file.ts';
 import { ProblemCounts } from '../problems/ProblemCounts.tsx';
-import { useEditorServices } from '../services.tsx';
+import type { ConversionSummary } from '../services.tsx';
 import { captureDesignImage, type ImageFormat } from './export-image.ts';
 import { ExportMenu } from './ExportMenu.tsx';
 import { useDismissOnOutsidePointer } from './use-dismiss.ts';
@@ -140,9 +142,10 @@ function pickJsonFile(): Promise<File | null> {
  */
 function ImportMenu() {
   const store = useEditorStoreApi();
-  const services = useEditorServices();
   const library = useDesignLibrary();
-  const [problems, setProblems] = useState<{ file: string; problems: readonly Problem[] } | null>(null);
+  const openFile = useOpenWorkflowFile();
+  const [problems, setProblems] = useState<{ file: string; problems: readonly Problem[]; title?: string } | null>(null);
+  const [converted, setConverted] = useState<{ name: string; conversion: ConversionSummary } | null>(null);
   const replace = async (): Promise<void> => {
     const file = await pickJsonFile();
     if (!file) return;
@@ -153,27 +156,25 @@ function ImportMenu() {
       store.getState().showMessage(`“${file.name}” could not be read: ${err instanceof Error ? err.message : String(err)}`, 'error');
       return;
     }
-    const result = await services.parseJson(text);
+    // The current design is untouched by a bad file; another tool's workflow opens as a new design.
+    const result = await openFile(text, file.name);
     if (!result.ok) {
-      // The current design is untouched: a bad file never replaces good work.
-      setProblems({ file: file.name, problems: result.problems });
+      if (result.problems.length > 0) setProblems({ file: file.name, problems: result.problems, ...(result.title ? { title: result.title } : {}) });
       return;
     }
-    // The open design keeps its identity (id), so the replacement is saved over it and Undo brings it back.
-    const current = store.getState().doc;
-    store.getState().commit({ ...result.doc, id: current.id });
-    store.getState().showMessage(`Replaced this design with “${result.doc.name}” from ${file.name} (${result.doc.nodes.length} steps). Undo brings the previous one back.`, 'success');
+    if (result.conversion) setConverted({ name: result.name, conversion: result.conversion });
   };
   const asNew = async (): Promise<void> => {
     const file = await pickJsonFile();
     if (!file || !library) return;
     const result = await library.importAsNew(await file.text());
     if (!result.ok) setProblems({ file: file.name, problems: result.problems });
+    else if (result.conversion) setConverted({ name: result.name, conversion: result.conversion });
   };
   return (
     <>
-      <MenuButton label="Import" title="Import a workflow JSON file: replace this design, or open it as a new one" menuLabel="Import">
-        <button type="button" role="menuitem" autoFocus onClick={() => void replace()} title="Undo brings the current design back">
+      <MenuButton label="Import" title="Import a workflow file (Baton, or an n8n export): replace this design, or open it as a new one" menuLabel="Import">
+        <button type="button" role="menuitem" autoFocus onClick={() => void replace()} title="Undo brings the current design back (an n8n workflow always opens as a new design)">
           Replace this design…
         </button>
         {library && (
@@ -185,11 +186,12 @@ function ImportMenu() {
       {problems && (
         <ProblemListDialog
           title={`“${problems.file}” was not imported`}
-          intro="Your current design is unchanged. Fix these problems in the file and import it again:"
+          intro={`${problems.title ? `It is an ${problems.title}, but it cannot be used. ` : ''}Your current design is unchanged. Fix these problems in the file and import it again:`}
           lines={problems.problems.map(formatProblem)}
           onClose={() => setProblems(null)}
         />
       )}
+      {converted && <ConversionReportDialog name={converted.name} conversion={converted.conversion} onClose={() => setConverted(null)} />}
     </>
   );
 }

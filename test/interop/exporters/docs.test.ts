@@ -17,7 +17,7 @@ describe('docs/interop.md', () => {
   it('lists the Mermaid shape of every kind the exporter draws', () => {
     for (const kind of NODE_KINDS) {
       const [open, close] = SHAPES[kind];
-      const name = ({ ai: 'AI step', tool: 'tool step', human: 'human gate' } as Partial<Record<string, string>>)[kind] ?? kind;
+      const name = ({ ai: 'AI step', tool: 'tool step', data: 'data step', human: 'human gate' } as Partial<Record<string, string>>)[kind] ?? kind;
       expect(doc, kind).toMatch(new RegExp(`\\| ${name} \\| [a-z ]+ \`${escape(open)}\\.\\.\\.${escape(close)}\``));
     }
     expect(doc).toContain(`cut to ${NOTE_TEXT_LIMIT} characters`);

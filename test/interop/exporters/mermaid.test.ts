@@ -65,7 +65,7 @@ describe('Mermaid export', () => {
     doc.edges.push({ id: 'cond', source: 'router', sourcePort: 'out', target: 'done', condition: { field: 'confidence', op: '>=', value: 0.8 } });
     const { vertices, edges } = await parsed(exported(doc));
     expect(Object.fromEntries(vertices.map((v) => [v.id, v.type]))).toEqual({
-      n0: 'stadium', n1: 'round', n2: 'hexagon', n3: 'trapezoid', n4: 'diamond', n5: 'square', n6: 'circle', n7: 'doublecircle', n8: 'doublecircle', n9: 'odd',
+      n0: 'stadium', n1: 'round', n2: 'hexagon', n3: 'trapezoid', n4: 'diamond', n5: 'square', n6: 'circle', n7: 'doublecircle', n8: 'doublecircle', n9: 'odd', n10: 'subroutine', n11: 'lean_right',
     });
     const cond = edges.at(-1);
     expect(decode(cond?.text ?? '')).toBe('confidence >= 0.8');

@@ -95,6 +95,28 @@ describe('Inspector on a node', () => {
     expect(outcomes).not.toHaveAccessibleDescription(expect.stringContaining('must sum to 1'));
   });
 
+  it('says how often a retry repeats an error: defaults named, one set for malformed output, x goes back to the default', async () => {
+    const { store, user } = setup();
+    expect(screen.getByText(/timeout, rate_limited, communication 0; malformed_output, schema_mismatch, empty_output 0\.2; refusal 0\.3; everything else 1/)).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Set for an error'), 'malformed_output');
+    expect(ai(store).stub?.repeatOnRetry).toEqual({ malformed_output: 0.2 });
+    const field = screen.getByLabelText('Repeat malformed_output (default 0.2)');
+    await user.clear(field);
+    await user.type(field, '0.6');
+    expect(ai(store).stub?.repeatOnRetry?.malformed_output).toBe(0.6);
+    await user.click(screen.getByRole('button', { name: 'Use the default for malformed_output' }));
+    expect(ai(store).stub?.repeatOnRetry?.malformed_output).toBeUndefined();
+  });
+
+  it('says what a sample audit does: its share goes to the auditor by fail, its catch rate is the gate\'s', async () => {
+    const r = renderInspector(docWith(['trigger', 'check']));
+    act(() => r.store.getState().select(['check1']));
+    await r.user.selectOptions(screen.getByLabelText('Type'), 'sample-audit');
+    await r.user.type(screen.getByLabelText('Sample rate (share sent to the auditor, 0–1)'), '0.05');
+    expect(screen.getByLabelText('Sample rate (share sent to the auditor, 0–1)')).toHaveAccessibleDescription(expect.stringContaining('picked at random whether right or wrong, out by its fail port'));
+    expect(screen.getByLabelText(/^Detection rate/)).toHaveAccessibleDescription(expect.stringContaining('Not used by a sample audit'));
+  });
+
   it('keeps an out-of-range probability and marks it invalid', async () => {
     const { store, user } = setup();
     const detection = screen.getByLabelText('P(wrong (silent error))');
