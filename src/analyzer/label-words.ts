@@ -33,6 +33,8 @@ export const NOT_VERBS =
 export function labelWords(label: string): string[] {
   return (
     label
+      // Numbering people put in front of steps ("3a. Generate...", "2) Send...") is not a word of the label.
+      .replace(/^\s*\d+[a-z]?[.):]\s+/i, '')
       .split(/[^\p{L}'-]+|-{2,}/u)
       // lowerCamelCase is an identifier ("sendSlackMessage"); a capitalised word with inner capitals is usually a
       // brand ("OpenAI", "HubSpot", "YouTube"), so only words that start in lower case are split at capitals.
@@ -42,14 +44,23 @@ export function labelWords(label: string): string[] {
   );
 }
 
-/** A word list option (comma-separated) as a set. */
+/** Parsed word lists by their option text: rules parse the same defaults on every analysis. */
+const parsed = new Map<string, ReadonlySet<string>>();
+
+/** A word list option (comma-separated) as a set (parsed once per distinct text). */
 export function wordSet(value: string): ReadonlySet<string> {
-  return new Set(
-    value
-      .split(',')
-      .map((s) => s.trim().toLowerCase())
-      .filter((s) => s.length > 0),
-  );
+  let set = parsed.get(value);
+  if (set === undefined) {
+    set = new Set(
+      value
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter((s) => s.length > 0),
+    );
+    if (parsed.size > 64) parsed.clear(); // options are few; a flood of distinct ones must not grow this forever
+    parsed.set(value, set);
+  }
+  return set;
 }
 
 /**
@@ -66,36 +77,62 @@ export const TOOL_NAMES =
  */
 export const NODE_TYPE_WORDS = 'http,https,request,api,node,tool,tools,ai,llm,chain,basic,agent,assistant,chat,model,message,trigger,call,step,app,integration,summarization,information,extractor,text,classifier,sentiment,analysis,question,answer,retrieval,qa,vector,store,embeddings,memory,parser,structured,output,the,a,an,via,with,using,on,in,of,to,and,by,for';
 
-/** The tool names a label mentions (multi-word names matched as text, single words as words). */
-export function toolNamesIn(label: string, toolNames: readonly string[]): string[] {
+/** A list of tool names, ready to match: single words by lookup, names with spaces as text. */
+export interface ToolNames {
+  readonly single: ReadonlySet<string>;
+  readonly multi: readonly string[];
+}
+
+/** Compile a comma-separated list of tool names (cached per distinct text). */
+export function toolNames(list: string): ToolNames {
+  const all = [...wordSet(list)];
+  return { single: new Set(all.filter((v) => !v.includes(' '))), multi: all.filter((v) => v.includes(' ')) };
+}
+
+/**
+ * The tool names a label mentions: whole words ("Gmail2" counts as "gmail", "gpt-4o" as "gpt-4o" and "gpt"),
+ * and names with spaces as text.
+ * @example toolNamesIn('GPT-4o call', toolNames(TOOL_NAMES)) // ['gpt-4o', 'gpt']
+ */
+export function toolNamesIn(label: string, names: ToolNames): string[] {
   const text = label.toLowerCase();
-  const words = new Set(text.split(/[^a-z0-9.-]+/).filter((t) => t.length > 0).map((t) => t.replace(/\d+$/, '')));
-  return toolNames.filter((v) => (v.includes(' ') ? text.includes(v) : words.has(v) || [...words].some((w) => w.startsWith(`${v}-`))));
+  const found = new Set<string>();
+  for (const raw of text.split(/[^a-z0-9.-]+/)) {
+    const w = raw.replace(/\d+$/, '');
+    if (w.length === 0) continue;
+    if (names.single.has(w)) found.add(w);
+    const dash = w.indexOf('-');
+    if (dash > 0 && names.single.has(w.slice(0, dash))) found.add(w.slice(0, dash));
+  }
+  for (const v of names.multi) if (text.includes(v)) found.add(v);
+  return [...found];
 }
 
 /**
  * Is the label only a tool's name ("Google Sheets1", "OpenAI Chat Model", "HTTP Request"), with nothing left
  * that says what the step does once tool names and node-type words are taken out?
- * @example isToolNameOnly('Google Sheets1', TOOL_NAMES.split(','), NODE_TYPE_WORDS) // true
- * @example isToolNameOnly('Send Slack message', TOOL_NAMES.split(','), NODE_TYPE_WORDS) // false
+ * @example isToolNameOnly('Google Sheets1', toolNames(TOOL_NAMES), wordSet(NODE_TYPE_WORDS)) // true
+ * @example isToolNameOnly('Send Slack message', toolNames(TOOL_NAMES), wordSet(NODE_TYPE_WORDS)) // false
  */
-export function isToolNameOnly(label: string, toolNames: readonly string[], nodeTypeWords: ReadonlySet<string>): boolean {
-  const named = toolNamesIn(label, toolNames);
-  // Take the names out of the text itself (longest first, so "gpt-4o" goes before "gpt"), then the digits
-  // n8n appends to copies, then the words that only name a kind of node.
+export function isToolNameOnly(label: string, names: ToolNames, nodeTypeWords: ReadonlySet<string>): boolean {
+  return contentWords(label, names, nodeTypeWords).length === 0 && labelWords(label).length > 0;
+}
+
+/** The words of a label that are neither tool names, nor node-type words, nor the digits n8n appends to copies. */
+export function contentWords(label: string, names: ToolNames, nodeTypeWords: ReadonlySet<string>): string[] {
+  // Take the names out of the text itself (longest first, so "gpt-4o" goes before "gpt").
   let text = label.toLowerCase();
-  for (const v of [...named].sort((a, b) => b.length - a.length)) text = text.split(v).join(' ');
-  const words = labelWords(text.replace(/\d+/g, ' ')).filter((w) => !nodeTypeWords.has(w));
-  return words.length === 0 && labelWords(label).length > 0;
+  for (const v of toolNamesIn(label, names).sort((a, b) => b.length - a.length)) text = text.split(v).join(' ');
+  return labelWords(text.replace(/\d+/g, ' ')).filter((w) => !nodeTypeWords.has(w));
 }
 
 /**
  * The words of a label after a leading tool name and its separator ("Google Sheets - Create rows" -> create
  * rows; "OpenAI: Make shorter" -> make shorter). A label with no such prefix keeps all its words.
- * @example withoutToolPrefix('Google Sheets - Create Rows', TOOL_NAMES.split(','), wordSet(NODE_TYPE_WORDS)) // ['create', 'rows']
+ * @example withoutToolPrefix('Google Sheets - Create Rows', toolNames(TOOL_NAMES), wordSet(NODE_TYPE_WORDS)) // ['create', 'rows']
  */
-export function withoutToolPrefix(label: string, toolNames: readonly string[], nodeTypeWords: ReadonlySet<string>): string[] {
+export function withoutToolPrefix(label: string, names: ToolNames, nodeTypeWords: ReadonlySet<string>): string[] {
   const m = /^(.*?)\s*(?:[-–—:|>]+|\bvia\b)\s+(.+)$/u.exec(label);
-  if (m && m[1] !== undefined && m[2] !== undefined && m[1].trim().length > 0 && isToolNameOnly(m[1], toolNames, nodeTypeWords)) return labelWords(m[2]);
+  if (m && m[1] !== undefined && m[2] !== undefined && m[1].trim().length > 0 && isToolNameOnly(m[1], names, nodeTypeWords)) return labelWords(m[2]);
   return labelWords(label);
 }

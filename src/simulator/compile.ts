@@ -158,8 +158,8 @@ export interface CompiledGraph {
   /** A loop's items per pass (config.batchSize, default 1). */
   readonly batchSize: Int32Array;
   /**
-   * Each loop's body (CSR by node): the nodes a pass can visit, i.e. reached from the loop's `each` edges and
-   * leading back to the loop. Their visit counts restart on every pass, so a long for-each is not cut by the
+   * Each loop's body (CSR by node): the nodes a pass can visit, i.e. reached from the loop's `each` edges without
+   * going through the loop. Their visit counts restart on every pass, so a long for-each is not cut by the
    * visit guard. Empty for other kinds.
    */
   readonly loopBodyStart: Int32Array;
@@ -495,37 +495,27 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
 }
 
 /**
- * The body of every loop: nodes reachable from its `each` edges that can also reach the loop again (a pass
- * ends when it comes back). Nodes after `done`, or on a branch that leaves the loop for good, are not body.
+ * The body of every loop: the nodes a pass can reach from the loop's `each` edges without going through the loop
+ * itself. That includes side branches that end elsewhere during a pass (a message sent for each item), whose
+ * visits, too, are counted per pass.
  */
 function loopBodies(kinds: readonly NodeKind[], outStart: Int32Array, edgeTarget: Int32Array, edgePort: Uint8Array): { loopBodyStart: Int32Array; loopBody: Int32Array } {
   const n = kinds.length;
   const start = new Int32Array(n + 1);
   const body: number[] = [];
-  // Reverse adjacency once, for "can reach the loop".
-  const preds: number[][] = Array.from({ length: n }, () => []);
-  for (let v = 0; v < n; v++) for (let j = outStart[v] ?? 0; j < (outStart[v + 1] ?? 0); j++) preds[edgeTarget[j] ?? 0]?.push(v);
   for (let l = 0; l < n; l++) {
     start[l] = body.length;
     if (kinds[l] !== 'loop') continue;
-    const forward = new Uint8Array(n);
+    const seen = new Uint8Array(n);
     const stack: number[] = [];
     for (let j = outStart[l] ?? 0; j < (outStart[l + 1] ?? 0); j++) if (edgePort[j] === PORT.each) stack.push(edgeTarget[j] ?? 0);
     while (stack.length > 0) {
       const v = stack.pop() ?? 0;
-      if (v === l || forward[v]) continue;
-      forward[v] = 1;
+      if (v === l || seen[v]) continue;
+      seen[v] = 1;
+      body.push(v);
       for (let j = outStart[v] ?? 0; j < (outStart[v + 1] ?? 0); j++) stack.push(edgeTarget[j] ?? 0);
     }
-    const back = new Uint8Array(n);
-    stack.push(...(preds[l] ?? []));
-    while (stack.length > 0) {
-      const v = stack.pop() ?? 0;
-      if (v === l || back[v]) continue;
-      back[v] = 1;
-      stack.push(...(preds[v] ?? []));
-    }
-    for (let v = 0; v < n; v++) if (forward[v] && back[v]) body.push(v);
   }
   start[n] = body.length;
   return { loopBodyStart: start, loopBody: Int32Array.from(body) };

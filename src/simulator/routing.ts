@@ -30,8 +30,9 @@ export abstract class Routing extends HumanGates {
     if (v === 1) st.reached[n] = (st.reached[n] ?? 0) + 1;
     if (edge >= 0 && this.backEdge[edge] === 1) st.loopIterations[n] = (st.loopIterations[n] ?? 0) + 1;
     if (this.trace) this.emit(c.id, n, edge, 'arrive', { visit: v });
-    // A loop is bounded by its items, not by the guard (LOOP_PASS_LIMIT caps a runaway item count).
-    if (visitGuardHit(v, this.visitLimit) && this.g.kind[n] !== KIND.loop) {
+    // A loop is bounded by its items, not by the guard (LOOP_PASS_LIMIT caps a runaway item count); an output
+    // ends the branch that reaches it, so no cycle runs through one and many arrivals are no runaway.
+    if (visitGuardHit(v, this.visitLimit) && this.g.kind[n] !== KIND.loop && this.g.kind[n] !== KIND.output) {
       st.guardHits[n] = (st.guardHits[n] ?? 0) + 1;
       this.endCase(c, OUT_STUCK, n);
       return;

@@ -91,6 +91,17 @@ describe('loops', () => {
     expect(visits('b')).toBe(600);
   });
 
+  it('a side branch of the body (a message per item) and the output it ends at are not cut by the guard either', () => {
+    const doc = workflow(
+      [trigger(), loop('l', fixed(60)), tool('b', { ok: 1 }), tool('notify', { ok: 1 }), output('sent'), output('o')],
+      [edge('t', 'l'), edge('l:each', 'b'), edge('b', 'l'), edge('b', 'notify'), edge('notify', 'sent'), edge('l:done', 'o')],
+    );
+    const { counts, visits } = run(doc, 2);
+    expect(counts.stuck).toBe(0);
+    expect(visits('notify')).toBe(120);
+    expect(visits('sent')).toBe(120);
+  });
+
   it('still stops a runaway retry loop inside a pass', () => {
     // b fails every time and its error port loops back to itself: within one pass the guard ends the case.
     const spin = tool('b', { ok: 0, runtime: 1 }, { latency: fixed(1), policy: { catch: [{ errorEquals: ['ALL'], port: 'error' }] } });

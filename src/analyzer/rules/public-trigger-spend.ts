@@ -24,11 +24,17 @@ export default defineRule({
      * A guard: a person or check, or a decision whose wording is about who is asking (its label, description, its
      * branches' labels and conditions). A router that sorts messages by type is routing, not access control.
      */
+    const judged = new Map<string, boolean>();
     const guards = (n: WorkflowNode): boolean => {
       if (n.kind === 'human' || n.kind === 'check') return true;
       if (n.kind !== 'router') return false;
-      const parts = [n.label, n.description, ...graph.outEdges(n.id).flatMap((e) => [e.label, e.condition?.field, typeof e.condition?.value === 'string' ? e.condition.value : undefined])];
-      return mentionsIdentity(parts.map(text).join(' '));
+      let is = judged.get(n.id);
+      if (is === undefined) {
+        const parts = [n.label, n.description, ...graph.outEdges(n.id).flatMap((e) => [e.label, e.condition?.field, typeof e.condition?.value === 'string' ? e.condition.value : undefined])];
+        is = mentionsIdentity(parts.map(text).join(' '));
+        judged.set(n.id, is);
+      }
+      return is;
     };
     for (const t of graph.triggers) {
       if (t.kind !== 'trigger' || t.config.public !== true) continue;

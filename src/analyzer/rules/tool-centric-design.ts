@@ -1,16 +1,14 @@
 import { defineRule } from '../define-rule.ts';
-import { isToolNameOnly, labelWords, NODE_TYPE_WORDS, TOOL_NAMES, toolNamesIn, wordSet } from '../label-words.ts';
+import { contentWords, isToolNameOnly, NODE_TYPE_WORDS, TOOL_NAMES, toolNames, toolNamesIn, wordSet, type ToolNames } from '../label-words.ts';
 import { isLanguageStep } from '../overbuilding.ts';
-import { isCall, listOption, nameOf } from '../rule-helpers.ts';
+import { isCall, nameOf } from '../rule-helpers.ts';
 
 /**
  * Does a label say what the step does? Two words or more once tool names and node-type words are out: "Summarize
  * news (GPT-4o)", and noun phrases too ("Front view generator"): how it reads is verb-object-label's business.
  */
-function saysWhat(label: string, drop: ReadonlySet<string>, tools: readonly string[]): boolean {
-  let text = label.toLowerCase();
-  for (const v of toolNamesIn(label, tools).sort((a, b) => b.length - a.length)) text = text.split(v).join(' ');
-  return labelWords(text.replace(/\d+/g, ' ')).filter((w) => !drop.has(w)).length >= 2;
+function saysWhat(label: string, drop: ReadonlySet<string>, tools: ToolNames): boolean {
+  return contentWords(label, tools, drop).length >= 2;
 }
 
 export default defineRule({
@@ -19,7 +17,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   options: { vendorNames: TOOL_NAMES, nodeTypeWords: NODE_TYPE_WORDS, reportAnyToolMention: false },
   check({ graph, options }, report) {
-    const vendors = listOption(options.vendorNames);
+    const vendors = toolNames(options.vendorNames);
     const typeWords = wordSet(options.nodeTypeWords);
     for (const n of graph.workNodes) {
       const purpose = isCall(n) ? (n.config.purpose ?? '').trim() : '';

@@ -20,9 +20,9 @@ export default defineRule({
     const fromChat = reachedFrom(graph, chats);
     const fromOthers = reachedFrom(graph, graph.triggers.filter((t) => !chats.includes(t)));
     const risky = doc.profile?.risk === 'medium' || doc.profile?.risk === 'high';
-    /** An output only chat conversations reach: the reply goes back to the person who asked. */
-    const chatReply = (id: string): boolean => {
-      const i = graph.indexOf(id);
+    /** An AI step only chat conversations reach: what it delivers goes back to the person who asked. */
+    const chatReply = (aiId: string): boolean => {
+      const i = graph.indexOf(aiId);
       return options.chatRepliesAreRead && !risky && fromChat[i] === 1 && fromOthers[i] === 0;
     };
     const passes = (e: { sourcePort: string; condition?: { field: string } | undefined }): boolean => e.sourcePort === 'out' && !(options.confidenceRoutingCounts && e.condition?.field === 'confidence');
@@ -62,7 +62,7 @@ export default defineRule({
         origin.set(t.id, from);
         if (covered.has(id)) covered.add(t.id);
         const sink = (t.kind === 'tool' && t.config.sideEffect === 'irreversible') || (t.kind === 'output' && t.config.outcome === 'success' && t.config.type !== 'discard');
-        if (sink && !covered.has(t.id) && !(t.kind === 'output' && chatReply(t.id))) {
+        if (sink && !covered.has(t.id) && !(t.kind === 'output' && chatReply(from))) {
           // Lineage: a step that says what it reads is judged by that (a fixed-text notification uses no AI output).
           const sources = declaresReads(graph, t.id) ? aiSourcesOf(graph, t.id) : [from];
           const source = sources.includes(from) ? from : sources.find((a) => reachesUnguarded(a, t.id));

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { isToolNameOnly, NODE_TYPE_WORDS, NOT_VERBS, NOUN_ENDINGS, TOOL_NAMES, VERBS_LIKE_NOUNS, withoutToolPrefix, wordSet } from '../label-words.ts';
+import { isToolNameOnly, NODE_TYPE_WORDS, NOT_VERBS, NOUN_ENDINGS, TOOL_NAMES, toolNames, VERBS_LIKE_NOUNS, withoutToolPrefix, wordSet } from '../label-words.ts';
 import { listOption, nameOf } from '../rule-helpers.ts';
 
 export default defineRule({
@@ -11,7 +11,7 @@ export default defineRule({
     const endings = listOption(options.nounEndings);
     const notVerbs = wordSet(options.notVerbs);
     const verbs = wordSet(options.verbs);
-    const tools = listOption(TOOL_NAMES);
+    const tools = toolNames(TOOL_NAMES);
     const typeWords = wordSet(NODE_TYPE_WORDS);
     for (const n of graph.workNodes) {
       if (n.label.trim().length === 0) continue; // label-required

@@ -74,6 +74,14 @@ interface OutputSlot {
   readonly label?: string;
   /** This output takes whatever the others do not (a Switch fallback). */
   readonly isDefault?: boolean;
+  /** A router branch's share of cases: n8n decides by data Baton does not have, so branches share evenly. */
+  readonly probability?: number;
+}
+
+/** Even shares for a router's branches; a default branch takes what the others leave. */
+function evenShares<T extends { readonly isDefault?: boolean }>(branches: readonly T[]): (T & { probability?: number })[] {
+  const share = branches.length > 0 ? 1 / branches.length : 1;
+  return branches.map((b) => (b.isDefault ? b : { ...b, probability: share }));
 }
 
 /** One n8n node, once mapped: where its main input arrives, and what each of its main outputs stands for. */
@@ -356,16 +364,19 @@ class Converter {
     if (version < 3) {
       this.note(node.name, 'loop exit approximated', 'Split in Batches before version 3 has no "done" output: the loop is left by a later IF on "noItemsLeft", which Baton cannot tie to the items; Baton leaves by done when the items run out', id);
     }
-    this.register(node, id, d.outputs.map((port) => ({ nodeId: id, ports: [port], label: port === 'each' ? 'loop' : 'done' })));
+    // Before version 3 the node has one output (each batch) and simply stops when the items run out; its Baton
+    // `done` gets a slot n8n never connects, so it ends the branch at End as the run does.
+    const ports: readonly ('each' | 'done')[] = version < 3 ? [...d.outputs, 'done'] : d.outputs;
+    this.register(node, id, ports.map((port) => ({ nodeId: id, ports: [port], label: port === 'each' ? 'loop' : 'done' })));
   }
 
   private addRouter(node: N8nNode, id: string, branches: readonly { label: string; isDefault?: boolean }[], mode: 'exclusive' | 'inclusive', condition: string, description?: string): void {
     const desc = [condition ? `n8n condition: ${condition}` : '', description ?? ''].filter(Boolean).join('\n');
     const base = this.base(node, id);
     this.nodes.push({ ...base, ...(desc ? { description: clip([base.description, desc].filter(Boolean).join('\n'), LONG) } : {}), kind: 'router', config: { mode } });
-    this.note(node.name, 'branch shares unknown', 'which branch a case takes depends on its data; Baton splits cases evenly until you set probabilities on the branches', id);
+    this.note(node.name, 'branch shares unknown', "which branch a case takes depends on its data; the branches are given even shares (their probabilities) until you set your own", id);
     this.settingsIgnored(node, id, 'a router');
-    this.register(node, id, branches.map((b) => ({ nodeId: id, ports: ['out'], label: clip(b.label, SHORT), ...(b.isDefault ? { isDefault: true } : {}) })));
+    this.register(node, id, evenShares(branches).map((b) => ({ nodeId: id, ports: ['out'], label: clip(b.label, SHORT), ...(b.isDefault ? { isDefault: true } : {}), ...(b.probability !== undefined ? { probability: b.probability } : {}) })));
   }
 
   private addSwitch(node: N8nNode, id: string, params: Params, version: number): void {
@@ -375,7 +386,6 @@ class Converter {
       return this.addRouter(node, id, Array.from({ length: count }, (_, i) => ({ label: `output ${i}` })), 'exclusive', `output chosen by ${readable(params['output'])}`);
     }
     const branches: { label: string; isDefault?: boolean }[] = [];
-    let inclusive = false;
     if (version >= 3) {
       objects(list(obj(params, 'rules'), 'values')).forEach((rule, i) => {
         const key = str(rule, 'outputKey');
@@ -385,7 +395,9 @@ class Converter {
       const fallback = options?.['fallbackOutput'];
       if (fallback === 'extra') branches.push({ label: str(options, 'renameFallbackOutput') ?? 'Fallback', isDefault: true });
       else if (typeof fallback === 'number' && branches[fallback]) branches[fallback] = { ...branches[fallback], isDefault: true };
-      inclusive = bool(options, 'allMatchingOutputs') === true;
+      // "Send to all matching outputs": several rules can match one item in n8n. Without the data, Baton
+      // cannot tell which; it takes one branch per case (rules are usually exclusive: a status, a category).
+      if (bool(options, 'allMatchingOutputs') === true) this.note(node.name, 'one branch per case', 'n8n sends an item to every output whose rule matches; Baton cannot evaluate the rules, so it picks one branch', id);
     } else {
       const rules = objects(list(obj(params, 'rules'), 'rules'));
       rules.forEach((rule, i) => {
@@ -397,7 +409,7 @@ class Converter {
       if (fallback !== undefined && fallback >= 0 && fallback < 100) branches[fallback] = { label: branches[fallback]?.label ?? `output ${fallback}`, isDefault: true };
       for (let i = 0; i < branches.length; i++) branches[i] ??= { label: `output ${i}` };
     }
-    this.addRouter(node, id, branches, inclusive ? 'inclusive' : 'exclusive', '');
+    this.addRouter(node, id, branches, 'exclusive', '');
   }
 
   private addJoin(node: N8nNode, id: string, params: Params, resultLabels?: readonly string[]): void {
@@ -418,7 +430,7 @@ class Converter {
     this.nodes.push({ id: routerId, label: clip(`${node.name}: result`, SHORT), position: this.position(node, 160, 0), kind: 'router', config: { mode: 'exclusive' } });
     this.edges.push({ id: this.edgeId(), source: id, sourcePort: 'out', target: routerId });
     this.note(node.name, 'split into a join and a router', `its ${resultLabels.length} outputs (${resultLabels.join(', ')}) become the router's branches, shared evenly`, id);
-    this.register(node, id, resultLabels.map((label) => ({ nodeId: routerId, ports: ['out'], label })));
+    this.register(node, id, resultLabels.map((label) => ({ nodeId: routerId, ports: ['out'], label, probability: 1 / resultLabels.length })));
   }
 
   private addWait(node: N8nNode, id: string, params: Params, version: number): void {
@@ -536,7 +548,7 @@ class Converter {
       this.nodes.push({ id: routerId, label: clip(`${node.name}: category`, SHORT), position: this.position(node, 160, 0), kind: 'router', config: { mode: bool(obj(params, 'options'), 'multiClass') === true ? 'inclusive' : 'exclusive' } });
       this.edges.push({ id: this.edgeId(), source: id, sourcePort: 'out', target: routerId });
       this.note(node.name, 'split into an AI step and a router', `n8n's ${short} has one output per category (${categories.join(', ')}); Baton routes after the AI step, sharing cases evenly among the categories`, id);
-      this.register(node, id, [...categories.map((label) => ({ nodeId: routerId, ports: ['out'], label: clip(label, SHORT) })), ...this.errorSlot(node, id)]);
+      this.register(node, id, [...categories.map((label) => ({ nodeId: routerId, ports: ['out'], label: clip(label, SHORT), probability: 1 / categories.length })), ...this.errorSlot(node, id)]);
       return;
     }
     this.register(node, id, [{ nodeId: id, ports: ['out'] }, ...this.errorSlot(node, id)]);
@@ -753,11 +765,25 @@ class Converter {
     const key = `${slot.nodeId}\u0000${port}\u0000${target}`;
     const before = seen.get(key);
     if (before) {
-      // Two n8n outputs into the same step (an IF whose both branches go on to one node) are one Baton branch.
+      // Two n8n outputs into the same step (an IF whose both branches go on to one node) are one Baton branch,
+      // with both shares.
       if (slot.label && before.label !== undefined && !before.label.split(' / ').includes(slot.label)) before.label = clip(`${before.label} / ${slot.label}`, SHORT);
+      if (slot.probability !== undefined && before.probability !== undefined) before.probability = Math.min(1, before.probability + slot.probability);
+      if (slot.isDefault) {
+        delete before.probability;
+        before.isDefault = true;
+      }
       return;
     }
-    const edge: WorkflowEdge = { id: this.edgeId(), source: slot.nodeId, sourcePort: port, target, ...(slot.label && port !== 'reject' && port !== 'timeout' ? { label: slot.label } : {}), ...(slot.isDefault ? { isDefault: true } : {}) };
+    const edge: WorkflowEdge = {
+      id: this.edgeId(),
+      source: slot.nodeId,
+      sourcePort: port,
+      target,
+      ...(slot.label && port !== 'reject' && port !== 'timeout' ? { label: slot.label } : {}),
+      ...(slot.probability !== undefined ? { probability: slot.probability } : {}),
+      ...(slot.isDefault ? { isDefault: true } : {}),
+    };
     seen.set(key, edge);
     this.edges.push(edge);
   }

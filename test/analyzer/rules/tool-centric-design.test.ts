@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isToolNameOnly, NODE_TYPE_WORDS, TOOL_NAMES, wordSet } from '../../../src/analyzer/label-words.ts';
+import { isToolNameOnly, NODE_TYPE_WORDS, TOOL_NAMES, toolNames, wordSet } from '../../../src/analyzer/label-words.ts';
 import rule from '../../../src/analyzer/rules/tool-centric-design.ts';
 import { Builder } from '../fixtures.ts';
 import { ruleTester } from '../rule-tester.ts';
 
 const purpose = { config: { purpose: 'Extract the total and the due date' } };
-const onlyTool = (l: string) => isToolNameOnly(l, TOOL_NAMES.split(','), wordSet(NODE_TYPE_WORDS));
+const onlyTool = (l: string) => isToolNameOnly(l, toolNames(TOOL_NAMES), wordSet(NODE_TYPE_WORDS));
 
 describe('isToolNameOnly', () => {
   it('is true for n8n default names and false for labels that say what the step does', () => {

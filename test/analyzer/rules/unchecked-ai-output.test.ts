@@ -33,6 +33,8 @@ ruleTester(rule, {
     },
     // Corpus 1567_Stickynote_Automation_Webhook.json: a weather assistant answers in the chat it was asked in.
     { name: 'a chat reply is read by the person who asked', doc: new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').build() },
+    // The reply step is shared with a scheduled path that has no AI step: what the chat's AI wrote still goes back to the asker.
+    { name: 'a chat reply through an output other paths share', doc: new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('trigger', 's', { config: { type: 'schedule' } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').chain('s', 'o').build() },
   ],
   invalid: [
     { name: 'a chat reply when the risk is medium', doc: new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').profile({ risk: 'medium' }).build(), errors: [{ nodeIds: ['a', 'o'] }] },

@@ -15,6 +15,7 @@ describe('labelWords', () => {
     expect(labelWords('sendSlackMessage')).toEqual(['send', 'slack', 'message']);
     expect(labelWords('get_orders_by_id')).toEqual(['get', 'orders', 'by', 'id']);
     expect(labelWords('1. Fetch data')).toEqual(['fetch', 'data']);
+    expect(labelWords('3a. Generate Content Concept (Gemini)')).toEqual(['generate', 'content', 'concept', 'gemini']);
     expect(labelWords('🔍 Search web')).toEqual(['search', 'web']);
     expect(labelWords('OpenAI1')).toEqual(['openai']);
     expect(labelWords('HubSpot contacts')).toEqual(['hubspot', 'contacts']);

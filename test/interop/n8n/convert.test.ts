@@ -348,7 +348,11 @@ describe('hand-made files for the rest', () => {
   it('Loop Over Items version 1 has one output: each; its exit is approximated', () => {
     const c = convert(n8n([{ name: 'Go', type: 'n8n-nodes-base.manualTrigger' }, { name: 'Batches', type: 'n8n-nodes-base.splitInBatches', typeVersion: 1 }, { name: 'Work', type: 'n8n-nodes-base.set', typeVersion: 3.4 }], { Go: main(['Batches']), Batches: main(['Work']), Work: main(['Batches']) }));
     expect(c.of('Batches', 'loop').config.batchSize).toBe(10);
-    expect(c.out('Batches').map((e) => e.sourcePort)).toEqual(['each']);
+    // It stops when the items run out: its done port ends the branch, as the n8n run does.
+    expect(c.out('Batches').map((e) => [e.sourcePort, c.labelOf(e.target)])).toEqual([
+      ['each', 'Work'],
+      ['done', 'End'],
+    ]);
     expect(c.notes('Batches')).toEqual(['loop exit approximated']);
   });
 
