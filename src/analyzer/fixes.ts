@@ -30,7 +30,7 @@ function replaceNode(doc: Workflow, node: WorkflowNode): Workflow {
 function target(doc: Workflow, finding: Finding): WorkflowNode {
   const id = finding.nodeIds[0];
   const node = doc.nodes.find((n) => n.id === id);
-  if (!node) throw new Error(`quick fix: the finding names no node of this document (${id ?? 'none'})`);
+  if (!node) throw new Error(`the step it was for (${id ?? 'none'}) is no longer in the design`);
   return node;
 }
 
@@ -46,7 +46,7 @@ function newOutput(doc: Workflow, near: WorkflowNode, base: string, label: strin
 
 function addDefaultBranch(doc: Workflow, finding: Finding): Workflow {
   const router = target(doc, finding);
-  if (router.kind !== 'router') throw new Error('add-default-branch applies to routers');
+  if (router.kind !== 'router') throw new Error('adding a default branch applies to routers only');
   const out = newOutput(doc, router, 'unmatched', 'Escalate unmatched case', { type: 'notify', outcome: 'escalated' });
   const taken = idsOf(doc);
   taken.add(out.id);
@@ -56,7 +56,7 @@ function addDefaultBranch(doc: Workflow, finding: Finding): Workflow {
 
 function addTimeout(doc: Workflow, finding: Finding): Workflow {
   const node = target(doc, finding);
-  if (node.kind !== 'ai' && node.kind !== 'tool') throw new Error('add-timeout applies to AI and tool steps');
+  if (node.kind !== 'ai' && node.kind !== 'tool') throw new Error('setting a timeout applies to AI and tool steps only');
   const policy = node.policy ?? {};
   const timeouts = { ...policy.timeouts, startToCloseSeconds: FIX_TIMEOUT_SECONDS[node.kind] };
   return replaceNode(doc, { ...node, policy: { ...policy, timeouts } });
@@ -64,7 +64,7 @@ function addTimeout(doc: Workflow, finding: Finding): Workflow {
 
 function capRetries(doc: Workflow, finding: Finding): Workflow {
   const node = target(doc, finding);
-  if (node.kind !== 'ai' && node.kind !== 'tool') throw new Error('cap-retries applies to AI and tool steps');
+  if (node.kind !== 'ai' && node.kind !== 'tool') throw new Error('capping retries applies to AI and tool steps only');
   const maxAttempts = Math.min(numberEvidence(finding, 'maxAttempts', FIX_RETRY_LIMITS.maxAttempts), FIX_RETRY_LIMITS.maxAttempts);
   const maxInterval = numberEvidence(finding, 'maxIntervalSeconds', FIX_RETRY_LIMITS.maxIntervalSeconds);
   const minCoefficient = numberEvidence(finding, 'minBackoffCoefficient', FIX_RETRY_LIMITS.minBackoffCoefficient);
@@ -81,7 +81,7 @@ function capRetries(doc: Workflow, finding: Finding): Workflow {
 
 function addErrorRoute(doc: Workflow, finding: Finding): Workflow {
   const node = target(doc, finding);
-  if (node.kind !== 'ai' && node.kind !== 'tool') throw new Error('add-error-route applies to AI and tool steps');
+  if (node.kind !== 'ai' && node.kind !== 'tool') throw new Error('routing errors applies to AI and tool steps only');
   const policy = node.policy ?? {};
   const catches = (policy.catch ?? []).some((c) => c.port === 'error');
   const fixed: WorkflowNode = catches ? node : { ...node, policy: { ...policy, catch: [...(policy.catch ?? []), { errorEquals: ['ALL'], port: 'error' }] } };
@@ -103,7 +103,7 @@ function removeConnector(doc: Workflow, finding: Finding): Workflow {
   const inEdge = ins[0];
   const outEdge = outs[0];
   if ((node.kind !== 'router' && node.kind !== 'join') || ins.length !== 1 || outs.length !== 1 || !inEdge || !outEdge) {
-    throw new Error('remove-superfluous-connector applies to a router or join with one edge in and one out');
+    throw new Error('removing a connector applies to a router or join with one edge in and one out');
   }
   // The incoming edge keeps its id, source, port and any condition; it now ends where the outgoing one did.
   const bridged: WorkflowEdge = { ...inEdge, target: outEdge.target };
@@ -134,9 +134,22 @@ function nameAfterPurpose(doc: Workflow, finding: Finding): Workflow {
   const node = target(doc, finding);
   const purpose = node.kind === 'ai' || node.kind === 'tool' ? (node.config.purpose ?? '') : '';
   const label = labelFromPurpose(purpose);
-  if (label.length === 0) throw new Error('name-after-purpose needs a step with a purpose');
+  if (label.length === 0) throw new Error('naming a step after its purpose needs a step with a purpose');
   return replaceNode(doc, { ...node, label });
 }
+
+/**
+ * Each quick fix in words: what its button offers (`action`) and what the editor says once it is applied
+ * (`done`). People read these; the ids stay in the document's findings and the rule pages.
+ */
+export const QUICK_FIX_WORDS: Readonly<Record<QuickFixId, { readonly action: string; readonly done: string }>> = {
+  'add-default-branch': { action: 'Add a default branch to an escalation', done: 'Added a default branch' },
+  'add-timeout': { action: 'Set a timeout per try', done: 'Set a timeout' },
+  'cap-retries': { action: 'Cap the retries', done: 'Capped the retries' },
+  'add-error-route': { action: 'Send any error to the error port', done: 'Sent errors to the error port' },
+  'remove-superfluous-connector': { action: 'Remove the connector and join its neighbours', done: 'Removed the connector' },
+  'name-after-purpose': { action: 'Name the step after its purpose', done: 'Named the step after its purpose' },
+};
 
 const FIXES: Record<QuickFixId, (doc: Workflow, finding: Finding) => Workflow> = {
   'add-default-branch': addDefaultBranch,
@@ -153,6 +166,6 @@ const FIXES: Record<QuickFixId, (doc: Workflow, finding: Finding) => Workflow> =
  * @example const next = applyQuickFix(doc, analysis.findings.find((f) => f.quickFix === 'add-timeout')!)
  */
 export function applyQuickFix(doc: Workflow, finding: Finding): Workflow {
-  if (finding.quickFix === undefined) throw new Error(`finding of ${finding.ruleId} has no quick fix`);
+  if (finding.quickFix === undefined) throw new Error('this finding has no quick fix');
   return FIXES[finding.quickFix](doc, finding);
 }

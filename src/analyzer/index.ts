@@ -11,4 +11,4 @@ export { complexityScore, complexityBand, overEngineering, stepsNeeded, SCORE_FA
 export { estimate, estimateSuccess, leverageOf, lognormalQuantiles, normalReach, propagate, stepsUsed, VISIT_GUARD, type FlowResult } from './estimates.ts';
 export { checkLeakage, distributionVariance, expectedTries, fallbackSuccess, nodeBehaviour, stepFailureModel, stepSuccess } from './reliability.ts';
 export { computeMetrics, longestWorkPath } from './metrics.ts';
-export { applyQuickFix, labelFromPurpose, FIX_RETRY_LIMITS, FIX_TIMEOUT_SECONDS } from './fixes.ts';
+export { applyQuickFix, labelFromPurpose, FIX_RETRY_LIMITS, FIX_TIMEOUT_SECONDS, QUICK_FIX_WORDS } from './fixes.ts';

@@ -1,5 +1,6 @@
 /** The workflow model: schemas, types and pure operations. Imports zod only. */
 export * from './units.ts';
+export * from './durations.ts';
 export * from './errors.ts';
 export * from './distribution.schema.ts';
 export * from './policy.schema.ts';

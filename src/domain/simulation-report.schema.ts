@@ -15,6 +15,23 @@ export const EXTRA_KPIS = ['fallbackRate', 'timeoutRate', 'backoffSecondsPerCase
 export const REPORT_KPIS = [...KPI_NAMES, ...EXTRA_KPIS] as const;
 export const reportKpiSchema = z.enum(REPORT_KPIS);
 export type ReportKpi = z.infer<typeof reportKpiSchema>;
+/**
+ * KPIs a report carries only when the design states what they need (added, never renamed):
+ * `deadlineMetRate`, the share of cases whose cycle time is within the profile's deadline (`profile.slaSeconds`).
+ */
+export const OPTIONAL_KPIS = ['deadlineMetRate'] as const;
+export type OptionalKpi = (typeof OPTIONAL_KPIS)[number];
+/** Every KPI a report may carry: REPORT_KPIS always, then OPTIONAL_KPIS where they apply. */
+export const ANY_REPORT_KPIS = [...REPORT_KPIS, ...OPTIONAL_KPIS] as const;
+export type AnyReportKpi = (typeof ANY_REPORT_KPIS)[number];
+
+/** One entry per KPI: required for REPORT_KPIS, optional for OPTIONAL_KPIS (older saved runs have none). */
+function kpiShape<T extends z.ZodType>(value: T): Record<ReportKpi, T> & Record<OptionalKpi, z.ZodOptional<T>> {
+  // Built from the lists so a KPI added to them is in the schema too; the keys are exactly the lists'.
+  const required = Object.fromEntries(REPORT_KPIS.map((k) => [k, value])) as Record<ReportKpi, T>;
+  const optional = Object.fromEntries(OPTIONAL_KPIS.map((k) => [k, value.optional()])) as Record<OptionalKpi, z.ZodOptional<T>>;
+  return { ...required, ...optional };
+}
 
 const count = z.number().min(0);
 const share = z.number().min(0);
@@ -107,7 +124,7 @@ export const simulationReportSchema = z.object({
   replications: z.number().int().min(0),
   /** Engine events processed, all replications together. */
   events: count,
-  kpis: z.record(reportKpiSchema, kpiValueSchema).readonly(),
+  kpis: z.object(kpiShape(kpiValueSchema)).readonly(),
   /** Cases by end state, all replications together. */
   outcomeMix: z.record(z.enum(CASE_OUTCOMES), count).readonly(),
   /** Cycle times, all replications: `counts[i]` cases in [edges[i], edges[i+1]) seconds. */
@@ -130,16 +147,16 @@ export const simulationReportSchema = z.object({
    * Two batches with the same seed share their random streams replication by replication (common random
    * numbers), so B - A can be judged on the paired differences.
    */
-  replicationKpis: z.record(reportKpiSchema, z.array(z.number().nullable()).readonly()).readonly(),
+  replicationKpis: z.object(kpiShape(z.array(z.number().nullable()).readonly())).readonly(),
 }).readonly();
 export type SimulationReport = z.infer<typeof simulationReportSchema>;
 
 /**
- * Is `name` one of a report's KPIs?
+ * Is `name` one of the KPIs a report may carry (optional ones included)?
  * @example isReportKpi('fallbackRate') // true
  */
-export function isReportKpi(name: string): name is ReportKpi {
-  return (REPORT_KPIS as readonly string[]).includes(name);
+export function isReportKpi(name: string): name is AnyReportKpi {
+  return (ANY_REPORT_KPIS as readonly string[]).includes(name);
 }
 
 /**

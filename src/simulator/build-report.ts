@@ -10,7 +10,7 @@ import { CALENDAR, CASE_OUTCOMES, ERROR_COUNT, KIND, KIND_NAMES, type CaseOutcom
 import { DEFAULT_SCENARIO } from './compile-scenario.ts';
 import type { ReplicationResult } from './engine.ts';
 import { judgeHypothesis } from './hypothesis.ts';
-import { REPORT_KPIS, type Bottleneck, type KpiValue, type NodeReport, type ReportKpi, type SimulationReport, type StoppingResult } from './report-types.ts';
+import { ANY_REPORT_KPIS, type AnyReportKpi, type Bottleneck, type KpiValue, type NodeReport, type ReportKpi, type SimulationReport, type StoppingResult } from './report-types.ts';
 import { HISTOGRAM_EDGES, meanInterval } from './statistics.ts';
 import { reportContext, summariseForReport, type ReplicationSummary } from './summaries.ts';
 
@@ -56,8 +56,8 @@ export function buildReportFromSummaries(
   const reps = [...summaries].sort((a, b) => a.replication - b.replication);
   const g = p.graph;
   const n = g.nodeCount;
-  const { runsPerDay } = reportContext(doc, p);
-  const perRep: Record<ReportKpi, (number | null)[]> = Object.fromEntries(REPORT_KPIS.map((k) => [k, []])) as unknown as Record<ReportKpi, (number | null)[]>;
+  const { runsPerDay, slaSeconds } = reportContext(doc, p);
+  const perRep: Record<AnyReportKpi, (number | null)[]> = Object.fromEntries(ANY_REPORT_KPIS.map((k) => [k, []])) as unknown as Record<AnyReportKpi, (number | null)[]>;
   const outcomeMix = Object.fromEntries(CASE_OUTCOMES.map((o) => [o, 0])) as Record<CaseOutcome, number>;
   const hist = new Array<number>(HISTOGRAM_EDGES.length).fill(0);
   const gateUtil: number[][] = Array.from({ length: n }, () => []);
@@ -91,7 +91,7 @@ export function buildReportFromSummaries(
     totalCycle += rep.cycleSum;
     for (let b = 0; b < hist.length; b++) hist[b] = (hist[b] ?? 0) + (rep.histogram[b] ?? 0);
     CASE_OUTCOMES.forEach((o, k) => (outcomeMix[o] += rep.outcomes[k] ?? 0));
-    REPORT_KPIS.forEach((k, i) => {
+    ANY_REPORT_KPIS.forEach((k, i) => {
       const v = rep.kpis[i];
       perRep[k].push(v === undefined || Number.isNaN(v) ? null : v);
     });
@@ -113,7 +113,10 @@ export function buildReportFromSummaries(
     }
   }
 
-  const kpis = Object.fromEntries(Object.entries(perRep).map(([k, v]) => [k, meanInterval(v)])) as Record<ReportKpi, KpiValue>;
+  // deadlineMetRate only when the profile has a deadline (otherwise it would be a column of nulls).
+  const reported = ANY_REPORT_KPIS.filter((k) => k !== 'deadlineMetRate' || slaSeconds !== undefined);
+  const kpis = Object.fromEntries(reported.map((k) => [k, meanInterval(perRep[k])])) as Record<ReportKpi, KpiValue> & { deadlineMetRate?: KpiValue };
+  const replicationKpis = Object.fromEntries(reported.map((k) => [k, perRep[k]])) as Record<ReportKpi, (number | null)[]> & { deadlineMetRate?: (number | null)[] };
   const avg = (xs: readonly number[] | undefined): number => (xs && xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   const per = (x: number): number => (totalCases > 0 ? x / totalCases : 0);
 
@@ -192,6 +195,6 @@ export function buildReportFromSummaries(
     loops: { iterationsPerCase: per(iterations), guardHits },
     bottlenecks,
     ...(stopping ? { stopping } : {}),
-    replicationKpis: perRep,
+    replicationKpis,
   };
 }

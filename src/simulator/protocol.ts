@@ -16,7 +16,7 @@ import type { CompiledGraph } from './compile.ts';
 import type { CompiledAttributes, CompiledFaults } from './compile-scenario.ts';
 import { CASE_OUTCOMES } from '../domain/semantics/index.ts';
 import type { CaseResults, NodeStats, ReplicationResult } from './engine.ts';
-import { HISTOGRAM_BINS, REPORT_KPIS, runReplications, summariseForReport, type PreparedBatch, type ReplicationSummary, type ReportContext } from './report.ts';
+import { ANY_REPORT_KPIS, HISTOGRAM_BINS, runReplications, summariseForReport, type PreparedBatch, type ReplicationSummary, type ReportContext } from './report.ts';
 
 const f64 = z.instanceof(Float64Array);
 const i32 = z.instanceof(Int32Array);
@@ -169,11 +169,11 @@ export const replicationSummarySchema = z.object({
   cycleSum: z.number(),
   histogram: sized(i32, HISTOGRAM_BINS, 'histogram'),
   outcomes: sized(i32, CASE_OUTCOMES.length, 'outcomes'),
-  kpis: sized(f64, REPORT_KPIS.length, 'kpis'),
+  kpis: sized(f64, ANY_REPORT_KPIS.length, 'kpis'),
   stats: z.object(statsShape),
 }) satisfies z.ZodType<ReplicationSummary>;
 
-const reportContextSchema = z.object({ runsPerDay: z.number(), effortMinutes: z.number().optional() });
+const reportContextSchema = z.object({ runsPerDay: z.number(), effortMinutes: z.number().optional(), slaSeconds: z.number().optional() });
 
 export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({

@@ -5,8 +5,11 @@
 import type { ReportKpi } from '../domain/index.ts';
 
 export {
+  ANY_REPORT_KPIS,
   EXTRA_KPIS,
+  OPTIONAL_KPIS,
   REPORT_KPIS,
+  type AnyReportKpi,
   type Bottleneck,
   type GateReport,
   type HypothesisResult,

@@ -3,7 +3,7 @@
  * so Undo puts the design back exactly as it was. A fix offered from an analysis that no longer fits the
  * document (the design changed under it) is refused with a message instead of throwing into React.
  */
-import { applyQuickFix as fixDocument, type Finding } from '../analyzer/index.ts';
+import { applyQuickFix as fixDocument, QUICK_FIX_WORDS, type Finding } from '../analyzer/index.ts';
 import type { Workflow } from '../domain/index.ts';
 import type { EditorStore } from './types.ts';
 
@@ -25,6 +25,9 @@ export function applyQuickFix(store: EditorStore, finding: Finding): boolean {
   s.commit(next);
   // Keep the fixed nodes selected (those that survive the fix), so the person sees what changed.
   s.select(finding.nodeIds.filter((id) => next.nodes.some((n) => n.id === id)));
-  s.showMessage(`Applied the fix for ${finding.ruleId}. Undo reverts it.`, 'success');
+  // Said in words, on the step it changed: the rule's id means nothing to most people (its page keeps it).
+  const first = next.nodes.find((n) => n.id === finding.nodeIds[0]);
+  const where = first ? ` on “${first.label.trim() || first.id}”` : '';
+  s.showMessage(`${QUICK_FIX_WORDS[finding.quickFix].done}${where}. Undo reverts it.`, 'success');
   return true;
 }

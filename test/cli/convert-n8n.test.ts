@@ -50,7 +50,7 @@ describe('baton convert --from n8n', () => {
     expect(r.code).toBe(1);
     expect(importWorkflow(r.stdout).ok).toBe(true);
     const lines = r.stderr.trimEnd().split('\n');
-    expect(lines[0]).toBe('note: "IF": branch shares unknown (which branch a case takes depends on its data; Baton splits cases evenly until you set probabilities on the branches)');
+    expect(lines[0]).toBe('note: "IF": branch shares unknown (which branch a case takes depends on its data; the branches are given even shares (their probabilities) until you set your own)');
     expect(lines.at(-1)).toMatch(/converted to baton with 1 thing\(s\) not carried over exactly \(listed above\)\.$/);
   });
 

@@ -54,7 +54,7 @@ describe('baton convert --to (in-process)', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ StartAt: expect.any(String) });
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines.slice(0, -1).every((l) => l.startsWith('note: '))).toBe(true);
-    expect(lines).toContainEqual(expect.stringMatching(/^note: Join "Wait for analyses": its 900 s timeout has no Step Functions equivalent/));
+    expect(lines).toContainEqual(expect.stringMatching(/^note: Join "Wait for analyses": its 15 min timeout has no Step Functions equivalent/));
     expect(lines.at(-1)).toMatch(/converted to asl with \d+ thing\(s\) not carried over exactly/);
   });
 

@@ -7,6 +7,7 @@ import { createSimulationClient, splitRange, type WorkerLike } from '../../src/s
 import { createWorkerHandler, fromWorkerSchema, type ToWorker } from '../../src/simulator/protocol.ts';
 import { prepareBatch, reportContext, runBatch } from '../../src/simulator/report.ts';
 import { ai, edge, human, output, tool, trigger, workflow } from './helpers.ts';
+import { reportKpi } from '../../src/domain/index.ts';
 
 function inProcessWorker(): WorkerLike {
   const w: WorkerLike = {
@@ -91,7 +92,7 @@ describe('determinism', () => {
     for (const [k, xs] of Object.entries(r.replicationKpis)) {
       expect(xs).toHaveLength(4);
       const defined = xs.filter((x): x is number => x !== null);
-      const mean = r.kpis[k as keyof typeof r.kpis].mean;
+      const mean = reportKpi(r.kpis, k)?.mean;
       if (defined.length === 0) expect(mean).toBeNull();
       else expect(mean).toBeCloseTo(defined.reduce((a, b) => a + b, 0) / defined.length, 12);
     }

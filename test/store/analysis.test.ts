@@ -127,6 +127,8 @@ describe('applyQuickFix (store)', () => {
     expect(store.getState().history.past).toEqual([before]);
     expect(store.getState().doc.nodes.map((n) => n.id)).toEqual(['trigger0', 'output2']);
     expect(selectAnalysis(store.getState()).findings).toHaveLength(0);
+    // Said in words, never the rule id.
+    expect(store.getState().ui.message?.text).toBe('Removed the connector. Undo reverts it.');
     store.getState().undo();
     expect(store.getState().doc).toBe(before);
     expect(selectAnalysis(store.getState()).findings.map((f) => f.ruleId)).toEqual(['superfluous-router']);

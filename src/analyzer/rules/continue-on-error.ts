@@ -1,4 +1,4 @@
-import type { WorkflowNode } from '../../domain/index.ts';
+import { errorsInWords, type WorkflowNode } from '../../domain/index.ts';
 import { defineRule } from '../define-rule.ts';
 import { catchersOf, nameOf } from '../rule-helpers.ts';
 
@@ -34,7 +34,7 @@ export default defineRule({
         for (const e of graph.outEdges(id)) if (!seen.has(e.target)) queue.push(e.target);
       }
       if (hit === undefined) continue;
-      const errors = toOut.flatMap((c) => c.errorEquals).join(', ');
+      const errors = errorsInWords(toOut.flatMap((c) => c.errorEquals));
       report({
         message:
           hit.kind === 'output'

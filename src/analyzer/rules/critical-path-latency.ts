@@ -1,3 +1,4 @@
+import { formatSeconds } from '../../domain/index.ts';
 import { defineRule } from '../define-rule.ts';
 import { isInteractiveTrigger, nameOf } from '../rule-helpers.ts';
 
@@ -14,7 +15,7 @@ export default defineRule({
       let humanShare = 0;
       for (const n of graph.workNodes) if (n.kind === 'human') humanShare += flow.visits[graph.indexOf(n.id)] ?? 0;
       const people = humanShare > 0 ? ` About ${Math.round(Math.min(1, humanShare) * 100)}% of cases wait for a person (service time only; queueing comes on top).` : '';
-      report({ message: `The estimated p95 cycle time is ${Math.round(flow.p95Seconds)} s, over the ${sla} s SLA.${people}`, fix: 'Run independent steps in parallel, use faster models on the critical path, or take people off it.', evidence: { p95Seconds: Math.round(flow.p95Seconds * 10) / 10, slaSeconds: sla, humanShare: Math.round(humanShare * 1000) / 1000 } });
+      report({ message: `The estimated p95 cycle time is ${formatSeconds(flow.p95Seconds)}, over the ${formatSeconds(sla)} deadline.${people}`, fix: 'Run independent steps in parallel, use faster models on the critical path, or take people off it.', evidence: { p95Seconds: Math.round(flow.p95Seconds * 10) / 10, slaSeconds: sla, humanShare: Math.round(humanShare * 1000) / 1000 } });
     }
     const live = graph.triggers.some(isInteractiveTrigger);
     if (!live) return;

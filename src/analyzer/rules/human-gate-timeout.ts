@@ -1,3 +1,4 @@
+import { formatSeconds } from '../../domain/index.ts';
 import { defineRule } from '../define-rule.ts';
 import { hasPortEdge, nameOf } from '../rule-helpers.ts';
 
@@ -13,7 +14,7 @@ export default defineRule({
       if (sla === undefined) {
         report({ message: `${nameOf(n)} has no SLA: a case can wait for it forever.`, nodeIds: [n.id], fix: 'Set an SLA and connect the "timeout" port to an escalation.' });
       } else if (!hasPortEdge(graph, n, 'timeout')) {
-        report({ message: `${nameOf(n)} has an SLA of ${sla} s but nothing happens when it passes.`, nodeIds: [n.id], fix: 'Connect the "timeout" port to an escalation or a reminder.', evidence: { slaSeconds: sla } });
+        report({ message: `${nameOf(n)} has an SLA of ${formatSeconds(sla)} but nothing happens when it passes.`, nodeIds: [n.id], fix: 'Connect the "timeout" port to an escalation or a reminder.', evidence: { slaSeconds: sla } });
       }
     }
   },

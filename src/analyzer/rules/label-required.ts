@@ -1,4 +1,7 @@
+import { nodeKindPhrase } from '../../domain/index.ts';
 import { defineRule } from '../define-rule.ts';
+
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export default defineRule({
   id: 'label-required',
@@ -10,7 +13,7 @@ export default defineRule({
       if (n.label.trim().length > 0) continue;
       const purpose = (n.kind === 'ai' || n.kind === 'tool') && (n.config.purpose ?? '').trim().length > 0;
       report({
-        message: `A ${n.kind} node ("${n.id}") has no label.`,
+        message: `${capitalised(nodeKindPhrase(n.kind))} ("${n.id}") has no label.`,
         nodeIds: [n.id],
         fix: 'Name it after what it does, as a verb and an object ("Extract invoice fields").',
         ...(purpose ? { quickFix: 'name-after-purpose' as const } : {}),

@@ -27,7 +27,7 @@ export default defineRule({
         severity: interactive ? 'warning' : 'info',
         message: `${nameOf(n)} has no timeout${interactive ? ', and someone is waiting on a webhook or chat reply' : ''}.`,
         nodeIds: [n.id],
-        fix: 'Set startToCloseSeconds (for example 30 s for an AI call, 10 s for a tool).',
+        fix: 'Set a timeout per try in its failure policy (for example 30 s for an AI call, 10 s for a tool).',
         quickFix: 'add-timeout',
       });
     }

@@ -25,7 +25,9 @@ export default defineRule({
       if (options.acceptConditionsInWords && edges.some(inWords)) continue;
       for (const e of edges) {
         if (e.condition === undefined && e.probability === undefined && e.isDefault !== true) {
-          report({ message: `Branch "${e.label ?? e.id}" of ${nameOf(n)} has no condition, probability or default mark, so when it is taken is undefined.`, nodeIds: [n.id], edgeIds: [e.id], fix: 'Give the branch a condition, or mark it as the default.' });
+          const t = graph.indexOf(e.target);
+          const branch = e.label?.trim() ? `Branch "${e.label.trim()}"` : `The branch to ${t < 0 ? `"${e.target}"` : nameOf(graph.node(t))}`;
+          report({ message: `${branch} of ${nameOf(n)} has no condition, probability or default mark, so when it is taken is undefined.`, nodeIds: [n.id], edgeIds: [e.id], fix: 'Give the branch a condition, or mark it as the default.' });
         }
       }
       const defaults = edges.filter((e) => e.isDefault === true);

@@ -1,3 +1,4 @@
+import { formatSeconds } from '../../domain/index.ts';
 import { defineRule } from '../define-rule.ts';
 import { nameOf } from '../rule-helpers.ts';
 
@@ -14,11 +15,11 @@ export default defineRule({
       for (const r of retriers) {
         if (r.maximumAttempts > options.maxAttempts) problems.push(`${r.maximumAttempts} attempts (limit ${options.maxAttempts})`);
         const interval = Math.max(r.initialIntervalSeconds ?? 0, r.maximumIntervalSeconds ?? 0);
-        if (interval > options.maxIntervalSeconds) problems.push(`a ${interval} s interval (limit ${options.maxIntervalSeconds} s)`);
+        if (interval > options.maxIntervalSeconds) problems.push(`waits of up to ${formatSeconds(interval)} between tries (limit ${formatSeconds(options.maxIntervalSeconds)})`);
         if (r.backoffCoefficient !== undefined && r.backoffCoefficient < options.minBackoffCoefficient) problems.push(`a backoff coefficient of ${r.backoffCoefficient}, which shortens the wait each time`);
       }
       if (problems.length > 0) {
-        report({ message: `${nameOf(n)} retries with ${problems.join(', ')}.`, nodeIds: [n.id], fix: `Cap attempts at ${options.maxAttempts} or fewer, intervals at ${options.maxIntervalSeconds} s, and back off by a coefficient of at least ${options.minBackoffCoefficient}.`, quickFix: 'cap-retries', evidence: { maxAttempts: options.maxAttempts, maxIntervalSeconds: options.maxIntervalSeconds, minBackoffCoefficient: options.minBackoffCoefficient } });
+        report({ message: `${nameOf(n)} retries with ${problems.join(', ')}.`, nodeIds: [n.id], fix: `Cap attempts at ${options.maxAttempts} or fewer, waits at ${formatSeconds(options.maxIntervalSeconds)}, and back off by a coefficient of at least ${options.minBackoffCoefficient}.`, quickFix: 'cap-retries', evidence: { maxAttempts: options.maxAttempts, maxIntervalSeconds: options.maxIntervalSeconds, minBackoffCoefficient: options.minBackoffCoefficient } });
       }
       if (n.kind === 'tool' && n.config.sideEffect !== 'none' && !n.config.idempotent && retriers.some((r) => r.maximumAttempts > 1)) {
         report({ severity: 'warning', message: `${nameOf(n)} has a ${n.config.sideEffect} side effect, is not idempotent, and is retried: a retry after a lost reply repeats the action.`, nodeIds: [n.id], fix: 'Make the call idempotent (an idempotency key), or do not retry it.' });

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { analyze, type Analysis } from '../../analyzer/index.ts';
-import { formatProblem, LINT_PRESETS, type LintPreset } from '../../domain/index.ts';
+import { formatProblem, formatSeconds, LINT_PRESETS, type LintPreset } from '../../domain/index.ts';
 import { importWorkflow } from '../../interop/import.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type Command } from '../io.ts';
 
@@ -111,7 +111,7 @@ function lintText(file: string, a: Analysis): string {
   const m = a.metrics;
   lines.push(
     `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info(s)${a.suppressed.length > 0 ? `, ${a.suppressed.length} suppressed` : ''}`,
-    `metrics: ${m.nodes} nodes, ${m.workNodes} work nodes, longest path ${m.longestPath}, CFC ${m.cfc}, max degree ${m.maxDegree}, estimated success ${(m.estimatedSuccess * 100).toFixed(1)}%, p95 ${m.p95Seconds.toFixed(1)} s, cost $${m.costPerCase.toFixed(4)}/case`,
+    `metrics: ${m.nodes} nodes, ${m.workNodes} work nodes, longest path ${m.longestPath}, CFC ${m.cfc}, max degree ${m.maxDegree}, estimated success ${(m.estimatedSuccess * 100).toFixed(1)}%, p95 ${formatSeconds(m.p95Seconds)}, cost $${m.costPerCase.toFixed(4)}/case`,
     `complexity: ${a.score.value} (${a.score.band}); over-engineering: ${a.overEngineering.used} steps for ~${a.overEngineering.needed} needed, ratio ${a.overEngineering.ratio}, ${a.overEngineering.surplus} surplus (${a.overEngineering.band})`,
   );
   return lines.join('\n') + '\n';

@@ -18,7 +18,7 @@
  * holds"), a branch of a parallel split that is entered from outside it (a loop back into a Parallel state) or
  * that leaves it other than through its join or an output.
  */
-import { buildAdjacency, type Adjacency, type Condition, type ErrorMatcher, type Retrier, type Workflow, type WorkflowEdge, type WorkflowNode } from '../../domain/index.ts';
+import { buildAdjacency, formatSeconds, type Adjacency, type Condition, type ErrorMatcher, type Retrier, type Workflow, type WorkflowEdge, type WorkflowNode } from '../../domain/index.ts';
 import type { ExportNote, ExportResult } from '../export-format.ts';
 import { displayName, edgesFromPort, formatShare, reaskTarget, routedCatchers, uniqueName, unroutedErrorEdges } from '../export-graph.ts';
 
@@ -281,7 +281,7 @@ class AslWriter {
         this.note(join, `Join "${displayName(join)}" (${join.config.mode}) closes a Parallel state, which always waits for every branch.`);
       }
       if (join.kind === 'join' && join.config.timeoutSeconds !== undefined) {
-        this.note(join, `Join "${displayName(join)}": its ${join.config.timeoutSeconds} s timeout has no Step Functions equivalent (a Parallel state has no TimeoutSeconds).`);
+        this.note(join, `Join "${displayName(join)}": its ${formatSeconds(join.config.timeoutSeconds)} timeout has no Step Functions equivalent (a Parallel state has no TimeoutSeconds).`);
       }
       state.Next = this.target(scope, from, block.join);
     } else state.End = true;
@@ -464,7 +464,7 @@ class AslWriter {
             // TimeoutSeconds must exceed HeartbeatSeconds; a service limit within the SLA is covered by it.
             const t = wholeSeconds(service);
             if (sla === undefined || t > wholeSeconds(sla)) state.TimeoutSeconds = t;
-            else this.note(node, `Human gate "${displayName(node)}": the ${service} s working-time limit is within the SLA, which Step Functions enforces alone.`);
+            else this.note(node, `Human gate "${displayName(node)}": the ${formatSeconds(service)} working-time limit is within the SLA, which Step Functions enforces alone.`);
           }
           if (sla !== undefined || service !== undefined) {
             state.Catch = [{ ErrorEquals: ['States.HeartbeatTimeout', 'States.Timeout'], ResultPath: '$.error', Next: this.next(scope, node, timeoutEdges) ?? '' }];

@@ -18,6 +18,7 @@
  */
 import {
   buildAdjacency,
+  formatSeconds,
   type AiNode,
   type DataNode,
   type HumanNode,
@@ -228,7 +229,7 @@ export function exportBpmn(doc: Workflow): ExportResult {
       notes.push({ nodeId: node.id, message: `Join "${displayName(node)}" waits for the first branch only in Baton; the BPMN merge passes every branch that arrives.` });
     }
     if (node.kind === 'join' && node.config.timeoutSeconds !== undefined) {
-      notes.push({ nodeId: node.id, message: `Join "${displayName(node)}": its ${node.config.timeoutSeconds} s timeout is kept as an extension element only (a gateway has no timer).` });
+      notes.push({ nodeId: node.id, message: `Join "${displayName(node)}": its ${formatSeconds(node.config.timeoutSeconds)} timeout is kept as an extension element only (a gateway has no timer).` });
     }
     const prefix = type.endsWith('Gateway') ? 'Gateway' : type.endsWith('Event') ? 'Event' : 'Activity';
     const documentation = documentationFor(node);
@@ -367,7 +368,7 @@ export function exportBpmn(doc: Workflow): ExportResult {
       const seconds = t?.scheduleToCloseSeconds ?? t?.startToCloseSeconds;
       if (seconds !== undefined && catchesTimeout(catcher.errorEquals) && !timed.has(el.id)) {
         timed.add(el.id);
-        const b = boundary(el, `${node.id}_timeout`, `Timed out (${seconds} s)`, timerDef(`${node.id}_timeout`, seconds));
+        const b = boundary(el, `${node.id}_timeout`, `Timed out (${formatSeconds(seconds)})`, timerDef(`${node.id}_timeout`, seconds));
         route(b, edges, `${node.id}_timeout`);
       }
     }
@@ -388,8 +389,8 @@ export function exportBpmn(doc: Workflow): ExportResult {
     if (timeoutEdges.length === 0) return;
     const sla = node.config.slaSeconds ?? node.policy?.timeouts?.scheduleToCloseSeconds;
     const service = node.policy?.timeouts?.startToCloseSeconds;
-    if (sla !== undefined) route(boundary(el, `${node.id}_sla`, `SLA missed (${sla} s)`, timerDef(`${node.id}_sla`, sla)), timeoutEdges, `${node.id}_sla`);
-    if (service !== undefined) route(boundary(el, `${node.id}_timeout`, `Timed out (${service} s)`, timerDef(`${node.id}_timeout`, service)), timeoutEdges, `${node.id}_timeout`);
+    if (sla !== undefined) route(boundary(el, `${node.id}_sla`, `SLA missed (${formatSeconds(sla)})`, timerDef(`${node.id}_sla`, sla)), timeoutEdges, `${node.id}_sla`);
+    if (service !== undefined) route(boundary(el, `${node.id}_timeout`, `Timed out (${formatSeconds(service)})`, timerDef(`${node.id}_timeout`, service)), timeoutEdges, `${node.id}_timeout`);
     if (sla === undefined && service === undefined) {
       notes.push({ nodeId: node.id, message: `Human gate "${displayName(node)}" has a timeout edge but no SLA or timeout: the edge is left out.` });
     }

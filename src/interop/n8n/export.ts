@@ -18,7 +18,7 @@
  * - retries: retryOnFail / maxTries / waitBetweenTries; catch routes: onError continueErrorOutput with the
  *   error output wired; notes: sticky notes; positions kept.
  */
-import { buildAdjacency, type Condition, type Retrier, type Workflow, type WorkflowEdge, type WorkflowNode } from '../../domain/index.ts';
+import { buildAdjacency, formatSeconds, type Condition, type Retrier, type Workflow, type WorkflowEdge, type WorkflowNode } from '../../domain/index.ts';
 import type { ExportNote, ExportResult } from '../export-format.ts';
 import { BATON_TO_N8N } from './node-types.ts';
 import { displayName, edgesFromPort, routedCatchers, uniqueName, unroutedErrorEdges } from '../export-graph.ts';
@@ -332,7 +332,7 @@ export function exportN8n(doc: Workflow): ExportResult {
         entries.set(node.id, n.name);
         exit(node.id, 'out', n.name, 0);
         if (node.config.mode === 'first') notes.push({ nodeId: node.id, message: `Join "${name}" waits for the first branch only in Baton; n8n's Merge waits for every branch that runs.` });
-        if (node.config.timeoutSeconds !== undefined) notes.push({ nodeId: node.id, message: `Join "${name}": its ${node.config.timeoutSeconds} s timeout has no n8n equivalent.` });
+        if (node.config.timeoutSeconds !== undefined) notes.push({ nodeId: node.id, message: `Join "${name}": its ${formatSeconds(node.config.timeoutSeconds)} timeout has no n8n equivalent.` });
         (adj.incoming.get(node.id) ?? []).forEach((e, i) => inputOf.set(e.id, Math.min(i, inputs - 1)));
         break;
       }

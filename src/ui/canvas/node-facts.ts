@@ -2,16 +2,7 @@
  * The facts a node shows at a glance (capability and model, reviewers, check type) and the badges for its
  * failure policy. Pure, so the node component stays a thin renderer and the wording is tested once.
  */
-import type { WorkflowNode } from '../../domain/index.ts';
-
-/** Seconds as people say them: "30 s", "5 min", "4 h". */
-export function formatSeconds(s: number): string {
-  if (s < 1) return `${Math.round(s * 1000)} ms`;
-  if (s < 120) return `${Math.round(s * 10) / 10} s`;
-  if (s < 7200) return `${Math.round(s / 6) / 10} min`;
-  if (s < 172800) return `${Math.round(s / 360) / 10} h`;
-  return `${Math.round(s / 8640) / 10} d`;
-}
+import { formatSeconds, type WorkflowNode } from '../../domain/index.ts';
 
 /** @example nodeFacts(aiNode) // "llm · gpt-4o-mini" */
 export function nodeFacts(node: WorkflowNode): string {

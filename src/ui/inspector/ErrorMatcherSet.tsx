@@ -1,9 +1,10 @@
 /**
  * Which errors a retrier or catcher matches: one checkbox per error type plus ALL, as a fieldset. Checkboxes
- * rather than <select multiple>: every option is visible, and toggling one needs no modifier key.
+ * rather than <select multiple>: every option is visible, and toggling one needs no modifier key. Each type is
+ * labelled in words ("rate limited"); the document keeps its name (`rate_limited`).
  */
 import { useId } from 'react';
-import { errorMatcherSchema, type ErrorMatcher } from '../../domain/index.ts';
+import { ERROR_TYPE_WORDS, errorMatcherSchema, type ErrorMatcher } from '../../domain/index.ts';
 import { useScope } from './inspector-scope.tsx';
 import { getIn, pathKey, type FieldPath } from './path-data.ts';
 
@@ -26,7 +27,7 @@ export function ErrorMatcherSet({ path, legend }: { path: FieldPath; legend: str
       {MATCHERS.map((m) => (
         <label key={m} className="inspector-check">
           <input type="checkbox" checked={chosen.has(m)} {...(errors.length ? { 'aria-invalid': true } : {})} onChange={(e) => toggle(m, e.target.checked)} />
-          {m === 'ALL' ? 'ALL (any error)' : m}
+          {m === 'ALL' ? 'Any error' : ERROR_TYPE_WORDS[m]}
         </label>
       ))}
       {errors.length > 0 && (

@@ -4,7 +4,7 @@
  * every type with no density formula per type and no chart library).
  */
 import { distributionMean, distributionQuantile, lognormalSigma, normalQuantile, type Distribution, type DistributionType } from '../../domain/index.ts';
-import { formatSeconds } from '../canvas/node-facts.ts';
+import { formatSeconds } from '../../domain/index.ts';
 
 /** What the numbers of a distribution measure: latency in seconds, a token count, a confidence in [0, 1]. */
 export type DistributionUnit = 'seconds' | 'count' | 'probability';

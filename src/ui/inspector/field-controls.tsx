@@ -5,6 +5,7 @@
  * control the schema cannot tell (a condition value that may be a number, a text or a yes/no).
  */
 import { useId, useState, type ReactNode } from 'react';
+import { formatSeconds } from '../../domain/index.ts';
 import { getIn, pathKey, type FieldPath } from './path-data.ts';
 import { formatNumberText, parseNumberText } from './number-text.ts';
 import { leafInfo, schemaAt } from './schema-fields.ts';
@@ -195,8 +196,12 @@ export function Field({ path, label, help, optionLabels }: FieldProps) {
       );
     case 'checkbox':
       return <CheckboxControl {...common} value={typeof value === 'boolean' ? value : undefined} onCommit={commit} />;
-    case 'number':
-      return <NumberControl {...common} value={typeof value === 'number' ? value : undefined} onCommit={commit} />;
+    case 'number': {
+      // Durations are typed in seconds (the document's unit) and read back in human units: "14400" says "4 h".
+      const last = path.at(-1);
+      const human = typeof value === 'number' && value >= 60 && typeof last === 'string' && last.endsWith('Seconds') ? `= ${formatSeconds(value)}` : undefined;
+      return <NumberControl {...common} help={human && help ? `${human}. ${help}` : (human ?? help)} value={typeof value === 'number' ? value : undefined} onCommit={commit} />;
+    }
     case 'text':
     case 'textarea':
       return <TextControl {...common} multiline={info.control === 'textarea'} value={typeof value === 'string' ? value : undefined} onCommit={commit} />;

@@ -4,7 +4,8 @@
  * itself is focusable: click, Enter or Space selects and centres what the finding names.
  */
 import { memo, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { ruleById, type Finding } from '../../analyzer/index.ts';
+import { QUICK_FIX_WORDS, ruleById, type Finding } from '../../analyzer/index.ts';
+import { evidenceText } from './finding-view.ts';
 import { hasRuleDoc } from './rule-docs.ts';
 import { RuleDocsDialog } from './RuleDocsDialog.tsx';
 
@@ -75,9 +76,7 @@ function FindingItemImpl({ finding: f, onActivate, onFix, reason }: Props) {
           )}
           {f.evidence && (
             <p className="problem__evidence">
-              {Object.entries(f.evidence)
-                .map(([k, v]) => `${k} ${typeof v === 'number' ? Number(v.toPrecision(4)) : v}`)
-                .join(' · ')}
+              {evidenceText(f.evidence)}
             </p>
           )}
           {hasRuleDoc(f.ruleId) ? (
@@ -101,7 +100,7 @@ function FindingItemImpl({ finding: f, onActivate, onFix, reason }: Props) {
         <button
           type="button"
           className="problem__fixbtn"
-          title={`Apply this fix (${f.quickFix.replaceAll('-', ' ')}); Undo reverts it`}
+          title={`${QUICK_FIX_WORDS[f.quickFix].action}; Undo reverts it`}
           onClick={(e) => {
             stop(e);
             onFix(f);

@@ -8,7 +8,7 @@ import type { Analysis } from '../../analyzer/index.ts';
 import type { Profile } from '../../domain/index.ts';
 import type { EditorState } from '../../store/editor-store.ts';
 import { selectAnalysis } from '../../store/analysis.ts';
-import { formatSeconds } from '../canvas/node-facts.ts';
+import { formatSeconds } from '../../domain/index.ts';
 import { useEditorStore } from '../editor-context.tsx';
 
 /** A figure with a one-line explanation, shown on hover and on focus and read as its description. */

@@ -3,7 +3,7 @@
  * findings. Kept out of the components so they are tested without a DOM.
  */
 import type { Finding, FindingSeverity } from '../../analyzer/index.ts';
-import type { Suppression } from '../../domain/index.ts';
+import { formatSeconds, type Suppression } from '../../domain/index.ts';
 
 export const SEVERITY_ORDER: readonly FindingSeverity[] = ['error', 'warning', 'info'];
 
@@ -71,4 +71,33 @@ export function suppressionReason(f: Finding, suppressions: readonly Suppression
 /** A stable React key for a finding (the same rule can report several findings). */
 export function findingKey(f: Finding, index: number): string {
   return `${f.ruleId}:${f.nodeIds.join(',')}:${f.edgeIds.join(',')}:${index}`;
+}
+
+/** Evidence keys whose words are not the key's own ("sla" would read as a word). */
+const EVIDENCE_WORDS: Readonly<Record<string, string>> = {
+  slaSeconds: 'SLA',
+  p95Seconds: 'p95 cycle time',
+  maxIntervalSeconds: 'longest wait allowed',
+  cfc: 'control-flow complexity',
+  max: 'limit',
+  in: 'paths in',
+  out: 'paths out',
+};
+
+/**
+ * The numbers behind a finding, as a person reads them: durations in human units, shares as percents, money in
+ * dollars, keys in words.
+ * @example evidenceText({ slaSeconds: 14400, estimatedSuccess: 0.832 }) // "SLA 4 h · estimated success 83.2%"
+ */
+export function evidenceText(evidence: Readonly<Record<string, number | string>>): string {
+  return Object.entries(evidence)
+    .map(([key, value]) => {
+      const words = EVIDENCE_WORDS[key] ?? key.replace(/Seconds$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+      if (typeof value !== 'number') return `${words} ${value}`;
+      if (/Seconds$/.test(key)) return `${words} ${formatSeconds(value)}`;
+      if (/(Success|Completion|Share|Rate)$/.test(key) && value >= 0 && value <= 1) return `${words} ${Number((value * 100).toPrecision(3))}%`;
+      if (/^(costPerCase|budgetPerRun)$/.test(key)) return `${words} $${Number(value.toPrecision(3))}`;
+      return `${words} ${Number(value.toPrecision(4))}`;
+    })
+    .join(' · ');
 }

@@ -2,6 +2,8 @@
  * How the simulation panel writes figures: rates as percents, durations in the largest sensible unit, money in
  * USD, and each KPI's label. One place, so the KPI cards, tables, charts and the CSV export agree.
  */
+import { formatSeconds } from '../../domain/index.ts';
+
 export type KpiUnit = 'rate' | 'seconds' | 'usd' | 'ratio' | 'hoursPerDay' | 'multiple';
 
 export interface KpiMeta {
@@ -62,19 +64,8 @@ export function formatPercent(x: number): string {
   return `${Number(p.toFixed(1))}%`;
 }
 
-/**
- * Seconds in the largest unit that keeps the figure readable: "850 ms", "42.5 s", "12.3 min", "5.2 h", "3.1 d".
- * @example formatSeconds(90) // "1.5 min"
- */
-export function formatSeconds(s: number): string {
-  const a = Math.abs(s);
-  if (a === 0) return '0 s';
-  if (a < 1) return `${sig(s * 1000)} ms`;
-  if (a < 60) return `${sig(s)} s`;
-  if (a < 3600) return `${sig(s / 60)} min`;
-  if (a < 86_400 * 2) return `${sig(s / 3600)} h`;
-  return `${sig(s / 86_400)} d`;
-}
+/** Durations are written by the domain's formatter, the same one analyzer messages and badges use. */
+export { formatSeconds };
 
 /**
  * USD with cents, or more digits for sub-cent amounts: "$1.25", "$0.0042".

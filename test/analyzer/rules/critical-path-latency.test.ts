@@ -10,7 +10,7 @@ ruleTester(rule, {
     { name: 'a person on a batch path', doc: chainDoc(['human']) },
   ],
   invalid: [
-    { name: 'over the SLA', doc: new Builder().add('trigger', 't').add('ai', 'a', fixed(10)).add('tool', 'b', fixed(5)).add('output', 'o').chain('t', 'a', 'b', 'o').profile({ slaSeconds: 12 }).build(), errors: [{ message: /15 s, over the 12 s SLA/ }] },
+    { name: 'over the SLA', doc: new Builder().add('trigger', 't').add('ai', 'a', fixed(10)).add('tool', 'b', fixed(5)).add('output', 'o').chain('t', 'a', 'b', 'o').profile({ slaSeconds: 12 }).build(), errors: [{ message: /15 s, over the 12 s deadline/ }] },
     { name: 'a person inside a chat', doc: new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('human', 'h').add('output', 'o').chain('t', 'h', 'o').build(), errors: [{ nodeIds: ['h'] }] },
   ],
 });

@@ -15,7 +15,7 @@ ruleTester(rule, {
     { name: 'conditions stated in words (an imported IF)', doc: router().link('r', 'a', { label: 'true' }).link('r', 'b', { label: 'false' }).build() },
   ],
   invalid: [
-    { name: 'bare branch', doc: router().link('r', 'a', { condition: hi }).link('r', 'b', { id: 'bare' }).build(), errors: [{ severity: 'error', edgeIds: ['bare'] }, { severity: 'warning', quickFix: 'add-default-branch' }] },
+    { name: 'bare branch', doc: router().link('r', 'a', { condition: hi }).link('r', 'b', { id: 'bare' }).build(), errors: [{ severity: 'error', edgeIds: ['bare'], message: /^The branch to "Handle b" of "Handle r"/ }, { severity: 'warning', quickFix: 'add-default-branch' }] },
     { name: 'words not accepted by option', doc: router().link('r', 'a', { id: 'x', label: 'true' }).link('r', 'b', { id: 'y', label: 'false' }).build(), options: { acceptConditionsInWords: false }, errors: [{ edgeIds: ['x'] }, { edgeIds: ['y'] }, { severity: 'warning' }] },
     { name: 'no default', doc: router().link('r', 'a', { condition: hi }).link('r', 'b', { probability: 0.5 }).build(), errors: [{ severity: 'warning', nodeIds: ['r'] }] },
     {

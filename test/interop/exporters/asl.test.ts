@@ -168,7 +168,7 @@ describe('Step Functions (ASL) export', () => {
     if (!doc) throw new Error('no template');
     const messages = exported(doc).notes.map((n) => n.message);
     expect(messages).toContainEqual(expect.stringMatching(/chooses risky \(~25%\) by share; Step Functions has no random choice/));
-    expect(messages).toContainEqual(expect.stringMatching(/its 900 s timeout has no Step Functions equivalent/));
+    expect(messages).toContainEqual(expect.stringMatching(/its 15 min timeout has no Step Functions equivalent/));
   });
 
   it('keeps hostile labels as data: valid JSON, valid ASL, state names and comments read back', () => {

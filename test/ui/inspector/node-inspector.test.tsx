@@ -133,7 +133,7 @@ describe('Inspector on a node', () => {
     await user.click(screen.getByRole('button', { name: 'Add retrier' }));
     expect(ai(store).policy?.retry).toHaveLength(2);
     const second = group('Retrier 2');
-    await user.click(within(second).getByRole('checkbox', { name: 'ALL (any error)' }));
+    await user.click(within(second).getByRole('checkbox', { name: 'Any error' }));
     expect(ai(store).policy?.retry?.[1]?.errorEquals).toContain('ALL');
     const attempts = within(second).getByLabelText('Max attempts (all tries)');
     await user.clear(attempts);
@@ -152,13 +152,13 @@ describe('Inspector on a node', () => {
     const latency = group('Latency');
     const summary = () => within(latency).getByRole('status', { name: 'Latency summary' });
     // lognormal(median 2, p95 8): sigma = ln 4 / 1.645, mean = 2·e^(sigma²/2) ≈ 2.85.
-    expect(summary()).toHaveTextContent('median 2 s · p95 8 s · mean 2.9 s');
+    expect(summary()).toHaveTextContent('median 2 s · p95 8 s · mean 2.85 s');
     await user.selectOptions(within(latency).getByLabelText('Latency distribution'), 'exponential');
     const d = ai(store).stub?.latency;
     expect(d?.type).toBe('exponential');
     expect(d?.type === 'exponential' && d.mean).toBeCloseTo(2.85, 2);
     // Same mean, exponential shape: median = mean·ln 2, p95 = mean·ln 20.
-    expect(summary()).toHaveTextContent('median 2 s · p95 8.5 s · mean 2.9 s');
+    expect(summary()).toHaveTextContent('median 1.98 s · p95 8.55 s · mean 2.85 s');
     expect(within(latency).getByLabelText('Mean (s)')).toHaveValue(String(d?.type === 'exponential' && d.mean));
   });
 
