@@ -161,3 +161,49 @@ export function uniqueName(wanted: string, taken: Set<string>, max = Infinity): 
   taken.add(name);
   return name;
 }
+
+/** A loop's body as the exporters see it (loopBody). */
+export interface LoopBody {
+  /** The nodes a pass can run: everything reached from the `each` edges without passing the loop again. */
+  readonly members: ReadonlySet<string>;
+  /** Edges from the body back into the loop: a pass ends there and the next item starts. */
+  readonly back: readonly WorkflowEdge[];
+  /**
+   * A member (other than an output, which any path may end at) entered from outside the body other than by the
+   * loop's `each` port: such a body is no self-contained iteration (a Map state's or a sub-process's).
+   */
+  readonly enteredFromOutside?: { readonly node: WorkflowNode; readonly from: WorkflowNode };
+}
+
+/**
+ * The body of a loop: what a for-each runs for each item, as Step Functions' Map state and BPMN's
+ * multi-instance sub-process need it, self-contained. The walk stops at the loop itself (the next pass) and at
+ * outputs (a path may end the case inside a pass).
+ */
+export function loopBody(adj: Adjacency, loopId: string): LoopBody {
+  const members = new Set<string>();
+  const back: WorkflowEdge[] = [];
+  const stack = edgesFromPort(adj, loopId, 'each').map((e) => e.target);
+  while (stack.length > 0) {
+    const id = stack.pop() ?? '';
+    if (id === loopId || members.has(id)) continue;
+    const node = adj.nodesById.get(id);
+    if (!node) continue;
+    members.add(id);
+    if (node.kind === 'output') continue;
+    for (const e of adj.outgoing.get(id) ?? []) {
+      if (e.target === loopId) back.push(e);
+      else stack.push(e.target);
+    }
+  }
+  for (const id of members) {
+    const node = adj.nodesById.get(id);
+    if (!node || node.kind === 'output') continue;
+    for (const e of adj.incoming.get(id) ?? []) {
+      const from = adj.nodesById.get(e.source);
+      if (!from || members.has(e.source) || (e.source === loopId && e.sourcePort === 'each')) continue;
+      return { members, back, enteredFromOutside: { node, from } };
+    }
+  }
+  return { members, back };
+}

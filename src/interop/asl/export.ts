@@ -12,15 +12,17 @@
  *   missing field or a type mismatch is false in Baton); parallel routers and several edges out of one port:
  *   Parallel states whose branches end at the join that closes them;
  * - outputs: Succeed, or Fail for an `error` outcome; triggers and joins: Pass states that keep their names;
- * - data steps: Pass states (scripts: Tasks like tools; waits: Wait states); loops: a Choice on `$.itemsLeft`.
+ * - data steps: Pass states for pure transforms, Tasks like tools for code, conversions and files, Wait states
+ *   for waits; loops: Map states whose ItemProcessor is the loop's body.
  *
  * Refused, with a sentence naming the node: an inclusive router (ASL has no "every branch whose condition
  * holds"), a branch of a parallel split that is entered from outside it (a loop back into a Parallel state) or
- * that leaves it other than through its join or an output.
+ * that leaves it other than through its join or an output, a loop body entered from outside the loop or
+ * leaving it for a step after it.
  */
-import { buildAdjacency, formatSeconds, type Adjacency, type Condition, type ErrorMatcher, type Retrier, type Workflow, type WorkflowEdge, type WorkflowNode } from '../../domain/index.ts';
+import { buildAdjacency, formatSeconds, type Adjacency, type Condition, type DataOperation, type ErrorMatcher, type Retrier, type Workflow, type WorkflowEdge, type WorkflowNode } from '../../domain/index.ts';
 import type { ExportNote, ExportResult } from '../export-format.ts';
-import { displayName, edgesFromPort, formatShare, reaskTarget, routedCatchers, uniqueName, unroutedErrorEdges } from '../export-graph.ts';
+import { displayName, edgesFromPort, formatShare, loopBody, reaskTarget, routedCatchers, uniqueName, unroutedErrorEdges } from '../export-graph.ts';
 
 /** ASL limits: state names up to 80 characters; integer seconds up to 99999999. */
 const MAX_NAME = 80;
@@ -28,6 +30,23 @@ const MAX_SECONDS = 99_999_999;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type State = { [key: string]: Json };
+
+/** Data steps that run code outside the state machine's data: Lambda tasks, with what the function does. */
+const DATA_CALLS = { code: 'a script run on the item', convert: 'a conversion of the item (HTML, Markdown, XML, dates, files)', file: 'a file read or written' } as const;
+/** Data steps that are pure transforms of the item (or a wait): Pass states, with the transform to write. */
+const DATA_PASSES: Readonly<Record<Exclude<DataOperation, keyof typeof DATA_CALLS>, string>> = {
+  set: 'set, rename or remove fields (write it as Parameters or JSONata Output)',
+  merge: 'combine the items (Parameters or JSONata Output)',
+  split: 'one item into many (an array for the next Map state)',
+  aggregate: 'many items into one (Parameters or JSONata Output)',
+  filter: 'drop the items that do not match (JSONata Output with a filter)',
+  sort: 'sort the items (JSONata $sort)',
+  limit: 'keep the first items (JSONata or States.ArrayGetItem)',
+  dedupe: 'drop duplicates (States.ArrayUnique)',
+  wait: 'a pause',
+  respond: 'answer the caller (the execution\'s output answers a synchronous Express workflow)',
+  pass: 'the item unchanged',
+};
 
 /** Raised inside the walk; becomes the export's refusal. */
 class Refusal extends Error {
@@ -125,9 +144,11 @@ interface Scope {
   /** The join that ends this branch, and the Pass state standing for it. */
   readonly join?: string;
   joinEnd?: string;
-  /** Error outputs reached in this branch: the Parallel catches them and routes to the output outside. */
+  /** Error outputs reached in this branch: the Parallel (or Map) catches them and routes to the output outside. */
   readonly raised: Map<string, string>;
   readonly label: string;
+  /** What this scope is: a Parallel state's branch, or the body of a loop's Map state (one item's pass). */
+  readonly within?: { readonly kind: 'branch' | 'pass'; readonly owner: WorkflowNode };
 }
 
 /**
@@ -198,8 +219,8 @@ class AslWriter {
     return { ok: true, text: `${JSON.stringify(machine, null, 2)}\n`, notes: this.notes };
   }
 
-  private scope(label: string, block?: Block): Scope {
-    return { states: new Map(), names: new Map(), queue: [], raised: new Map(), label, ...(block ? { members: block.members } : {}), ...(block?.join ? { join: block.join } : {}) };
+  private scope(label: string, block?: Block, within?: Scope['within']): Scope {
+    return { states: new Map(), names: new Map(), queue: [], raised: new Map(), label, ...(block ? { members: block.members } : {}), ...(block?.join ? { join: block.join } : {}), ...(within ? { within } : {}) };
   }
 
   /** The state a case enters `nodeId` by, in `scope` (allocated now, written when the queue reaches it). */
@@ -247,10 +268,16 @@ class AslWriter {
   private target(scope: Scope, from: WorkflowNode, targetId: string): string {
     const target = this.node(targetId);
     if (scope.join !== undefined && targetId === scope.join) {
-      scope.joinEnd ??= this.helper(scope, `${displayName(target)}: ${scope.label} done`, { Type: 'Pass', End: true });
+      scope.joinEnd ??= this.helper(scope, scope.within?.kind === 'pass' ? `${displayName(target)}: next item` : `${displayName(target)}: ${scope.label} done`, { Type: 'Pass', End: true });
       return scope.joinEnd;
     }
     if (scope.members && !scope.members.has(targetId) && target.kind !== 'output') {
+      if (scope.within?.kind === 'pass') {
+        throw new Refusal(
+          `"${displayName(from)}" leaves the loop "${displayName(scope.within.owner)}" for "${displayName(target)}"; an iteration of a Step Functions Map state can only end, fail or go on to the next item. Route it back to the loop or to an output.`,
+          from.id,
+        );
+      }
       throw new Refusal(
         `"${displayName(from)}" leads to "${displayName(target)}", outside the parallel branches it belongs to; Step Functions branches can only end at the join that closes them. Route the branch through that join.`,
         from.id,
@@ -261,11 +288,11 @@ class AslWriter {
 
   /** A Parallel state for a split: one branch per edge, closed by the join all branches reach. */
   private parallel(scope: Scope, from: WorkflowNode, edges: readonly WorkflowEdge[]): string {
-    const block = this.block(from, edges);
+    const block = this.block(scope, from, edges);
     const branches: State[] = [];
     const raised = new Map<string, string>();
     edges.forEach((e, i) => {
-      const branch = this.scope(`branch ${i + 1} of ${displayName(from)}`, block);
+      const branch = this.scope(`branch ${i + 1} of ${displayName(from)}`, block, { kind: 'branch', owner: from });
       const startAt = this.target(branch, from, e.target);
       this.drain(branch);
       for (const [error, outputId] of branch.raised) raised.set(error, outputId);
@@ -292,8 +319,11 @@ class AslWriter {
    * The block of a split: every node its branches reach before the join they all reach first. Refused when a
    * node of the block is entered from outside it (a loop back into the Parallel state).
    */
-  private block(from: WorkflowNode, edges: readonly WorkflowEdge[]): Block {
-    const reach = edges.map((e) => this.distances(e.target, from.id));
+  private block(scope: Scope, from: WorkflowNode, edges: readonly WorkflowEdge[]): Block {
+    // Inside a loop's pass, the loop is where the pass ends: the walk stops there.
+    const loop = scope.within?.kind === 'pass' ? scope.join : undefined;
+    const avoid = new Set([from.id, ...(loop ? [loop] : [])]);
+    const reach = edges.map((e) => this.distances(e.target, avoid));
     let join: string | undefined;
     let best = Infinity;
     for (const [id, d0] of reach[0] ?? new Map<string, number>()) {
@@ -310,11 +340,13 @@ class AslWriter {
         join = id;
       }
     }
+    // No join closes the split, but a branch comes back to the loop: the Parallel state ends the pass there.
+    if (join === undefined && loop !== undefined && reach.some((r) => r.has(loop))) join = loop;
     const members = new Set<string>();
     const stack = edges.map((e) => e.target);
     while (stack.length > 0) {
       const id = stack.pop() ?? '';
-      if (id === join || members.has(id)) continue;
+      if (id === join || id === loop || members.has(id)) continue;
       if (id === from.id) {
         throw new Refusal(`A branch of the parallel split at "${displayName(from)}" loops back to it; Step Functions cannot loop back into a Parallel state.`, from.id);
       }
@@ -338,12 +370,12 @@ class AslWriter {
   }
 
   /** Shortest edge counts from `start` to every node it reaches, not passing through `avoid`. */
-  private distances(start: string, avoid: string): Map<string, number> {
+  private distances(start: string, avoid: ReadonlySet<string>): Map<string, number> {
     const dist = new Map<string, number>([[start, 0]]);
     const queue = [start];
     for (let i = 0; i < queue.length; i++) {
       const id = queue[i] ?? '';
-      if (id === avoid) continue;
+      if (avoid.has(id)) continue;
       const d = dist.get(id) ?? 0;
       for (const e of this.adj.outgoing.get(id) ?? []) {
         if (!dist.has(e.target)) {
@@ -399,6 +431,39 @@ class AslWriter {
     return parts.join('\n');
   }
 
+  /**
+   * A for-each as a Map state: the body (every step the `each` port reaches before coming back to the loop) is
+   * its ItemProcessor, run for each element of `$.items` one at a time, as Baton's passes are; the results
+   * replace `$.items` and the case goes on by `done`. Error outputs inside the body fail the iteration, and the
+   * Map state catches them to the output; a body that leaves the loop otherwise is refused.
+   */
+  private emitLoop(scope: Scope, node: Extract<WorkflowNode, { kind: 'loop' }>, set: (state: State) => void, out: (port: string) => WorkflowEdge[]): void {
+    const batch = node.config.batchSize ?? 1;
+    const facts = `Loop: each element of $.items in turn${batch > 1 ? ` (${batch} per pass in Baton)` : ''}, then done.`;
+    const state: State = { Type: 'Map', Comment: this.comment(node, facts) };
+    set(state);
+    const each = out('each');
+    const body = loopBody(this.adj, node.id);
+    if (body.enteredFromOutside) {
+      const { node: inner, from } = body.enteredFromOutside;
+      throw new Refusal(
+        `"${displayName(inner)}" is in the body of the loop "${displayName(node)}" but is also entered from "${displayName(from)}" outside it; a Step Functions Map state's iterations are self-contained. Enter the body only through the loop.`,
+        inner.id,
+      );
+    }
+    const pass = this.scope(`pass of ${displayName(node)}`, { members: body.members, join: node.id }, { kind: 'pass', owner: node });
+    const startAt = each.length > 0 ? this.next(pass, node, each) : undefined;
+    this.drain(pass);
+    const states = Object.fromEntries(pass.states);
+    const processor: State = startAt ? { ProcessorConfig: { Mode: 'INLINE' }, StartAt: startAt, States: states } : { ProcessorConfig: { Mode: 'INLINE' }, StartAt: 'Next item', States: { 'Next item': { Type: 'Pass', End: true } } };
+    Object.assign(state, { ItemsPath: '$.items', ItemProcessor: processor, MaxConcurrency: 1, ResultPath: '$.items' });
+    if (batch > 1) this.noteEach(node, 'An inline Map state hands its body one item at a time; the batch size is left out (a distributed Map state\'s ItemBatcher batches, with the body as a child workflow)');
+    if (pass.raised.size > 0) {
+      state.Catch = [...pass.raised].map(([error, outputId]) => ({ ErrorEquals: [error], ResultPath: '$.error', Next: this.target(scope, node, outputId) }));
+    }
+    state.Next = this.next(scope, node, out('done')) ?? this.stuck(scope, node, 'done');
+  }
+
   /** Write the states of one node into its scope. */
   private emit(scope: Scope, node: WorkflowNode): void {
     const name = scope.names.get(node.id) ?? '';
@@ -415,16 +480,21 @@ class AslWriter {
         return;
       case 'ai':
       case 'tool': {
-        const facts = node.kind === 'ai' ? `AI step (${[node.config.capability, node.config.model].filter(Boolean).join(', ')})` : `Tool step (${node.config.type}, side effect: ${node.config.sideEffect})`;
+        const tools = node.kind === 'ai' ? (node.config.tools ?? []) : [];
+        // An agent's tools run inside its function (Step Functions has no tool calls); the comment lists them.
+        const toolList = tools.length > 0 ? `; the tools it may call: ${tools.map((t) => `${t.name} (${[t.type, `side effect: ${t.sideEffect}`].filter(Boolean).join(', ')})`).join('; ')}` : '';
+        const facts = node.kind === 'ai' ? `AI step (${[node.config.capability, node.config.model].filter(Boolean).join(', ')})${toolList}` : `Tool step (${node.config.type}, side effect: ${node.config.sideEffect})`;
         this.emitCall(scope, node, facts, set, follow);
         return;
       }
       case 'data': {
         const op = node.config.operation;
-        // A script is a Lambda like a tool (it can fail and be retried); a wait is a Wait state; the other local
-        // transforms keep their place as Pass states (their work is the data mapping Step Functions does in Parameters).
-        if (op === 'code') {
-          this.emitCall(scope, node, 'Data step (code): a script run on the item', set, follow);
+        // Work done outside the state machine's data (a script, a format conversion, a file) is a Lambda like a
+        // tool: it can fail and be retried. A wait is a Wait state. The pure transforms of the item (set, merge,
+        // split, aggregate, filter, sort, limit, dedupe, pass) are Pass states: Step Functions does them in the
+        // state's Parameters or JSONata Output, which the comment asks for.
+        if (op === 'code' || op === 'convert' || op === 'file') {
+          this.emitCall(scope, node, `Data step (${op}): ${DATA_CALLS[op]}`, set, follow);
           return;
         }
         if (node.policy?.retry?.length || node.policy?.catch?.length) this.noteEach(node, 'Wait and Pass states cannot retry or catch; the data step\'s policy is left out');
@@ -432,19 +502,14 @@ class AslWriter {
           set(follow({ Type: 'Wait', Comment: this.comment(node, 'Data step (wait)'), Seconds: wholeSeconds(node.config.delaySeconds ?? 0) }, 'out'));
           return;
         }
-        set(follow({ Type: 'Pass', Comment: this.comment(node, `Data step (${op}): a local transform of the item`) }, 'out'));
+        if (op === 'respond') {
+          this.noteEach(node, 'Step Functions answers the caller with the execution\'s output when it ends (a synchronous Express workflow), not at a step of its own: answering the caller is a Pass state');
+        }
+        set(follow({ Type: 'Pass', Comment: this.comment(node, `Data step (${op}): ${DATA_PASSES[op]}`) }, 'out'));
         return;
       }
       case 'loop': {
-        // A for-each as a Choice on $.itemsLeft, which the states of the body must keep (a Map state would need
-        // the body as its own state machine).
-        const each = this.next(scope, node, out('each'));
-        const done = this.next(scope, node, out('done')) ?? this.stuck(scope, node, 'done');
-        const rule: State = { And: [{ Variable: '$.itemsLeft', IsPresent: true }, { Variable: '$.itemsLeft', IsNumeric: true }, { Variable: '$.itemsLeft', NumericGreaterThan: 0 }] };
-        const choices: State[] = each ? [{ ...rule, Next: each }] : [];
-        if (choices.length === 0) set({ Type: 'Pass', Comment: this.comment(node, `Loop (${node.config.batchSize ?? 1} item(s) per pass)`), Next: done });
-        else set({ Type: 'Choice', Comment: this.comment(node, `Loop (${node.config.batchSize ?? 1} item(s) per pass): another pass while $.itemsLeft > 0, then done.`), Choices: choices, Default: done });
-        this.note(node, `Loop "${displayName(node)}" is a Choice on $.itemsLeft, which the body must count down (or make it a Map state over the items).`);
+        this.emitLoop(scope, node, set, out);
         return;
       }
       case 'human': {
@@ -553,8 +618,9 @@ class AslWriter {
           if (scope.members) scope.raised.set(error, node.id);
           return;
         }
-        if (scope.members && (this.copies.get(node.id) ?? 0) === 1) {
-          this.note(node, `Output "${displayName(node)}" inside a parallel branch ends only that branch in Step Functions.`);
+        if (scope.within && (this.copies.get(node.id) ?? 0) === 1) {
+          const where = scope.within.kind === 'pass' ? `the loop "${displayName(scope.within.owner)}" ends only that item's iteration of its Map state` : 'a parallel branch ends only that branch';
+          this.note(node, `Output "${displayName(node)}" inside ${where} in Step Functions.`);
         }
         set({ Type: 'Succeed', Comment: this.comment(node, facts) });
         return;

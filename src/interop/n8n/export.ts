@@ -3,10 +3,11 @@
  *
  * - triggers: Manual, Schedule, Webhook, Execute Workflow (events) or Chat triggers;
  * - AI steps: LangChain root nodes (Agent, Basic LLM Chain, Text Classifier, Information Extractor) with an
- *   OpenAI chat model sub-node carrying the step's model; other capabilities: the OpenAI node;
+ *   OpenAI chat model sub-node carrying the step's model, an agent's tools as ai_tool sub-nodes; other
+ *   capabilities: the OpenAI node;
  * - tool steps: the app's node when the label or purpose names a known app, HTTP Request for HTTP tools, Execute
- *   Workflow for sub-workflows, Code for scripts, otherwise a No Operation placeholder whose note says what to
- *   configure;
+ *   Workflow for sub-workflows, Execute Command for scripts, Send Email for notifications, otherwise an HTTP
+ *   Request to the service's API; each with a note that says what to configure;
  * - data steps: the n8n node for their operation (Set, Code, Merge, Split Out, Aggregate, Filter, Sort, Limit,
  *   Remove Duplicates, Wait with its delay, Respond to Webhook, No Operation); loops: Loop Over Items 3 (output
  *   0 done, output 1 each pass);
@@ -18,7 +19,7 @@
  * - retries: retryOnFail / maxTries / waitBetweenTries; catch routes: onError continueErrorOutput with the
  *   error output wired; notes: sticky notes; positions kept.
  */
-import { buildAdjacency, formatSeconds, type Condition, type Retrier, type Workflow, type WorkflowEdge, type WorkflowNode } from '../../domain/index.ts';
+import { buildAdjacency, formatSeconds, type AgentTool, type Condition, type Retrier, type Workflow, type WorkflowEdge, type WorkflowNode } from '../../domain/index.ts';
 import type { ExportNote, ExportResult } from '../export-format.ts';
 import { BATON_TO_N8N } from './node-types.ts';
 import { displayName, edgesFromPort, routedCatchers, uniqueName, unroutedErrorEdges } from '../export-graph.ts';
@@ -183,7 +184,7 @@ export function exportN8n(doc: Workflow): ExportResult {
       case 'data': {
         const settings = { ...settingsFor(node), ...retrySettings(node, noteEach) };
         if (node.policy?.circuitBreaker) noteEach(node, 'Circuit breakers have no n8n equivalent');
-        if (node.policy?.timeouts && !(node.kind === 'tool' && node.config.type === 'http')) noteEach(node, 'Per-try timeouts are kept only on HTTP Request steps (other n8n nodes have no timeout setting)');
+        if (node.policy?.timeouts && !(node.kind === 'tool' && (node.config.type === 'http' || node.config.type === 'database' || node.config.type === 'automation') && !APPS.some((a) => a.pattern.test(`${node.label} ${node.config.purpose ?? ''}`)))) noteEach(node, 'Per-try timeouts are kept only on HTTP Request steps (other n8n nodes have no timeout setting)');
         let n: N8nNode;
         if (node.kind === 'ai') {
           const prompt = node.config.purpose ?? '';
@@ -200,10 +201,23 @@ export function exportN8n(doc: Workflow): ExportResult {
             n = add(node, name, chosen[0], chosen[1], { ...chosen[2] }, at, settings);
             const lm = add(undefined, `${n.name}: model`, `${LC}lmChatOpenAi`, 1, { model, options: {} }, { x: at.x, y: at.y + 200 });
             connect(lm.name, 0, n.name, 0, 'ai_languageModel');
+            // An agent's tools are sub-nodes it calls on its own, attached by ai_tool connections; chains take none.
+            const tools = node.config.tools ?? [];
+            if (cap === 'agent') {
+              tools.forEach((tool, i) => {
+                const t = agentToolNode(tool, node);
+                const sub = add(undefined, tool.name, t.type, t.typeVersion, t.parameters, { x: at.x + 160 * (i + 1), y: at.y + 200 }, t.settings);
+                connect(sub.name, 0, n.name, 0, 'ai_tool');
+                if (t.placeholder) noteEach(node, 'Agent tools that name no app are HTTP Request tools to configure (their description says what they must do)');
+              });
+            } else if (tools.length > 0) {
+              notes.push({ nodeId: node.id, message: `"${name}": n8n's ${cap === 'llm' ? 'Basic LLM Chain' : cap === 'classifier' ? 'Text Classifier' : 'Information Extractor'} takes no tools; its ${tools.length} tool(s) are left out (make it an agent to keep them).` });
+            }
           } else {
             const ops: Partial<Record<string, readonly [string, string]>> = { ocr: ['image', 'analyze'], transcription: ['audio', 'transcribe'], 'image-generation': ['image', 'generate'] };
             const op = ops[cap] ?? ['text', 'message'];
             n = add(node, name, `${LC}openAi`, 1.8, { resource: op[0], operation: op[1], modelId: { __rl: true, value: model, mode: 'id' }, options: {} }, at, settings);
+            if ((node.config.tools ?? []).length > 0) notes.push({ nodeId: node.id, message: `"${name}": the OpenAI node takes no tools; its ${(node.config.tools ?? []).length} tool(s) are left out.` });
             if (cap === 'embedding') noteEach(node, 'Embedding steps have no n8n step of their own: they are OpenAI message steps to change into an embeddings call');
           }
         } else if (node.kind === 'data') {
@@ -394,23 +408,73 @@ export function exportN8n(doc: Workflow): ExportResult {
       case 'subworkflow':
         return add(node, name, `${BASE}executeWorkflow`, 1.1, { source: 'database', workflowId: '' }, at, { ...settings, notes: configureNote(node, 'Choose the workflow to run.'), notesInFlow: true });
       case 'script':
-        return add(node, name, `${BASE}code`, 2, { jsCode: `// ${(node.config.purpose ?? name).replace(/\s+/g, ' ')}\nreturn $input.all();` }, at, { ...settings, notes: configureNote(node, 'Write the script.'), notesInFlow: true });
+        // A script that reaches outside the workflow runs as a command (a Code node is a local data step in n8n).
+        return add(node, name, `${BASE}executeCommand`, 1, { command: `# ${(node.config.purpose ?? name).replace(/\s+/g, ' ')}` }, at, { ...settings, notes: configureNote(node, 'Write the command that runs the script (or move a local script into a Code node).'), notesInFlow: true });
+      case 'notification':
+        // n8n's generic way to tell someone: Send Email, to replace with the messaging app's node if it is another.
+        noteEach(node, 'Notification steps that name no app are Send Email steps to configure (or replace with the messaging app\'s node)');
+        return add(node, name, `${BASE}emailSend`, 2.1, { fromEmail: '', toEmail: '', subject: name, options: {} }, at, { ...settings, notes: configureNote(node, 'Set the sender and recipients, or replace with the messaging app\'s node.'), notesInFlow: true });
       default:
-        noteEach(node, 'Tool steps that name no app are No Operation placeholders to replace (their note says what they must do)');
-        return add(node, name, `${BASE}noOp`, 1, {}, at, { ...settings, notes: configureNote(node, `Replace with the ${node.config.type} node that does this.`), notesInFlow: true });
+        // A database or automation tool that names no app: an HTTP Request to the service's API is the placeholder
+        // that still runs as a call (a No Operation would read back as a data step).
+        noteEach(node, 'Tool steps that name no app are HTTP Request steps to configure (their note says what they must do)');
+        return add(node, name, `${BASE}httpRequest`, 4.2, { method: node.config.sideEffect === 'none' ? 'GET' : 'POST', url: '', options: timeout !== undefined ? { timeout: Math.round(timeout * 1000) } : {} }, at, { ...settings, notes: configureNote(node, `Call the ${node.config.type} service's API, or replace with its node.`), notesInFlow: true });
     }
   }
+}
+
+/**
+ * The n8n tool sub-node for one of an agent's tools: the app's tool node when the name or description names a
+ * known app (Slack, Gmail...), Code and Workflow tools for scripts and sub-workflows, otherwise an HTTP Request
+ * tool (GET when it only reads) whose description says what to configure. The importer reads each back as a
+ * tool of the agent (agentToolOf in node-types.ts).
+ */
+function agentToolNode(tool: AgentTool, agent: WorkflowNode): { type: string; typeVersion: number; parameters: Params; settings: Record<string, Json>; placeholder: boolean } {
+  const description = tool.description ?? tool.name;
+  const app = APPS.find((a) => a.pattern.test(`${tool.name} ${tool.description ?? ''}`));
+  if (app) return { type: `${BASE}${app.type}Tool`, typeVersion: 1, parameters: {}, settings: { notes: `Configure: pick the ${app.type} operation and credentials for the agent "${displayName(agent)}".` }, placeholder: false };
+  switch (tool.type) {
+    case 'script':
+      return { type: `${LC}toolCode`, typeVersion: 1.1, parameters: { name: toolFunctionName(tool.name), description, jsCode: `// ${description.replace(/\s+/g, ' ')}\nreturn query;` }, settings: {}, placeholder: false };
+    case 'subworkflow':
+      return { type: `${LC}toolWorkflow`, typeVersion: 1.3, parameters: { name: toolFunctionName(tool.name), description, source: 'database', workflowId: '' }, settings: { notes: 'Configure: choose the workflow to run.' }, placeholder: false };
+    default:
+      return {
+        type: `${LC}toolHttpRequest`,
+        typeVersion: 1.1,
+        parameters: { toolDescription: description, method: tool.sideEffect === 'none' ? 'GET' : 'POST', url: '' },
+        settings: { notes: `Configure: set the URL and authentication${tool.type ? ` (a ${tool.type} tool)` : ''}.` },
+        placeholder: true,
+      };
+  }
+}
+
+/** The function name a Code or Workflow tool is offered to the model under: letters, digits and underscores. */
+function toolFunctionName(name: string): string {
+  return name.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 64) || 'tool';
+}
+
+/**
+ * The n8n node for a conversion, by what the step's label or purpose says it converts: Markdown, HTML, XML,
+ * dates, or files to data (Extract from File, the usual one).
+ */
+function convertNode(text: string): { type: string; typeVersion: number } {
+  if (/markdown/i.test(text)) return { type: `${BASE}markdown`, typeVersion: 1 };
+  if (/\bhtml\b/i.test(text)) return { type: `${BASE}html`, typeVersion: 1.2 };
+  if (/\bxml\b/i.test(text)) return { type: `${BASE}xml`, typeVersion: 1 };
+  if (/\b(date|time|timestamp)s?\b/i.test(text)) return { type: `${BASE}dateTime`, typeVersion: 2 };
+  return { type: `${BASE}extractFromFile`, typeVersion: 1 };
 }
 
 /** A data step as the n8n node for its operation (node-types.ts, BATON_TO_N8N); a wait keeps its delay. */
 function dataNode(node: Extract<WorkflowNode, { kind: 'data' }>, name: string, at: { x: number; y: number }, settings: Record<string, Json>, add: AddNode): N8nNode {
   const op = node.config.operation;
-  const { type, typeVersion } = BATON_TO_N8N.data[op];
+  const { type, typeVersion } = op === 'convert' ? convertNode(`${node.label} ${node.config.purpose ?? ''}`) : BATON_TO_N8N.data[op];
   const purpose = (node.config.purpose ?? name).replace(/\s+/g, ' ');
   const parameters: Params =
     op === 'wait'
       ? { amount: node.config.delaySeconds ?? 5, unit: 'seconds' }
-      : op === 'code' || op === 'convert'
+      : op === 'code'
         ? { jsCode: `// ${purpose}\nreturn $input.all();` }
         : {};
   const configure: Record<string, Json> = op === 'wait' || op === 'pass' ? {} : { notes: [`Configure: ${op} step.`, node.config.purpose, node.description].filter(Boolean).join('\n'), notesInFlow: true };

@@ -391,7 +391,7 @@ export const BATON_TO_N8N = {
     sort: { type: `${BASE}sort`, typeVersion: 1 },
     limit: { type: `${BASE}limit`, typeVersion: 1 },
     dedupe: { type: `${BASE}removeDuplicates`, typeVersion: 2 },
-    convert: { type: `${BASE}code`, typeVersion: 2 },
+    convert: { type: `${BASE}extractFromFile`, typeVersion: 1 },
     file: { type: `${BASE}readWriteFile`, typeVersion: 1 },
     wait: { type: `${BASE}wait`, typeVersion: 1.1 },
     respond: { type: `${BASE}respondToWebhook`, typeVersion: 1.1 },

@@ -10,6 +10,7 @@ import { choiceRule, exportAsl } from '../../../src/interop/asl/export.ts';
 import { displayName } from '../../../src/interop/export-graph.ts';
 import { TEMPLATES } from '../../../src/templates/index.ts';
 import { withHostileText } from './hostile.ts';
+import { dataLoopDesign } from './data-loop-design.ts';
 
 const require = createRequire(import.meta.url);
 type Validator = (definition: unknown) => { isValid: boolean; errorsText: (sep?: string) => string };
@@ -42,6 +43,8 @@ function allStates(machine: { States: Record<string, Record<string, Json>> }): A
     out.push([name, state]);
     const branches = state.Branches;
     if (Array.isArray(branches)) for (const b of branches) out.push(...allStates(b as unknown as Machine));
+    const processor = state.ItemProcessor;
+    if (processor && typeof processor === 'object' && !Array.isArray(processor)) out.push(...allStates(processor as unknown as Machine));
   }
   return out;
 }
@@ -152,6 +155,59 @@ describe('Step Functions (ASL) export', () => {
     const r = exportAsl(doc);
     expect(r).toMatchObject({ ok: false, nodeId: 'left' });
     expect(r.ok ? '' : r.reason).toMatch(/"left" is inside the parallel branches of "split" but is also entered from "ok"/);
+  });
+
+  it('makes a loop a Map state whose ItemProcessor is the body; data steps Pass, Task or Wait states', () => {
+    const doc = dataLoopDesign();
+    const { text, machine, notes } = exported(doc);
+    expectValid(text);
+    const loop = machine.States['For each lead'];
+    expect(loop).toMatchObject({ Type: 'Map', ItemsPath: '$.items', MaxConcurrency: 1, ResultPath: '$.items', Next: 'After aggregate' });
+    const body = loop?.ItemProcessor as unknown as Machine & { ProcessorConfig: Json };
+    expect(body.ProcessorConfig).toEqual({ Mode: 'INLINE' });
+    expect(body.StartAt).toBe('Research the company');
+    // The body's last step goes on to the next item; the error output inside fails the iteration, and the Map
+    // state catches it to the output outside.
+    expect(body.States['Body file']).toMatchObject({ Next: 'For each lead: next item' });
+    expect(body.States['For each lead: next item']).toEqual({ Type: 'Pass', End: true });
+    expect(body.States['Research failed']).toMatchObject({ Type: 'Fail', Error: 'Baton.alert' });
+    expect(loop?.Catch).toEqual([{ ErrorEquals: ['Baton.alert'], ResultPath: '$.error', Next: 'Research failed (2)' }]);
+    // Pure transforms are Pass states; code, conversions and files are Lambda tasks; a wait is a Wait state.
+    const types = Object.fromEntries(allStates(machine).map(([name, st]) => [name, st.Type]));
+    for (const op of ['filter', 'sort', 'limit', 'dedupe']) expect(types[`Body ${op}`], op).toBe('Pass');
+    for (const op of ['code', 'convert', 'file']) expect(types[`Body ${op}`], op).toBe('Task');
+    for (const op of ['aggregate', 'merge', 'split', 'respond', 'pass']) expect(types[`After ${op}`], op).toBe('Pass');
+    expect(machine.States['After wait']).toMatchObject({ Type: 'Wait', Seconds: 90 });
+    expect(String(machine.States['Keep name and domain']?.Comment)).toMatch(/^Data step \(set\)/);
+    // The agent's tools are named in its comment; the batch size and the respond step are reported.
+    expect(String(body.States['Research the company']?.Comment)).toContain('Post to Slack (notification, side effect: irreversible)');
+    const messages = notes.map((n) => n.message);
+    expect(messages).toContainEqual(expect.stringMatching(/^An inline Map state hands its body one item at a time.*"For each lead"/));
+    expect(messages).toContainEqual(expect.stringMatching(/answering the caller is a Pass state: "After respond"/));
+  });
+
+  it('ends a pass where a parallel split in the body comes back to the loop', () => {
+    const doc = dataLoopDesign();
+    // The body forks: one branch goes straight back to the loop, the other on through the steps.
+    doc.edges.push({ id: 'fork', source: 'research', sourcePort: 'out', target: 'each-lead' });
+    const { text, machine } = exported(doc);
+    expectValid(text);
+    const body = machine.States['For each lead']?.ItemProcessor as unknown as Machine;
+    expect(body.States['Research the company: in parallel']).toMatchObject({ Type: 'Parallel', Next: 'For each lead: next item' });
+  });
+
+  it('refuses a loop body that is entered from outside the loop or leaves it, naming the node', () => {
+    const entered = dataLoopDesign();
+    entered.edges.push({ id: 'in', source: 'set', sourcePort: 'out', target: 'body-sort' });
+    const r1 = exportAsl(entered);
+    expect(r1).toMatchObject({ ok: false, nodeId: 'body-sort' });
+    expect(r1.ok ? '' : r1.reason).toMatch(/^"Body sort" is in the body of the loop "For each lead" but is also entered from "Keep name and domain" outside it/);
+    const leaves = dataLoopDesign();
+    const last = leaves.edges.find((e) => e.source === 'body-file');
+    if (last) last.target = 'after-merge';
+    const r2 = exportAsl(leaves);
+    expect(r2.ok).toBe(false);
+    expect(r2.ok ? '' : r2.reason).toMatch(/is in the body of the loop "For each lead" but is also entered from/);
   });
 
   it('guards conditions so a missing field or another type is false, as in Baton', () => {

@@ -1,7 +1,7 @@
 /**
- * n8n export. The n8n importer has not landed on main yet, so the round trip is checked structurally: the
- * exported JSON is read back here (names, types, connections, settings) and compared with the design: every
- * step under its label, every edge as a connection from the right output, retry settings as n8n applies them.
+ * n8n export: the exported JSON is read back here (names, types, connections, settings) and compared with the
+ * design: every step under its label, every edge as a connection from the right output, retry settings as n8n
+ * applies them. The round trip through the n8n importer is in n8n-roundtrip.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { buildAdjacency, type Workflow } from '../../../src/domain/index.ts';
@@ -9,6 +9,7 @@ import { displayName, routedCatchers } from '../../../src/interop/export-graph.t
 import { exportN8n, N8N_RETRY_LIMITS, stableUuid } from '../../../src/interop/n8n/export.ts';
 import { TEMPLATES } from '../../../src/templates/index.ts';
 import { withHostileText } from './hostile.ts';
+import { dataLoopDesign } from './data-loop-design.ts';
 
 interface N8nNode {
   id: string;
@@ -99,6 +100,32 @@ describe('n8n export', () => {
     const join = doc.nodes.find((n) => n.id === 'merge-intent');
     if (!join) throw new Error('no join');
     expect(byName.get(displayName(join))?.type).toBe('n8n-nodes-base.merge');
+  });
+
+  it('attaches an agent\'s tools as ai_tool sub-nodes, the app\'s tool node where one is named', () => {
+    const { wf, notes } = exported(dataLoopDesign());
+    const byName = new Map(wf.nodes.map((n) => [n.name, n]));
+    const types = ['Search the web', 'Post to Slack', 'Score the lead', 'CRM lookup'].map((name) => {
+      expect(wf.connections[name]?.ai_tool, name).toEqual([[{ node: 'Research the company', type: 'ai_tool', index: 0 }]]);
+      return byName.get(name)?.type;
+    });
+    expect(types).toEqual(['@n8n/n8n-nodes-langchain.toolHttpRequest', 'n8n-nodes-base.slackTool', '@n8n/n8n-nodes-langchain.toolCode', '@n8n/n8n-nodes-langchain.toolWorkflow']);
+    expect(byName.get('Search the web')?.parameters).toMatchObject({ method: 'GET', toolDescription: 'Web search for the company name.' });
+    expect(notes.map((n) => n.message)).toContainEqual(expect.stringMatching(/^Agent tools that name no app are HTTP Request tools to configure.*"Research the company"/));
+  });
+
+  it('maps each data operation to its n8n node and a loop to Loop Over Items 3 (done 0, each pass 1)', () => {
+    const { wf } = exported(dataLoopDesign());
+    const byName = new Map(wf.nodes.map((n) => [n.name, n]));
+    const type = (name: string) => byName.get(name)?.type.replace('n8n-nodes-base.', '');
+    expect(['code', 'filter', 'sort', 'limit', 'dedupe', 'convert', 'file'].map((op) => type(`Body ${op}`))).toEqual(['code', 'filter', 'sort', 'limit', 'removeDuplicates', 'extractFromFile', 'readWriteFile']);
+    expect(['aggregate', 'merge', 'split', 'wait', 'respond', 'pass'].map((op) => type(`After ${op}`))).toEqual(['aggregate', 'merge', 'splitOut', 'wait', 'respondToWebhook', 'noOp']);
+    expect(type('Keep name and domain')).toBe('set');
+    expect(byName.get('After wait')?.parameters).toEqual({ amount: 90, unit: 'seconds' });
+    expect(byName.get('For each lead')).toMatchObject({ type: 'n8n-nodes-base.splitInBatches', typeVersion: 3, parameters: { batchSize: 5 } });
+    expect(targetsFrom(wf, 'For each lead', 0)).toEqual(['After aggregate']);
+    expect(targetsFrom(wf, 'For each lead', 1)).toEqual(['Research the company']);
+    expect(targetsFrom(wf, 'Body file', 0)).toEqual(['For each lead']);
   });
 
   it('wires a catch route to the error output', () => {

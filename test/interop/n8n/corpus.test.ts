@@ -4,26 +4,15 @@
  * test output (docs/import-n8n.md lists them too). The corpus is read-only and lives outside the repository,
  * so the test looks for it upward from here and says so when it is not there.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportWorkflow } from '../../../src/interop/export.ts';
 import { importWorkflow } from '../../../src/interop/import.ts';
 import { importAnyWorkflow } from '../../../src/interop/importers.ts';
+import { findN8nCorpus } from '../n8n-corpus-dir.ts';
 
-function findCorpus(): string | undefined {
-  if (process.env['BATON_N8N_CORPUS']) return process.env['BATON_N8N_CORPUS'];
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    const candidate = join(dir, 'shared', 'corpus', 'n8n', 'workflows');
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  return undefined;
-}
-
-const corpus = findCorpus();
+const corpus = findN8nCorpus();
 
 describe.skipIf(corpus === undefined)('the n8n corpus (600 real workflows)', () => {
   it('imports every file without a crash; at least 98% become valid Baton documents', () => {
