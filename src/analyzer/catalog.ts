@@ -46,6 +46,7 @@ import continueOnError from './rules/continue-on-error.ts';
 import publicTriggerSpend from './rules/public-trigger-spend.ts';
 import dataLossOrdering from './rules/data-loss-ordering.ts';
 import llmWrittenCode from './rules/llm-written-code.ts';
+import agentSideEffects from './rules/agent-side-effects.ts';
 
 export const ALL_RULES: readonly AnyRule[] = [
   triggerRequired,
@@ -94,6 +95,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   publicTriggerSpend,
   dataLossOrdering,
   llmWrittenCode,
+  agentSideEffects,
 ];
 
 /**

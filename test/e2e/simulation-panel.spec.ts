@@ -178,3 +178,56 @@ test('the same seed gives the same KPIs in the page as baton simulate in Node', 
   };
   sameFigures(fromPage.nodes, fromCli.nodes, 'nodes');
 });
+
+test('results in plain language: one sentence with SLA breaches, the deadline figure, a log axis, a glossary, A/B verdicts in words', async ({ page }) => {
+  const template = getTemplate('kyc-onboarding');
+  if (!template) throw new Error('template missing');
+  // A tight review SLA (30 min in business hours) so the run has breaches to report.
+  const doc = { ...template.doc, nodes: template.doc.nodes.map((n) => (n.id === 'manual-review' && n.kind === 'human' ? { ...n, config: { ...n.config, slaSeconds: 1800 } } : n)) };
+  await openEditor(page);
+  await loadDesign(page, doc);
+  const sim = panel(page);
+  await setNumbers(sim, { cases: 300, replications: 3, seed: 1 });
+  await sim.getByRole('button', { name: 'Run', exact: true }).click();
+  const deadline = sim.locator('[data-kpi="deadlineMetRate"]');
+  await expect(deadline).toContainText(/Met the 24 h deadline\s*\d+(\.\d)?%/, { timeout: 30_000 });
+  // The sentence sits above the figures and names the breaches at the gate.
+  const summary = sim.locator('.sim-summary');
+  await expect(summary).toContainText(/within the 24 h deadline; under “Sanctions provider outage”, \d+(\.\d)?% succeed/);
+  await expect(summary).toContainText(/\d+ of \d+ items at “[^”]+” \(\d+(\.\d)?%\) missed its SLA/);
+  const [summaryBox, kpiBox] = await Promise.all([summary.boundingBox(), sim.locator('.sim-kpis').boundingBox()]);
+  expect((summaryBox?.y ?? Infinity) < (kpiBox?.y ?? 0)).toBe(true);
+  // The histogram says its axis is logarithmic, and marks the deadline.
+  await expect(sim.getByRole('img', { name: /Cycle-time histogram on a log scale.*deadline 24 h/ })).toBeVisible();
+  await expect(sim.getByText('Cycle time (log scale)')).toBeVisible();
+  await expect(sim.locator('.sim-axis-label')).toHaveText('cycle time, log scale');
+  // The glossary opens and closes from the results, and defines every term the issue names.
+  const terms = sim.getByRole('button', { name: 'What the terms mean' });
+  const glossary = sim.getByRole('definition').first();
+  await terms.click();
+  await expect(terms).toHaveAttribute('aria-expanded', 'true');
+  for (const t of ['Stuck', 'Silent error', 'Leverage', 'Interval']) await expect(sim.getByRole('term').filter({ hasText: new RegExp(`^${t}$`) })).toBeVisible();
+  await terms.click();
+  await expect(terms).toHaveAttribute('aria-expanded', 'false');
+  await expect(glossary).toBeHidden();
+  // A/B: every row says better or worse in words; rates differ in points, never "pp" or an asterisk.
+  await sim.getByRole('tab', { name: 'What-if' }).click();
+  await sim.getByLabel('B').selectOption({ label: 'Launch-week surge' });
+  await sim.getByRole('button', { name: 'Compare' }).click();
+  const table = sim.getByRole('table', { name: 'Scenario A versus B' });
+  await expect(table).toBeVisible({ timeout: 30_000 });
+  await expect(table.getByRole('columnheader', { name: 'Verdict' })).toBeVisible();
+  await expect(table.locator('[data-diff-kpi="deadlineMetRate"]')).toHaveCount(1);
+  const judged = table.locator('[data-verdict="better"], [data-verdict="worse"]');
+  expect(await judged.count()).toBeGreaterThan(0);
+  for (const row of await judged.all()) {
+    const tone = await row.getAttribute('data-verdict');
+    await expect(row.locator('td').last()).toContainText(tone === 'better' ? /^▲ better/ : /^▼ worse/);
+    // Coloured by whether it is better or worse: green and red, not the text colour.
+    const colour = await row.locator('td').last().evaluate((el) => getComputedStyle(el).color);
+    const text = await row.locator('th').evaluate((el) => getComputedStyle(el).color);
+    expect(colour).not.toBe(text);
+  }
+  await expect(table).not.toContainText(' pp');
+  await expect(table.locator('[data-diff-kpi="successRate"] td').nth(2)).toContainText(/points|±0%/);
+});

@@ -1,19 +1,6 @@
 /**
  * Where the real n8n workflows are (shared/corpus/n8n/workflows, beside the repository; BATON_N8N_CORPUS
- * overrides). The corpus is read-only and lives outside the repository, so tests look for it upward from here
- * and skip, saying so, when it is not there.
+ * overrides). The corpus is read-only and lives outside the repository, so tests look for it upward and skip,
+ * saying so, when it is not there. One locator for the tests, the bench and scripts: scripts/n8n-corpus.ts.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-export function findN8nCorpus(): string | undefined {
-  if (process.env['BATON_N8N_CORPUS']) return process.env['BATON_N8N_CORPUS'];
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    const candidate = join(dir, 'shared', 'corpus', 'n8n', 'workflows');
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  return undefined;
-}
+export { findCorpus as findN8nCorpus } from '../../scripts/n8n-corpus.ts';

@@ -1,7 +1,7 @@
 /**
  * What a BPMN file carries beyond the standard elements (docs/interop.md, "BPMN 2.0"): FEEL for edge conditions,
- * the `baton` extension elements (ids, scalar settings, timeouts, retries, catchers, breakers, edge fields) and the
- * documentation text of a task. src/interop/bpmn/export.ts places them on the elements it draws.
+ * the `baton` extension elements (ids, scalar settings, an agent's tools, timeouts, retries, catchers, breakers,
+ * edge fields) and the documentation text of a task. src/interop/bpmn/export.ts places them on the elements.
  */
 import type { Condition, WorkflowEdge, WorkflowNode } from '../../domain/index.ts';
 import { attrs } from './xml.ts';
@@ -33,7 +33,7 @@ export function feelCondition(c: Condition, onRename: (from: string, to: string)
   return `${name} ${op} ${value}`;
 }
 
-/** A node's `baton` extension elements: its id, kind and scalar settings, then timeouts, retries, catchers, breaker. */
+/** A node's `baton` extension elements: its id, kind and scalar settings, an agent's tools, then timeouts, retries, catchers, breaker. */
 export function extensionFor(node: WorkflowNode): string {
   const parts: string[] = [];
   const fields: Record<string, string | number | boolean | undefined> = { id: node.id, kind: node.kind };
@@ -42,6 +42,7 @@ export function extensionFor(node: WorkflowNode): string {
     for (const [k, v] of Object.entries(node.config)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') fields[k] = v;
   }
   parts.push(`<baton:node${attrs(fields)} />`);
+  if (node.kind === 'ai') for (const t of node.config.tools ?? []) parts.push(`<baton:tool${attrs({ name: t.name, type: t.type, sideEffect: t.sideEffect, description: t.description })} />`);
   if (node.kind === 'ai' || node.kind === 'tool' || node.kind === 'data' || node.kind === 'human') {
     const t = node.policy?.timeouts;
     if (t) parts.push(`<baton:timeouts${attrs({ startToCloseSeconds: t.startToCloseSeconds, scheduleToCloseSeconds: t.scheduleToCloseSeconds })} />`);

@@ -3,7 +3,9 @@
  * Modeler opens it laid out where the design has its nodes. The mapping:
  *
  * - trigger: start event (message start for webhook, event and chat triggers; timer start for schedules);
- * - AI and tool steps: service tasks; data steps: script tasks; loops: an exclusive gateway on `itemsLeft`; human gates: user tasks followed by a decision gateway on `decision`;
+ * - AI and tool steps: service tasks; data steps: script tasks (waits: timer catch events); loops: sequential
+ *   multi-instance sub-processes holding their body (an exclusive gateway on `itemsLeft` when the body is also
+ *   entered from outside); human gates: user tasks followed by a decision gateway on `decision`;
  *   checks: business rule tasks (service tasks for LLM graders) followed by a gateway on `passed`;
  * - routers: exclusive, parallel or inclusive gateways; joins: exclusive (any, first), parallel (all, after a
  *   clean parallel split) or inclusive (all, otherwise: it waits only for branches that were started);
@@ -28,99 +30,10 @@ import {
   type WorkflowNode,
 } from '../../domain/index.ts';
 import type { ExportNote, ExportResult } from '../export-format.ts';
-import { canvasCentre, canvasSize, catchesTimeout, displayName, edgesFromPort, formatShare, reaskTarget, routedCatchers, unroutedErrorEdges } from '../export-graph.ts';
-import { BATON_BPMN_NAMESPACE, documentationFor, edgeExtension, extensionFor, FEEL, feelCondition, feelString, isoDuration } from './baton-extensions.ts';
-import { attrs, xmlId, xmlText } from './xml.ts';
-
-type ElementType =
-  | 'startEvent'
-  | 'endEvent'
-  | 'boundaryEvent'
-  | 'serviceTask'
-  | 'scriptTask'
-  | 'userTask'
-  | 'businessRuleTask'
-  | 'exclusiveGateway'
-  | 'parallelGateway'
-  | 'inclusiveGateway';
-
-interface Bounds {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-interface Element {
-  readonly id: string;
-  readonly type: ElementType;
-  readonly name?: string;
-  /** Inner XML of the event definition, if any. */
-  readonly definition?: string;
-  readonly documentation?: string;
-  /** Inner XML of extensionElements. */
-  readonly extension?: string;
-  readonly attachedTo?: string;
-  defaultFlow?: string;
-  readonly bounds: Bounds;
-  readonly incoming: string[];
-  readonly outgoing: string[];
-}
-
-interface Flow {
-  readonly id: string;
-  source: string;
-  target: string;
-  readonly name?: string;
-  readonly condition?: string;
-  readonly extension?: string;
-}
-
-const SIZE: Record<'task' | 'event' | 'gateway', { width: number; height: number }> = {
-  task: { width: 100, height: 80 },
-  event: { width: 36, height: 36 },
-  gateway: { width: 50, height: 50 },
-};
-
-function sizeOf(type: ElementType): { width: number; height: number } {
-  if (type.endsWith('Gateway')) return SIZE.gateway;
-  if (type.endsWith('Event')) return SIZE.event;
-  return SIZE.task;
-}
-
-function centred(type: ElementType, cx: number, cy: number): Bounds {
-  const { width, height } = sizeOf(type);
-  return { x: Math.round(cx - width / 2), y: Math.round(cy - height / 2), width, height };
-}
-
-class Diagram {
-  readonly elements: Element[] = [];
-  readonly flows: Flow[] = [];
-  readonly byId = new Map<string, Element>();
-  readonly ids = new Set<string>();
-
-  add(prefix: string, raw: string, el: Omit<Element, 'id' | 'incoming' | 'outgoing'>): Element {
-    const element: Element = { ...el, id: xmlId(prefix, raw, this.ids), incoming: [], outgoing: [] };
-    this.elements.push(element);
-    this.byId.set(element.id, element);
-    return element;
-  }
-
-  connect(source: Element, target: Element, raw: string, extra: Omit<Flow, 'id' | 'source' | 'target'> = {}): Flow {
-    const flow: Flow = { ...extra, id: xmlId('Flow', raw, this.ids), source: source.id, target: target.id };
-    this.flows.push(flow);
-    source.outgoing.push(flow.id);
-    target.incoming.push(flow.id);
-    return flow;
-  }
-
-  retarget(flow: Flow, target: Element): void {
-    const old = this.byId.get(flow.target);
-    if (old) old.incoming.splice(old.incoming.indexOf(flow.id), 1);
-    flow.target = target.id;
-    target.incoming.push(flow.id);
-  }
-}
+import { canvasCentre, catchesTimeout, displayName, edgesFromPort, formatShare, loopBody, reaskTarget, routedCatchers, unroutedErrorEdges, type LoopBody } from '../export-graph.ts';
+import { documentationFor, edgeExtension, extensionFor, feelCondition, feelString, isoDuration } from './baton-extensions.ts';
+import { centred, Diagram, layOutSubProcesses, render, type Element, type ElementType, type Flow } from './diagram.ts';
+import { xmlId } from './xml.ts';
 
 function taskType(node: WorkflowNode): ElementType {
   switch (node.kind) {
@@ -135,9 +48,9 @@ function taskType(node: WorkflowNode): ElementType {
     case 'router':
       return node.config.mode === 'parallel' ? 'parallelGateway' : node.config.mode === 'inclusive' ? 'inclusiveGateway' : 'exclusiveGateway';
     case 'data':
-      return 'scriptTask'; // local work, no service called
+      return node.config.operation === 'wait' ? 'intermediateCatchEvent' : 'scriptTask'; // a timer; local work, no service called
     case 'loop':
-      return 'exclusiveGateway'; // "items left?": each pass, or done
+      return 'subProcess'; // multi-instance over the items (an exclusive gateway when the body is not self-contained)
     case 'join':
       return 'exclusiveGateway'; // refined in joinType
     default:
@@ -201,8 +114,26 @@ export function exportBpmn(doc: Workflow): ExportResult {
   const errors = new Map<string, string>(); // error code -> id
   const messages: Array<{ id: string; name: string }> = [];
   const live = reachable(doc, adj);
+  const timerDef = (raw: string, seconds: number) =>
+    `<bpmn:timerEventDefinition id="${xmlId('TimerEventDefinition', raw, d.ids)}"><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${isoDuration(seconds)}</bpmn:timeDuration></bpmn:timerEventDefinition>`;
   if (!doc.nodes.some((n) => n.kind === 'trigger')) {
     return { ok: false, reason: 'The design has no trigger: a BPMN process needs a start event.' };
+  }
+
+  // 0. Loops whose body is self-contained become multi-instance sub-processes holding the body; the others
+  //    stay exclusive gateways on itemsLeft. Each node sits in the innermost loop body it belongs to.
+  const bodies = new Map<string, LoopBody>();
+  for (const node of doc.nodes) {
+    if (node.kind !== 'loop' || !live.has(node.id)) continue;
+    const body = loopBody(adj, node.id);
+    if (body.enteredFromOutside) {
+      const { node: inner, from } = body.enteredFromOutside;
+      notes.push({ nodeId: node.id, message: `Loop "${displayName(node)}" is a gateway on itemsLeft, which the process must keep: its body step "${displayName(inner)}" is also entered from "${displayName(from)}", so the body cannot be a multi-instance sub-process.` });
+    } else if (body.members.size > 0) bodies.set(node.id, body);
+  }
+  const loopOf = new Map<string, string>();
+  for (const [loopId, body] of [...bodies].sort((a, b) => b[1].members.size - a[1].members.size)) {
+    for (const id of body.members) if (adj.nodesById.get(id)?.kind !== 'output') loopOf.set(id, loopId);
   }
 
   // 1. One element per node.
@@ -216,7 +147,9 @@ export function exportBpmn(doc: Workflow): ExportResult {
     const c = canvasCentre(node);
     let type = taskType(node);
     if (node.kind === 'join' && node.config.mode === 'all') type = joinAllType(adj, node.id);
+    if (node.kind === 'loop' && !bodies.has(node.id)) type = 'exclusiveGateway';
     let definition: string | undefined;
+    if (node.kind === 'data' && node.config.operation === 'wait') definition = timerDef(node.id, node.config.delaySeconds ?? 0);
     if (node.kind === 'trigger') {
       if (node.config.type === 'schedule') definition = `<bpmn:timerEventDefinition id="${xmlId('TimerEventDefinition', node.id, d.ids)}" />`;
       else if (node.config.type !== 'manual' || blankStart) {
@@ -235,6 +168,7 @@ export function exportBpmn(doc: Workflow): ExportResult {
     const documentation = documentationFor(node);
     const el = d.add(prefix, node.id, {
       type,
+      ...(loopOf.has(node.id) ? { parent: loopOf.get(node.id) } : {}),
       name: displayName(node),
       extension: extensionFor(node),
       bounds: centred(type, c.x, c.y),
@@ -244,28 +178,84 @@ export function exportBpmn(doc: Workflow): ExportResult {
     main.set(node.id, el);
   }
 
-  const target = (e: WorkflowEdge): Element | undefined => main.get(e.target);
+  // Parents were recorded as loop node ids: now that every element exists, point them at the sub-processes.
+  for (const el of d.elements) {
+    const loopId = el.parent;
+    if (loopId !== undefined) Object.assign(el, { parent: main.get(loopId)?.id });
+  }
+  const inside = (el: Element): { parent?: string } => (el.parent !== undefined ? { parent: el.parent } : {});
+
+  /** Per loop: the end event a pass reaches when it comes back to the loop (made on first use). */
+  const nextItem = new Map<string, Element>();
+  /** Per loop and output: the output's end event inside the loop's sub-process (a flow cannot leave it). */
+  const outputCopies = new Map<string, Element>();
+  const endInside = (loopId: string, output: Extract<WorkflowNode, { kind: 'output' }>): Element | undefined => {
+    const sub = main.get(loopId);
+    if (!sub) return undefined;
+    const key = `${loopId}\u0000${output.id}`;
+    const known = outputCopies.get(key);
+    if (known) return known;
+    const error = output.config.outcome === 'error' ? `Baton.${output.config.type}` : undefined;
+    const copy = d.add('Event', `${output.id}_in_${loopId}`, {
+      type: 'endEvent',
+      name: displayName(output),
+      parent: sub.id,
+      extension: extensionFor(output),
+      bounds: centred('endEvent', canvasCentre(output).x, canvasCentre(output).y),
+      ...(error ? { definition: `<bpmn:errorEventDefinition id="${xmlId('ErrorEventDefinition', `${output.id}_in_${loopId}`, d.ids)}" errorRef="${errorRef(error)}" />` } : {}),
+    });
+    outputCopies.set(key, copy);
+    if (error) {
+      // The error ends the sub-process; its boundary event carries the case on to the output outside.
+      const b = boundary(sub, `${loopId}_${output.id}`, `Error: ${displayName(output)}`, `<bpmn:errorEventDefinition id="${xmlId('ErrorEventDefinition', `${loopId}_${output.id}_caught`, d.ids)}" errorRef="${errorRef(error)}" />`);
+      route(b, [{ id: `${loopId}_${output.id}`, source: loopId, sourcePort: 'error', target: output.id }], `${loopId}_${output.id}`);
+    } else {
+      notes.push({ nodeId: output.id, message: `Output "${displayName(output)}" inside the loop "${displayName(adj.nodesById.get(loopId) ?? output)}" ends only that item's instance of the sub-process in BPMN.` });
+    }
+    return copy;
+  };
+
+  /**
+   * The element a flow for `e` goes to. `scope`: the loop whose body the flow is drawn in (by default the
+   * source's): an edge back to that loop ends the pass, and an output is copied into the body as an end event.
+   */
+  const target = (e: WorkflowEdge, scope = loopOf.get(e.source)): Element | undefined => {
+    if (scope !== undefined && e.target === scope) {
+      const sub = main.get(scope);
+      if (!sub) return undefined;
+      let end = nextItem.get(scope);
+      if (!end) {
+        end = d.add('Event', `${scope}_next`, { type: 'endEvent', name: 'Next item', parent: sub.id, pinned: 'right', bounds: centred('endEvent', sub.bounds.x, sub.bounds.y) });
+        nextItem.set(scope, end);
+      }
+      return end;
+    }
+    const node = adj.nodesById.get(e.target);
+    if (scope !== undefined && node?.kind === 'output') return endInside(scope, node);
+    return main.get(e.target);
+  };
 
   /**
    * Flows from `from` to the targets of `edges`: one flow, or a parallel fork when a port has several edges
    * (the simulator splits the case into branches there).
    */
-  const route = (from: Element, edges: readonly WorkflowEdge[], raw: string, flow: Omit<Flow, 'id' | 'source' | 'target'> = {}): Flow | undefined => {
-    const live = edges.filter((e) => target(e));
+  function route(from: Element, edges: readonly WorkflowEdge[], raw: string, flow: Omit<Flow, 'id' | 'source' | 'target'> = {}, scope?: string): Flow | undefined {
+    const to = (e: WorkflowEdge) => (scope !== undefined ? target(e, scope) : target(e));
+    const live = edges.filter((e) => to(e));
     const [first] = live;
     if (!first) return undefined;
     if (live.length === 1) {
-      const t = target(first);
+      const t = to(first);
       return t ? d.connect(from, t, first.id, { ...flow, ...(flow.name === undefined && first.label ? { name: first.label } : {}), extension: edgeExtension(first) }) : undefined;
     }
-    const fork = d.add('Gateway', `${raw}_fork`, { type: 'parallelGateway', bounds: centred('parallelGateway', from.bounds.x + from.bounds.width + 45, from.bounds.y + from.bounds.height / 2) });
+    const fork = d.add('Gateway', `${raw}_fork`, { type: 'parallelGateway', ...inside(from), bounds: centred('parallelGateway', from.bounds.x + from.bounds.width + 45, from.bounds.y + from.bounds.height / 2) });
     const into = d.connect(from, fork, `${raw}_fork`, flow);
     for (const e of live) {
-      const t = target(e);
+      const t = to(e);
       if (t) d.connect(fork, t, e.id, { ...(e.label ? { name: e.label } : {}), extension: edgeExtension(e) });
     }
     return into;
-  };
+  }
 
   const errorRef = (code: string): string => {
     let id = errors.get(code);
@@ -286,14 +276,13 @@ export function exportBpmn(doc: Workflow): ExportResult {
       type: 'boundaryEvent',
       name,
       attachedTo: task.id,
+      ...inside(task),
       definition,
       // Along the bottom edge: the first at the left corner, the second at the right, a third between them,
       // so their labels (drawn under each) do not run into each other.
       bounds: { x: b.x + ([2, b.width - 38, (b.width - 36) / 2][k] ?? 2 + k * 38), y: b.y + b.height - 18, width: 36, height: 36 },
     });
   };
-  const timerDef = (raw: string, seconds: number) =>
-    `<bpmn:timerEventDefinition id="${xmlId('TimerEventDefinition', raw, d.ids)}"><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${isoDuration(seconds)}</bpmn:timeDuration></bpmn:timerEventDefinition>`;
 
   // 2. Flows, node by node.
   for (const node of doc.nodes) {
@@ -305,17 +294,33 @@ export function exportBpmn(doc: Workflow): ExportResult {
       case 'join':
         route(el, out, node.id);
         break;
+      case 'data':
+        if (node.config.operation === 'wait') {
+          // A timer event: it holds the case, and an event can neither retry nor catch.
+          route(el, edgesFromPort(adj, node.id, 'out'), `${node.id}_out`);
+          if (node.policy?.retry?.length || node.policy?.catch?.length) notes.push({ nodeId: node.id, message: `Wait "${displayName(node)}" is a timer event, which cannot retry or catch: its policy is kept as an extension element only.` });
+          break;
+        }
+        routeStep(node, el);
+        break;
       case 'ai':
       case 'tool':
-      case 'data':
         routeStep(node, el);
         break;
       case 'loop': {
+        if (bodies.has(node.id)) {
+          // A sequential multi-instance sub-process: each item runs the body from its start event; a pass that
+          // comes back to the loop reaches the end event "Next item"; the sub-process leaves by done.
+          const start = d.add('Event', `${node.id}_each`, { type: 'startEvent', name: 'Each item', parent: el.id, pinned: 'left', bounds: centred('startEvent', el.bounds.x, el.bounds.y) });
+          route(start, edgesFromPort(adj, node.id, 'each'), `${node.id}_each`, {}, node.id);
+          route(el, edgesFromPort(adj, node.id, 'done'), `${node.id}_done`);
+          break;
+        }
         // A for-each as a gateway: another pass while items are left, else done (the default flow).
         route(el, edgesFromPort(adj, node.id, 'each'), `${node.id}_each`, { name: 'each', condition: 'itemsLeft > 0' });
         const done = route(el, edgesFromPort(adj, node.id, 'done'), `${node.id}_done`, { name: 'done' });
         if (done) el.defaultFlow = done.id;
-        notes.push({ nodeId: node.id, message: `Loop "${displayName(node)}" is a gateway on itemsLeft, which the process must keep; BPMN's multi-instance activities need the body as a sub-process.` });
+        if (edgesFromPort(adj, node.id, 'each').length === 0) notes.push({ nodeId: node.id, message: `Loop "${displayName(node)}" has no body (no edge from each): a gateway on itemsLeft.` });
         break;
       }
       case 'human':
@@ -324,6 +329,7 @@ export function exportBpmn(doc: Workflow): ExportResult {
       case 'check': {
         const gate = d.add('Gateway', `${node.id}_passed`, {
           type: 'exclusiveGateway',
+          ...inside(el),
           name: `${displayName(node)}: passed?`,
           bounds: centred('exclusiveGateway', el.bounds.x + el.bounds.width + 45, el.bounds.y + el.bounds.height / 2),
         });
@@ -379,6 +385,7 @@ export function exportBpmn(doc: Workflow): ExportResult {
     if (ports.length > 0) {
       const gate = d.add('Gateway', `${node.id}_decision`, {
         type: 'exclusiveGateway',
+        ...inside(el),
         name: `${displayName(node)}: decision?`,
         bounds: centred('exclusiveGateway', el.bounds.x + el.bounds.width + 45, el.bounds.y + el.bounds.height / 2),
       });
@@ -433,7 +440,7 @@ export function exportBpmn(doc: Workflow): ExportResult {
     if (el.incoming.length < 2) continue;
     const isGateway = el.type.endsWith('Gateway');
     if (isGateway && el.outgoing.length < 2) continue;
-    const merge = d.add('Gateway', `${el.id}_merge`, { type: 'exclusiveGateway', bounds: centred('exclusiveGateway', el.bounds.x - 45, el.bounds.y + el.bounds.height / 2) });
+    const merge = d.add('Gateway', `${el.id}_merge`, { type: 'exclusiveGateway', ...inside(el), bounds: centred('exclusiveGateway', el.bounds.x - 45, el.bounds.y + el.bounds.height / 2) });
     for (const flowId of [...el.incoming]) {
       const flow = d.flows.find((f) => f.id === flowId);
       if (flow) d.retarget(flow, merge);
@@ -445,123 +452,17 @@ export function exportBpmn(doc: Workflow): ExportResult {
   for (const el of [...d.elements]) {
     if (el.type === 'endEvent' || el.outgoing.length > 0) continue;
     if (el.type === 'boundaryEvent') continue;
-    const end = d.add('Event', `${el.id}_end`, { type: 'endEvent', name: `${el.name ?? 'Step'}: no route`, bounds: centred('endEvent', el.bounds.x + el.bounds.width + 60, el.bounds.y + el.bounds.height / 2) });
+    const end = d.add('Event', `${el.id}_end`, { type: 'endEvent', name: `${el.name ?? 'Step'}: no route`, ...inside(el), bounds: centred('endEvent', el.bounds.x + el.bounds.width + 60, el.bounds.y + el.bounds.height / 2) });
     d.connect(el, end, `${el.id}_end`);
     notes.push({ message: `"${el.name ?? el.id}" has no way out; Baton ends such a case as stuck. An end event "no route" was added.` });
   }
-  return { ok: true, text: render(doc, d, errors, messages), notes };
-}
 
-function render(doc: Workflow, d: Diagram, errors: ReadonlyMap<string, string>, messages: ReadonlyArray<{ id: string; name: string }>): string {
-  const processId = xmlId('Process', doc.id, d.ids);
-  const diagramId = xmlId('BPMNDiagram', doc.id, d.ids);
-  const lines: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<bpmn:definitions${attrs({
-      'xmlns:bpmn': 'http://www.omg.org/spec/BPMN/20100524/MODEL',
-      'xmlns:bpmndi': 'http://www.omg.org/spec/BPMN/20100524/DI',
-      'xmlns:dc': 'http://www.omg.org/spec/DD/20100524/DC',
-      'xmlns:di': 'http://www.omg.org/spec/DD/20100524/DI',
-      'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-      'xmlns:baton': BATON_BPMN_NAMESPACE,
-      id: xmlId('Definitions', doc.id, d.ids),
-      targetNamespace: 'urn:baton:workflows',
-      expressionLanguage: FEEL,
-      exporter: 'Baton',
-      exporterVersion: '0.1.0',
-    })}>`,
-  ];
-  for (const [code, id] of errors) lines.push(`  <bpmn:error${attrs({ id, name: code, errorCode: code })} />`);
-  for (const m of messages) lines.push(`  <bpmn:message${attrs({ id: m.id, name: m.name })} />`);
-  lines.push(`  <bpmn:process${attrs({ id: processId, name: doc.name, isExecutable: true })}>`);
-  if (doc.description) lines.push(`    <bpmn:documentation>${xmlText(doc.description)}</bpmn:documentation>`);
-  for (const el of d.elements) {
-    const head = `    <bpmn:${el.type}${attrs({
-      id: el.id,
-      name: el.name,
-      attachedToRef: el.attachedTo,
-      default: el.defaultFlow,
-      ...(el.type === 'boundaryEvent' ? { cancelActivity: true } : {}),
-    })}>`;
-    lines.push(head);
-    if (el.documentation) lines.push(`      <bpmn:documentation>${xmlText(el.documentation)}</bpmn:documentation>`);
-    if (el.extension) lines.push(`      <bpmn:extensionElements>${el.extension}</bpmn:extensionElements>`);
-    for (const f of el.incoming) lines.push(`      <bpmn:incoming>${f}</bpmn:incoming>`);
-    for (const f of el.outgoing) lines.push(`      <bpmn:outgoing>${f}</bpmn:outgoing>`);
-    if (el.definition) lines.push(`      ${el.definition}`);
-    lines.push(`    </bpmn:${el.type}>`);
-  }
-  for (const f of d.flows) {
-    const open = `    <bpmn:sequenceFlow${attrs({ id: f.id, name: f.name, sourceRef: f.source, targetRef: f.target })}`;
-    if (!f.condition && !f.extension) {
-      lines.push(`${open} />`);
-      continue;
-    }
-    lines.push(`${open}>`);
-    if (f.extension) lines.push(`      <bpmn:extensionElements>${f.extension}</bpmn:extensionElements>`);
-    if (f.condition) lines.push(`      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${xmlText(f.condition)}</bpmn:conditionExpression>`);
-    lines.push('    </bpmn:sequenceFlow>');
-  }
-  const annotations: Array<{ id: string; bounds: Bounds }> = [];
+  // 5. An output reached only from inside loop bodies lives there as copies: its element outside is unused.
   for (const node of doc.nodes) {
-    if (node.kind !== 'note') continue;
-    const id = xmlId('TextAnnotation', node.id, d.ids);
-    const size = canvasSize(node);
-    annotations.push({ id, bounds: { x: node.position.x, y: node.position.y, width: size.width, height: size.height } });
-    lines.push(`    <bpmn:textAnnotation${attrs({ id })}>`);
-    lines.push(`      <bpmn:extensionElements><baton:node${attrs({ id: node.id, kind: 'note', label: node.label })} /></bpmn:extensionElements>`);
-    lines.push(`      <bpmn:text>${xmlText(node.config.text)}</bpmn:text>`);
-    lines.push('    </bpmn:textAnnotation>');
+    const el = main.get(node.id);
+    if (node.kind !== 'output' || !el || el.incoming.length > 0) continue;
+    if ([...outputCopies.keys()].some((k) => k.endsWith(`\u0000${node.id}`))) d.remove(el);
   }
-  lines.push('  </bpmn:process>');
-
-  // Diagram interchange: shapes where the canvas has the nodes, edges as right-angled polylines.
-  lines.push(`  <bpmndi:BPMNDiagram${attrs({ id: diagramId })}>`);
-  lines.push(`    <bpmndi:BPMNPlane${attrs({ id: xmlId('BPMNPlane', doc.id, d.ids), bpmnElement: processId })}>`);
-  const bounds = (b: Bounds) => `<dc:Bounds${attrs({ x: b.x, y: b.y, width: b.width, height: b.height })} />`;
-  for (const el of d.elements) {
-    const marker = el.type === 'exclusiveGateway' ? { isMarkerVisible: true } : {};
-    // Boundary events get their label placed under them, narrow enough not to meet the next one's.
-    const b = el.bounds;
-    const label = el.type === 'boundaryEvent' ? `<bpmndi:BPMNLabel>${bounds({ x: b.x - 10, y: b.y + b.height + 2, width: 56, height: 27 })}</bpmndi:BPMNLabel>` : '';
-    lines.push(`      <bpmndi:BPMNShape${attrs({ id: `${el.id}_di`, bpmnElement: el.id, ...marker })}>${bounds(b)}${label}</bpmndi:BPMNShape>`);
-  }
-  for (const a of annotations) lines.push(`      <bpmndi:BPMNShape${attrs({ id: `${a.id}_di`, bpmnElement: a.id })}>${bounds(a.bounds)}</bpmndi:BPMNShape>`);
-  for (const f of d.flows) {
-    const s = d.byId.get(f.source);
-    const t = d.byId.get(f.target);
-    if (!s || !t) continue;
-    const points = waypoints(s, t).map((p) => `<di:waypoint${attrs({ x: p.x, y: p.y })} />`);
-    lines.push(`      <bpmndi:BPMNEdge${attrs({ id: `${f.id}_di`, bpmnElement: f.id })}>${points.join('')}</bpmndi:BPMNEdge>`);
-  }
-  lines.push('    </bpmndi:BPMNPlane>', '  </bpmndi:BPMNDiagram>', '</bpmn:definitions>');
-  return `${lines.join('\n')}\n`;
-}
-
-/** Right-angled route from the source's right side (a boundary event's bottom) to the target's left side. */
-function waypoints(s: Element, t: Element): Array<{ x: number; y: number }> {
-  const sb = s.bounds;
-  const tb = t.bounds;
-  const end = { x: tb.x, y: Math.round(tb.y + tb.height / 2) };
-  if (s.type === 'boundaryEvent') {
-    const start = { x: Math.round(sb.x + sb.width / 2), y: sb.y + sb.height };
-    if (end.y > start.y) return [start, { x: start.x, y: end.y }, end];
-    const below = sb.y + sb.height + 20;
-    return [start, { x: start.x, y: below }, { x: end.x - 20, y: below }, { x: end.x - 20, y: end.y }, end];
-  }
-  const start = { x: sb.x + sb.width, y: Math.round(sb.y + sb.height / 2) };
-  if (end.x >= start.x + 10) {
-    if (start.y === end.y) return [start, end];
-    const mid = Math.round((start.x + end.x) / 2);
-    return [start, { x: mid, y: start.y }, { x: mid, y: end.y }, end];
-  }
-  // Backwards (a loop): under both shapes and back up into the target's bottom.
-  const low = Math.max(sb.y + sb.height, tb.y + tb.height) + 40;
-  const into = { x: Math.round(tb.x + tb.width / 2), y: tb.y + tb.height };
-  return [
-    { x: Math.round(sb.x + sb.width / 2), y: sb.y + sb.height },
-    { x: Math.round(sb.x + sb.width / 2), y: low },
-    { x: into.x, y: low },
-    into,
-  ];
+  layOutSubProcesses(d);
+  return { ok: true, text: render(doc, d, errors, messages), notes };
 }

@@ -1,20 +1,24 @@
 /**
- * The last batch's report: KPI cards with 95% intervals (each `data-kpi="NAME"`), the analyzer's closed-form
+ * The last batch's report: the result in one sentence and a glossary of its words, KPI cards with 95% intervals (each `data-kpi="NAME"`), the analyzer's closed-form
  * estimate beside the simulated success, cost and p95, outcome mix, cycle-time histogram, failures by node and
  * error, human gates, cost by node, automation leverage and the hypothesis verdicts.
  */
+import { useId, useState } from 'react';
 import { reportKpi, type KpiValue, type Workflow } from '../../domain/index.ts';
 import type { BatchState, ClosedFormEstimate, SimReport } from '../../store/simulation-store.ts';
 import { CycleHistogram, OutcomeBar } from './SimCharts.tsx';
+import { GLOSSARY, kpiDefinition } from './glossary.ts';
+import { resultsSummary } from './results-summary.ts';
 import { formatCount, formatKpi, formatPercent, formatSeconds, formatUsd, KPI_META } from './sim-format.ts';
 
-export function KpiCard({ name, k }: { name: string; k: KpiValue | undefined }) {
+export function KpiCard({ name, k, label }: { name: string; k: KpiValue | undefined; label?: string | undefined }) {
   const meta = KPI_META.find((m) => m.name === name);
+  const definition = kpiDefinition(name);
   return (
-    <div className="sim-kpi" data-kpi={name}>
-      <span className="sim-kpi__label">{meta?.label ?? name}</span> <span className="sim-kpi__value">{formatKpi(name, k?.mean ?? null)}</span>
+    <div className="sim-kpi" data-kpi={name} title={definition}>
+      <span className="sim-kpi__label">{label ?? meta?.label ?? name}</span> <span className="sim-kpi__value">{formatKpi(name, k?.mean ?? null)}</span>
       {k?.ci95 && (
-        <span className="sim-kpi__ci" title="95% confidence interval across replications">
+        <span className="sim-kpi__ci" title="95% confidence interval across replications (see Interval in the glossary)">
           {' '}
           95% CI {formatKpi(name, k.ci95[0])} – {formatKpi(name, k.ci95[1])}
         </span>
@@ -231,25 +235,52 @@ function Hypothesis({ report }: { report: SimReport }) {
   );
 }
 
+/** Every word the results use, defined; a disclosure so it is one click from the figures and out of the way. */
+function Glossary() {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <div className="sim-glossary">
+      <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
+        What the terms mean
+      </button>
+      <dl id={id} hidden={!open} aria-label="Glossary">
+        {GLOSSARY.map((g) => (
+          <div key={g.term}>
+            <dt>{g.term}</dt>
+            <dd>{g.definition}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
 export function BatchResults({ batch, doc }: { batch: BatchState; doc: Workflow }) {
   const r = batch.report;
   if (!r) return null;
+  const deadline = doc.profile?.slaSeconds;
   return (
     <div className="sim-results" aria-busy={batch.status === 'running'}>
+      <p className="sim-summary" aria-label="Result in one sentence">
+        {resultsSummary(r, doc)}
+      </p>
+      <Glossary />
       <p className="muted">
         {batch.designName ?? 'Design'} · scenario {r.scenario} · {formatCount(r.cases)} cases × {r.replications} replications · seed {r.seed} ·{' '}
         {formatCount(r.events)} events
       </p>
       <Hypothesis report={r} />
       <div className="sim-kpis">
-        {KPI_META.map((m) => (
-          <KpiCard key={m.name} name={m.name} k={reportKpi(r.kpis, m.name)} />
+        {/* A KPI the report does not carry (met the deadline, without a deadline in the profile) gets no card. */}
+        {KPI_META.filter((m) => reportKpi(r.kpis, m.name) !== undefined).map((m) => (
+          <KpiCard key={m.name} name={m.name} k={reportKpi(r.kpis, m.name)} label={m.name === 'deadlineMetRate' && deadline !== undefined ? `Met the ${formatSeconds(deadline)} deadline` : undefined} />
         ))}
       </div>
       {batch.estimate && <EstimateTable report={r} estimate={batch.estimate} />}
       <div className="sim-row">
         <OutcomeBar mix={r.outcomeMix} />
-        <CycleHistogram edges={r.histogram.edges} counts={r.histogram.counts} />
+        <CycleHistogram edges={r.histogram.edges} counts={r.histogram.counts} deadlineSeconds={deadline} />
       </div>
       <Leverage report={r} doc={doc} />
       <div className="sim-row">

@@ -45,20 +45,24 @@ export function OutcomeBar({ mix }: { mix: Readonly<Record<string, number>> }) {
   );
 }
 
-/** Cycle-time histogram over the report's log-spaced bins. */
-export function CycleHistogram({ edges, counts }: { edges: readonly number[]; counts: readonly number[] }) {
+/**
+ * Cycle-time histogram over the report's log-spaced bins. The axis says it is logarithmic (equal steps multiply the
+ * time), and the deadline, when the profile has one, is drawn where it falls.
+ */
+export function CycleHistogram({ edges, counts, deadlineSeconds }: { edges: readonly number[]; counts: readonly number[]; deadlineSeconds?: number | undefined }) {
   const max = Math.max(0, ...counts);
   if (max === 0 || counts.length === 0) return null;
   const W = 320;
   const H = 110;
-  const pad = { l: 4, r: 4, t: 6, b: 22 };
+  const pad = { l: 4, r: 4, t: 6, b: 34 };
   const bw = (W - pad.l - pad.r) / counts.length;
   const peak = counts.indexOf(max);
-  const label = `Cycle-time histogram: ${counts.length} bins from ${formatSeconds(edges[0] ?? 0)} to ${formatSeconds(edges[edges.length - 1] ?? 0)}; most cases between ${formatSeconds(edges[peak] ?? 0)} and ${formatSeconds(edges[peak + 1] ?? 0)}`;
+  const deadlineX = deadlineSeconds === undefined ? null : logPosition(edges, deadlineSeconds);
+  const label = `Cycle-time histogram on a log scale: ${counts.length} bins from ${formatSeconds(edges[0] ?? 0)} to ${formatSeconds(edges[edges.length - 1] ?? 0)}; most cases between ${formatSeconds(edges[peak] ?? 0)} and ${formatSeconds(edges[peak + 1] ?? 0)}${deadlineSeconds !== undefined ? `; deadline ${formatSeconds(deadlineSeconds)}` : ''}`;
   const tickEvery = Math.max(1, Math.ceil(counts.length / 5));
   return (
     <figure className="sim-figure">
-      <figcaption>Cycle time</figcaption>
+      <figcaption>Cycle time (log scale)</figcaption>
       <svg className="sim-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
         {counts.map((c, i) => {
           const h = (c / max) * (H - pad.t - pad.b);
@@ -71,14 +75,45 @@ export function CycleHistogram({ edges, counts }: { edges: readonly number[]; co
         <line x1={pad.l} x2={W - pad.r} y1={H - pad.b} y2={H - pad.b} className="sim-axis" />
         {edges.map((e, i) =>
           i % tickEvery === 0 ? (
-            <text key={i} x={pad.l + i * bw} y={H - 6} className="sim-tick">
+            <text key={i} x={pad.l + i * bw} y={H - 18} className="sim-tick">
               {formatSeconds(e)}
             </text>
           ) : null,
         )}
+        {deadlineX !== null && (
+          <g className="sim-deadline">
+            <line x1={pad.l + deadlineX * (W - pad.l - pad.r)} x2={pad.l + deadlineX * (W - pad.l - pad.r)} y1={pad.t} y2={H - pad.b} />
+            <text x={pad.l + deadlineX * (W - pad.l - pad.r) + 3} y={pad.t + 8} className="sim-tick">
+              deadline
+            </text>
+          </g>
+        )}
+        <text x={W / 2} y={H - 3} className="sim-tick sim-axis-label" textAnchor="middle">
+          cycle time, log scale
+        </text>
       </svg>
     </figure>
   );
+}
+
+/**
+ * Where `seconds` falls along log-spaced bin edges, as a fraction of the axis (0 at the first edge, 1 at the
+ * last); null when outside them. Bins are equally wide on the chart, so the position is the bin's index plus the
+ * log fraction within it.
+ * @example logPosition([1, 10, 100], 10) // 0.5
+ */
+export function logPosition(edges: readonly number[], seconds: number): number | null {
+  const first = edges[0];
+  const last = edges[edges.length - 1];
+  if (first === undefined || last === undefined || first < 0 || last <= first || seconds < first || seconds > last) return null;
+  const bins = edges.length - 1;
+  for (let i = 0; i < bins; i++) {
+    const lo = edges[i] ?? 0;
+    const hi = edges[i + 1] ?? 0;
+    // The first bin may start at 0 (log spacing starts after it): linear inside that one.
+    if (seconds <= hi) return (i + (lo > 0 ? Math.log(seconds / lo) / Math.log(hi / lo) : (seconds - lo) / (hi - lo))) / bins;
+  }
+  return 1;
 }
 
 export interface LineSeries {

@@ -10,7 +10,7 @@ import { reportKpiDifference, sweepOptions, sweepValues } from '../../store/simu
 import { RunProgressBar, statusLine } from './BatchView.tsx';
 import { ScenarioSelect } from './RunSettingsFields.tsx';
 import { SweepChart, type LineSeries } from './SimCharts.tsx';
-import { formatKpi, formatKpiDelta, KPI_META, kpiMeta } from './sim-format.ts';
+import { deltaVerdict, formatKpi, formatKpiDelta, KPI_META, kpiMeta } from './sim-format.ts';
 import { useSimulationState, type SimulationServices } from './simulation-services.tsx';
 
 function Comparison({ services, doc, settings }: { services: SimulationServices; doc: Workflow; settings: BatchSettings | null }) {
@@ -41,30 +41,38 @@ function Comparison({ services, doc, settings }: { services: SimulationServices;
               <th scope="col">A: {cmp.a.name}</th>
               <th scope="col">B: {cmp.b.name}</th>
               <th scope="col">B − A (95% CI)</th>
+              <th scope="col">Verdict</th>
             </tr>
           </thead>
           <tbody>
             {KPI_META.map((m) => {
               const ka = cmp.a && reportKpi(cmp.a.report.kpis, m.name);
               const kb = cmp.b && reportKpi(cmp.b.report.kpis, m.name);
+              if (ka === undefined && kb === undefined) return null;
               // Paired over replications when both runs carry per-replication values (same seed: common random numbers).
               const d = reportKpiDifference(cmp.a?.report, cmp.b?.report, m.name);
-              const good = d.clear && d.mean !== null && m.better !== null ? (m.better === 'higher') === d.mean > 0 : null;
+              const verdict = deltaVerdict(m.better, d);
               return (
-                <tr key={m.name} data-diff-kpi={m.name} className={good === null ? undefined : good ? 'sim-better' : 'sim-worse'}>
+                <tr key={m.name} data-diff-kpi={m.name} data-verdict={verdict.tone} className={verdict.tone === 'better' ? 'sim-better' : verdict.tone === 'worse' ? 'sim-worse' : undefined}>
                   <th scope="row">{m.label}</th>
                   <td>{formatKpi(m.name, ka?.mean ?? null)}</td>
                   <td>{formatKpi(m.name, kb?.mean ?? null)}</td>
                   <td>
                     {formatKpiDelta(m.name, d.mean)}
                     {d.ci95 ? ` (${formatKpiDelta(m.name, d.ci95[0])} … ${formatKpiDelta(m.name, d.ci95[1])})` : ''}
-                    {d.clear ? ' *' : ''}
+                  </td>
+                  {/* Said in words as well as colour: colour alone does not reach everyone. */}
+                  <td className={verdict.tone === 'better' ? 'sim-verdict--better' : verdict.tone === 'worse' ? 'sim-verdict--worse' : undefined}>
+                    {verdict.tone === 'better' ? '▲ ' : verdict.tone === 'worse' ? '▼ ' : ''}
+                    {verdict.text}
                   </td>
                 </tr>
               );
             })}
           </tbody>
-          <caption>* the interval excludes zero: a real difference, not luck. Intervals pair the two runs replication by replication when they share a seed.</caption>
+          <caption>
+            Better or worse only when the interval of B − A leaves out zero (a real difference, not luck of the draw). Rates differ in percentage points. Intervals pair the two runs replication by replication when they share a seed.
+          </caption>
         </table>
       )}
     </section>

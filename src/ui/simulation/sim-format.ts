@@ -17,6 +17,8 @@ export interface KpiMeta {
 /** Every KPI of interfaces.md, then the simulator's extras, in the order the panel shows them. */
 export const KPI_META: readonly KpiMeta[] = [
   { name: 'successRate', label: 'Success', unit: 'rate', better: 'higher' },
+  // Only in reports of designs whose profile has a deadline.
+  { name: 'deadlineMetRate', label: 'Met the deadline', unit: 'rate', better: 'higher' },
   { name: 'rejectedRate', label: 'Rejected', unit: 'rate', better: null },
   { name: 'escalatedRate', label: 'Escalated', unit: 'rate', better: 'lower' },
   { name: 'errorRate', label: 'Error', unit: 'rate', better: 'lower' },
@@ -96,12 +98,31 @@ export function formatKpi(name: string, v: number | null): string {
   }
 }
 
-/** A signed difference in the KPI's unit: "+1.2%", "−3.4 s". Rates differ in percentage points. */
+/** A signed difference in the KPI's unit: "+1.2 points", "−3.4 s". Rates differ in percentage points, said in words. */
 export function formatKpiDelta(name: string, d: number | null): string {
   if (d === null || !Number.isFinite(d)) return 'n/a';
   const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
   const body = formatKpi(name, Math.abs(d));
-  return `${sign}${kpiMeta(name).unit === 'rate' ? body.replace('%', ' pp') : body}`;
+  return `${sign}${kpiMeta(name).unit === 'rate' ? body.replace('%', ' points') : body}`;
+}
+
+export interface DeltaVerdict {
+  readonly tone: 'better' | 'worse' | 'neutral';
+  /** What the row says in words, so the colour is never the only sign. */
+  readonly text: string;
+}
+
+/**
+ * Is B − A better or worse for this KPI? Only a clear difference (its interval leaves out zero) is judged; a KPI
+ * that is neither better higher nor lower (rejections, fallbacks) is said to differ.
+ * @example deltaVerdict('lower', { mean: -3, clear: true }) // { tone: 'better', text: 'better (lower)' }
+ */
+export function deltaVerdict(better: KpiMeta['better'], d: { readonly mean: number | null; readonly clear: boolean }): DeltaVerdict {
+  if (d.mean === null) return { tone: 'neutral', text: 'n/a' };
+  if (!d.clear || d.mean === 0) return { tone: 'neutral', text: 'no clear difference' };
+  const direction = d.mean > 0 ? 'higher' : 'lower';
+  if (better === null) return { tone: 'neutral', text: `${direction}, neither better nor worse` };
+  return better === direction ? { tone: 'better', text: `better (${direction})` } : { tone: 'worse', text: `worse (${direction})` };
 }
 
 /** Simulated time (0 = Monday 00:00) as "Mon 09:12:05". */

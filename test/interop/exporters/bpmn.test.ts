@@ -10,6 +10,7 @@ import { canvasCentre, displayName } from '../../../src/interop/export-graph.ts'
 import { TEMPLATES } from '../../../src/templates/index.ts';
 import { checkBpmn, type ModdleElement } from './bpmn-check.ts';
 import { withHostileText } from './hostile.ts';
+import { dataLoopDesign } from './data-loop-design.ts';
 
 function exported(doc: Workflow): { text: string; notes: readonly { message: string }[] } {
   const r = exportBpmn(doc);
@@ -51,6 +52,50 @@ describe('BPMN export', () => {
       const expected = { trigger: 'bpmn:StartEvent', ai: 'bpmn:ServiceTask', tool: 'bpmn:ServiceTask', human: 'bpmn:UserTask', output: 'bpmn:EndEvent' } as Record<string, string>;
       if (expected[node.kind]) expect(el?.$type).toBe(expected[node.kind]);
     }
+  });
+
+  it('makes a loop a sequential multi-instance sub-process holding its body; a wait a timer event', async () => {
+    const doc = dataLoopDesign();
+    const { text, notes } = exported(doc);
+    const check = await checkBpmn(text);
+    expect(check.warnings).toEqual([]);
+    expect(check.errors).toEqual([]);
+    const top = flowElements(check.definitions);
+    const sub = top.find((e) => batonId(e) === 'each-lead');
+    expect(sub?.$type).toBe('bpmn:SubProcess');
+    expect(sub?.loopCharacteristics).toMatchObject({ $type: 'bpmn:MultiInstanceLoopCharacteristics', isSequential: true });
+    const inner = (sub?.flowElements as ModdleElement[] | undefined) ?? [];
+    // The body's steps are inside, with a start event for each item and an end event where a pass comes back.
+    for (const id of ['research', 'body-code', 'body-filter', 'body-file']) expect(inner.some((e) => batonId(e) === id), id).toBe(true);
+    expect(inner.find((e) => e.$type === 'bpmn:StartEvent')?.name).toBe('Each item');
+    const next = inner.find((e) => e.name === 'Next item');
+    expect(next?.$type).toBe('bpmn:EndEvent');
+    expect((next?.incoming as ModdleElement[] | undefined)?.map((f) => (f.sourceRef as ModdleElement).id)).toEqual(['Activity_body-file']);
+    // The error output inside the body ends the instance with an error the sub-process's boundary event catches.
+    const failed = inner.find((e) => e.$type === 'bpmn:EndEvent' && e.name === 'Research failed');
+    expect((failed?.eventDefinitions as ModdleElement[] | undefined)?.[0]?.$type).toBe('bpmn:ErrorEventDefinition');
+    const caught = top.find((e) => e.$type === 'bpmn:BoundaryEvent' && (e.attachedToRef as ModdleElement | undefined)?.id === sub?.id);
+    expect((caught?.outgoing as ModdleElement[] | undefined)?.map((f) => (f.targetRef as ModdleElement).name)).toEqual(['Research failed']);
+    // done leaves the sub-process; the wait is a timer of its delay; the agent's tools are extension elements.
+    expect((sub?.outgoing as ModdleElement[] | undefined)?.map((f) => (f.targetRef as ModdleElement).name)).toEqual(['After aggregate']);
+    const wait = top.find((e) => batonId(e) === 'after-wait');
+    expect(wait?.$type).toBe('bpmn:IntermediateCatchEvent');
+    expect(text).toContain(`<bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${isoDuration(90)}</bpmn:timeDuration>`);
+    expect(extensionOf(inner.find((e) => batonId(e) === 'research') ?? { $type: '' }).filter((v) => v.$type === 'baton:tool')).toHaveLength(4);
+    expect(top.filter((e) => batonId(e)?.startsWith('after-') && e.$type === 'bpmn:ScriptTask')).toHaveLength(5);
+    expect(notes.map((n) => n.message)).not.toContainEqual(expect.stringMatching(/itemsLeft/));
+    // The diagram draws the sub-process expanded around its body.
+    expect(text).toMatch(/<bpmndi:BPMNShape id="Activity_each-lead_di" bpmnElement="Activity_each-lead" isExpanded="true">/);
+  });
+
+  it('keeps a loop whose body is entered from outside as a gateway on itemsLeft, and says why', async () => {
+    const doc = dataLoopDesign();
+    doc.edges.push({ id: 'in', source: 'set', sourcePort: 'out', target: 'body-sort' });
+    const { text, notes } = exported(doc);
+    const check = await checkBpmn(text);
+    expect(check.errors).toEqual([]);
+    expect(flowElements(check.definitions).find((e) => batonId(e) === 'each-lead')?.$type).toBe('bpmn:ExclusiveGateway');
+    expect(notes.map((n) => n.message)).toContainEqual(expect.stringMatching(/^Loop "For each lead" is a gateway on itemsLeft.*"Body sort" is also entered from "Keep name and domain"/));
   });
 
   it('lays shapes out where the canvas has the nodes', async () => {

@@ -17,6 +17,7 @@ import { exportN8n, N8N_RETRY_LIMITS } from '../../../src/interop/n8n/export.ts'
 import { TEMPLATES } from '../../../src/templates/index.ts';
 import { dataLoopDesign } from './data-loop-design.ts';
 import { findN8nCorpus } from '../n8n-corpus-dir.ts';
+import { CORPUS_SAMPLES } from './corpus-samples.ts';
 
 function roundTrip(doc: Workflow): Workflow {
   const exported = exportN8n(doc);
@@ -148,15 +149,6 @@ describe('round trip through n8n (export, then the n8n importer)', () => {
 
 const corpus = findN8nCorpus();
 
-/** Real n8n files with loops, data steps and agents with tools (picked from the corpus; see docs/interop.md). */
-export const CORPUS_SAMPLES = [
-  '0527_Schedule_Manual_Update_Scheduled.json',
-  '0714_Splitout_Zendesk_Update_Triggered.json',
-  '0819_Splitout_Schedule_Create_Scheduled.json',
-  '1134_Googledocs_Code_Create_Webhook.json',
-  '1758_Code_HTTP_Automation_Webhook.json',
-  '0498_Wait_Splitout_Process_Scheduled.json',
-];
 
 describe.skipIf(corpus === undefined)('round trip through n8n of designs converted from real n8n files', () => {
   it.each(CORPUS_SAMPLES)('%s keeps its steps, edges, data operations, loops and agent tools', (file) => {

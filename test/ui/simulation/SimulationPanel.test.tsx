@@ -119,7 +119,7 @@ describe('SimulationPanel', () => {
     expect(services.calls[0]).toEqual(['runBatch', 'wf_retry_fallback', { scenarioId: 'base', cases: 200, replications: 4, seed: 7, stopping: {} }]);
     const stopped = { ...REPORT, replications: 37, stopping: { kpi: 'successRate' as const, relativeHalfWidth: 0.05, maxReplications: 200, halfWidth: 0.012, met: true } };
     act(() => services.store.setState({ batch: { status: 'done', progress: null, error: null, report: stopped, settings: null, designName: null, estimate: null } }));
-    expect(within(region).getByTestId('stopping-outcome')).toHaveTextContent('Stopped after 37 replications: success 93.4% ±1.2 pp, within 5% of its mean.');
+    expect(within(region).getByTestId('stopping-outcome')).toHaveTextContent('Stopped after 37 replications: success 93.4% ±1.2 points, within 5% of its mean.');
     act(() => services.store.setState({ batch: { ...services.store.getState().batch, report: { ...stopped, replications: 200, stopping: { ...stopped.stopping, halfWidth: 0.08, met: false } } } }));
     expect(within(region).getByTestId('stopping-outcome')).toHaveTextContent('Stopped at the cap of 200 replications');
   });
@@ -242,7 +242,7 @@ describe('SimulationPanel', () => {
         sweep: { status: 'done', progress: null, error: null, param: { kind: 'retry-max-attempts', nodeId: 'fetch' }, points: [1, 2].map((value) => ({ value, report: REPORT })) },
       }),
     );
-    expect(region.querySelector('[data-diff-kpi="successRate"]')).toHaveTextContent('−13.4 pp');
+    expect(region.querySelector('[data-diff-kpi="successRate"]')).toHaveTextContent('−13.4 points');
     expect(within(region).getByRole('img', { name: /Sweep of Fetch record/ })).toBeInTheDocument();
   });
 

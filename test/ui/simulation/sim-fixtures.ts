@@ -3,7 +3,7 @@
  * port leads to a fallback tool, then a success output; plus a router with two branches and a human gate, so
  * every debug feature (retry, fallback, forced branch, queue) has something to show.
  */
-import { createNode, createWorkflow, REPORT_KPIS, type KpiValue, type NodeReport, type ReportKpi, type SimulationReport, type Workflow } from '../../../src/domain/index.ts';
+import { createNode, createWorkflow, REPORT_KPIS, type AnyReportKpi, type KpiValue, type NodeReport, type ReportKpi, type SimulationReport, type Workflow } from '../../../src/domain/index.ts';
 
 export function retryFallbackDoc(): Workflow {
   const doc = createWorkflow({ id: 'wf_retry_fallback', name: 'Retry and fallback' });
@@ -49,7 +49,7 @@ const NO_KPIS = Object.fromEntries(REPORT_KPIS.map((k) => [k, { mean: null, ci95
  * no cases in the outcome mix).
  * @example reportFixture({ kpis: { successRate: { mean: 0.9, ci95: [0.88, 0.92] } } })
  */
-export function reportFixture(parts: Partial<Omit<SimulationReport, 'kpis'>> & { kpis?: Partial<Record<ReportKpi, KpiValue>> } = {}): SimulationReport {
+export function reportFixture(parts: Partial<Omit<SimulationReport, 'kpis'>> & { kpis?: Partial<Record<AnyReportKpi, KpiValue>> } = {}): SimulationReport {
   const { kpis, ...rest } = parts;
   return {
     scenario: 's',
