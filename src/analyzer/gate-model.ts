@@ -18,7 +18,8 @@ import { addWorkingSeconds, isOpen } from '../domain/semantics/index.ts';
 import type { GateModel, GateOutcome } from './flow.ts';
 import type { HumanModel } from './node-models.ts';
 import { addAt, PHASE_BIN, PHASE_BINS, WEEK, type Phase } from './phase.ts';
-import { cellIndex, TimeBuilder, TimeDist } from './time-dist.ts';
+import { cellIndex } from './time-grid.ts';
+import { TimeBuilder, TimeDist } from './time-dist.ts';
 
 export interface GateSettings {
   readonly reviewers: number;

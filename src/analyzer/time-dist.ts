@@ -1,53 +1,14 @@
 /**
  * Time distributions for the estimates: probability mass in the cells of a fixed logarithmic grid of durations
- * (below 1 ms, then 1 ms to 1e9 s at 32 cells a decade, each 7.5% wide), so a chain of AI calls (seconds) and a
- * wait for Monday morning (days) fit on one axis. Each cell keeps its mass and the mean and variance of the
- * values in it, so every mean is exact, a fixed duration stays exactly itself (a retry cut at its deadline is a
- * point the p95 may sit on), and sums of many steps do not widen the way split-to-neighbours grids do.
- *
- * Why not a lognormal fitted to the mean and variance (what the estimates did before): cycle times of real
- * designs are mixtures (most cases in seconds, some waiting overnight), whose p50 and p95 no two-parameter
- * shape can give. Convolution here is with a few atoms, O(cells x atoms).
- *
- * A TimeDist is immutable and sparse (only its non-zero range of cells is stored); a TimeBuilder accumulates on
- * the whole grid and is turned into a TimeDist with `build()`.
+ * (time-grid.ts), each cell keeping its mass and the mean and variance of the values in it, so every mean is
+ * exact and a fixed duration stays exactly itself (a retry cut at its deadline is a point the p95 may sit on).
+ * Not a lognormal fitted to mean and variance (the estimates before): cycle times of real designs are mixtures
+ * (most cases in seconds, some waiting overnight), whose p50 and p95 no two-parameter shape can give.
+ * A TimeDist is immutable and sparse; a TimeBuilder accumulates on the whole grid and `build()`s one.
  */
 import type { Atoms } from './distribution-math.ts';
 import { spend } from './work-budget.ts';
-
-const PER_DECADE = 32;
-const LOW = 1e-3;
-const DECADES = 12;
-/** Cells: [0, LOW), then [LOW x 10^(k/64), LOW x 10^((k+1)/64)) up to LOW x 10^DECADES, then one open cell. */
-export const GRID_SIZE = 2 + PER_DECADE * DECADES;
-/** Lower edge of each cell. */
-const EDGE = new Float64Array(GRID_SIZE + 1);
-for (let i = 1; i <= GRID_SIZE; i++) EDGE[i] = LOW * Math.pow(10, (i - 1) / PER_DECADE);
-const LAST = GRID_SIZE - 1;
-const LOG_STEP = PER_DECADE / Math.LN10;
-/** Tail mass (relative, at each end) a built distribution drops into its next cell: far below any quantile read. */
-const TRIM = 1e-9;
-/** Above this many cells the narrower side of a convolution is reduced to atoms (compress). */
-const MAX_ATOMS = 32;
-/**
- * The grid cell holding x (for TimeBuilder.addInCell).
- * @example cellIndex(0) // 0
- */
-export function cellIndex(x: number): number {
-  return cellOf(x > 0 ? x : 0);
-}
-
-/** Cell holding x. */
-function cellOf(x: number): number {
-  if (!(x >= LOW)) return 0;
-  if (x >= EDGE[LAST]!) return LAST;
-  let i = 1 + Math.floor(Math.log(x / LOW) * LOG_STEP);
-  // Floating point can put x a hair on the wrong side of an edge.
-  if (i > LAST) i = LAST;
-  while (i > 0 && EDGE[i]! > x) i--;
-  while (i < LAST && EDGE[i + 1]! <= x) i++;
-  return i;
-}
+import { cellOf, EDGE, extremeCells, GRID_SIZE, LAST, MAX_ATOMS, TRIM } from './time-grid.ts';
 
 /** An immutable time distribution (sub-probability: `total` may be below 1). */
 export class TimeDist {
@@ -485,54 +446,11 @@ function convolve(a: TimeDist, b: TimeDist): TimeDist {
   return builder.build();
 }
 
+/** The max (or min) of independent durations as a TimeDist (time-grid.ts computes its cells). */
 function extreme(cands: readonly { readonly d: TimeDist; readonly alpha: number }[], max: boolean): TimeDist {
-  const live = cands.filter((c) => c.d.total > 0 && c.alpha > 0);
-  if (live.length === 0) return TimeDist.EMPTY;
-  if (live.length === 1) return live[0]!.d.normalised();
-  let lo = LAST;
-  let hi = 0;
-  for (const { d } of live) {
-    lo = Math.min(lo, d.lo);
-    hi = Math.max(hi, d.lo + d.mass.length - 1);
-  }
-  const n = hi - lo + 1;
-  // prod[k]: P(all arrived by cell k) for max, P(none arrived by cell k) for min (non-arrivals never arrive).
-  const prod = new Float64Array(n).fill(1);
-  const cm = new Float64Array(n);
-  const cs = new Float64Array(n);
-  const cq = new Float64Array(n);
-  let none = 1;
-  for (const { d, alpha } of live) {
-    const a = Math.min(1, alpha);
-    none *= 1 - a;
-    let acc = 0;
-    for (let k = 0; k < n; k++) {
-      const i = lo + k - d.lo;
-      if (i >= 0 && i < d.mass.length) {
-        acc += d.mass[i]!;
-        cm[k]! += d.mass[i]! / d.total;
-        cs[k]! += d.sum[i]! / d.total;
-        cq[k]! += d.sq[i]! / d.total;
-      }
-      const f = Math.min(1, acc / d.total);
-      prod[k] = prod[k]! * (max ? 1 - a + a * f : 1 - a * f);
-    }
-  }
-  const m = new Float64Array(n);
-  const s = new Float64Array(n);
-  const q = new Float64Array(n);
-  let prev = max ? none : 0;
-  const scale = 1 - none;
-  for (let k = 0; k < n; k++) {
-    const cur = max ? prod[k]! : 1 - prod[k]!;
-    const mass = Math.max(0, cur - prev) / (scale > 0 ? scale : 1);
-    prev = cur;
-    m[k] = mass;
-    // The cell's values are the inputs' values there: their mean and spread, weighted by the inputs' mass there.
-    s[k] = cm[k]! > 0 ? (mass * cs[k]!) / cm[k]! : mass * EDGE[lo + k]!;
-    q[k] = cm[k]! > 0 ? (mass * cq[k]!) / cm[k]! : mass * EDGE[lo + k]! * EDGE[lo + k]!;
-  }
-  return new TimeDist(lo, m, s, q);
+  const c = extremeCells(cands, max);
+  if (!c) return TimeDist.EMPTY;
+  return c.single ? c.single.normalised() : new TimeDist(c.lo, c.m, c.s, c.q);
 }
 
 /** Whole-grid scratch arrays, reused: a builder takes a set and `build()` gives it back cleared. */
