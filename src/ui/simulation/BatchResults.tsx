@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import { reportKpi, type KpiValue, type Workflow } from '../../domain/index.ts';
 import type { BatchState, ClosedFormEstimate, SimReport } from '../../store/simulation-store.ts';
 import { CycleHistogram, OutcomeBar } from './SimCharts.tsx';
+import { estimateRows } from './estimate-rows.ts';
 import { GLOSSARY, kpiDefinition } from './glossary.ts';
 import { resultsSummary } from './results-summary.ts';
 import { formatCount, formatKpi, formatPercent, formatSeconds, formatUsd, KPI_META } from './sim-format.ts';
@@ -25,28 +26,6 @@ export function KpiCard({ name, k, label }: { name: string; k: KpiValue | undefi
       )}
     </div>
   );
-}
-
-interface EstimateRow {
-  readonly kpi: string;
-  readonly label: string;
-  readonly estimate: number;
-  /** Why the analyzer does not estimate this figure (then `estimate` is not shown). */
-  readonly declined: string | undefined;
-}
-
-/**
- * The figures an estimate and a run share, each with the reason when the analyzer declines it.
- * @example estimateRows(e)[0] // { kpi: 'successRate', label: 'Success rate', estimate: 0.93, declined: undefined }
- */
-export function estimateRows(e: ClosedFormEstimate): EstimateRow[] {
-  const no = e.notEstimated ?? {};
-  return [
-    { kpi: 'successRate', label: 'Success rate', estimate: e.success, declined: no.success },
-    { kpi: 'costPerCase', label: 'Cost per case', estimate: e.costPerCase, declined: no.costPerCase },
-    { kpi: 'cycleSecondsP50', label: 'Cycle p50', estimate: e.p50Seconds, declined: no.p50Seconds },
-    { kpi: 'cycleSecondsP95', label: 'Cycle p95', estimate: e.p95Seconds, declined: no.p95Seconds },
-  ];
 }
 
 /** Outside the interval, or (no interval) more than 5% away from the simulated mean. */
