@@ -328,7 +328,8 @@ class Converter {
 
   private addTrigger(node: N8nNode, id: string, type: TriggerType): void {
     const open = isPublic(shortType(node.type), node.parameters ?? {});
-    this.nodes.push({ ...this.base(node, id), kind: 'trigger', config: { type, ...(open !== undefined ? { public: open } : {}) } });
+    const waits = callerWaits(shortType(node.type), node.parameters ?? {});
+    this.nodes.push({ ...this.base(node, id), kind: 'trigger', config: { type, ...(open !== undefined ? { public: open } : {}), ...(waits !== undefined ? { waits } : {}) } });
     const tools = (this.attached.get(node.name) ?? []).filter((a) => a.role === 'tool');
     if (tools.length > 0) {
       for (const t of tools) this.folded.add(t.node.name);
@@ -858,6 +859,17 @@ function isPublic(short: string, params: Params): boolean | undefined {
   if (short === 'telegramTrigger' || short === 'whatsAppTrigger') return true;
   if (short === 'manualTrigger' || short === 'scheduleTrigger' || short === 'cron' || short === 'interval' || short === 'executeWorkflowTrigger' || short === 'manualChatTrigger') return false;
   return undefined;
+}
+
+/**
+ * Does the caller wait for the case's answer? n8n's Webhook node answers at once ("Respond: Immediately", its
+ * default, absent from the JSON) unless it answers from the last node or a Respond to Webhook node. Undefined for
+ * other triggers (Baton's default: a webhook or chat caller waits).
+ */
+function callerWaits(short: string, params: Params): boolean | undefined {
+  if (short !== 'webhook') return undefined;
+  const mode = str(params, 'responseMode') ?? 'onReceived';
+  return mode === 'lastNode' || mode === 'responseNode';
 }
 
 const STATEMENT_RUNNERS = new Set(['executeCommand', 'ssh', 'graphql', 'mongoDb']);
