@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { hasPortEdge, hasRetry, isCall, isUnprotectedChokepoint, nameOf, reachedFrom, SPOF_MIN_STEP_SUCCESS } from '../rule-helpers.ts';
+import { hasPortEdge, hasRetry, isCall, isUnprotectedChokepoint, nameOf, reachedUnattended, SPOF_MIN_STEP_SUCCESS } from '../rule-helpers.ts';
 import { stepSuccess } from '../reliability.ts';
 
 export default defineRule({
@@ -16,8 +16,7 @@ export default defineRule({
   },
   check({ graph, options }, report) {
     const small = graph.size <= options.smallWorkflowNodes;
-    const watched = (t: (typeof graph.triggers)[number]): boolean => options.manualRunsAreWatched && t.kind === 'trigger' && t.config.type === 'manual';
-    const unattended = reachedFrom(graph, graph.triggers.filter((t) => !watched(t)));
+    const unattended = reachedUnattended(graph, options.manualRunsAreWatched);
     for (const n of graph.workNodes) {
       if (!isCall(n) || unattended[graph.indexOf(n.id)] === 0) continue;
       const errorEdge = hasPortEdge(graph, n, 'error');
