@@ -30,7 +30,7 @@
  * /usr/bin/python3, Debian's, where python3-simpy3 installs).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -100,25 +100,35 @@ async function buildContender(label: string, srcRoot: string, out: string): Prom
   return { label, engine: pathToFileURL(join(out, 'engine.mjs')).href, cli };
 }
 
-function timed(cmd: string, args: readonly string[]): { ms: number; stdout: string } {
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+let timeFile = '';
+
+/**
+ * Run a command; wall-clock milliseconds from spawn to exit, and (when GNU time is there) the process's CPU
+ * milliseconds, user + system: on a loaded machine the CPU figure is the one that does not depend on how much of a
+ * core the process got. GNU time's own start (~1 ms) is inside the wall clock of every contender alike.
+ */
+function timed(cmd: string, args: readonly string[]): { ms: number; cpuMs: number; stdout: string } {
+  const [file, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%U %S', '-o', timeFile, cmd, ...args]] : [cmd, [...args]];
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(file, argv, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const ms = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return { ms, stdout: r.stdout };
+  const [user = NaN, sys = NaN] = GNU_TIME ? readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number) : [];
+  return { ms, cpuMs: (user + sys) * 1000, stdout: r.stdout };
 }
 
-const simpyOut = z.object({ simSeconds: z.number(), events: z.number(), meanCycle: z.number(), meanCycleHalfWidth: z.number(), humanSecondsPerCase: z.number(), outcomes: z.record(z.string(), z.number()), cases: z.number() });
-const engineOut = z.object({ coldMs: z.number(), warmMs: z.number(), sameWhenRepeated: z.boolean(), events: z.number(), cycle: z.array(z.number()), human: z.array(z.number()), outcomes: z.record(z.string(), z.number()) });
+const simpyOut = z.object({ simSeconds: z.number(), simCpuSeconds: z.number(), events: z.number(), meanCycle: z.number(), meanCycleHalfWidth: z.number(), humanSecondsPerCase: z.number(), outcomes: z.record(z.string(), z.number()), cases: z.number() });
+const engineOut = z.object({ coldMs: z.number(), warmMs: z.number(), coldCpuMs: z.number(), warmCpuMs: z.number(), sameWhenRepeated: z.boolean(), events: z.number(), cycle: z.array(z.number()), human: z.array(z.number()), outcomes: z.record(z.string(), z.number()) });
 const cliOut = z.object({ events: z.number(), kpis: z.object({ meanCycleSeconds: z.object({ mean: z.number() }) }), outcomeMix: z.record(z.string(), z.number()) });
 
-type SimpyRun = z.infer<typeof simpyOut> & { wholeMs: number };
+type SimpyRun = z.infer<typeof simpyOut> & { wholeMs: number; wholeCpuMs: number };
 type EngineRun = z.infer<typeof engineOut>;
-type CliRun = z.infer<typeof cliOut> & { wholeMs: number };
+type CliRun = z.infer<typeof cliOut> & { wholeMs: number; wholeCpuMs: number };
 
 function runSimpy(m: Model): SimpyRun {
   const r = timed(PYTHON, [join(here, 'simpy_models.py'), m]);
-  return { ...simpyOut.parse(JSON.parse(r.stdout)), wholeMs: r.ms };
+  return { ...simpyOut.parse(JSON.parse(r.stdout)), wholeMs: r.ms, wholeCpuMs: r.cpuMs };
 }
 
 function runEngine(c: Contender, m: Model): EngineRun {
@@ -128,7 +138,7 @@ function runEngine(c: Contender, m: Model): EngineRun {
 
 function runCli(c: Contender, m: Model): CliRun {
   const r = timed(process.execPath, [c.cli, 'simulate', modelFile(m), '--format', 'json']);
-  return { ...cliOut.parse(JSON.parse(r.stdout)), wholeMs: r.ms };
+  return { ...cliOut.parse(JSON.parse(r.stdout)), wholeMs: r.ms, wholeCpuMs: r.cpuMs };
 }
 
 const median = (xs: readonly number[]): number => {
@@ -192,6 +202,7 @@ async function main(): Promise<void> {
   const simpyVersion = ensureSimpy();
   const python = spawnSync(PYTHON, ['--version'], { encoding: 'utf8' }).stdout.trim();
   const dir = mkdtempSync(join(tmpdir(), 'baton-peers-'));
+  timeFile = join(dir, 'time.txt');
   const contenders = [await buildContender('Baton', root, join(dir, 'current'))];
   if (against) {
     const src = join(dir, 'against-src');
@@ -224,10 +235,14 @@ async function main(): Promise<void> {
     const s0 = sp[0];
     if (!s0) continue;
     const spSim = median(sp.map((r) => r.simSeconds * 1000));
+    const spSimCpu = median(sp.map((r) => r.simCpuSeconds * 1000));
     const spWhole = median(sp.map((r) => r.wholeMs));
+    const spWholeCpu = median(sp.map((r) => r.wholeCpuMs));
     console.log(`\nmodel ${m}: ${s0.cases.toLocaleString('en-US')} cases${CLOSED_FORM[m] ? ` (closed form: ${CLOSED_FORM[m]})` : ''}`);
-    const rows: string[][] = [['', 'simulation alone', 'events', 'events/s', 'whole process', 'sim. speed-up', 'whole speed-up']];
-    rows.push(['SimPy', `${f(spSim, 0)} ms`, s0.events.toLocaleString('en-US'), `${f(s0.events / spSim / 1000, 2)} M`, `${f(spWhole, 0)} ms`, '1.0 x', '1.0 x']);
+    const ms = (x: number): string => (Number.isFinite(x) ? `${f(x, 0)} ms` : 'n/a');
+    const ratio = (a: number, b: number, d = 1): string => (Number.isFinite(a / b) ? `${f(a / b, d)} x` : 'n/a');
+    const rows: string[][] = [['', 'sim. wall', 'sim. CPU', 'events', 'M events/s (CPU)', 'whole wall', 'whole CPU', 'sim. speed-up wall / CPU', 'whole speed-up wall / CPU']];
+    rows.push(['SimPy', ms(spSim), ms(spSimCpu), s0.events.toLocaleString('en-US'), f(s0.events / spSimCpu / 1000, 2), ms(spWhole), ms(spWholeCpu), '1.0 x / 1.0 x', '1.0 x / 1.0 x']);
     for (const c of contenders) {
       const es = engine.get(key(c, m)) ?? [];
       const cs = cli.get(key(c, m)) ?? [];
@@ -235,10 +250,13 @@ async function main(): Promise<void> {
       const c0 = cs[0];
       if (!e0 || !c0) continue;
       const cold = median(es.map((r) => r.coldMs));
+      const coldCpu = median(es.map((r) => r.coldCpuMs));
       const warm = median(es.map((r) => r.warmMs));
+      const warmCpu = median(es.map((r) => r.warmCpuMs));
       const whole = median(cs.map((r) => r.wholeMs));
-      rows.push([`${c.label} cold`, `${f(cold, 0)} ms`, e0.events.toLocaleString('en-US'), `${f(e0.events / cold / 1000, 2)} M`, `${f(whole, 0)} ms (CLI)`, `${f(spSim / cold, 1)} x`, `${f(spWhole / whole, 2)} x`]);
-      rows.push([`${c.label} warm`, `${f(warm, 0)} ms`, '', `${f(e0.events / warm / 1000, 2)} M`, '', `${f(spSim / warm, 1)} x`, '']);
+      const wholeCpu = median(cs.map((r) => r.wholeCpuMs));
+      rows.push([`${c.label} cold`, ms(cold), ms(coldCpu), e0.events.toLocaleString('en-US'), f(e0.events / coldCpu / 1000, 2), `${ms(whole)} (CLI)`, ms(wholeCpu), `${ratio(spSim, cold)} / ${ratio(spSimCpu, coldCpu)}`, `${ratio(spWhole, whole, 2)} / ${ratio(spWholeCpu, wholeCpu, 2)}`]);
+      rows.push([`${c.label} warm`, ms(warm), ms(warmCpu), '', f(e0.events / warmCpu / 1000, 2), '', '', `${ratio(spSim, warm)} / ${ratio(spSimCpu, warmCpu)}`, '']);
       // The command line's report and the engine's are the same simulation (same seed): they must match exactly.
       const engineMean = e0.cycle.reduce((a, b) => a + b, 0) / e0.cycle.length;
       const cliSame = Math.abs(c0.kpis.meanCycleSeconds.mean - engineMean) <= 1e-9 * engineMean && c0.events === e0.events && es.every((r) => r.sameWhenRepeated);
@@ -247,8 +265,23 @@ async function main(): Promise<void> {
         console.log(`  ${c.label}: the CLI's report (${c0.kpis.meanCycleSeconds.mean}, ${c0.events} events) differs from the engine's (${engineMean}, ${e0.events} events)`);
       }
       if (c === contenders[0]) {
-        verdicts.push(`model ${m}: whole process ${f(spWhole / whole, 2)} x SimPy (target > 1): ${whole < spWhole ? 'met' : 'NOT met'}; simulation alone ${f(spSim / cold, 1)} x cold, ${f(spSim / warm, 1)} x warm (target >= 10): ${spSim / cold >= 10 ? 'met' : 'NOT met'}` + (m === 'C' ? `; engine ${f(e0.events / warm / 1000, 2)} M events/s warm, ${f(e0.events / cold / 1000, 2)} M cold (target >= 3): ${e0.events / warm / 1000 >= 3 ? 'met' : 'NOT met'}` : ''));
+        const met = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+        verdicts.push(
+          `model ${m}: whole process ${ratio(spWhole, whole, 2)} SimPy's speed by wall clock, ${ratio(spWholeCpu, wholeCpu, 2)} by CPU (target > 1): ${met(whole < spWhole)} / ${met(wholeCpu < spWholeCpu)}; ` +
+            `simulation alone, cold: ${ratio(spSim, cold)} wall, ${ratio(spSimCpu, coldCpu)} CPU, warm: ${ratio(spSim, warm)} wall, ${ratio(spSimCpu, warmCpu)} CPU (target >= 10 x): cold ${met(spSim / cold >= 10)} / ${met(spSimCpu / coldCpu >= 10)}, warm ${met(spSim / warm >= 10)} / ${met(spSimCpu / warmCpu >= 10)}` +
+            (m === 'C' ? `; engine ${f(e0.events / warm / 1000, 2)} M events/s warm by wall clock, ${f(e0.events / warmCpu / 1000, 2)} M by CPU (target >= 3): ${met(e0.events / warm / 1000 >= 3)} / ${met(e0.events / warmCpu / 1000 >= 3)}` : ''),
+        );
       }
+    }
+    const [now, before] = contenders;
+    if (now && before) {
+      const pick = (c: Contender, f2: (r: EngineRun) => number): number => median((engine.get(key(c, m)) ?? []).map(f2));
+      const cliCpu = (c: Contender): number => median((cli.get(key(c, m)) ?? []).map((r) => r.wholeCpuMs));
+      const cliWall = (c: Contender): number => median((cli.get(key(c, m)) ?? []).map((r) => r.wholeMs));
+      console.log(
+        `  ${now.label} against ${before.label} (same run; > 1 is faster now): engine warm ${ratio(pick(before, (r) => r.warmMs), pick(now, (r) => r.warmMs), 2)} wall, ${ratio(pick(before, (r) => r.warmCpuMs), pick(now, (r) => r.warmCpuMs), 2)} CPU; ` +
+          `cold ${ratio(pick(before, (r) => r.coldMs), pick(now, (r) => r.coldMs), 2)} wall, ${ratio(pick(before, (r) => r.coldCpuMs), pick(now, (r) => r.coldCpuMs), 2)} CPU; CLI ${ratio(cliWall(before), cliWall(now), 2)} wall, ${ratio(cliCpu(before), cliCpu(now), 2)} CPU`,
+      );
     }
     const widths = rows[0]?.map((_, j) => Math.max(...rows.map((r) => (r[j] ?? '').length))) ?? [];
     for (const r of rows) console.log('  ' + r.map((x, j) => (j === 0 ? x.padEnd(widths[j] ?? 0) : x.padStart(widths[j] ?? 0))).join('  '));

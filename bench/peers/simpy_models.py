@@ -3,7 +3,8 @@ would write them: one generator process per case, a Resource per human gate, env
 
     python3 simpy_models.py A|B|C [cases] [seed]
 
-Prints one JSON line: the simulation's own time (building the environment and env.run(), nothing else), the
+Prints one JSON line: the simulation's own time, wall clock and CPU (building the environment and env.run(), nothing
+else), the
 model events, and the per-case figures the bench compares with Baton's (mean cycle time with a batch-means
 interval, outcome counts, mean human service seconds per case).
 
@@ -174,7 +175,9 @@ def main():
     cases = int(sys.argv[2]) if len(sys.argv) > 2 else default_cases
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 1
     t0 = time.perf_counter()
+    c0 = time.process_time()
     cycle, human, outcome, events = fn(cases, seed)
+    sim_cpu_seconds = time.process_time() - c0
     sim_seconds = time.perf_counter() - t0
     mean, half = batch_means(cycle)
     counts = {}
@@ -184,6 +187,7 @@ def main():
         "model": name,
         "cases": cases,
         "simSeconds": sim_seconds,
+        "simCpuSeconds": sim_cpu_seconds,
         "events": events,
         "meanCycle": mean,
         "meanCycleHalfWidth": half,

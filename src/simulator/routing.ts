@@ -7,7 +7,7 @@
  */
 import { evaluateCondition, type Condition } from '../domain/index.ts';
 import { joinReleases, mergeBranches, visitGuardHit } from '../domain/semantics/index.ts';
-import { JOIN_MODE, KIND, LOOP_PASS_LIMIT, OUT_FAILED, OUT_STUCK, PORT, ROUTER_MODE, SEVERITY_BY_CODE, SLOT } from './compile.ts';
+import { JOIN_MODE, KIND, LOOP_PASS_LIMIT, OUT_FAILED, OUT_STUCK, PORT, ROUTER_MODE, SEVERITY_BY_CODE, SLOT, type CompiledGraph } from './compile.ts';
 import { TOKEN_STATE, type CaseState, type Group, type Token } from './engine-state.ts';
 import { EVENT } from './event-queue.ts';
 import { HumanGates } from './human-gates.ts';
@@ -67,22 +67,21 @@ export abstract class Routing extends HumanGates {
     }
   }
 
+  /** The edges out of each (node, port), in document order (see `edgesByPort`). */
+  private readonly byPort = edgesByPort(this.g);
+  /** Edge j is entry j: the parallel router splits over a range of its own edges with the same code as `leave`. */
+  private readonly allEdges = Int32Array.from({ length: this.g.edgeTarget.length }, (_, j) => j);
+
   /** Leave node n by a port: one edge moves on, several split into a group, none is a dead end (stuck). */
   protected leave(tok: Token, n: number, port: number): void {
     const g = this.g;
     const c = this.s.active[tok.caseId];
     if (!c) return;
-    const from = g.outStart[n] ?? 0;
-    const to = g.outStart[n + 1] ?? 0;
-    let first = -1;
-    let count = 0;
-    for (let j = from; j < to; j++) {
-      if (g.edgePort[j] === port) {
-        if (first < 0) first = j;
-        count++;
-      }
-    }
-    if (count === 0) {
+    const bp = this.byPort;
+    const k = n * bp.ports + port;
+    const from = port < bp.ports ? (bp.start[k] ?? 0) : 0;
+    const to = port < bp.ports ? (bp.start[k + 1] ?? 0) : 0;
+    if (to === from) {
       // An unwired error port of a step is an unhandled error (failed); any other unwired port is a dead end.
       if (port === PORT.error && (g.kind[n] === KIND.ai || g.kind[n] === KIND.tool || g.kind[n] === KIND.data)) {
         this.endCase(c, OUT_FAILED, n);
@@ -91,13 +90,11 @@ export abstract class Routing extends HumanGates {
       }
       return;
     }
-    if (count === 1) {
-      this.follow(tok, first);
+    if (to - from === 1) {
+      this.follow(tok, bp.edge[from] ?? 0);
       return;
     }
-    const edges: number[] = [];
-    for (let j = from; j < to; j++) if (g.edgePort[j] === port) edges.push(j);
-    this.split(tok, c, edges);
+    this.split(tok, c, bp.edge, from, to);
   }
 
   private follow(tok: Token, edge: number): void {
@@ -106,21 +103,28 @@ export abstract class Routing extends HumanGates {
     this.enter(tok, this.g.edgeTarget[edge] ?? 0, edge);
   }
 
-  /** Split a token into one branch per edge, as a new group (the old token's place in its group passes to it). */
-  private split(tok: Token, c: CaseState, edges: readonly number[]): void {
+  /**
+   * Split a token into one branch per edge (edges[from] .. edges[to - 1]), as a new group (the old token's place in
+   * its group passes to it).
+   */
+  private split(tok: Token, c: CaseState, edges: ArrayLike<number>, from: number, to: number): void {
     const s = this.s;
+    const count = to - from;
     const gid = s.nextGroup++;
-    s.groups.push({ id: gid, caseId: c.id, parent: tok.group, live: edges.length, parked: [], done: false, timerArmed: false });
+    s.groups.push({ id: gid, caseId: c.id, parent: tok.group, live: count, parked: [], done: false, timerArmed: false });
     c.groups.push(gid);
-    const branches = edges.map(() => this.newToken(c, gid, tok));
-    for (const b of branches) b.node = tok.node;
+    const branches: Token[] = [];
+    for (let k = 0; k < count; k++) {
+      const b = this.newToken(c, gid, tok);
+      b.node = tok.node;
+      branches.push(b);
+    }
     this.drop(tok);
-    for (let k = 0; k < edges.length; k++) {
+    for (let k = 0; k < count; k++) {
       const b = branches[k];
-      const e = edges[k];
       // An earlier branch may have ended the case (failed, stuck) or cancelled this one (a join `first`).
-      if (b === undefined || e === undefined || !s.active[c.id] || !s.tokens[b.id]) continue;
-      this.follow(b, e);
+      if (b === undefined || !s.active[c.id] || !s.tokens[b.id]) continue;
+      this.follow(b, edges[from + k] ?? 0);
     }
   }
 
@@ -147,10 +151,8 @@ export abstract class Routing extends HumanGates {
     }
     const mode = g.mode[n];
     if (mode === ROUTER_MODE.parallel) {
-      const all: number[] = [];
-      for (let j = from; j < to; j++) all.push(j);
-      if (all.length === 0) this.endCase(c, OUT_STUCK, n);
-      else this.split(tok, c, all);
+      if (to === from) this.endCase(c, OUT_STUCK, n);
+      else this.split(tok, c, this.allEdges, from, to);
       return;
     }
     let values: ConditionValues | null = null;
@@ -172,7 +174,7 @@ export abstract class Routing extends HumanGates {
       }
       if (chosen.length === 0 && fallback >= 0) chosen.push(fallback);
       if (chosen.length === 0) this.endCase(c, OUT_STUCK, n);
-      else this.split(tok, c, chosen);
+      else this.split(tok, c, chosen, 0, chosen.length);
       return;
     }
     // Exclusive: the first condition that holds (document order); else the weights, else the fallback edge, as
@@ -231,8 +233,12 @@ export abstract class Routing extends HumanGates {
     const first = this.s.tokens[grp.parked[0] ?? -1];
     if (!first) return;
     const n = first.node;
-    for (const id of grp.parked) if (this.s.tokens[id]?.node !== n) return;
-    const parked = grp.parked.map((id) => this.s.tokens[id]).filter((t): t is Token => t != null);
+    const parked: Token[] = [];
+    for (const id of grp.parked) {
+      const t = this.s.tokens[id];
+      if (!t || t.node !== n) return;
+      parked.push(t);
+    }
     this.mergeAndLeave(c, grp, n, parked);
   }
 
@@ -267,29 +273,43 @@ export abstract class Routing extends HumanGates {
     this.leave(merged, n, PORT.out);
   }
 
-  /** Drop every token of group `groupId` and of the groups nested in it. */
+  /**
+   * Drop every token of group `groupId` and of the groups nested in it. The case's token and group lists are
+   * compacted now and then (ended ones are null in the state's arrays and nothing else reads them), so this stays
+   * proportional to what is alive rather than to everything the case ever created.
+   */
   private cancelGroup(c: CaseState, groupId: number): void {
     const s = this.s;
-    const doomed = new Set<number>([groupId]);
+    // A case has few groups alive at once: a plain list beats a Set here.
+    const doomed = [groupId];
     let grew = true;
     while (grew) {
       grew = false;
       for (const key of c.groups) {
         const grp = s.groups[key];
-        if (grp && !doomed.has(grp.id) && doomed.has(grp.parent)) {
-          doomed.add(grp.id);
+        if (grp && !doomed.includes(grp.id) && doomed.includes(grp.parent)) {
+          doomed.push(grp.id);
           grew = true;
         }
       }
     }
+    let dead = 0;
     for (const id of c.tokens) {
       const t = s.tokens[id];
-      if (t && doomed.has(t.group)) {
+      if (!t) {
+        dead++;
+        continue;
+      }
+      if (doomed.includes(t.group)) {
         if (this.trace && t.state !== TOKEN_STATE.parked) this.emit(c.id, t.node, -1, 'cancel');
         this.drop(t);
+        dead++;
       }
     }
     for (const gid of doomed) s.groups[gid] = null;
+    // Compact now and then (setting an array's length is a runtime call: not on every join).
+    if (dead > 16) c.tokens = c.tokens.filter((id) => s.tokens[id] != null);
+    if (c.groups.length > 16) c.groups = c.groups.filter((gid) => s.groups[gid] != null);
   }
 
   /**
@@ -328,4 +348,32 @@ export abstract class Routing extends HumanGates {
     if (outcome === 0 && tok.wrong) c.wrongDelivered = true;
     this.finishToken(tok);
   }
+}
+
+/**
+ * The edges out of each (node, port), in document order: those leaving node n by port p are
+ * edge[start[n * ports + p]] .. edge[start[n * ports + p + 1] - 1]. Built once per engine from the compiled graph,
+ * so leaving a node neither scans its other edges nor allocates.
+ */
+export function edgesByPort(g: CompiledGraph): { readonly ports: number; readonly start: Int32Array; readonly edge: Int32Array } {
+  let ports = 4; // PORT's highest index is 3 (timeout)
+  for (const p of g.edgePort) ports = Math.max(ports, p + 1);
+  const start = new Int32Array(g.nodeCount * ports + 1);
+  for (let n = 0; n < g.nodeCount; n++) {
+    for (let j = g.outStart[n] ?? 0; j < (g.outStart[n + 1] ?? 0); j++) {
+      const k = n * ports + (g.edgePort[j] ?? 0) + 1;
+      start[k] = (start[k] ?? 0) + 1;
+    }
+  }
+  for (let k = 0; k < start.length - 1; k++) start[k + 1] = (start[k + 1] ?? 0) + (start[k] ?? 0);
+  const edge = new Int32Array(g.edgeTarget.length);
+  const fill = start.slice(0, -1);
+  for (let n = 0; n < g.nodeCount; n++) {
+    for (let j = g.outStart[n] ?? 0; j < (g.outStart[n + 1] ?? 0); j++) {
+      const k = n * ports + (g.edgePort[j] ?? 0);
+      edge[fill[k] ?? 0] = j;
+      fill[k] = (fill[k] ?? 0) + 1;
+    }
+  }
+  return { ports, start, edge };
 }

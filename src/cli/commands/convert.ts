@@ -12,7 +12,8 @@
  *
  * The output goes to stdout unless --out names a file; exporters load only when asked for (dynamic import).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { readInputFile } from '../read-input.ts';
 import { formatProblem, type ConversionNote, type ConversionReport, type Workflow } from '../../domain/index.ts';
 import { EXPORT_FORMATS, type ExportNote, type ExportResult } from '../../interop/export-format.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type Command } from '../io.ts';
@@ -130,13 +131,8 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr.write(`baton convert: ${parsed}. Usage: ${USAGE}\n`);
     return EXIT_UNUSABLE;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(parsed.file);
-  } catch (e) {
-    io.stderr.write(`${parsed.file}: cannot read the file: ${e instanceof Error ? e.message : String(e)}\n`);
-    return EXIT_UNUSABLE;
-  }
+  const bytes = await readInputFile(parsed.file, io);
+  if (!bytes) return EXIT_UNUSABLE;
   const from = parsed.from ?? (await detectReader(bytes));
   const readerLoader = READERS[from];
   const writerLoader = WRITERS[parsed.to];

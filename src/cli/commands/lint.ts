@@ -5,7 +5,7 @@
  * 2 unusable input (unreadable, not a workflow, over a limit, or a workflow that fails validation: the
  * analyzer only judges valid documents; `baton validate` lists the problems), with one line on stderr.
  */
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../read-input.ts';
 import { analyze, type Analysis } from '../../analyzer/index.ts';
 import { formatProblem, formatSeconds, LINT_PRESETS, type LintPreset } from '../../domain/index.ts';
 import { importWorkflow } from '../../interop/import.ts';
@@ -123,13 +123,8 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr.write(`baton lint: ${parsed}. Usage: ${USAGE}\n`);
     return EXIT_UNUSABLE;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(parsed.file);
-  } catch (e) {
-    io.stderr.write(`${parsed.file}: cannot read the file: ${e instanceof Error ? e.message : String(e)}\n`);
-    return EXIT_UNUSABLE;
-  }
+  const bytes = await readInputFile(parsed.file, io);
+  if (!bytes) return EXIT_UNUSABLE;
   const result = importWorkflow(bytes);
   if (!result.ok) {
     const first = result.problems[0];

@@ -11,7 +11,7 @@
  * 1 when one fails, 2 when the input is unusable (unreadable, not a valid workflow, no trigger, unknown scenario,
  * a bad option), with one line on stderr.
  */
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../read-input.ts';
 import { formatProblem, MAX_CASES, MAX_REPLICATIONS, reportJson, type Scenario } from '../../domain/index.ts';
 import { importWorkflow } from '../../interop/import.ts';
 import { SimulationInputError } from '../../simulator/compile.ts';
@@ -138,13 +138,8 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr.write(`baton simulate: ${o}. Usage: ${USAGE}\n`);
     return EXIT_UNUSABLE;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(o.file);
-  } catch (e) {
-    io.stderr.write(`${o.file}: cannot read the file: ${e instanceof Error ? e.message : String(e)}\n`);
-    return EXIT_UNUSABLE;
-  }
+  const bytes = await readInputFile(o.file, io);
+  if (!bytes) return EXIT_UNUSABLE;
   const imported = importWorkflow(bytes);
   if (!imported.ok) {
     const first = imported.problems[0];

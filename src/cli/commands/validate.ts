@@ -11,7 +11,7 @@
  *   a refused key (__proto__, constructor, prototype), or over 10,000 nodes / 50,000 edges. One line on
  *   stderr says why; further detail lines (more refused keys) follow on stderr.
  */
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../read-input.ts';
 import { formatProblem } from '../../domain/problem.ts';
 import { importWorkflow } from '../../interop/import.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type Command } from '../io.ts';
@@ -32,15 +32,8 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     return EXIT_UNUSABLE;
   }
   const file = files[0] ?? '';
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : e instanceof Error ? e.message : String(e);
-    io.stderr.write(`${file}: cannot read the file: ${reason}\n`);
-    return EXIT_UNUSABLE;
-  }
+  const bytes = await readInputFile(file, io);
+  if (!bytes) return EXIT_UNUSABLE;
 
   const result = importWorkflow(bytes);
   if (result.ok) {
