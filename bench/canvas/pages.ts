@@ -9,6 +9,8 @@ export const ZOOM = `Number(/scale\\(([\\d.]+)\\)/.exec(document.querySelector('
 export async function loadBaton(page: Page, url: string, nodes: number, minimap?: boolean): Promise<void> {
   await page.goto(url);
   await page.locator('.react-flow__pane').waitFor();
+  // The editor paints before storage opens the design to show; it is busy until then.
+  await page.locator('.app[aria-busy="false"]').waitFor();
   const gallery = page.getByRole('dialog', { name: 'Start from a template' });
   if (await gallery.isVisible()) await page.keyboard.press('Escape');
   await page.evaluate((d) => (window as unknown as { __batonStore: { getState(): { loadDocument(x: unknown): void } } }).__batonStore.getState().loadDocument(d), gridWorkflow(nodes));

@@ -70,6 +70,7 @@ async function measure(url: string): Promise<Measurement> {
   try {
     await page.goto(url);
     await page.getByRole('region', { name: 'Canvas' }).waitFor();
+    await page.locator('.app[aria-busy="false"]').waitFor();
     await page.waitForTimeout(1000);
     const gallery = page.getByRole('dialog', { name: 'Start from a template' });
     if (await gallery.isVisible()) await page.keyboard.press('Escape');

@@ -26,6 +26,8 @@ import routingComplexity from './rules/routing-complexity.ts';
 import highConnectorDegree from './rules/high-connector-degree.ts';
 import lowEndToEndReliability from './rules/low-end-to-end-reliability.ts';
 import noErrorHandling from './rules/no-error-handling.ts';
+import deadErrorPort from './rules/dead-error-port.ts';
+import unreachableBranch from './rules/unreachable-branch.ts';
 import singlePointOfFailure from './rules/single-point-of-failure.ts';
 import uncheckedAiOutput from './rules/unchecked-ai-output.ts';
 import swallowedError from './rules/swallowed-error.ts';
@@ -58,6 +60,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   uniqueNames,
   cycleWithoutExit,
   routerBranchConditions,
+  unreachableBranch,
   superfluousRouter,
   implicitRouting,
   joinFork,
@@ -75,6 +78,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   highConnectorDegree,
   lowEndToEndReliability,
   noErrorHandling,
+  deadErrorPort,
   singlePointOfFailure,
   uncheckedAiOutput,
   swallowedError,

@@ -46,14 +46,18 @@ function Shortcuts() {
   return null;
 }
 
-export function App({ store, services, simulation = pageSimulation() }: { store: EditorStore; services: EditorServices; simulation?: SimulationServices }) {
+/**
+ * `opening`: storage is still opening the design to show (src/app/main.tsx). The editor is painted but inert and
+ * busy, with a word on the canvas, so nothing typed can go to a document about to be replaced.
+ */
+export function App({ store, services, simulation = pageSimulation(), opening = false }: { store: EditorStore; services: EditorServices; simulation?: SimulationServices; opening?: boolean }) {
   return (
     <EditorStoreProvider store={store}>
       <EditorServicesProvider services={services}>
         <SimulationServicesProvider services={simulation}>
           <ReactFlowProvider>
             <CommandProvider>
-              <ThemeRoot>
+              <ThemeRoot opening={opening}>
                 <Shortcuts />
                 <Toolbar />
                 <StorageBanner />
@@ -71,11 +75,18 @@ export function App({ store, services, simulation = pageSimulation() }: { store:
   );
 }
 
-function ThemeRoot({ children }: { children: React.ReactNode }) {
+function ThemeRoot({ children, opening }: { children: React.ReactNode; opening: boolean }) {
   const theme = useThemeClass();
   return (
-    <div className="app" data-theme={theme}>
-      {children}
-    </div>
+    <>
+      <div className="app" data-theme={theme} aria-busy={opening} inert={opening}>
+        {children}
+      </div>
+      {opening && (
+        <p className="app-opening" role="status">
+          Opening your designs…
+        </p>
+      )}
+    </>
   );
 }

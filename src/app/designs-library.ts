@@ -49,8 +49,11 @@ export interface DesignLibraryDeps {
 }
 
 export interface DesignLibraryController extends DesignLibrary {
-  /** Purge the old trash, then open the most recent design, or show the gallery on a first visit. */
-  start(): Promise<void>;
+  /**
+   * Open the most recent design, or on a first visit show `draft` (default: the editor's document) with the
+   * gallery; the old trash is purged afterwards.
+   */
+  start(draft?: Workflow): Promise<void>;
   /** Write pending edits now (visibilitychange, pagehide, versionchange). */
   flush(): Promise<void>;
   /** Storage must stop (versionchange): say so and why. */
@@ -169,14 +172,14 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
   const library: DesignLibraryController = {
     store,
 
-    async start() {
+    async start(draft) {
       // Only what the first screen needs is awaited (one read of the list, one document); purging the old trash
       // and listing it are housekeeping that follow, so 100 stored designs do not slow the start.
       const designs = await catalog.listDesigns();
       const first = designs[0];
       if (!first || !(await open.open(first.id))) {
-        // The editor's document (the sample on a first visit) is the draft.
-        await open.showDraft(editor.getState().doc);
+        // The sample on a first visit (or the editor's document) is the draft, stored on its first edit.
+        await open.showDraft(draft ?? editor.getState().doc);
         setGallery(store.getState().designs.length === 0 ? 'first-start' : 'closed');
       }
       void (async () => {

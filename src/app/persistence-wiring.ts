@@ -13,6 +13,7 @@ import {
   watchVersionChange,
   type TabSync,
 } from '../persistence/index.ts';
+import type { Workflow } from '../domain/index.ts';
 import type { EditorStore } from '../store/editor-store.ts';
 import { createDesignLibrary, type DesignLibraryController } from './designs-library.ts';
 
@@ -26,7 +27,8 @@ function connectTabs(): TabSync {
   }
 }
 
-export async function startDesignLibrary(editor: EditorStore): Promise<DesignLibraryController> {
+/** Open storage and the designs library; `draft` is what a first visit shows (stored on its first edit). */
+export async function startDesignLibrary(editor: EditorStore, draft?: Workflow): Promise<DesignLibraryController> {
   const persistence = await openPersistence();
   const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
   const library = createDesignLibrary({
@@ -55,6 +57,6 @@ export async function startDesignLibrary(editor: EditorStore): Promise<DesignLib
     if (document.visibilityState === 'hidden') flush();
   });
   window.addEventListener('pagehide', flush);
-  await library.start();
+  await library.start(draft);
   return library;
 }

@@ -9,7 +9,8 @@
  */
 import type { Scenario, Workflow } from '../domain/index.ts';
 import { buildReport, buildReportFromSummaries } from './build-report.ts';
-import { compileArrival, compileAttributes, compileFaults, compileGraph, DEFAULT_SCENARIO, type CompiledArrival, type CompiledAttributes, type CompiledFaults, type CompiledGraph } from './compile.ts';
+import { compileGraph, type CompiledGraph } from './compile.ts';
+import { compileArrival, compileAttributes, compileFaults, DEFAULT_SCENARIO, type CompiledArrival, type CompiledAttributes, type CompiledFaults } from './compile-scenario.ts';
 import { runReplication, type ReplicationResult } from './engine.ts';
 import type { SimulationReport, StoppingRule } from './report-types.ts';
 import { firstWave, precise, resolveStopping } from './stopping.ts';

@@ -6,7 +6,8 @@
 import { ERROR_TYPES, type Scenario, type Workflow } from '../domain/index.ts';
 import type { PreparedBatch } from './batch.ts';
 import { workingSecondsUntil } from '../domain/semantics/index.ts';
-import { CALENDAR, CASE_OUTCOMES, DEFAULT_SCENARIO, ERROR_COUNT, KIND, KIND_NAMES, type CaseOutcome, type CompiledGraph } from './compile.ts';
+import { CALENDAR, CASE_OUTCOMES, ERROR_COUNT, KIND, KIND_NAMES, type CaseOutcome, type CompiledGraph } from './compile.ts';
+import { DEFAULT_SCENARIO } from './compile-scenario.ts';
 import type { ReplicationResult } from './engine.ts';
 import { judgeHypothesis } from './hypothesis.ts';
 import { ANY_REPORT_KPIS, type AnyReportKpi, type Bottleneck, type KpiValue, type NodeReport, type ReportKpi, type SimulationReport, type StoppingResult } from './report-types.ts';

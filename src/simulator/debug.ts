@@ -13,7 +13,8 @@
  * run.state().nodes['review'] // 'queued'
  */
 import { faultSchema, MAX_SECONDS, type Fault, type Scenario, type Workflow } from '../domain/index.ts';
-import { compileArrival, compileAttributes, compileFaults, compileGraph, type CompiledGraph } from './compile.ts';
+import { compileGraph, type CompiledGraph } from './compile.ts';
+import { compileArrival, compileAttributes, compileFaults } from './compile-scenario.ts';
 import { checkpointState, Engine, restoreState, TOKEN_STATE, type Plain, type TraceEvent, type TraceType } from './engine.ts';
 
 export type NodeStatus = 'idle' | 'running' | 'retrying' | 'queued' | 'failed' | 'passed';

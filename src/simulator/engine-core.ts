@@ -7,7 +7,8 @@
  * `tryFireJoin` (routing.ts) and `leaveQueue` (human-gates.ts).
  */
 import { DEFAULT_VISIT_LIMIT } from '../domain/semantics/index.ts';
-import { backEdges, CASE_OUTCOMES, NEVER, OUT_FAILED, OUT_STUCK, type CompiledFaults, type CompiledGraph } from './compile.ts';
+import { backEdges, CASE_OUTCOMES, NEVER, OUT_FAILED, OUT_STUCK, type CompiledGraph } from './compile.ts';
+import type { CompiledFaults } from './compile-scenario.ts';
 import { sampleCoded } from './distributions.ts';
 import { initialState, TOKEN_STATE, type CaseState, type EngineConfig, type EngineState, type Group, type Token } from './engine-state.ts';
 import { EVENT, pushEvent } from './event-queue.ts';

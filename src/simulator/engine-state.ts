@@ -4,7 +4,8 @@
  * the statistics. Nothing else (no closure, no class instance) holds simulation state, so `checkpointState`
  * (checkpoint.ts) can copy it and a new `Engine` can resume from the copy.
  */
-import { ERROR_COUNT, type CompiledArrival, type CompiledAttributes, type CompiledGraph } from './compile.ts';
+import { ERROR_COUNT, type CompiledGraph } from './compile.ts';
+import type { CompiledArrival, CompiledAttributes } from './compile-scenario.ts';
 import { createEventQueue, type EventQueue } from './event-queue.ts';
 import { createStreams } from './rng.ts';
 

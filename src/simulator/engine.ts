@@ -31,7 +31,8 @@
  * Calls between layers are ordinary method calls on `this`, so the split costs nothing at run time (one class,
  * one hidden class for V8).
  */
-import { OUT_STUCK, type CompiledFaults, type CompiledGraph } from './compile.ts';
+import { OUT_STUCK, type CompiledGraph } from './compile.ts';
+import type { CompiledFaults } from './compile-scenario.ts';
 import type { CaseResults, EngineConfig, NodeStats } from './engine-state.ts';
 import { EVENT, popEvent } from './event-queue.ts';
 import { Routing } from './routing.ts';

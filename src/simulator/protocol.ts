@@ -12,7 +12,8 @@
  * by its length (O(1)); its numbers are trusted, since only this module's handler produces them.
  */
 import * as z from 'zod';
-import type { CompiledAttributes, CompiledFaults, CompiledGraph } from './compile.ts';
+import type { CompiledGraph } from './compile.ts';
+import type { CompiledAttributes, CompiledFaults } from './compile-scenario.ts';
 import { CASE_OUTCOMES } from '../domain/semantics/index.ts';
 import type { CaseResults, NodeStats, ReplicationResult } from './engine.ts';
 import { ANY_REPORT_KPIS, HISTOGRAM_BINS, runReplications, summariseForReport, type PreparedBatch, type ReplicationSummary, type ReportContext } from './report.ts';

@@ -15,7 +15,7 @@
  */
 export { buildReport, buildReportFromSummaries, bottleneckRanking } from './build-report.ts';
 export { baselineScenario, mergeReplications, prepareBatch, resolveScenario, runBatch, runReplications, type BatchOptions, type PreparedBatch } from './batch.ts';
-export { DEFAULT_REPLICATIONS, DEFAULT_SCENARIO } from './compile.ts';
+export { DEFAULT_REPLICATIONS, DEFAULT_SCENARIO } from './compile-scenario.ts';
 export { judgeHypothesis } from './hypothesis.ts';
 export * from './report-types.ts';
 export { HISTOGRAM_BINS, meanInterval, quantileSorted, tQuantile975 } from './statistics.ts';

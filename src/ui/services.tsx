@@ -5,8 +5,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ConversionReport, Position, Problem, Workflow } from '../domain/index.ts';
 
-export type ParseResult = { ok: true; doc: Workflow } | { ok: false; problems: readonly Problem[] };
-
 /** Another tool's workflow converted on import: what it was, and what had to be approximated. */
 export interface ConversionSummary {
   /** What the file was ("n8n workflow"). */
@@ -40,18 +38,17 @@ export type ExportOutcome = { readonly ok: true; readonly text: string; readonly
 export interface EditorServices {
   /** Workflow JSON with a stable key order (the export format). */
   exportJson(doc: Workflow): string;
-  /** Validate a file's text as a workflow document (limits, schema, migrations). */
-  parseJson(text: string): ParseResult;
   /**
    * Read a file of any workflow format Baton knows, detected from its content: a Baton document, or another
-   * tool's export (n8n) converted on the fly. Asynchronous so converters load only when a file needs them.
+   * tool's export (n8n) converted on the fly. Asynchronous so the importer and converters load only when a file
+   * needs them. Never rejects (an importer that cannot load is a problem in the result).
    */
   readWorkflowFile(text: string): Promise<FileReadResult>;
   /**
    * Validate clipboard text as a copied fragment (workflow JSON) before any of it enters the document: the
-   * clipboard is foreign input, whoever wrote it.
+   * clipboard is foreign input, whoever wrote it. Never rejects, like readWorkflowFile.
    */
-  parseFragment(text: string): FragmentResult;
+  parseFragment(text: string): Promise<FragmentResult>;
   /**
    * Layered left-to-right positions for every node, computed off the main thread. Nodes missing from the
    * map keep their place (notes are not laid out).

@@ -78,15 +78,17 @@ export function useEditorShortcuts(): void {
       if (isTypingTarget(e.target) || overlayOpen() || !e.clipboardData) return;
       e.preventDefault();
       const text = e.clipboardData.getData('text/plain');
-      const s = store.getState();
-      const result = services.parseFragment(text);
-      if (!result.ok) {
-        s.showMessage(result.message, 'error');
-        return;
-      }
-      pasteRun += 1;
-      const d = PASTE_OFFSET * pasteRun;
-      s.paste(result.fragment, { x: d, y: d });
+      // parseFragment never rejects: a refusal comes back as a message, shown below.
+      void services.parseFragment(text).then((result) => {
+        const s = store.getState();
+        if (!result.ok) {
+          s.showMessage(result.message, 'error');
+          return;
+        }
+        pasteRun += 1;
+        const d = PASTE_OFFSET * pasteRun;
+        s.paste(result.fragment, { x: d, y: d });
+      });
     };
 
     // Capture: see the arrow keys before React Flow's node handlers do.

@@ -16,3 +16,35 @@ test('the app loads, shows a document on the canvas, and logs no console errors'
   await expect(page.getByRole('button', { name: /^AI tool: / }).first()).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('the editor paints before storage opens: busy and inert meanwhile, with no placeholder shown, then the design', async ({ page }) => {
+  // Storage is its own chunk, loaded beside the first paint (docs/architecture.md, "First load"): hold it back.
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/persistence-wiring-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.getByRole('status').filter({ hasText: 'Opening your designs' })).toBeVisible();
+  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'true');
+  // Inert content is out of the accessibility tree, so it is found by CSS here.
+  await expect(page.locator('.react-flow__pane')).toBeVisible();
+  // Nothing about the placeholder document shows (no "Start a workflow" hint, no counts).
+  await expect(page.locator('.empty-hint')).toBeHidden();
+  await expect(page.locator('.problem-counts')).toBeHidden();
+  // Inert: a click on the palette's Trigger adds nothing.
+  const trigger = await page.locator('.palette__item[aria-label="Trigger"] .palette__name').boundingBox();
+  expect(trigger).not.toBeNull();
+  await page.mouse.click((trigger?.x ?? 0) + (trigger?.width ?? 0) / 2, (trigger?.y ?? 0) + (trigger?.height ?? 0) / 2);
+  await page.waitForTimeout(200);
+  const nodes = await page.evaluate(() => (window as unknown as { __batonStore: { getState(): { doc: { nodes: unknown[] } } } }).__batonStore.getState().doc.nodes.length);
+  expect(nodes).toBe(0);
+  release();
+  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByText('Opening your designs')).toHaveCount(0);
+  // A first visit: the sample, with the gallery.
+  await expect(page.getByRole('dialog', { name: 'Start from a template' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: /^AI tool: / }).first()).toBeVisible();
+});

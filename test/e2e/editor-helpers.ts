@@ -13,9 +13,15 @@ export function design(name: string, kinds: readonly NodeKind[], edges: Workflow
   return { ...doc, nodes: kinds.map((k, i) => createNode(k, { id: `${k}${i}`, position: { x: i * 300, y: (i % 2) * 160 } })), edges };
 }
 
+/** The editor is painted before storage opens the design to show; it is busy (and inert) until then. */
+export async function appReady(page: Page): Promise<void> {
+  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
+}
+
 /** Open the app; on a first visit the template gallery greets the person, who closes it as a user would. */
 export async function openEditor(page: Page, doc?: Workflow): Promise<void> {
   await page.goto('/');
+  await appReady(page);
   await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
   const gallery = page.getByRole('dialog', { name: 'Start from a template' });
   if (await gallery.isVisible()) {

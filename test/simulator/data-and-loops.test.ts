@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Distribution, StepPolicy, Workflow, WorkflowNode } from '../../src/domain/index.ts';
-import { compileArrival, compileFaults, compileGraph, LOOP_PASS_LIMIT } from '../../src/simulator/compile.ts';
+import { compileGraph, LOOP_PASS_LIMIT } from '../../src/simulator/compile.ts';
+import { compileArrival, compileFaults } from '../../src/simulator/compile-scenario.ts';
 import { DEFAULT_VISIT_LIMIT, runReplication } from '../../src/simulator/engine.ts';
 import { ai, edge, fixed, output, tool, trigger, workflow } from './helpers.ts';
 

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Fault, Scenario, Workflow } from '../../src/domain/index.ts';
-import { compileArrival, compileFaults, compileGraph } from '../../src/simulator/compile.ts';
+import { compileGraph } from '../../src/simulator/compile.ts';
+import { compileArrival, compileFaults } from '../../src/simulator/compile-scenario.ts';
 import { checkpointState, Engine, restoreState, runReplication } from '../../src/simulator/engine.ts';
 import { runBatch } from '../../src/simulator/report.ts';
 import { ai, check, edge, fixed, human, join, output, router, tool, trigger, workflow } from './helpers.ts';

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Workflow, WorkflowEdge, WorkflowNode } from '../../src/domain/index.ts';
-import { compileArrival, compileFaults, compileGraph } from '../../src/simulator/compile.ts';
+import { compileGraph } from '../../src/simulator/compile.ts';
+import { compileArrival, compileFaults } from '../../src/simulator/compile-scenario.ts';
 import { Engine } from '../../src/simulator/engine.ts';
 import { ai, check, edge, human, join, output, router, tool, trigger, workflow } from './helpers.ts';
 

@@ -9,14 +9,14 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Profiler, type ComponentType, type ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNode, createWorkflow, type Workflow } from '../../src/domain/index.ts';
 import { LIVE_NODE_LIMIT } from '../../src/store/analysis.ts';
 import { createSimulationStore } from '../../src/store/simulation-store.ts';
 import type { EditorStore } from '../../src/store/editor-store.ts';
 import { DesignLibraryProvider } from '../../src/ui/designs/designs-services.tsx';
 import { EditorStoreProvider } from '../../src/ui/editor-context.tsx';
-import { Inspector } from '../../src/ui/inspector/Inspector.tsx';
+import { Inspector, preloadInspectors } from '../../src/ui/inspector/Inspector.tsx';
 import { MessageBar } from '../../src/ui/MessageBar.tsx';
 import { Palette } from '../../src/ui/palette/Palette.tsx';
 import { DesignsPanel } from '../../src/ui/panels/DesignsPanel.tsx';
@@ -39,9 +39,8 @@ function chain(n: number): Workflow {
 const noop = (): void => undefined;
 const editorServices: EditorServices = {
   exportJson: () => '{}',
-  parseJson: () => ({ ok: false, problems: [] }),
   readWorkflowFile: () => Promise.resolve({ ok: false, problems: [] }),
-  parseFragment: () => ({ ok: false, message: 'no' }),
+  parseFragment: async () => ({ ok: false, message: 'no' }),
   autoLayout: () => Promise.resolve(new Map()),
 };
 function simulationServices(): SimulationServices {
@@ -119,6 +118,10 @@ function dragFrames(store: EditorStore, id: string, frames = 10): void {
 
 const rendered = (): Region[] => REGIONS.filter((r) => commits[r] > 0);
 const reset = (): void => REGIONS.forEach((r) => (commits[r] = 0));
+
+// The app loads the node and edge forms just after the first paint; these counts are of the editor after that
+// (a form still loading would commit once when it arrives, whatever the drag does).
+beforeAll(() => preloadInspectors());
 
 describe('panels during a drag', () => {
   for (const size of [20, LIVE_NODE_LIMIT + 50]) {

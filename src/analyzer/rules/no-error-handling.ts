@@ -19,10 +19,10 @@ export default defineRule({
     const unattended = reachedUnattended(graph, options.manualRunsAreWatched);
     for (const n of graph.workNodes) {
       if (!isCall(n) || unattended[graph.indexOf(n.id)] === 0) continue;
-      const errorEdge = hasPortEdge(graph, n, 'error');
-      const catches = (n.policy?.catch ?? []).some((c) => c.port === 'error');
+      // An error port half set up (an edge no catcher feeds, a catcher with no edge) is dead-error-port's finding.
+      const errorPort = hasPortEdge(graph, n, 'error') || (n.policy?.catch ?? []).some((c) => c.port === 'error');
       // A weak step every case passes is single-point-of-failure's finding (with its success estimate).
-      if (!hasRetry(n) && !errorEdge && !isUnprotectedChokepoint(graph, n, SPOF_MIN_STEP_SUCCESS, stepSuccess)) {
+      if (!hasRetry(n) && !errorPort && !isUnprotectedChokepoint(graph, n, SPOF_MIN_STEP_SUCCESS, stepSuccess)) {
         report({
           severity: small ? 'info' : 'warning',
           message: `${nameOf(n)} has no retry, no error route and no fallback: its first error fails the case.`,
@@ -30,8 +30,6 @@ export default defineRule({
           fix: 'Retry transient errors (rate limits, timeouts) and route the rest to an alert or a fallback.',
           quickFix: 'add-error-route',
         });
-      } else if (errorEdge && !catches) {
-        report({ message: `${nameOf(n)} has an error edge but no catcher sends errors to it, so it is never taken.`, nodeIds: [n.id], edgeIds: graph.outEdges(n.id).filter((e) => e.sourcePort === 'error').map((e) => e.id), fix: 'Add a catch policy (errorEquals ["ALL"], port "error").', quickFix: 'add-error-route' });
       }
     }
   },

@@ -10,4 +10,5 @@ export const n8nImporter: ForeignImporter = {
   convert: convertN8n,
 };
 
-export { convertN8n, POSITION_SCALE } from './convert.ts';
+export { convertN8n } from './convert.ts';
+export { POSITION_SCALE } from './map-nodes.ts';

@@ -6,11 +6,24 @@
  * node's field into another's.
  */
 import { selectDocIgnoringMoves, selectSelectionCount, selectSingleSelectedEdge, selectSingleSelectedNodeIgnoringMoves } from '../../store/selectors.ts';
+import { useEffect } from 'react';
 import { useEditorStore, useEditorStoreApi } from '../editor-context.tsx';
-import { EdgeInspector } from './EdgeInspector.tsx';
+import { lazyView } from '../lazy-view.tsx';
 import './inspector.css';
-import { NodeInspector } from './NodeInspector.tsx';
 import { WorkflowInspector } from './WorkflowInspector.tsx';
+
+// The node and edge forms (policies, stubs, distributions, conditions) are not needed before something is
+// selected: they load after the first paint (docs/architecture.md, "First load").
+const NodeInspector = lazyView(() => import('./NodeInspector.tsx').then((m) => m.NodeInspector));
+const EdgeInspector = lazyView(() => import('./EdgeInspector.tsx').then((m) => m.EdgeInspector));
+
+/** Load the node and edge forms now (the app does it once the first paint is done; tests before they select). */
+export function preloadInspectors(): Promise<void> {
+  return Promise.all([NodeInspector.preload(), EdgeInspector.preload()]).then(() => undefined);
+}
+
+/** After the first paint, in the browser's idle time: by the first click on a node the form is usually there. */
+const PRELOAD_AFTER_MS = 1500;
 
 export function Inspector() {
   const store = useEditorStoreApi();
@@ -20,6 +33,13 @@ export function Inspector() {
   const edge = useEditorStore(selectSingleSelectedEdge);
   const count = useEditorStore(selectSelectionCount);
   const doc = useEditorStore(selectDocIgnoringMoves);
+  useEffect(() => {
+    const t = setTimeout(() => {
+      // A failed preload is not an error yet: the form tries again (and says so) when something is selected.
+      preloadInspectors().catch(() => undefined);
+    }, PRELOAD_AFTER_MS);
+    return () => clearTimeout(t);
+  }, []);
 
   let body: React.ReactNode;
   if (node) body = <NodeInspector key={node.id} node={node} />;

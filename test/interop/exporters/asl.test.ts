@@ -6,7 +6,8 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { createNode, createWorkflow, type Workflow, type WorkflowEdge } from '../../../src/domain/index.ts';
-import { choiceRule, exportAsl } from '../../../src/interop/asl/export.ts';
+import { exportAsl } from '../../../src/interop/asl/export.ts';
+import { choiceRule } from '../../../src/interop/asl/states.ts';
 import { displayName } from '../../../src/interop/export-graph.ts';
 import { TEMPLATES } from '../../../src/templates/index.ts';
 import { withHostileText } from './hostile.ts';

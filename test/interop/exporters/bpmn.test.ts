@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Workflow } from '../../../src/domain/index.ts';
-import { exportBpmn, isoDuration } from '../../../src/interop/bpmn/export.ts';
+import { isoDuration } from '../../../src/interop/bpmn/baton-extensions.ts';
+import { exportBpmn } from '../../../src/interop/bpmn/export.ts';
 import { canvasCentre, displayName } from '../../../src/interop/export-graph.ts';
 import { TEMPLATES } from '../../../src/templates/index.ts';
 import { checkBpmn, type ModdleElement } from './bpmn-check.ts';

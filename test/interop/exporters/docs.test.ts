@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NODE_KINDS } from '../../../src/domain/index.ts';
-import { BATON_BPMN_NAMESPACE } from '../../../src/interop/bpmn/export.ts';
+import { BATON_BPMN_NAMESPACE } from '../../../src/interop/bpmn/baton-extensions.ts';
 import { EXPORT_FORMATS } from '../../../src/interop/export-format.ts';
 import { NOTE_TEXT_LIMIT, SHAPES } from '../../../src/interop/mermaid/export.ts';
 import { parseConvertArgs } from '../../../src/cli/commands/convert.ts';
