@@ -4,7 +4,7 @@
  * by every rule.
  */
 import type { Workflow } from '../domain/index.ts';
-import { normalReach, propagate, stepsUsed, type FlowResult } from './estimates.ts';
+import { flowOf, normalReach, stepsUsed, type FlowResult } from './estimates.ts';
 import { GraphCore, lazy } from './graph-core.ts';
 import { computeMetrics } from './metrics.ts';
 import { surplusSteps } from './overbuilding.ts';
@@ -14,7 +14,7 @@ import type { Metrics } from './types.ts';
 
 export class GraphContext extends GraphCore {
   /** Expected flow of one case: success, visits, cost and time (estimates.ts). */
-  readonly flow: () => FlowResult = lazy(() => propagate(this));
+  readonly flow: () => FlowResult = lazy(() => flowOf(this));
   readonly metrics: () => Metrics = lazy(() => computeMetrics(this, this.flow()));
   /** How often a case reaches each node when nothing fails (estimates.ts, normalReach). */
   readonly normalReach: () => Float64Array = lazy(() => normalReach(this));

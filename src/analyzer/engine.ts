@@ -142,6 +142,9 @@ export function analyze(doc: Workflow, options: AnalyzeOptions = {}): Analysis {
       p95Seconds: flow.p95Seconds,
       meanSeconds: flow.meanSeconds,
       costPerCase: flow.costPerCase,
+      outcomes: flow.outcomes,
+      notEstimated: flow.notEstimated,
+      approximations: flow.approximations,
     },
     leverage: leverageOf(doc.profile, flow.humanSecondsPerCase),
   };

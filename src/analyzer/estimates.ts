@@ -1,43 +1,311 @@
 /**
- * Closed-form estimates over the whole graph: end-to-end success, silent errors, latency and cost per case.
+ * Closed-form estimates over the whole graph: end-to-end success, silent errors, latency and cost per case,
+ * computed by the same rules the simulator runs (docs/analyzer.md, "Estimates").
  *
- * Method: probability mass flows from the triggers (one case, shared evenly among them) along the edges, in
- * topological order of the strongly connected components. Each node turns its inflow into outflows with its
- * per-visit behaviour (reliability.ts); mass tracks correct and wrong results separately, and carries the first
- * two moments of elapsed time. Serial steps multiply, exclusive branches weigh by their probability, a parallel
- * block closed by a wait-all join multiplies its branches; inside a loop the flow is iterated to its fixed point
- * (expected visits), capped at the simulator's visit guard. Cycle time is summarised by the lognormal with the
- * same mean and variance.
+ * The flow (flow.ts) pushes one case's probability mass through the graph expanded by the counters that steer
+ * it (flow-graph.ts); each node applies its closed form (step-model.ts for ai/tool retries and timeouts,
+ * node-models.ts for checks and people, routing.ts for routers, gate-model.ts for queues and calendars); mass
+ * carries the distribution of its time since arrival (time-dist.ts), so p50 and p95 are read from the cycle-time
+ * distribution itself. Where the estimate cannot follow the simulator closely, it says so (`notEstimated` per
+ * figure, `approximations`) instead of printing a number it cannot stand behind.
  */
-import { type Workflow, type WorkflowEdge, type WorkflowNode } from '../domain/index.ts';
+import { type Fault, type Scenario, type Workflow, type WorkflowEdge, type WorkflowNode } from '../domain/index.ts';
+import { approximateFaults, faultRegimes } from './fault-regimes.ts';
+import { Flow, VISIT_GUARD, type FlowNote, type FlowOptions, type GateModel, type RegionResult } from './flow.ts';
+import { gateModel, type RunShape } from './gate-model.ts';
 import { GraphCore } from './graph-core.ts';
+import { humanOf, type HumanModel } from './node-models.ts';
+import { addAt, PHASE_BINS, phaseTotal, scalePhase, WEEK, type Phase } from './phase.ts';
 import { nodeBehaviour } from './reliability.ts';
-import type { Estimates, Leverage } from './types.ts';
+import { TimeDist } from './time-dist.ts';
+import { withBudget } from './work-budget.ts';
+import type { EstimateFigure, Estimates, Leverage } from './types.ts';
 
-/** The simulator's default visit guard per node (workflow-format.md): a loop never runs more than this. */
-export const VISIT_GUARD = 25;
+/**
+ * What a run looks like, for the estimate to match it like for like: its arrivals (the scenario's, else the
+ * profile's runsPerDay around the clock, else 60 an hour: what the simulator does) and, optionally, how many
+ * cases it runs (arrivals span cases x gap from Monday 00:00; without it the estimate is the steady state).
+ */
+export interface EstimateContext {
+  readonly arrival?: Scenario['arrival'];
+  readonly cases?: number;
+  /** A scenario's faults: the estimate is made under them, like the run it stands beside (fault-regimes.ts). */
+  readonly faults?: readonly Fault[];
+}
+
+/** Arrivals an hour when neither the scenario nor the profile says (the simulator's default). */
+const DEFAULT_PER_HOUR = 60;
+/** Outer iterations between the flow and the gates' queues (arrivals at a gate depend on the waits upstream). */
+const GATE_ITERATIONS = 6;
+
+export { VISIT_GUARD };
 const MAX_SWEEPS = 200;
 const EPSILON = 1e-12;
-const Z95 = 1.6448536269514722;
 
 export interface FlowResult extends Estimates {
   /** Expected visits of each node per case (index as GraphCore.nodes). */
   readonly visits: Float64Array;
-  /** Expected mass along each edge (index as GraphCore.edges). */
-  readonly edgeMass: Float64Array;
-  /** Probability the case fails at each node (unhandled error, or a port with no edge). */
+  /** Probability the case fails at each node (unhandled error). */
   readonly failedAt: Float64Array;
   /** Expected cost spent at each node per case. */
   readonly costAt: Float64Array;
   /** Mean seconds of human work per case. */
   readonly humanSecondsPerCase: number;
+  /** The cycle-time distribution of all cases (ends at outputs, failures and stuck cases). */
+  readonly cycle: TimeDist;
+}
+
+/** Which figures a note makes too unreliable to print, and why (the notes' codes come from flow.ts). */
+const ALL_FIGURES: readonly EstimateFigure[] = ['success', 'costPerCase', 'p50Seconds', 'p95Seconds'];
+const WITHHELD: Readonly<Record<string, readonly EstimateFigure[]>> = {
+  loop: ALL_FIGURES,
+  'join-timeout': ['success', 'p50Seconds', 'p95Seconds'],
+  'split-joins': ALL_FIGURES,
+  'first-join-ends': ALL_FIGURES,
+  'join-confidence': ALL_FIGURES,
+};
+
+/**
+ * The run's arrival rate (cases per second), span and time-of-week profile.
+ * @example runOf({ profile: { runsPerDay: 24 } } as Workflow, {}).rate // 1 / 3600
+ */
+export function runOf(doc: Pick<Workflow, 'profile'>, ctx: EstimateContext): RunShape & { readonly phase: Phase | null } {
+  const a = ctx.arrival;
+  const perDay = doc.profile?.runsPerDay;
+  const gap = a?.type === 'fixed' ? a.everySeconds : a?.type === 'poisson' ? 3600 / a.perHour : perDay !== undefined && perDay > 0 ? 86_400 / perDay : 3600 / DEFAULT_PER_HOUR;
+  const rate = 1 / gap;
+  if (ctx.cases === undefined) return { rate, horizon: Infinity, phase: null };
+  const horizon = Math.max(gap, (ctx.cases - 1) * gap);
+  // When in the week the run's cases arrive: steady arrivals cover [0, horizon) evenly; fixed ones fall on k x gap.
+  const ph = new Float64Array(PHASE_BINS);
+  if (a?.type === 'fixed' && ctx.cases <= 20_000) {
+    for (let k = 0; k < ctx.cases; k++) addAt(ph, k * gap, 1);
+  } else if (horizon >= 52 * WEEK) {
+    return { rate, horizon, phase: null };
+  } else {
+    const step = Math.max(60, horizon / 20_000);
+    for (let t = step / 2; t < horizon; t += step) addAt(ph, t, 1);
+  }
+  const tot = phaseTotal(ph);
+  return { rate, horizon, phase: tot > 0 ? scalePhase(ph, 1 / tot) : null };
 }
 
 /**
- * Weights of the edges leaving one port: probabilities where given, the rest shared by the others; every
- * branch gets all of it out of a parallel router, or when a work node fans out unconditionally.
+ * Propagate one case through the graph: the flow, iterated with the human gates' queue models until the
+ * arrivals at the gates settle.
+ * @example propagate(new GraphCore(doc)).success // 0.832 for the seed example in analyzer-rules.md
  */
-function branchWeights(node: WorkflowNode, edges: readonly WorkflowEdge[]): number[] {
+export function propagate(core: GraphCore, options: FlowOptions = {}, ctx: EstimateContext = {}): FlowResult {
+  const gates = core.nodes.map((n, i) => (n.kind === 'human' ? i : -1)).filter((i) => i >= 0);
+  // Only a human gate's queue and calendar care when in the week a case comes; without one the phase is not kept.
+  const run = gates.length > 0 ? runOf(core.doc, ctx) : { ...runOf(core.doc, {}), phase: null };
+  const timeoutEdge = new Set(core.edges.filter((e) => e.sourcePort === 'timeout').map((e) => core.indexOf(e.source)));
+  const modelOf = (i: number, h: HumanModel, arrivals: Phase): GateModel => {
+    const node = core.node(i) as Extract<WorkflowNode, { kind: 'human' }>;
+    const sla = timeoutEdge.has(i) ? (node.config.slaSeconds ?? node.policy?.timeouts?.scheduleToCloseSeconds ?? 0) : 0;
+    return gateModel(h, { reviewers: node.config.reviewers, businessHours: node.config.calendar === 'business-hours', sla }, arrivals, run);
+  };
+  // Gates whose arrivals the flow knows in full on reaching them get their model then (one run settles a chain
+  // of them); the others (in loops or branches) take the model of the previous run's arrivals, until those settle.
+  let models = new Map<number, GateModel>();
+  const whole = new Set<number>();
+  const gateFn = (): FlowOptions['gate'] => {
+    // Before a gate has a model from a whole run, its first visit's arrivals stand for all (a revision loop's
+    // later visits are few): far closer than no queue at all, so the runs settle sooner.
+    const provisional = new Map<number, GateModel>();
+    return (_n, i, h, arrivals, all) => {
+      if (arrivals && all) {
+        whole.add(i);
+        return phaseTotal(arrivals) > 0 ? modelOf(i, h, arrivals) : undefined;
+      }
+      const known = models.get(i) ?? provisional.get(i);
+      if (known || !arrivals || phaseTotal(arrivals) <= 0) return known;
+      const first = modelOf(i, h, arrivals);
+      provisional.set(i, first);
+      return first;
+    };
+  };
+  let flow = new Flow(core, { ...options, arrivalPhase: run.phase, gate: gateFn() });
+  let r: RegionResult = flow.run();
+  const later = gates.filter((i) => !whole.has(i));
+  for (let it = 0; it < GATE_ITERATIONS && later.length > 0; it++) {
+    const next = new Map<number, GateModel>();
+    for (const i of later) {
+      const arrivals = r.sums.gateArrivals.get(i);
+      if (!arrivals || phaseTotal(arrivals) <= 0) continue;
+      next.set(i, modelOf(i, humanOf(core.node(i) as Extract<WorkflowNode, { kind: 'human' }>, timeoutEdge.has(i)), arrivals));
+    }
+    const before = r;
+    models = next;
+    flow = new Flow(core, { ...options, arrivalPhase: run.phase, gate: gateFn() }, flow.g, flow.gateFreeSubs);
+    r = flow.run();
+    // Settled when no gate's arrivals moved by more than 0.1%, in number or in when they come (a gate after
+    // a business-hours gate gets its morning rush only once the first gate has a model).
+    let moved = 0;
+    for (const i of later) {
+      const a = before.sums.gateArrivals.get(i);
+      const b = r.sums.gateArrivals.get(i);
+      if (!a || !b) {
+        if (a !== b) moved = 1;
+        continue;
+      }
+      const ta = phaseTotal(a);
+      const tb = phaseTotal(b);
+      let shift = Math.abs(ta - tb) / Math.max(ta, tb, 1e-12);
+      let l1 = 0;
+      for (let k = 0; k < a.length; k++) l1 += Math.abs(a[k]! / (ta || 1) - b[k]! / (tb || 1));
+      shift = Math.max(shift, l1 / 2);
+      moved = Math.max(moved, shift);
+    }
+    if (moved < 1e-2) break;
+  }
+  const e = r.ends;
+  const success = e.rank[0]!;
+  const completion = e.rank[0]! + e.rank[1]! + e.rank[2]!;
+  const cycle = TimeDist.mix([e.endTime, e.abortTime]);
+  let cost = 0;
+  let human = 0;
+  for (let i = 0; i < core.size; i++) {
+    cost += r.sums.cost[i]!;
+    human += r.sums.humanSeconds[i]!;
+  }
+  const notes = [...flow.notes.values()];
+  const notEstimated: Partial<Record<EstimateFigure, string>> = {};
+  for (const n of notes) {
+    for (const f of WITHHELD[n.code] ?? []) notEstimated[f] ??= n.message;
+  }
+  return {
+    success: Math.min(1, success),
+    completion: Math.min(1, completion),
+    silentError: Math.min(1, e.silent),
+    meanSeconds: cycle.mean(),
+    p50Seconds: cycle.quantile(0.5),
+    p95Seconds: cycle.quantile(0.95),
+    costPerCase: cost,
+    outcomes: { success, escalated: e.rank[1]!, rejected: e.rank[2]!, error: e.rank[3]!, failed: e.failed, stuck: e.stuck },
+    notEstimated,
+    approximations: notes.filter((n) => WITHHELD[n.code] === undefined).map(noteText),
+    visits: r.sums.visits,
+    failedAt: r.sums.failedAt,
+    costAt: r.sums.cost,
+    humanSecondsPerCase: human,
+    cycle,
+  };
+}
+
+/** Results of recent propagations by what they depend on (see flowOf). */
+const RECENT = new Map<string, FlowResult>();
+const RECENT_LIMIT = 8;
+
+/**
+ * What an estimate depends on: every node but its position, label and description, every edge but its label,
+ * the profile and the run. Lint settings, names, notes' text and layout are not in it.
+ */
+function flowSignature(doc: Workflow, ctx: EstimateContext): string {
+  const nodes = doc.nodes.map(({ position: _p, label: _l, description: _d, ...rest }) => rest);
+  const edges = doc.edges.map(({ label: _l, ...rest }) => rest);
+  return JSON.stringify([nodes, edges, doc.profile ?? null, ctx.arrival ?? null, ctx.cases ?? null, ctx.faults ?? null]);
+}
+
+/**
+ * Work (work-budget.ts units) an estimate may take in the live analysis, which runs on every edit: about 2.5x the
+ * costliest template (marketing-campaign, 5.1 M), some tenths of a second on a laptop. A design that needs more
+ * is not estimated there (its figures say so); the estimate beside a simulation run, asked for once, may take
+ * RUN_BUDGET.
+ */
+export const LIVE_BUDGET = 12e6;
+export const RUN_BUDGET = 120e6;
+
+/**
+ * propagate, within a work budget, remembered for the last few designs by what the estimate depends on: the live
+ * analysis re-runs on every edit, and a renamed step, a lint preset or a suppression changes nothing the flow
+ * reads (the flow of a design with queues and calendars costs tens of milliseconds).
+ * @example flowOf(core) === flowOf(new GraphCore({ ...core.doc, name: 'renamed' })) // true
+ */
+export function flowOf(core: GraphCore, ctx: EstimateContext = {}, budget = LIVE_BUDGET): FlowResult {
+  const key = `${budget}|${flowSignature(core.doc, ctx)}`;
+  const hit = RECENT.get(key);
+  if (hit) {
+    RECENT.delete(key);
+    RECENT.set(key, hit);
+    return hit;
+  }
+  const r = withBudget(budget, () => underFaults(core, ctx), (used, reason) => tooLarge(core, used, reason));
+  RECENT.set(key, r);
+  if (RECENT.size > RECENT_LIMIT) RECENT.delete(RECENT.keys().next().value!);
+  return r;
+}
+
+/** propagate under the run's faults, if any, saying where their activity is approximated. */
+function underFaults(core: GraphCore, ctx: EstimateContext): FlowResult {
+  const faults = ctx.faults ?? [];
+  if (faults.length === 0) return propagate(core, {}, ctx);
+  const run = runOf(core.doc, ctx);
+  const r = propagate(core, { faults: faultRegimes(faults, run.horizon, ctx.cases) }, ctx);
+  if (!approximateFaults(faults)) return r;
+  const note = Number.isFinite(run.horizon)
+    ? "faults with a window or a call count are active for their share of the run's span or calls (one call per case), taken evenly"
+    : 'a fault with a window is left out of the steady-state estimate (a vanishing share of an endless run), one with a call count is taken as always active';
+  return { ...r, approximations: [...r.approximations, note] };
+}
+
+/** What an estimate that ran out of budget (or met a design the closed form cannot follow) says: no figures, and why. */
+function tooLarge(core: GraphCore, used: number, reason?: string): FlowResult {
+  const why = reason ?? `the design needs more work than a closed-form estimate is given here (over ${Math.round(used / 1e6)} M steps through its loops, gates and branches); run the simulator for this figure`;
+  const n = core.size;
+  return {
+    success: NaN,
+    completion: NaN,
+    silentError: NaN,
+    meanSeconds: NaN,
+    p50Seconds: NaN,
+    p95Seconds: NaN,
+    costPerCase: NaN,
+    outcomes: { success: NaN, escalated: NaN, rejected: NaN, error: NaN, failed: NaN, stuck: NaN },
+    notEstimated: Object.fromEntries(ALL_FIGURES.map((f) => [f, why])),
+    approximations: [],
+    visits: new Float64Array(n),
+    failedAt: new Float64Array(n),
+    costAt: new Float64Array(n),
+    humanSecondsPerCase: NaN,
+    cycle: TimeDist.EMPTY,
+  };
+}
+
+function noteText(n: FlowNote): string {
+  return n.nodeId === undefined ? n.message : `${n.nodeId}: ${n.message}`;
+}
+
+/**
+ * Estimated probability that a case ends at a success output.
+ * @example estimateSuccess(seedExample) // ≈ 0.832
+ */
+export function estimateSuccess(doc: Workflow): number {
+  return propagate(new GraphCore(doc)).success;
+}
+
+/**
+ * Every closed-form estimate at once (success, silent errors, latency, cost), for comparison with the simulator.
+ * @example estimate(doc).p95Seconds
+ */
+export function estimate(doc: Workflow, ctx: EstimateContext = {}): Estimates {
+  const f = flowOf(new GraphCore(doc), ctx, RUN_BUDGET);
+  return {
+    success: f.success,
+    completion: f.completion,
+    silentError: f.silentError,
+    p50Seconds: f.p50Seconds,
+    p95Seconds: f.p95Seconds,
+    meanSeconds: f.meanSeconds,
+    costPerCase: f.costPerCase,
+    outcomes: f.outcomes,
+    notEstimated: f.notEstimated,
+    approximations: f.approximations,
+  };
+}
+
+/** Weights of the edges leaving one port, for the normal-path reach (probabilities where given, else shared). */
+function branchWeights(node: import('../domain/index.ts').WorkflowNode, edges: readonly WorkflowEdge[]): number[] {
   if (edges.length === 1) return [1];
   if (node.kind === 'router' && node.config.mode === 'parallel') return edges.map(() => 1);
   if (node.kind === 'router' && node.config.mode === 'inclusive') return edges.map((e) => e.probability ?? 1);
@@ -55,377 +323,12 @@ function branchWeights(node: WorkflowNode, edges: readonly WorkflowEdge[]): numb
 }
 
 /**
- * Per-node behaviour laid out flat, computed once per analysis: out edges (indices into core.edges) with their
- * [correct->correct, correct->wrong, wrong->wrong] transfer, time and money per visit, and what the flow needs
- * to know about joins. No per-visit allocation in the sweeps.
- */
-interface FlatPlan {
-  readonly outStart: Int32Array;
-  readonly outEdge: Int32Array;
-  /** Per out edge, the share of the node's correct inflow that leaves on it still correct. */
-  readonly keepCorrect: Float64Array;
-  /** Per out edge, the share of the node's correct inflow that leaves on it wrong (the step made a mistake). */
-  readonly spoilCorrect: Float64Array;
-  /** Per out edge, the share of the node's wrong inflow that leaves on it (still wrong). */
-  readonly carryWrong: Float64Array;
-  readonly mean: Float64Array;
-  readonly variance: Float64Array;
-  readonly cost: Float64Array;
-  readonly human: Float64Array;
-  /** 1 when unemitted mass is not a failure here (outputs, fanning routers, steps that copy mass). */
-  readonly noFail: Uint8Array;
-  /** For a wait-all or first join closing a parallel split: the split's index; else -1. */
-  readonly parallelSplit: Int32Array;
-  /** 1 for a wait-all join (with parallelSplit >= 0), 0 for first. */
-  readonly waitAll: Uint8Array;
-}
-
-function flatPlan(core: GraphCore): FlatPlan {
-  const n = core.size;
-  const m = core.edges.length;
-  const outStart = new Int32Array(n + 1);
-  const outEdge = new Int32Array(m);
-  const keepCorrect = new Float64Array(m);
-  const spoilCorrect = new Float64Array(m);
-  const carryWrong = new Float64Array(m);
-  const mean = new Float64Array(n);
-  const variance = new Float64Array(n);
-  const cost = new Float64Array(n);
-  const human = new Float64Array(n);
-  const noFail = new Uint8Array(n);
-  const parallelSplit = new Int32Array(n).fill(-1);
-  const waitAll = new Uint8Array(n);
-  const { succ, edges } = core;
-  let k = 0;
-  const group: WorkflowEdge[] = [];
-  const groupIdx: number[] = [];
-  for (let v = 0; v < n; v++) {
-    outStart[v] = k;
-    const node = core.node(v);
-    const b = nodeBehaviour(node);
-    mean[v] = b.meanSeconds;
-    variance[v] = b.varSeconds;
-    cost[v] = b.cost;
-    human[v] = b.humanSeconds;
-    let copies = false;
-    const lo = succ.offsets[v]!;
-    const hi = succ.offsets[v + 1]!;
-    // Ports in order of first appearance; each port's edges share its transfer by branch weights.
-    for (let j = lo; j < hi; j++) {
-      const port = edges[succ.edgeIndex[j]!]!.sourcePort;
-      let seen = false;
-      for (let i = lo; i < j; i++) {
-        if (edges[succ.edgeIndex[i]!]!.sourcePort === port) {
-          seen = true;
-          break;
-        }
-      }
-      if (seen) continue;
-      const t = b.ports.get(port);
-      if (!t) continue;
-      group.length = 0;
-      groupIdx.length = 0;
-      for (let i = j; i < hi; i++) {
-        const e = succ.edgeIndex[i]!;
-        if (edges[e]!.sourcePort === port) {
-          group.push(edges[e]!);
-          groupIdx.push(e);
-        }
-      }
-      const w = branchWeights(node, group);
-      for (let i = 0; i < group.length; i++) {
-        const wt = w[i] ?? 0;
-        outEdge[k] = groupIdx[i]!;
-        keepCorrect[k] = wt * t[0];
-        spoilCorrect[k] = wt * t[1];
-        carryWrong[k] = wt * t[2];
-        if (keepCorrect[k]! + spoilCorrect[k]! > 1) copies = true;
-        k++;
-      }
-    }
-    const fanOut = node.kind === 'router' && node.config.mode !== 'exclusive';
-    noFail[v] = node.kind === 'output' || fanOut || copies ? 1 : 0;
-  }
-  outStart[n] = k;
-  for (const [joinId, splitId] of core.splitOfJoin()) {
-    const j = core.indexOf(joinId);
-    const s = core.indexOf(splitId);
-    const jn = core.node(j);
-    const sn = core.node(s);
-    if (jn.kind === 'join' && jn.config.mode !== 'any' && sn.kind === 'router' && sn.config.mode === 'parallel') {
-      parallelSplit[j] = s;
-      waitAll[j] = jn.config.mode === 'all' ? 1 : 0;
-    }
-  }
-  return { outStart, outEdge: outEdge.subarray(0, k), keepCorrect, spoilCorrect, carryWrong, mean, variance, cost, human, noFail, parallelSplit, waitAll };
-}
-
-/**
- * Propagate one case through the graph.
- * @example propagate(new GraphCore(doc)).success // 0.832 for the seed example in analyzer-rules.md
- */
-export function propagate(core: GraphCore): FlowResult {
-  const n = core.size;
-  const m = core.edges.length;
-  const plan = flatPlan(core);
-  const { outStart, outEdge, keepCorrect, spoilCorrect, carryWrong, mean, variance, noFail, parallelSplit, waitAll } = plan;
-  // Per-edge flow: correct mass, wrong mass, time-mass (sum of mass x time) and its second moment (TimeSq).
-  const edgeCorrect = new Float64Array(m);
-  const edgeWrong = new Float64Array(m);
-  const edgeTime = new Float64Array(m);
-  const edgeTimeSq = new Float64Array(m);
-  const inCorrect = new Float64Array(n);
-  const inWrong = new Float64Array(n);
-  const inTime = new Float64Array(n);
-  const inTimeSq = new Float64Array(n);
-  const failedAt = new Float64Array(n);
-  const start = core.triggers.length > 0 ? 1 / core.triggers.length : 0;
-  const isTrigger = new Uint8Array(n);
-  for (const t of core.triggers) isTrigger[core.indexOf(t.id)] = 1;
-  const { offsets: pOff, targets: pSrc, edgeIndex: pEdge } = core.pred;
-  // Scratch for grouping a join's inflow by branch (predecessor), reused across joins: no per-visit allocation.
-  const stamp = new Int32Array(n).fill(-1);
-  const branchCorrect = new Float64Array(n);
-  const branchMass = new Float64Array(n);
-  const branchTime = new Float64Array(n);
-  const branchTimeSq = new Float64Array(n);
-  const branchList = new Int32Array(n);
-
-  const gather = (v: number): void => {
-    const si = parallelSplit[v]!;
-    if (si >= 0) {
-      const ms = inCorrect[si]! + inWrong[si]!;
-      if (ms > 0) {
-        const all = waitAll[v] === 1;
-        // A branch is everything arriving from one predecessor (its success and its error edge alike).
-        let count = 0;
-        for (let j = pOff[v]!; j < pOff[v + 1]!; j++) {
-          const e = pEdge[j]!;
-          const p = pSrc[j]!;
-          if (stamp[p] !== v) {
-            stamp[p] = v;
-            branchCorrect[p] = 0;
-            branchMass[p] = 0;
-            branchTime[p] = 0;
-            branchTimeSq[p] = 0;
-            branchList[count++] = p;
-          }
-          branchCorrect[p]! += edgeCorrect[e]!;
-          branchMass[p]! += edgeCorrect[e]! + edgeWrong[e]!;
-          branchTime[p]! += edgeTime[e]!;
-          branchTimeSq[p]! += edgeTimeSq[e]!;
-        }
-        // Every branch of the parallel block must come through (all) or one of them (first).
-        const cs = inCorrect[si]!;
-        let allM = 1;
-        let allKeep = 1;
-        let noneM = 1;
-        let sumC = 0;
-        let sumM = 0;
-        let pickMean = all ? -Infinity : Infinity;
-        let pickVar = 0;
-        for (let i = 0; i < count; i++) {
-          const p = branchList[i]!;
-          const bc = branchCorrect[p]!;
-          const me = branchMass[p]!;
-          allM *= me / ms;
-          allKeep *= cs > 0 ? bc / cs : 0;
-          noneM *= 1 - Math.min(1, me / ms);
-          sumC += bc;
-          sumM += me;
-          if (me > 0) {
-            const mu = branchTime[p]! / me;
-            if (all ? mu > pickMean : mu < pickMean) {
-              pickMean = mu;
-              pickVar = Math.max(0, branchTimeSq[p]! / me - mu * mu);
-            }
-          }
-        }
-        // Every branch works on the same item: it is correct after the block when it was correct before and no
-        // branch made it wrong, so the split's correctness counts once, not once per branch.
-        const allC = cs > 0 ? cs * allKeep : 0;
-        const mOut = all ? Math.max(ms * allM, allC) : ms * (1 - noneM);
-        const c = all ? allC : sumM > 0 ? mOut * (sumC / sumM) : 0;
-        const mu = Number.isFinite(pickMean) ? pickMean : 0;
-        inCorrect[v] = c;
-        inWrong[v] = Math.max(0, mOut - c);
-        inTime[v] = mOut * mu;
-        inTimeSq[v] = mOut * (pickVar + mu * mu);
-        return;
-      }
-    }
-    let c = isTrigger[v] ? start : 0;
-    let w = 0;
-    let t = 0;
-    let s = 0;
-    for (let j = pOff[v]!; j < pOff[v + 1]!; j++) {
-      const e = pEdge[j]!;
-      c += edgeCorrect[e]!;
-      w += edgeWrong[e]!;
-      t += edgeTime[e]!;
-      s += edgeTimeSq[e]!;
-    }
-    inCorrect[v] = c;
-    inWrong[v] = w;
-    inTime[v] = t;
-    inTimeSq[v] = s;
-  };
-
-  /** Push a node's inflow along its out edges; returns the largest change of an edge's mass. */
-  const emit = (v: number): number => {
-    const c = inCorrect[v]!;
-    const w = inWrong[v]!;
-    const total = c + w;
-    const t = inTime[v]!;
-    const s = inTimeSq[v]!;
-    const mu = mean[v]!;
-    const vv = variance[v]!;
-    let left = 0;
-    let change = 0;
-    for (let k = outStart[v]!; k < outStart[v + 1]!; k++) {
-      const e = outEdge[k]!;
-      const ce = keepCorrect[k]! * c;
-      const we = spoilCorrect[k]! * c + carryWrong[k]! * w;
-      const me = ce + we;
-      const f = total > 0 ? me / total : 0;
-      const d = Math.abs(edgeCorrect[e]! + edgeWrong[e]! - me);
-      if (d > change) change = d;
-      edgeCorrect[e] = ce;
-      edgeWrong[e] = we;
-      edgeTime[e] = f * (t + total * mu);
-      edgeTimeSq[e] = f * (s + 2 * t * mu + total * (vv + mu * mu));
-      left += me;
-    }
-    failedAt[v] = noFail[v] === 1 ? 0 : Math.max(0, total - left);
-    return change;
-  };
-
-  const scc = core.scc();
-  const { compOf } = scc;
-  for (const comp of scc.topoOrder) {
-    const members = scc.components[comp]!;
-    if (scc.cyclic[comp] !== 1) {
-      const v = members[0]!;
-      gather(v);
-      emit(v);
-      continue;
-    }
-    // A loop: sweep until the flow settles (expected visits), never past the visit guard. Members are swept in
-    // discovery order (Tarjan lists them deepest first), so one sweep carries mass once around the loop.
-    let external = 0;
-    for (const v of members) {
-      if (isTrigger[v]) external += start;
-      for (let j = pOff[v]!; j < pOff[v + 1]!; j++) {
-        if (compOf[pSrc[j]!] !== comp) external += edgeCorrect[pEdge[j]!]! + edgeWrong[pEdge[j]!]!;
-      }
-    }
-    const cap = VISIT_GUARD * external;
-    for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-      let change = 0;
-      for (let i = members.length - 1; i >= 0; i--) {
-        const v = members[i]!;
-        gather(v);
-        const total = inCorrect[v]! + inWrong[v]!;
-        if (total > cap && total > 0) {
-          const k = cap / total;
-          inCorrect[v]! *= k;
-          inWrong[v]! *= k;
-          inTime[v]! *= k;
-          inTimeSq[v]! *= k;
-        }
-        const d = emit(v);
-        if (d > change) change = d;
-      }
-      if (change < EPSILON) break;
-    }
-  }
-
-  let success = 0;
-  let completion = 0;
-  let silent = 0;
-  let endM = 0;
-  let endT = 0;
-  let endS = 0;
-  for (const o of core.outputs) {
-    const i = core.indexOf(o.id);
-    const mass = inCorrect[i]! + inWrong[i]!;
-    endM += mass;
-    endT += inTime[i]!;
-    endS += inTimeSq[i]!;
-    if (o.kind === 'output' && o.config.outcome !== 'error') completion += mass;
-    if (o.kind === 'output' && o.config.outcome === 'success') {
-      success += mass;
-      silent += inWrong[i]!;
-    }
-  }
-  const visits = new Float64Array(n);
-  const costAt = new Float64Array(n);
-  let cost = 0;
-  let human = 0;
-  for (let i = 0; i < n; i++) {
-    visits[i] = inCorrect[i]! + inWrong[i]!;
-    costAt[i] = visits[i]! * plan.cost[i]!;
-    cost += costAt[i]!;
-    human += visits[i]! * plan.human[i]!;
-  }
-  const meanSeconds = endM > 0 ? endT / endM : 0;
-  const varSeconds = endM > 0 ? Math.max(0, endS / endM - meanSeconds * meanSeconds) : 0;
-  const [p50, p95] = lognormalQuantiles(meanSeconds, varSeconds);
-  const edgeMass = new Float64Array(m);
-  for (let e = 0; e < m; e++) edgeMass[e] = edgeCorrect[e]! + edgeWrong[e]!;
-  return {
-    success: Math.min(1, success),
-    completion: Math.min(1, completion),
-    silentError: Math.min(1, silent),
-    meanSeconds,
-    p50Seconds: p50,
-    p95Seconds: p95,
-    costPerCase: cost,
-    visits,
-    edgeMass,
-    failedAt,
-    costAt,
-    humanSecondsPerCase: human,
-  };
-}
-
-/**
- * Median and 95th percentile of the lognormal with this mean and variance (the variance 0 case is a point).
- * @example lognormalQuantiles(10, 0) // [10, 10]
- */
-export function lognormalQuantiles(mean: number, variance: number): [number, number] {
-  if (mean <= 0) return [0, 0];
-  if (variance <= 0) return [mean, mean];
-  const s2 = Math.log(1 + variance / (mean * mean));
-  const mu = Math.log(mean) - s2 / 2;
-  const s = Math.sqrt(s2);
-  return [Math.exp(mu), Math.exp(mu + Z95 * s)];
-}
-
-/**
- * Estimated probability that a case ends at a success output.
- * @example estimateSuccess(seedExample) // ≈ 0.832
- */
-export function estimateSuccess(doc: Workflow): number {
-  return propagate(new GraphCore(doc)).success;
-}
-
-/**
- * Every closed-form estimate at once (success, silent errors, latency, cost), for comparison with the simulator.
- * @example estimate(doc).p95Seconds
- */
-export function estimate(doc: Workflow): Estimates {
-  const f = propagate(new GraphCore(doc));
-  return { success: f.success, completion: f.completion, silentError: f.silentError, p50Seconds: f.p50Seconds, p95Seconds: f.p95Seconds, meanSeconds: f.meanSeconds, costPerCase: f.costPerCase };
-}
-
-/**
  * Automation leverage: manual hours a day (runsPerDay x effortMinutes / 60) over the human hours the design
  * still needs (runsPerDay x expected human seconds per case / 3600).
  * @example leverageOf({ runsPerDay: 100, effortMinutes: 6 }, 60) // { manualHoursPerDay: 10, designedHoursPerDay: 1.667, ratio: 6 }
  */
 export function leverageOf(profile: Workflow['profile'], humanSecondsPerCase: number): Leverage {
-  if (profile?.runsPerDay === undefined || profile.effortMinutes === undefined) {
+  if (profile?.runsPerDay === undefined || profile.effortMinutes === undefined || !Number.isFinite(humanSecondsPerCase)) {
     return { manualHoursPerDay: 0, designedHoursPerDay: 0, ratio: null };
   }
   const manual = (profile.runsPerDay * profile.effortMinutes) / 60;

@@ -25,7 +25,11 @@ export interface SccResult {
   readonly topoOrder: readonly number[];
 }
 
-function buildCsr(count: number, pairs: readonly (readonly [number, number, number])[]): Csr {
+/**
+ * Compressed adjacency from (from, to, edge index) triples, edges kept in the order given within a node.
+ * @example buildCsr(2, [[0, 1, 0]]).targets // [1]
+ */
+export function buildCsr(count: number, pairs: readonly (readonly [number, number, number])[]): Csr {
   const offsets = new Int32Array(count + 1);
   for (const [from] of pairs) offsets[from + 1]! += 1;
   for (let i = 0; i < count; i++) offsets[i + 1]! += offsets[i]!;

@@ -94,6 +94,22 @@ export interface ScoreContributor {
   readonly points: number;
 }
 
+/** The four figures the estimate and the simulator both give, by the names the lint JSON uses. */
+export type EstimateFigure = 'success' | 'costPerCase' | 'p50Seconds' | 'p95Seconds';
+
+/** How cases end, as shares of cases (they sum to 1 up to rounding). */
+export interface OutcomeShares {
+  readonly success: number;
+  readonly escalated: number;
+  readonly rejected: number;
+  /** Ends at an output whose outcome is error (a handled failure). */
+  readonly error: number;
+  /** Unhandled errors. */
+  readonly failed: number;
+  /** Dead ends, routers with no branch to take, loops past the visit guard. */
+  readonly stuck: number;
+}
+
 export interface Estimates {
   /** Probability a case ends at an output whose outcome is success. */
   readonly success: number;
@@ -108,6 +124,14 @@ export interface Estimates {
   readonly p95Seconds: number;
   readonly meanSeconds: number;
   readonly costPerCase: number;
+  readonly outcomes: OutcomeShares;
+  /**
+   * Figures the closed form cannot give for this design, each with the reason in a sentence (e.g. a join timeout
+   * that may fire). The number is still computed, but the score card and lint JSON show the reason instead.
+   */
+  readonly notEstimated: Readonly<Partial<Record<EstimateFigure, string>>>;
+  /** Where the estimate approximates what the simulator does (a sentence each): the figures stand, roughly. */
+  readonly approximations: readonly string[];
 }
 
 export interface Leverage {

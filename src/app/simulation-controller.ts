@@ -50,11 +50,25 @@ export interface SimulationController extends SimulationServices {
   dispose(): void;
 }
 
-/** The analyzer's estimate, or null when the design is beyond what the closed form handles. */
-function closedForm(doc: Workflow): ClosedFormEstimate | null {
+/**
+ * The analyzer's estimate for the run that was made: the scenario's arrivals and faults and the run's number of
+ * cases, so a fault scenario is compared with the estimate under the same faults, never with the fault-free
+ * baseline. Null when the design is beyond what the closed form handles.
+ */
+function closedForm(doc: Workflow, settings: BatchSettings): ClosedFormEstimate | null {
+  const s = settings.scenarioId !== null ? doc.scenarios?.find((x) => x.id === settings.scenarioId) : undefined;
   try {
-    const e = estimate(doc);
-    return { success: e.success, silentError: e.silentError, p50Seconds: e.p50Seconds, p95Seconds: e.p95Seconds, meanSeconds: e.meanSeconds, costPerCase: e.costPerCase };
+    const e = estimate(doc, { cases: settings.cases, ...(s?.arrival ? { arrival: s.arrival } : {}), ...(s?.faults ? { faults: s.faults } : {}) });
+    return {
+      success: e.success,
+      silentError: e.silentError,
+      p50Seconds: e.p50Seconds,
+      p95Seconds: e.p95Seconds,
+      meanSeconds: e.meanSeconds,
+      costPerCase: e.costPerCase,
+      notEstimated: e.notEstimated,
+      scenario: { name: s?.name ?? 'Default (profile arrivals, no faults)', faults: s?.faults?.length ?? 0 },
+    };
   } catch {
     return null;
   }
@@ -269,7 +283,7 @@ export function createSimulationController(deps: SimulationControllerDeps = {}):
         (reports) => {
           const report = reports?.[0];
           if (!report) return markCancelled('batch', mine);
-          set({ batch: { status: 'done', progress: null, error: null, report, settings, designName: doc.name, estimate: closedForm(doc) } });
+          set({ batch: { status: 'done', progress: null, error: null, report, settings, designName: doc.name, estimate: closedForm(doc, settings) } });
         },
         (e: unknown) => set({ batch: { ...store.getState().batch, status: 'error', progress: null, error: message(e) } }),
       );

@@ -74,7 +74,10 @@ export interface SavedRunsState {
   readonly error: string | null;
 }
 
-/** The analyzer's estimate() of the design, in the figures the panel compares. */
+/**
+ * The analyzer's estimate() of the design for the run it stands beside (the same scenario's arrivals, faults and
+ * number of cases: like for like), in the figures the panel and the score card compare.
+ */
 export interface ClosedFormEstimate {
   readonly success: number;
   readonly silentError: number;
@@ -82,6 +85,10 @@ export interface ClosedFormEstimate {
   readonly p95Seconds: number;
   readonly meanSeconds: number;
   readonly costPerCase: number;
+  /** Figures the analyzer cannot estimate in closed form, with why (their numbers are not to be shown). */
+  readonly notEstimated?: Readonly<Partial<Record<'success' | 'costPerCase' | 'p50Seconds' | 'p95Seconds', string>>>;
+  /** The run's scenario name, and whether it injects faults (the estimate is then made under them). */
+  readonly scenario?: { readonly name: string; readonly faults: number };
 }
 
 export type SimNodeStatus = 'idle' | 'running' | 'retrying' | 'queued' | 'failed' | 'passed';

@@ -96,7 +96,8 @@ const doc = workflow({
       id: 'auditor',
       label: 'Audit sampled decision',
       at: at(7, 1),
-      config: { type: 'review', reviewers: 1, calendar: 'business-hours', slaSeconds: 86_400 },
+      // 5% of ~1,100 decisions a day is ~55 audits; at ~12 min each one analyst can do ~40 in office hours.
+      config: { type: 'review', reviewers: 2, calendar: 'business-hours', slaSeconds: 86_400 },
       // A senior analyst re-checks the sampled case: ~10 min at ~$45/h, catching 90% of wrong decisions.
       stub: { serviceTime: lognormal(600, 1500), costPerHour: 45, outcomes: { approve: 1 }, detectionRate: 0.9 },
     }),

@@ -15,8 +15,8 @@ const doc = workflow({
     risk: 'medium',
     runsPerDay: 60,
     // Next business day: inquiries arrive around the clock, people answer in office hours; firms that answer first
-    // win most consultations.
-    slaSeconds: 86_400,
+    // win most consultations. Counted over a weekend: 72 hours of wall clock.
+    slaSeconds: 259_200,
     // People dominate the cost: ~4 min of a paralegal on every reply, ~19 min of an attorney on ~15-20%.
     // By hand: ~$5 of paralegal time plus the same attorney time.
     budgetPerRun: 15,
@@ -87,7 +87,10 @@ const doc = workflow({
       id: 'review',
       label: 'Review draft reply',
       at: at(7),
-      config: { type: 'review', reviewers: 2, calendar: 'business-hours', slaSeconds: 86_400 },
+      // One business day: 72 hours of wall clock, so an inquiry that comes in on Friday evening is answered on Monday
+      // instead of raising an alert over the weekend (a 24-hour SLA on an office-hours gate ends ~20% of all cases
+      // in error, every one from a weekend).
+      config: { type: 'review', reviewers: 2, calendar: 'business-hours', slaSeconds: 259_200 },
       // Reading and approving a short draft takes a paralegal ~3 min (~$32/h loaded).
       stub: { serviceTime: lognormal(180, 600), costPerHour: 32, outcomes: { approve: 0.85, revise: 0.12, reject: 0.03 }, detectionRate: 0.8 },
     }),
@@ -108,7 +111,8 @@ const doc = workflow({
       id: 'attorney',
       label: 'Assess complex inquiry',
       at: at(5, 2),
-      config: { type: 'escalation', reviewers: 3, calendar: 'business-hours', slaSeconds: 172_800 },
+      // Two business days, counted over a weekend (96 hours of wall clock).
+      config: { type: 'escalation', reviewers: 3, calendar: 'business-hours', slaSeconds: 345_600 },
       // ~15 min of an attorney at ~$150/h internal cost; about 60% become consultations.
       stub: { serviceTime: lognormal(900, 2700), costPerHour: 150, outcomes: { approve: 0.6, reject: 0.4 }, detectionRate: 0.9 },
     }),
@@ -131,7 +135,7 @@ const doc = workflow({
     edge('review', 'send', { port: 'approve' }),
     edge('review', 'limit-revisions', { port: 'revise' }),
     edge('review', 'collect-escalations', { port: 'reject', label: 'needs an attorney' }),
-    edge('review', 'alert', { port: 'timeout', label: 'not reviewed in a day' }),
+    edge('review', 'alert', { port: 'timeout', label: 'not reviewed in a business day' }),
     // Two rounds of revision, then the intake team writes it by hand instead of looping. probability: the expected
     // share for the analyzer's estimate; the simulator decides by the condition.
     edge('limit-revisions', 'merge-drafts', { label: 'revise again', condition: { field: 'visits', op: '<=', value: 2 }, probability: 0.95 }),
@@ -140,7 +144,7 @@ const doc = workflow({
     edge('attorney', 'consult', { port: 'approve' }),
     edge('attorney', 'declined', { port: 'reject' }),
     edge('collect-escalations', 'attorney'),
-    edge('attorney', 'alert', { port: 'timeout', label: 'not assessed in 2 days' }),
+    edge('attorney', 'alert', { port: 'timeout', label: 'not assessed in 2 business days' }),
     ...fanIn(['draft', 'send'], 'alert'),
   ],
   scenarios: [

@@ -11,7 +11,8 @@ import { ai, alert, at, beta, chain, edge, fanIn, human, lognormal, output, scen
 const doc = workflow({
   id: 'meeting-notes-over-engineered',
   name: 'Meeting notes summary (over-engineered)',
-  description: 'Summarise a weekly team meeting for the team channel, built with far more machinery than the task needs.',
+  description:
+    'Summarise a weekly team meeting for the team channel, built with far more machinery than the task needs. Its one-day approval SLA on an office-hours approver ends about a quarter of the runs in error (every meeting summarised on a Friday afternoon or a weekend): one more cost of the extra machinery.',
   profile: {
     // A team lead writes this summary in about five minutes; a so-so summary harms no one (risk low).
     effortMinutes: 5,

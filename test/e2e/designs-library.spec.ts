@@ -43,7 +43,7 @@ test('two pages editing at once: one is told, and "Keep mine as a copy" keeps bo
   await addFromPalette(other, 'AI tool');
   await addFromPalette(page, 'Trigger');
   const keep = (p: typeof page) => p.getByRole('button', { name: 'Keep mine as a copy' });
-  await expect.poll(async () => (await keep(page).count()) + (await keep(other).count()), { timeout: 5000 }).toBe(1);
+  await expect.poll(async () => (await keep(page).count()) + (await keep(other).count()), { timeout: 20_000 }).toBe(1);
   const loser = (await keep(page).count()) === 1 ? page : other;
   await keep(loser).click();
   await expect(designOptions(loser)).toHaveCount(2);

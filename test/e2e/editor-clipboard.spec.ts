@@ -9,12 +9,15 @@ test('copy in one design, paste in another: fresh ids, offset, edges kept', asyn
   await node(page, 'trigger0').click();
   await node(page, 'ai1').click({ modifiers: ['Shift'] });
   await page.keyboard.press('ControlOrMeta+c');
+  // The clipboard is written and read asynchronously: wait for what the app does rather than assume it is done.
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('baton.workflow');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(JSON.parse(copied)).toMatchObject({ format: 'baton.workflow', nodes: [{ id: 'trigger0' }, { id: 'ai1' }] });
 
   // A different design in the same tab (as after opening another design).
   await loadDesign(page, design('Target', ['human', 'output']));
   await page.keyboard.press('ControlOrMeta+v');
+  await expect.poll(async () => (await getDoc(page)).nodes.length).toBe(4);
   const doc = await getDoc(page);
   expect(doc.name).toBe('Target');
   expect(doc.nodes).toHaveLength(4);
@@ -39,9 +42,11 @@ test('cut removes, paste brings back; duplicate copies with an offset', async ({
 
   await node(page, 'trigger0').click();
   await page.keyboard.press('ControlOrMeta+x');
+  await expect.poll(async () => (await getDoc(page)).nodes.length).toBe(2);
   doc = await getDoc(page);
   expect(doc.nodes.map((n) => n.kind)).toEqual(['ai', 'ai']);
   await page.keyboard.press('ControlOrMeta+v');
+  await expect.poll(async () => (await getDoc(page)).nodes.length).toBe(3);
   doc = await getDoc(page);
   expect(doc.nodes.map((n) => n.kind)).toEqual(['ai', 'ai', 'trigger']);
   expect(doc.nodes[2]!.position).toEqual({ x: 0, y: 0 });

@@ -1,7 +1,7 @@
 /** The analyzer in the editor: live findings in the Problems panel, node badges, activation, quick fix, undo. */
 import { expect, test, type Page } from '@playwright/test';
 import type { Workflow } from '../../src/domain/index.ts';
-import { design, historyDepth, node, openEditor, selectedIds } from './editor-helpers.ts';
+import { design, dragLocators, getDoc, handle, historyDepth, message, node, openEditor, selectedIds } from './editor-helpers.ts';
 
 /**
  * trigger0 -> router1 -> output2: a superfluous router (warning, quick fix). trigger3 -> tool4 far away: tool4
@@ -101,4 +101,23 @@ test('no over-engineering banner while the task profile is empty; it appears onc
   await page.getByRole('region', { name: 'Inspector' }).getByLabel('Effort by hand (min)').fill('2');
   await expect(card.locator('.scorecard__over')).toBeVisible();
   await expect(card).toContainText('over-engineered');
+});
+
+test('wiring an error port without a catch policy is flagged as dead; Fix adds the catcher and says so in words (issue 11)', async ({ page }) => {
+  const doc = design('Dead error port', ['trigger', 'ai', 'output', 'output'], [
+    { id: 'e1', source: 'trigger0', sourcePort: 'out', target: 'ai1' },
+    { id: 'e2', source: 'ai1', sourcePort: 'out', target: 'output2' },
+  ]);
+  await openEditor(page, { ...doc, nodes: doc.nodes.map((n) => (n.id === 'output3' && n.kind === 'output' ? { ...n, label: 'Alert the team', position: { x: 600, y: 260 }, config: { ...n.config, type: 'alert', outcome: 'error' } } : n)) });
+  await expect(finding(page, 'dead-error-port')).toHaveCount(0);
+  // The person wires the AI step's error port to the alert, as on the canvas, and sets no catch policy.
+  await dragLocators(page, handle(page, 'ai1', 'error'), handle(page, 'output3', 'in'));
+  const item = finding(page, 'dead-error-port');
+  await expect(item).toContainText('has an error edge but no catcher sends errors to it, so it is never taken');
+  await expect(item).toHaveAttribute('data-severity', 'warning');
+  await item.getByRole('button', { name: 'Fix' }).click();
+  await expect(item).toHaveCount(0);
+  await expect(message(page)).toContainText(/^Sent errors to the error port on “AI tool”\. Undo reverts it\./);
+  const ai = (await getDoc(page)).nodes.find((n) => n.id === 'ai1');
+  expect(ai?.kind === 'ai' ? ai.policy?.catch : undefined).toEqual([{ errorEquals: ['ALL'], port: 'error' }]);
 });

@@ -69,6 +69,11 @@ test('a big batch shows progress and cancels; a normal run then shows every KPI'
   await expect(sim.locator('[data-kpi="costPerCase"]')).toContainText('$');
   await expect(sim.getByRole('img', { name: /Cycle-time histogram/ })).toBeVisible();
   await expect(sim.getByRole('table', { name: 'Closed-form estimate beside simulation' })).toBeVisible();
+  // The score card shows the run beside the estimate for that same run, labelled (issue 9).
+  const lastRun = page.getByRole('region', { name: 'Complexity score' }).getByRole('table', { name: 'Last simulation run beside the estimate' });
+  await expect(lastRun).toContainText('Last run:');
+  await expect(lastRun.locator('[data-run-figure="successRate"] td')).toHaveCount(2);
+  await expect(lastRun).not.toContainText('NaN');
   // Heat overlay on the canvas.
   await sim.getByLabel('Failure heat on canvas').check();
   await expect(page.getByRole('region', { name: 'Canvas' }).locator('.sim-heat').first()).toBeVisible();

@@ -33,7 +33,7 @@ function assertWellFormed(r: ImportResult): void {
   }
 }
 
-describe('round trip', () => {
+describe('round trip', { timeout: 120_000 }, () => {
   it('export -> import -> export is byte-identical and import returns what was exported (2,000 documents)', () => {
     fc.assert(
       fc.property(arbWorkflow({ maxNodes: 6 }), (doc) => {
@@ -63,7 +63,7 @@ describe('round trip', () => {
   });
 });
 
-describe('mutations never make import throw', () => {
+describe('mutations never make import throw', { timeout: 120_000 }, () => {
   it('one mutation (3,000 cases)', () => {
     fc.assert(
       fc.property(arbWorkflow({ maxNodes: 6 }), arbMutation, (doc, m) => {

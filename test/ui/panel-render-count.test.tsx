@@ -106,7 +106,21 @@ async function renderPanels(doc: Workflow): Promise<EditorStore> {
     </EditorStoreProvider>,
   );
   await act(() => settle(80));
+  await quiet();
   return tab.editor;
+}
+
+/**
+ * Wait until no panel commits for a while: a lazily loaded part (a results view, a form) arrives when its chunk
+ * does, which on a loaded machine can be after any fixed delay; the counts below are of the settled editor.
+ */
+async function quiet(): Promise<void> {
+  const total = (): number => REGIONS.reduce((sum, r) => sum + commits[r], 0);
+  for (let i = 0; i < 100; i++) {
+    const before = total();
+    await act(() => settle(100));
+    if (total() === before) return;
+  }
 }
 
 /** A pointer drag of one node as the canvas drives it: a gesture, then one move per frame. */

@@ -8,12 +8,14 @@ export default defineRule({
   check({ graph, options }, report) {
     const longest = graph.metrics().longestPath;
     if (longest <= options.infoAbove) return;
-    const success = graph.flow().success;
+    const flow = graph.flow();
+    const success = flow.success;
+    const known = flow.notEstimated.success === undefined;
     report({
       severity: longest > options.warningAbove ? 'warning' : 'info',
-      message: `A case can pass ${longest} steps from trigger to output; end-to-end success is estimated at ${(success * 100).toFixed(1)}%.`,
+      message: `A case can pass ${longest} steps from trigger to output; end-to-end success is ${known ? `estimated at ${(success * 100).toFixed(1)}%` : 'not estimated'}.`,
       fix: 'Merge steps that do one job, or run independent steps in parallel.',
-      evidence: { longestPath: longest, estimatedSuccess: Math.round(success * 1000) / 1000 },
+      evidence: known ? { longestPath: longest, estimatedSuccess: Math.round(success * 1000) / 1000 } : { longestPath: longest },
     });
   },
 });

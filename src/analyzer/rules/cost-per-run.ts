@@ -9,7 +9,7 @@ export default defineRule({
     const budget = doc.profile?.budgetPerRun;
     if (budget === undefined) return;
     const flow = graph.flow();
-    if (flow.costPerCase <= budget) return;
+    if (flow.notEstimated.costPerCase !== undefined || flow.costPerCase <= budget) return;
     const top = graph.nodes
       .map((n, i) => ({ n, cost: flow.costAt[i] ?? 0 }))
       .filter((x) => x.cost > 0)

@@ -10,11 +10,11 @@ export default defineRule({
   check({ graph, doc }, report) {
     const sla = doc.profile?.slaSeconds;
     const flow = graph.flow();
-    if (sla !== undefined && flow.p95Seconds > sla) {
+    if (sla !== undefined && flow.notEstimated.p95Seconds === undefined && flow.p95Seconds > sla) {
       // Say when people drive the tail: a share of cases above 5% that waits for a person puts p95 in their hands.
       let humanShare = 0;
       for (const n of graph.workNodes) if (n.kind === 'human') humanShare += flow.visits[graph.indexOf(n.id)] ?? 0;
-      const people = humanShare > 0 ? ` About ${Math.round(Math.min(1, humanShare) * 100)}% of cases wait for a person (service time only; queueing comes on top).` : '';
+      const people = humanShare > 0 ? ` About ${Math.round(Math.min(1, humanShare) * 100)}% of cases wait for a person (their queue and working hours included).` : '';
       report({ message: `The estimated p95 cycle time is ${formatSeconds(flow.p95Seconds)}, over the ${formatSeconds(sla)} deadline.${people}`, fix: 'Run independent steps in parallel, use faster models on the critical path, or take people off it.', evidence: { p95Seconds: Math.round(flow.p95Seconds * 10) / 10, slaSeconds: sla, humanShare: Math.round(humanShare * 1000) / 1000 } });
     }
     const live = graph.triggers.some(isInteractiveTrigger);

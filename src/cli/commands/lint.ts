@@ -93,7 +93,34 @@ export function lintJson(a: Analysis): unknown {
     score: { value: a.score.value, band: a.score.band },
     overEngineering: { ratio: a.overEngineering.ratio, needed: a.overEngineering.needed, used: a.overEngineering.used, band: a.overEngineering.band, surplus: a.overEngineering.surplus, surplusSteps: a.overEngineering.surplusSteps },
     leverage: a.leverage.ratio === null || !Number.isFinite(a.leverage.ratio) ? null : round(a.leverage.ratio, 2),
+    estimates: estimatesJson(a),
   };
+}
+
+/**
+ * The closed-form estimates (steady state: arrivals at the profile's rate, no faults), each figure null where the
+ * analyzer declines it, with the reason in `notEstimated` and what the figures leave out in `approximations`.
+ */
+function estimatesJson(a: Analysis): unknown {
+  const e = a.estimates;
+  const known = (x: number, digits: number): number | null => (Number.isFinite(x) ? round(x, digits) : null);
+  const no = e.notEstimated;
+  const outcomes = Object.fromEntries(Object.entries(e.outcomes).map(([k, v]) => [k, known(v, 4)]));
+  return {
+    success: no.success !== undefined ? null : known(e.success, 4),
+    completion: no.success !== undefined ? null : known(e.completion, 4),
+    p50Seconds: no.p50Seconds !== undefined ? null : known(e.p50Seconds, 2),
+    p95Seconds: no.p95Seconds !== undefined ? null : known(e.p95Seconds, 2),
+    costPerCase: no.costPerCase !== undefined ? null : known(e.costPerCase, 6),
+    outcomes: no.success !== undefined ? null : outcomes,
+    notEstimated: no,
+    approximations: e.approximations,
+  };
+}
+
+/** A figure for the text output, or "not estimated". */
+function figure(x: number, declined: string | undefined, show: (x: number) => string): string {
+  return declined !== undefined || !Number.isFinite(x) ? 'not estimated' : show(x);
 }
 
 /** Node ids listed after a folded group's line before "and N more". */
@@ -109,11 +136,14 @@ function lintText(file: string, a: Analysis): string {
   }
   const count = (s: string): number => a.findings.filter((f) => f.severity === s).length;
   const m = a.metrics;
+  const no = a.estimates.notEstimated;
   lines.push(
     `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info(s)${a.suppressed.length > 0 ? `, ${a.suppressed.length} suppressed` : ''}`,
-    `metrics: ${m.nodes} nodes, ${m.workNodes} work nodes, longest path ${m.longestPath}, CFC ${m.cfc}, max degree ${m.maxDegree}, estimated success ${(m.estimatedSuccess * 100).toFixed(1)}%, p95 ${formatSeconds(m.p95Seconds)}, cost $${m.costPerCase.toFixed(4)}/case`,
+    `metrics: ${m.nodes} nodes, ${m.workNodes} work nodes, longest path ${m.longestPath}, CFC ${m.cfc}, max degree ${m.maxDegree}, estimated success ${figure(m.estimatedSuccess, no.success, (x) => `${(x * 100).toFixed(1)}%`)}, p95 ${figure(m.p95Seconds, no.p95Seconds, formatSeconds)}, cost ${figure(m.costPerCase, no.costPerCase, (x) => `$${x.toFixed(4)}/case`)}`,
     `complexity: ${a.score.value} (${a.score.band}); over-engineering: ${a.overEngineering.used} steps for ~${a.overEngineering.needed} needed, ratio ${a.overEngineering.ratio}, ${a.overEngineering.surplus} surplus (${a.overEngineering.band})`,
   );
+  const reasons = [...new Set(Object.values(no))];
+  if (reasons.length > 0) lines.push(`not estimated: ${reasons.join('; ')}`);
   return lines.join('\n') + '\n';
 }
 

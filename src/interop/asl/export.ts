@@ -95,8 +95,12 @@ class AslWriter {
     if (inclusive) {
       throw new Refusal(`Router "${displayName(inclusive)}" is inclusive (every branch whose condition holds); Step Functions has no such state. Make it exclusive or parallel to export.`, inclusive.id);
     }
+    // A state machine starts at one state: the trigger that reaches the most steps (the first of equals), so
+    // a design whose first trigger only starts a side flow (an n8n tool sub-workflow) keeps its main flow.
     const triggers = this.doc.nodes.filter((n) => n.kind === 'trigger');
-    const [start, ...others] = triggers;
+    const reach = new Map(triggers.map((t) => [t.id, this.reachCount(t.id)]));
+    const start = triggers.reduce<WorkflowNode | undefined>((best, t) => (best === undefined || (reach.get(t.id) ?? 0) > (reach.get(best.id) ?? 0) ? t : best), undefined);
+    const others = triggers.filter((t) => t !== start);
     if (!start) throw new Refusal('The design has no trigger: a state machine needs a state to start at.');
     for (const t of others) this.note(t, `Trigger "${displayName(t)}": a state machine starts at one state; only "${displayName(start)}" is kept, and steps only this trigger reaches are left out.`);
 
@@ -115,6 +119,21 @@ class AslWriter {
     const comment = [`${this.doc.name} (exported from Baton)`, ...notes.map((n) => `Note: ${n.config.text}`)].join('\n\n');
     const machine: State = { Comment: comment, StartAt: startAt, States: Object.fromEntries(top.states) };
     return { ok: true, text: `${JSON.stringify(machine, null, 2)}\n`, notes: this.notes };
+  }
+
+  /** How many nodes a case starting at `id` can reach. */
+  private reachCount(id: string): number {
+    const seen = new Set<string>([id]);
+    const stack = [id];
+    for (let at = stack.pop(); at !== undefined; at = stack.pop()) {
+      for (const e of this.adj.outgoing.get(at) ?? []) {
+        if (!seen.has(e.target)) {
+          seen.add(e.target);
+          stack.push(e.target);
+        }
+      }
+    }
+    return seen.size;
   }
 
   private scope(label: string, block?: Block, within?: Scope['within']): Scope {

@@ -1,15 +1,21 @@
 /**
  * The analysis at a glance: complexity score and band with its three biggest contributors, the
  * over-engineering ratio (shouted when over-engineered: that is the analyzer's headline judgement) and the
- * closed-form estimates. Every figure explains itself on hover and on keyboard focus.
+ * closed-form estimates (or "not estimated", with why, where the analyzer has no closed form for a figure). After a
+ * simulation run it shows the run's figures beside the estimate for the same run (its scenario's arrivals and
+ * faults), labelled, so the two numbers a person sees are for one thing. Every figure explains itself on hover and
+ * on keyboard focus.
  */
 import { useId, type ReactNode } from 'react';
 import type { Analysis } from '../../analyzer/index.ts';
-import type { Profile } from '../../domain/index.ts';
+import { formatSeconds, reportKpi, type Profile } from '../../domain/index.ts';
 import type { EditorState } from '../../store/editor-store.ts';
 import { selectAnalysis } from '../../store/analysis.ts';
-import { formatSeconds } from '../../domain/index.ts';
+import type { BatchState, SimulationState } from '../../store/simulation-store.ts';
 import { useEditorStore } from '../editor-context.tsx';
+import { estimateRows } from '../simulation/BatchResults.tsx';
+import { formatKpi } from '../simulation/sim-format.ts';
+import { useSimulationServices, useSimulationState, type SimulationServices } from '../simulation/simulation-services.tsx';
 
 /** A figure with a one-line explanation, shown on hover and on focus and read as its description. */
 function Figure({ label, value, tip, className = '' }: { label: string; value: ReactNode; tip: string; className?: string }) {
@@ -28,6 +34,18 @@ function Figure({ label, value, tip, className = '' }: { label: string; value: R
 const percent = (p: number): string => `${(Math.round(p * 1000) / 10).toFixed(1)} %`;
 const usd = (x: number): string => (x === 0 ? '$0' : x < 0.01 ? `$${x.toPrecision(2)}` : `$${x.toFixed(2)}`);
 
+const NOT_ESTIMATED = 'not estimated';
+
+/** A figure's text, or "not estimated" when the analyzer declines it (never NaN on the card). */
+function shown(x: number, declined: string | undefined, fmt: (x: number) => string): string {
+  return declined !== undefined || !Number.isFinite(x) ? NOT_ESTIMATED : fmt(x);
+}
+
+/** A figure's tip, with the analyzer's reason when it declines it. */
+function tipOf(tip: string, declined: string | undefined): string {
+  return declined === undefined ? tip : `Not estimated: ${declined}.`;
+}
+
 function leverageText(ratio: number | null): string {
   if (ratio === null) return '—';
   if (!Number.isFinite(ratio)) return 'no human time';
@@ -43,11 +61,13 @@ export function profileDescribesTask(p: Profile | undefined): boolean {
   return p !== undefined && (p.effortMinutes !== undefined || p.risk !== undefined || p.outputs !== undefined || p.inputModalities !== undefined || p.runsPerDay !== undefined);
 }
 
-export function ScoreCardView({ analysis: a, profileFilled = true }: { analysis: Analysis; profileFilled?: boolean }) {
+export function ScoreCardView({ analysis: a, profileFilled = true, lastRun = null }: { analysis: Analysis; profileFilled?: boolean; lastRun?: BatchState | null }) {
   const oe = a.overEngineering;
   // With no task described, only surplus steps (evidence in the design itself) make it over-engineered.
   const over = oe.band === 'over-engineered' && (profileFilled || oe.surplus > 0);
   const used = Math.round(oe.used * 10) / 10;
+  const e = a.estimates;
+  const no = e.notEstimated;
   return (
     <section className="scorecard" aria-label="Complexity score">
       <dl className="scorecard__grid">
@@ -76,9 +96,17 @@ export function ScoreCardView({ analysis: a, profileFilled = true }: { analysis:
             tip="Fill in the task profile (in the Inspector with nothing selected: effort by hand, risk, runs per day) and Baton also judges whether the design does more than the task needs. Steps that add no correctness (a redundant AI step, a wrapper layer, a repeated check) are counted either way."
           />
         )}
-        <Figure label="Success" value={percent(a.estimates.success)} tip="Estimated share of cases that end at a success output (closed form, from each step's success and the routing)." />
-        <Figure label="Latency p50 / p95" value={`${formatSeconds(a.estimates.p50Seconds)} / ${formatSeconds(a.estimates.p95Seconds)}`} tip="Estimated time from trigger to output for a typical case and for 19 cases in 20, waits for people included." />
-        <Figure label="Cost per case" value={usd(a.estimates.costPerCase)} tip="Expected spend on AI, tools and people per case, retries and loops included (USD)." />
+        <Figure
+          label="Success"
+          value={shown(e.success, no.success, percent)}
+          tip={tipOf("Estimated share of cases that end at a success output (closed form, from each step's success and the routing; profile arrivals, no faults).", no.success)}
+        />
+        <Figure
+          label="Latency p50 / p95"
+          value={`${shown(e.p50Seconds, no.p50Seconds, formatSeconds)} / ${shown(e.p95Seconds, no.p95Seconds, formatSeconds)}`}
+          tip={tipOf("Estimated time from trigger to output for a typical case and for 19 cases in 20: queues for people, their office hours and SLA timeouts included.", no.p95Seconds ?? no.p50Seconds)}
+        />
+        <Figure label="Cost per case" value={shown(e.costPerCase, no.costPerCase, usd)} tip={tipOf('Expected spend on AI, tools and people per case, retries and loops included (USD).', no.costPerCase)} />
         <Figure
           label="Leverage"
           value={leverageText(a.leverage.ratio)}
@@ -96,14 +124,69 @@ export function ScoreCardView({ analysis: a, profileFilled = true }: { analysis:
           Score mostly from: {a.score.contributors.map((c) => `${c.factor} (+${Math.round(c.points)})`).join(', ')}
         </p>
       )}
+      {lastRun && <LastRunView batch={lastRun} />}
     </section>
   );
+}
+
+/**
+ * The last simulation run beside the analyzer's estimate for that same run (its scenario's arrivals, faults and
+ * cases), labelled: never a fault run against the fault-free card above.
+ */
+export function LastRunView({ batch }: { batch: BatchState }) {
+  const { report, estimate } = batch;
+  if (!report || !estimate) return null;
+  const scenario = estimate.scenario;
+  const label = scenario ? `${scenario.name}${scenario.faults > 0 ? `, with its ${scenario.faults} fault${scenario.faults === 1 ? '' : 's'}` : ''}` : report.scenario;
+  return (
+    <table className="scorecard__run" aria-label="Last simulation run beside the estimate">
+      <caption>
+        Last run: {label} · {report.cases.toLocaleString('en-US')} cases × {report.replications}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Figure</th>
+          <th scope="col">Estimate (same run)</th>
+          <th scope="col">Simulated</th>
+        </tr>
+      </thead>
+      <tbody>
+        {estimateRows(estimate).map((r) => {
+          const k = reportKpi(report.kpis, r.kpi);
+          return (
+            <tr key={r.kpi} data-run-figure={r.kpi}>
+              <th scope="row">{r.label}</th>
+              <td title={r.declined}>{r.declined !== undefined || !Number.isFinite(r.estimate) ? NOT_ESTIMATED : formatKpi(r.kpi, r.estimate)}</td>
+              <td>{formatKpi(r.kpi, k?.mean ?? null)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+const selectBatch = (s: SimulationState): BatchState => s.batch;
+
+/** The last finished run with its estimate, from the simulation services (none in tests without them). */
+function useLastRun(services: SimulationServices): BatchState | null {
+  const batch = useSimulationState(services, selectBatch);
+  return batch.status === 'done' && batch.report && batch.estimate ? batch : null;
 }
 
 const selectProfileFilled = (s: EditorState): boolean => profileDescribesTask(s.doc.profile);
 
 export function ScoreCard() {
+  const services = useSimulationServices();
+  return services ? <ScoreCardWithRun services={services} /> : <ScoreCardLive lastRun={null} />;
+}
+
+function ScoreCardWithRun({ services }: { services: SimulationServices }) {
+  return <ScoreCardLive lastRun={useLastRun(services)} />;
+}
+
+function ScoreCardLive({ lastRun }: { lastRun: BatchState | null }) {
   const analysis = useEditorStore(selectAnalysis);
   const filled = useEditorStore(selectProfileFilled);
-  return <ScoreCardView analysis={analysis} profileFilled={filled} />;
+  return <ScoreCardView analysis={analysis} profileFilled={filled} lastRun={lastRun} />;
 }

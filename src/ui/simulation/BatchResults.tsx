@@ -31,13 +31,21 @@ interface EstimateRow {
   readonly kpi: string;
   readonly label: string;
   readonly estimate: number;
+  /** Why the analyzer does not estimate this figure (then `estimate` is not shown). */
+  readonly declined: string | undefined;
 }
 
-function estimateRows(e: ClosedFormEstimate): EstimateRow[] {
+/**
+ * The figures an estimate and a run share, each with the reason when the analyzer declines it.
+ * @example estimateRows(e)[0] // { kpi: 'successRate', label: 'Success rate', estimate: 0.93, declined: undefined }
+ */
+export function estimateRows(e: ClosedFormEstimate): EstimateRow[] {
+  const no = e.notEstimated ?? {};
   return [
-    { kpi: 'successRate', label: 'Success rate', estimate: e.success },
-    { kpi: 'costPerCase', label: 'Cost per case', estimate: e.costPerCase },
-    { kpi: 'cycleSecondsP95', label: 'Cycle p95', estimate: e.p95Seconds },
+    { kpi: 'successRate', label: 'Success rate', estimate: e.success, declined: no.success },
+    { kpi: 'costPerCase', label: 'Cost per case', estimate: e.costPerCase, declined: no.costPerCase },
+    { kpi: 'cycleSecondsP50', label: 'Cycle p50', estimate: e.p50Seconds, declined: no.p50Seconds },
+    { kpi: 'cycleSecondsP95', label: 'Cycle p95', estimate: e.p95Seconds, declined: no.p95Seconds },
   ];
 }
 
@@ -51,7 +59,7 @@ export function estimateDisagrees(k: KpiValue | undefined, estimate: number): bo
 function EstimateTable({ report, estimate }: { report: SimReport; estimate: ClosedFormEstimate }) {
   return (
     <table className="sim-table" aria-label="Closed-form estimate beside simulation">
-      <caption>Analyzer estimate vs simulation</caption>
+      <caption>Analyzer estimate vs simulation{estimate.scenario ? ` (both for ${estimate.scenario.name}${estimate.scenario.faults > 0 ? ', its faults included' : ''})` : ''}</caption>
       <thead>
         <tr>
           <th scope="col">Figure</th>
@@ -63,7 +71,8 @@ function EstimateTable({ report, estimate }: { report: SimReport; estimate: Clos
       <tbody>
         {estimateRows(estimate).map((r) => {
           const k = reportKpi(report.kpis, r.kpi);
-          const off = estimateDisagrees(k, r.estimate);
+          const declined = r.declined !== undefined || !Number.isFinite(r.estimate);
+          const off = !declined && estimateDisagrees(k, r.estimate);
           return (
             <tr key={r.kpi} data-estimate={r.kpi} className={off ? 'sim-flag' : undefined}>
               <th scope="row">{r.label}</th>
@@ -71,8 +80,8 @@ function EstimateTable({ report, estimate }: { report: SimReport; estimate: Clos
                 {formatKpi(r.kpi, k?.mean ?? null)}
                 {k?.ci95 ? ` (${formatKpi(r.kpi, k.ci95[0])} – ${formatKpi(r.kpi, k.ci95[1])})` : ''}
               </td>
-              <td>{formatKpi(r.kpi, r.estimate)}</td>
-              <td>{off ? '⚠ outside the interval' : 'within the interval'}</td>
+              <td title={r.declined}>{declined ? 'not estimated' : formatKpi(r.kpi, r.estimate)}</td>
+              <td>{declined ? (r.declined ?? 'no closed form') : off ? '⚠ outside the interval' : 'within the interval'}</td>
             </tr>
           );
         })}

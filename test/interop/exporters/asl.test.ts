@@ -211,6 +211,16 @@ describe('Step Functions (ASL) export', () => {
     expect(r2.ok ? '' : r2.reason).toMatch(/is in the body of the loop "For each lead" but is also entered from/);
   });
 
+  it('starts at the trigger that reaches the most steps, and reports the others', () => {
+    const doc = dataLoopDesign();
+    const side = createNode('trigger', { id: 'side', position: { x: 0, y: 600 }, label: 'Called as a tool' });
+    doc.nodes.unshift(side);
+    doc.edges.push(edge('side-edge', 'side', 'after-pass'));
+    const { machine, notes } = exported(doc);
+    expect(machine.StartAt).toBe('New leads arrive');
+    expect(notes.map((n) => n.message)).toContainEqual('Trigger "Called as a tool": a state machine starts at one state; only "New leads arrive" is kept, and steps only this trigger reaches are left out.');
+  });
+
   it('guards conditions so a missing field or another type is false, as in Baton', () => {
     expect(choiceRule({ field: 'confidence', op: '<', value: 0.6 })).toEqual({
       And: [{ Variable: '$.confidence', IsPresent: true }, { Variable: '$.confidence', IsNumeric: true }, { Variable: '$.confidence', NumericLessThan: 0.6 }],

@@ -1,0 +1,457 @@
+/**
+ * One sub-flow of the estimates' flow (flow.ts): the nodes reachable from its starts up to a block's join, swept
+ * to a fixed point inside loops, with blocks of parallel branches evaluated as sub-flows. What each node does
+ * with its inflow is in flow-visit.ts.
+ */
+import type { WorkflowNode } from '../domain/index.ts';
+import { type EgEdge } from './flow-graph.ts';
+import { buildCsr, tarjan } from './graph-core.ts';
+import { loopPassesOf } from './node-models.ts';
+import { addPhase, scalePhase, shiftPhase, uniformPhase, type Phase } from './phase.ts';
+import { TimeDist } from './time-dist.ts';
+import { splitEdges, SEVS, Layout, VISIT_GUARD, MAX_SWEEPS, SETTLED, newEnds, sumOf, newSums, emptyTimes, mixedTime, PacketBuilder, type Packet, type Ends, type RegionResult, type Input } from './flow-packets.ts';
+import { combine, Race } from './flow-join.ts';
+import type { Flow } from './flow.ts';
+
+export interface Start {
+  readonly node: number;
+  /** Expanded node the mass comes from (-1: none). */
+  readonly via: number;
+  readonly packet: Packet;
+}
+
+/** A region edge: an expanded edge, or a block's macro edge from a split to its join. */
+export interface REdge {
+  readonly from: number;
+  readonly to: number;
+  /** Index into g.out[from] for plain edges, -1 for a macro edge. */
+  readonly eg: number;
+}
+
+export interface EdgeState {
+  m: Float64Array;
+  t: TimeDist[];
+  ph: Phase | null;
+}
+
+export function emptyEdge(L: Layout): EdgeState {
+  return { m: new Float64Array(L.comps), t: emptyTimes(L.classes), ph: null };
+}
+
+/** One sub-flow: nodes reachable from its starts, stopping at `stop` (a block's join) and at ends. */
+export abstract class RegionBase {
+  /** Process local node v: gather its inflow, emit its outflow (flow-visit.ts). Returns the largest change of an out edge. */
+  protected abstract process(v: number, cap?: number): number;
+  protected readonly f: Flow;
+  protected readonly L: Layout;
+  protected readonly starts: readonly Start[];
+  protected readonly stop: number;
+  protected readonly local = new Map<number, number>();
+  protected readonly nodes: number[] = [];
+  protected readonly edges: REdge[] = [];
+  protected readonly outOf: number[][] = [];
+  protected readonly inOf: number[][] = [];
+  /** The macro edge of a split, by local node and split key. */
+  protected readonly macro = new Map<string, number>();
+  protected es: EdgeState[] = [];
+  protected ends: Ends[] = [];
+  protected sums: Map<number, [number, number, number, number]>[] = [];
+  protected gateArr: Map<number, Phase>[] = [];
+  protected visitT: TimeDist[] = [];
+  protected costT: Map<number, TimeDist>[] = [];
+  protected readonly injected: { p: Packet; via: number }[] = [];
+
+  constructor(f: Flow, starts: readonly Start[], stop: number, trackCost = false, top = false) {
+    this.f = f;
+    this.top = top;
+    this.L = f.L;
+    this.starts = starts;
+    this.stop = stop;
+    this.trackCost = trackCost;
+    // Every expanded copy of the join is the stop (branches may reach it in different states).
+    this.stops = new Set(stop >= 0 ? f.copies[f.g.base[stop]!] : []);
+  }
+  protected readonly stops: Set<number>;
+  /** The whole case's region (not a branch's sub-flow). */
+  protected readonly top: boolean;
+  /** A branch's region keeps when costs are spent (a cancelled branch does not pay for what it never starts). */
+  protected readonly trackCost: boolean;
+
+  protected add(x: number): number {
+    let i = this.local.get(x);
+    if (i === undefined) {
+      i = this.nodes.length;
+      this.local.set(x, i);
+      this.nodes.push(x);
+      this.outOf.push([]);
+      this.inOf.push([]);
+      this.injected.push({ p: { m: new Float64Array(this.L.comps), t: emptyTimes(this.L.classes), ph: null }, via: -1 });
+    }
+    return i;
+  }
+
+  protected link(from: number, to: number, eg: number): number {
+    const id = this.edges.length;
+    const a = this.add(from);
+    const b = this.add(to);
+    this.edges.push({ from: a, to: b, eg });
+    this.outOf[a]!.push(id);
+    this.inOf[b]!.push(id);
+    return id;
+  }
+
+  protected nodeOf(x: number): WorkflowNode {
+    return this.f.core.node(this.f.g.base[x]!);
+  }
+
+  protected splitKey(edges: readonly EgEdge[]): string {
+    return edges.map((e) => `${e.baseEdge}>${e.target}`).join(',');
+  }
+
+  /** Discover the region: plain edges, and a macro edge from each split to the join that closes its group. */
+  protected discover(): void {
+    const queue: number[] = [];
+    for (const s of this.starts) {
+      const i = this.add(s.node);
+      this.injected[i] = { p: s.packet, via: s.via };
+      queue.push(s.node);
+    }
+    const expanded = new Set<number>();
+    while (queue.length > 0) {
+      const x = queue.shift()!;
+      if (expanded.has(x) || this.stops.has(x)) continue;
+      expanded.add(x);
+      const node = this.nodeOf(x);
+      if (node.kind === 'output') continue;
+      const outs = this.f.g.out[x]!;
+      const inclusive = node.kind === 'router' && node.config.mode === 'inclusive';
+      const splits = inclusive ? new Set<EgEdge>() : splitEdges(node, outs);
+      const groups = new Map<string, EgEdge[]>();
+      for (const e of splits) {
+        const key = `${e.port}|${e.piece}`;
+        const l = groups.get(key);
+        if (l) l.push(e);
+        else groups.set(key, [e]);
+      }
+      for (const group of groups.values()) {
+        const j = this.f.joinOf(x, group);
+        if (j >= 0) {
+          const id = this.link(x, j, -1);
+          this.macro.set(`${this.local.get(x)}|${this.splitKey(group)}`, id);
+          queue.push(j);
+        }
+      }
+      outs.forEach((e, k) => {
+        if (splits.has(e)) return;
+        this.link(x, e.target, k);
+        queue.push(e.target);
+      });
+      // An inclusive router's multi-edge choices are blocks over subsets; the join of the whole set serves them.
+      if (inclusive && outs.length > 1) {
+        const j = this.f.joinOf(x, outs);
+        if (j >= 0) {
+          const id = this.link(x, j, -1);
+          this.macro.set(`${this.local.get(x)}|inclusive`, id);
+          queue.push(j);
+        }
+      }
+    }
+  }
+
+  run(): RegionResult {
+    this.discover();
+    const n = this.nodes.length;
+    this.es = this.edges.map(() => emptyEdge(this.L));
+    this.ends = this.nodes.map(() => newEnds());
+    this.sums = this.nodes.map(() => new Map());
+    this.gateArr = this.nodes.map(() => new Map());
+    this.visitT = this.nodes.map(() => TimeDist.EMPTY);
+    this.costT = this.nodes.map(() => new Map());
+    const pairs: [number, number, number][] = this.edges.map((e, k) => [e.from, e.to, k]);
+    const scc = tarjan(n, buildCsr(n, pairs));
+    const stopLocal = new Set<number>();
+    for (const y of this.stops) {
+      const l = this.local.get(y);
+      if (l !== undefined) stopLocal.add(l);
+    }
+    for (const c of scc.topoOrder) {
+      const members = scc.components[c]!;
+      if (scc.cyclic[c] !== 1) {
+        const v = members[0]!;
+        if (!stopLocal.has(v)) this.process(v);
+        continue;
+      }
+      this.settle(members, stopLocal);
+    }
+    return this.collect(stopLocal);
+  }
+
+  /** A loop: sweep its members until the flow settles (expected visits), never past the visit guard. */
+  protected settle(members: readonly number[], stopLocal: ReadonlySet<number>): void {
+    // Breadth-first from the nodes fed from outside, so one sweep carries mass around the loop once.
+    const inComp = new Set(members);
+    const order: number[] = [];
+    const seen = new Set<number>();
+    const entries = members.filter((v) => this.inOf[v]!.some((e) => !inComp.has(this.edges[e]!.from)) || sumOf(this.injected[v]!.p.m) > 0);
+    const q = entries.length > 0 ? entries.slice() : [members[0]!];
+    for (const v of q) seen.add(v);
+    for (let h = 0; h < q.length; h++) {
+      const v = q[h]!;
+      order.push(v);
+      for (const e of this.outOf[v]!) {
+        const w = this.edges[e]!.to;
+        if (inComp.has(w) && !seen.has(w)) {
+          seen.add(w);
+          q.push(w);
+        }
+      }
+    }
+    for (const v of members) if (!seen.has(v)) order.push(v);
+    // The visit guard counts per pass of a for-each (the simulator restarts the body's counts each pass).
+    let guard = VISIT_GUARD;
+    for (const v of members) {
+      const node = this.nodeOf(this.nodes[v]!);
+      if (node.kind === 'loop') guard += loopPassesOf(node) * VISIT_GUARD;
+    }
+    let external = 0;
+    for (const v of members) {
+      external += sumOf(this.injected[v]!.p.m);
+      for (const e of this.inOf[v]!) if (!inComp.has(this.edges[e]!.from)) external += sumOf(this.es[e]!.m);
+    }
+    for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+      let change = 0;
+      for (const v of order) {
+        if (stopLocal.has(v)) continue;
+        const d = this.process(v, guard * external);
+        if (d > change) change = d;
+      }
+      if (change < SETTLED) return;
+    }
+    this.f.note('loop', 'a loop did not settle within the sweeps; its visits are cut short');
+  }
+
+  protected collect(stopLocal: ReadonlySet<number>): RegionResult {
+    const ends = newEnds();
+    const endParts: TimeDist[] = [];
+    const abortParts: TimeDist[] = [];
+    for (const e of this.ends) {
+      for (let r = 0; r < SEVS; r++) ends.rank[r]! += e.rank[r]!;
+      ends.silent += e.silent;
+      ends.failed += e.failed;
+      ends.stuck += e.stuck;
+      endParts.push(e.endTime);
+      abortParts.push(e.abortTime);
+    }
+    ends.endTime = TimeDist.mix(endParts);
+    ends.abortTime = TimeDist.mix(abortParts);
+    const sums = newSums(this.f.core.size);
+    for (const s of this.sums) {
+      for (const [v, [visits, cost, failed, human]] of s) {
+        sums.visits[v]! += visits;
+        sums.cost[v]! += cost;
+        sums.failedAt[v]! += failed;
+        sums.humanSeconds[v]! += human;
+      }
+    }
+    for (const ga of this.gateArr) {
+      for (const [b, ph] of ga) {
+        const prev = sums.gateArrivals.get(b);
+        if (prev) addPhase(prev, ph);
+        else sums.gateArrivals.set(b, Float64Array.from(ph));
+      }
+    }
+    const byBase = new Map<number, TimeDist[]>();
+    this.visitT.forEach((d, v) => {
+      if (d.total <= 0 || stopLocal.has(v)) return;
+      const b = this.f.g.base[this.nodes[v]!]!;
+      const l = byBase.get(b);
+      if (l) l.push(d);
+      else byBase.set(b, [d]);
+    });
+    const visitTime = new Map<number, TimeDist>();
+    for (const [b, l] of byBase) visitTime.set(b, TimeDist.mix(l));
+    const costBy = new Map<number, TimeDist[]>();
+    for (const map of this.costT) {
+      for (const [b, d] of map) {
+        if (d.total <= 0) continue;
+        const l = costBy.get(b);
+        if (l) l.push(d);
+        else costBy.set(b, [d]);
+      }
+    }
+    const costTime = new Map<number, TimeDist>();
+    for (const [b, l] of costBy) costTime.set(b, TimeDist.mix(l));
+    let atStop: Packet | null = null;
+    if (this.stop >= 0) {
+      // What reaches the stop: by edges, or a branch that starts right at it.
+      const states: Packet[] = [];
+      for (const l of stopLocal) states.push(this.injected[l]!.p, ...this.inOf[l]!.map((e) => this.es[e]!));
+      atStop = this.merge(states);
+    }
+    return { atStop, ends, sums, visitTime, costTime };
+  }
+
+  /** Sum packets (phases made explicit where any is). */
+  protected merge(ps: readonly Packet[]): Packet {
+    const m = new Float64Array(this.L.comps);
+    const parts: TimeDist[][] = Array.from({ length: this.L.classes }, () => []);
+    const anyPh = ps.some((p) => p.ph !== null && sumOf(p.m) > 0);
+    const ph: Phase | null = anyPh ? new Float64Array(uniformPhase().length) : null;
+    for (const p of ps) {
+      const mass = sumOf(p.m);
+      if (mass <= 0) continue;
+      for (let k = 0; k < this.L.comps; k++) m[k]! += p.m[k]!;
+      for (let c = 0; c < this.L.classes; c++) if (p.t[c]!.total > 0) parts[c]!.push(p.t[c]!);
+      if (ph) addPhase(ph, p.ph ?? this.f.phaseOf(p) ?? uniformPhase(), p.ph ? 1 : mass);
+    }
+    return { m, t: parts.map((l) => TimeDist.mix(l)), ph };
+  }
+
+  protected addSums(v: number, base: number, visits: number, cost: number, failed: number, human: number): void {
+    const map = this.sums[v]!;
+    const prev = map.get(base);
+    if (prev) {
+      prev[0] += visits;
+      prev[1] += cost;
+      prev[2] += failed;
+      prev[3] += human;
+    } else map.set(base, [visits, cost, failed, human]);
+  }
+
+  protected addCostTime(v: number, base: number, d: TimeDist): void {
+    const map = this.costT[v]!;
+    const prev = map.get(base);
+    map.set(base, prev ? TimeDist.mix([prev, d]) : d);
+  }
+
+  protected addGateArrival(v: number, base: number, ph: Phase, k: number): void {
+    const map = this.gateArr[v]!;
+    const prev = map.get(base);
+    if (prev) addPhase(prev, ph, k);
+    else map.set(base, scalePhase(ph, k));
+  }
+
+
+  /** The inflow unchanged (no time, no decision), as a packet. */
+  protected passThrough(inp: Input, keep = 1): Packet {
+    const b = new PacketBuilder(this.L);
+    for (let s = 0; s < SEVS; s++)
+      for (let c = 0; c < this.L.classes; c++) {
+        const val = inp.m[this.L.comp(s, c)]! * keep;
+        if (val > 0) b.add(s, c, val, inp.times[c]!);
+      }
+    if (inp.explicit) b.addPhase(inp.phIn, b.total);
+    return b.build();
+  }
+
+  protected endAbort(v: number, failed: boolean, mass: number, t: TimeDist): void {
+    if (!(mass > 0)) return;
+    const ends = this.ends[v]!;
+    if (failed) ends.failed += mass;
+    else ends.stuck += mass;
+    ends.abortTime = TimeDist.mix([ends.abortTime, t.total > 0 ? t.scaled(mass / t.total) : TimeDist.point(0, mass)]);
+    if (failed) this.addSums(v, this.f.g.base[this.nodes[v]!]!, 0, 0, mass, 0);
+  }
+
+  /** Send a packet out of a port: one edge, a split (block), or none (a dead end: stuck; an unhandled error: failed). */
+  protected emitPort(v: number, port: string, p: Packet, piece?: number): void {
+    const total = sumOf(p.m);
+    if (!(total > 0)) return;
+    const x = this.nodes[v]!;
+    const node = this.nodeOf(x);
+    // A node that reads the confidence has one edge per piece; elsewhere every edge has the node's piece.
+    const outs = this.f.g.out[x]!.filter((e) => e.port === port && (piece === undefined || e.piece === piece));
+    if (outs.length === 0) {
+      this.endAbort(v, port === 'error' && (node.kind === 'ai' || node.kind === 'tool' || node.kind === 'data'), total, mixedTime(p));
+      return;
+    }
+    if (outs.length === 1) {
+      this.put(v, this.f.g.out[x]!.indexOf(outs[0]!), p);
+      return;
+    }
+    this.block(v, outs, this.splitKey(outs), p);
+  }
+
+  /** Add a packet to the region edge for g.out[x][k] (k = -1: a macro edge id given directly). */
+  protected put(v: number, k: number, p: Packet, macroId = -1): void {
+    const e = macroId >= 0 ? macroId : this.outOf[v]!.find((id) => this.edges[id]!.eg === k);
+    if (e === undefined) return;
+    const st = this.es[e]!;
+    const merged = this.merge([st, p]);
+    this.es[e] = { m: merged.m, t: merged.t.slice(), ph: merged.ph };
+  }
+
+
+  /**
+   * A parallel split: each branch a sub-flow of the same item, combined by the join's rule (or the case's rule for
+   * branches never joined). The result goes to the macro edge (the join) and to this node's ends.
+   */
+  protected block(v: number, group: readonly EgEdge[], macroKey: string, p: Packet): void {
+    const x = this.nodes[v]!;
+    const j = this.f.joinOf(x, group);
+    const jn = j >= 0 ? this.nodeOf(j) : undefined;
+    const mode = jn?.kind === 'join' ? jn.config.mode : undefined;
+    const joined = mode === 'all' || mode === 'first';
+    const stop = joined ? j : -1;
+    // The sub-flows count time from the split; a calendar needs the absolute time of the week.
+    const ph = this.f.gateAhead[this.f.g.base[x]!] === 1 ? this.f.phaseOf(p) : null;
+    const cont = new PacketBuilder(this.L);
+    const ends = this.ends[v]!;
+    const endParts: TimeDist[] = [ends.endTime];
+    const abortParts: TimeDist[] = [ends.abortTime];
+    for (let c = 0; c < this.L.classes; c++) {
+      let classMass = 0;
+      for (let s = 0; s < SEVS; s++) classMass += p.m[this.L.comp(s, c)]!;
+      if (classMass <= 0) continue;
+      const tIn = p.t[c]!.normalised();
+      const raw = group.map((e) => this.f.sub(e.target, x, stop, c, ph));
+      // What ends a branch's work early: at a `first` join the first arrival, anywhere a failure that ends the case.
+      const race = new Race(this.L, raw, this.f, jn?.id, mode === 'first');
+      const subs = raw.map((sub, i) => race.cancelled(sub, i));
+      for (const sub of subs) {
+        for (let b = 0; b < sub.sums.visits.length; b++) {
+          const vis = sub.sums.visits[b]!;
+          const cost = sub.sums.cost[b]!;
+          const fail = sub.sums.failedAt[b]!;
+          const hum = sub.sums.humanSeconds[b]!;
+          if (vis || cost || fail || hum) this.addSums(v, b, vis * classMass, cost * classMass, fail * classMass, hum * classMass);
+        }
+        for (const [b, gph] of sub.sums.gateArrivals) this.addGateArrival(v, b, gph, classMass);
+        if (this.trackCost) for (const [b, d] of sub.costTime) this.addCostTime(v, b, tIn.plus(d.normalised()).scaled(d.total * classMass));
+      }
+      if (joined && jn?.kind === 'join' && jn.config.timeoutSeconds !== undefined) {
+        const limit = jn.config.timeoutSeconds;
+        const late = raw.some((s) => {
+          const d = s.atStop ? TimeDist.mix(s.atStop.t) : TimeDist.EMPTY;
+          return d.total > 0 && 1 - d.massUpTo(limit) / d.total > 1e-3;
+        });
+        if (late) this.f.note('join-timeout', 'branches may reach the join after its timeout; the estimate waits for them', jn.id);
+      }
+      const r = mode === 'first' ? race.combine() : combine(this.L, subs, joined ? 'all' : 'none');
+      const contTime = r.contTime.total > 0 ? tIn.plus(r.contTime.normalised()) : TimeDist.EMPTY;
+      for (let s = 0; s < SEVS; s++) {
+        const inMass = p.m[this.L.comp(s, c)]!;
+        if (inMass <= 0) continue;
+        for (let s2 = 0; s2 < SEVS; s2++) {
+          for (let c2 = 0; c2 < this.L.classes; c2++) cont.add(Math.max(s, s2), c2, inMass * r.cont[this.L.comp(s2, c2)]!, contTime);
+          ends.rank[Math.max(s, s2)]! += inMass * r.rank[s2]!;
+        }
+        if (s === 0) ends.silent += inMass * r.silent;
+        ends.failed += inMass * r.failed;
+        ends.stuck += inMass * r.stuck;
+      }
+      if (r.endTime.total > 0) endParts.push(tIn.plus(r.endTime.normalised()).scaled(classMass * sumOf(r.rank)));
+      if (r.abortTime.total > 0) abortParts.push(tIn.plus(r.abortTime.normalised()).scaled(classMass * (r.failed + r.stuck)));
+    }
+    ends.endTime = TimeDist.mix(endParts);
+    ends.abortTime = TimeDist.mix(abortParts);
+    if (cont.total > 0) {
+      const id = this.macro.get(`${v}|${macroKey}`);
+      if (id !== undefined) {
+        // After the branches the phase is the split's moved on by the join's time (explicit when known).
+        if (ph) cont.addPhase(shiftPhase(ph, TimeDist.mix(cont.build().t).normalised()), cont.total);
+        this.put(v, -1, cont.build(), id);
+      }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { analyze, estimate } from '../../../src/analyzer/index.ts';
+import type { Workflow } from '../../../src/domain/index.ts';
+import { runBatch } from '../../../src/simulator/report.ts';
+import type { BatchState } from '../../../src/store/simulation-store.ts';
+import { getTemplate } from '../../../src/templates/index.ts';
+import { ScoreCardView } from '../../../src/ui/problems/ScoreCard.tsx';
+import { formatKpi } from '../../../src/ui/simulation/sim-format.ts';
+
+afterEach(cleanup);
+
+function doneBatch(doc: Workflow, scenarioId: string | null): BatchState {
+  const s = scenarioId !== null ? doc.scenarios?.find((x) => x.id === scenarioId) : undefined;
+  const cases = 200;
+  const report = runBatch(doc, s, { cases, replications: 2, seed: 1 })!;
+  const e = estimate(doc, { cases, ...(s?.arrival ? { arrival: s.arrival } : {}), ...(s?.faults ? { faults: s.faults } : {}) });
+  return {
+    status: 'done',
+    progress: null,
+    error: null,
+    report,
+    settings: { scenarioId, cases, replications: 2, seed: 1 },
+    designName: doc.name,
+    estimate: { ...e, notEstimated: e.notEstimated, scenario: { name: s?.name ?? 'Default', faults: s?.faults?.length ?? 0 } },
+  };
+}
+
+describe('score card', () => {
+  it('says "not estimated" (with the reason on focus) where the analyzer declines a figure, never NaN', () => {
+    const a = analyze(getTemplate('kyc-onboarding')!.doc);
+    const why = 'the design needs more work than a closed-form estimate is given here';
+    const declined = { ...a, estimates: { ...a.estimates, success: NaN, p50Seconds: NaN, p95Seconds: NaN, costPerCase: NaN, notEstimated: { success: why, p50Seconds: why, p95Seconds: why, costPerCase: why } } };
+    render(<ScoreCardView analysis={declined} />);
+    const card = screen.getByRole('region', { name: 'Complexity score' });
+    expect(card.textContent).not.toContain('NaN');
+    expect(within(card).getAllByText(/not estimated/).length).toBeGreaterThanOrEqual(3);
+    expect(card.textContent).toContain(`Not estimated: ${why}.`);
+  });
+
+  it('after a run shows the simulated figures beside the estimate for the same scenario, labelled with its faults', () => {
+    const doc = getTemplate('kyc-onboarding')!.doc;
+    const fault = doc.scenarios!.find((s) => (s.faults ?? []).length > 0)!;
+    const batch = doneBatch(doc, fault.id);
+    render(<ScoreCardView analysis={analyze(doc)} lastRun={batch} />);
+    const table = screen.getByRole('table', { name: 'Last simulation run beside the estimate' });
+    expect(table.textContent).toContain(`Last run: ${fault.name}, with its ${fault.faults!.length} fault`);
+    expect(within(table).getByRole('columnheader', { name: 'Estimate (same run)' })).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: 'Simulated' })).toBeTruthy();
+    const success = table.querySelector('[data-run-figure="successRate"]')!;
+    // The estimate under the fault, not the fault-free card's figure.
+    const cells = [...success.querySelectorAll('td')].map((td) => td.textContent);
+    expect(cells).toEqual([formatKpi('successRate', batch.estimate!.success), formatKpi('successRate', batch.report!.kpis.successRate.mean)]);
+    expect(batch.estimate!.success).not.toBeCloseTo(analyze(doc).estimates.success, 3);
+  });
+
+  it('shows no run comparison before a run', () => {
+    render(<ScoreCardView analysis={analyze(getTemplate('kyc-onboarding')!.doc)} />);
+    expect(screen.queryByRole('table', { name: 'Last simulation run beside the estimate' })).toBeNull();
+  });
+});
