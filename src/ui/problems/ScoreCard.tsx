@@ -13,7 +13,7 @@ import type { EditorState } from '../../store/editor-store.ts';
 import { selectAnalysis } from '../../store/analysis.ts';
 import type { BatchState, SimulationState } from '../../store/simulation-store.ts';
 import { useEditorStore } from '../editor-context.tsx';
-import { estimateRows } from '../simulation/BatchResults.tsx';
+import { estimateRows } from '../simulation/estimate-rows.ts';
 import { formatKpi } from '../simulation/sim-format.ts';
 import { useSimulationServices, useSimulationState, type SimulationServices } from '../simulation/simulation-services.tsx';
 
