@@ -81,6 +81,15 @@ export function reachedFrom(core: GraphCore, starts: readonly WorkflowNode[]): U
   return seen;
 }
 
+/**
+ * Nodes (by index) that runs nobody watches reach: what every trigger reaches, or, with `manualRunsAreWatched`,
+ * what triggers other than \`manual\` ones reach (a run started by hand is watched by the person who started it,
+ * who sees it fail and runs it again: n8n's "Test workflow").
+ */
+export function reachedUnattended(core: GraphCore, manualRunsAreWatched: boolean): Uint8Array {
+  return reachedFrom(core, core.triggers.filter((t) => !(manualRunsAreWatched && t.kind === 'trigger' && t.config.type === 'manual')));
+}
+
 /** single-point-of-failure's default: steps every case passes below this success rate are its finding. */
 export const SPOF_MIN_STEP_SUCCESS = 0.99;
 

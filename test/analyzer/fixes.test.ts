@@ -51,7 +51,7 @@ describe('quick fixes', () => {
   });
 
   it('add-error-route: a catcher, an error edge and a new alert output', () => {
-    const doc = new Builder().add('trigger', 't').add('ai', 'a', { policy: {} }).add('tool', 'b').add('output', 'o').chain('t', 'a', 'b', 'o').build();
+    const doc = new Builder().add('trigger', 't', { config: { type: 'schedule' } }).add('ai', 'a', { policy: {} }).add('tool', 'b').add('output', 'o').chain('t', 'a', 'b', 'o').build();
     const { after } = fixOnce(doc, 'add-error-route');
     const a = after.nodes.find((n) => n.id === 'a');
     expect(a?.kind === 'ai' && a.policy?.catch).toEqual([{ errorEquals: ['ALL'], port: 'error' }]);

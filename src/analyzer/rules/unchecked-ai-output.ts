@@ -16,14 +16,16 @@ export default defineRule({
     chatRepliesAreRead: true,
   },
   check({ graph, doc, options }, report) {
-    const chats = graph.triggers.filter((t) => t.kind === 'trigger' && t.config.type === 'chat');
-    const fromChat = reachedFrom(graph, chats);
-    const fromOthers = reachedFrom(graph, graph.triggers.filter((t) => !chats.includes(t)));
+    // Triggers whose starter reads what the case delivers: a chat's asker. (Not a run by hand: a new Baton design's
+    // trigger is manual until the conductor says otherwise, and its delivered output is the point of the review.)
+    const readers = graph.triggers.filter((t) => t.kind === 'trigger' && options.chatRepliesAreRead && t.config.type === 'chat');
+    const fromReaders = reachedFrom(graph, readers);
+    const fromOthers = reachedFrom(graph, graph.triggers.filter((t) => !readers.includes(t)));
     const risky = doc.profile?.risk === 'medium' || doc.profile?.risk === 'high';
     /** An AI step only chat conversations reach: what it delivers goes back to the person who asked. */
-    const chatReply = (aiId: string): boolean => {
+    const readByAsker = (aiId: string): boolean => {
       const i = graph.indexOf(aiId);
-      return options.chatRepliesAreRead && !risky && fromChat[i] === 1 && fromOthers[i] === 0;
+      return !risky && fromReaders[i] === 1 && fromOthers[i] === 0;
     };
     const passes = (e: { sourcePort: string; condition?: { field: string } | undefined }): boolean => e.sourcePort === 'out' && !(options.confidenceRoutingCounts && e.condition?.field === 'confidence');
     /** Does a case go from `from` to `to` along success edges with no gate? (Only asked when lineage names another AI step.) */
@@ -48,7 +50,8 @@ export default defineRule({
     const covered = new Set<string>();
     const queue: string[] = [];
     for (const n of graph.workNodes) {
-      if (n.kind !== 'ai') continue;
+      // Embeddings are vectors for a store, not a result anyone reads or acts on.
+      if (n.kind !== 'ai' || n.config.capability === 'embedding') continue;
       origin.set(n.id, n.id);
       queue.push(n.id);
     }
@@ -62,7 +65,7 @@ export default defineRule({
         origin.set(t.id, from);
         if (covered.has(id)) covered.add(t.id);
         const sink = (t.kind === 'tool' && t.config.sideEffect === 'irreversible') || (t.kind === 'output' && t.config.outcome === 'success' && t.config.type !== 'discard');
-        if (sink && !covered.has(t.id) && !(t.kind === 'output' && chatReply(from))) {
+        if (sink && !covered.has(t.id) && !(t.kind === 'output' && readByAsker(from))) {
           // Lineage: a step that says what it reads is judged by that (a fixed-text notification uses no AI output).
           const sources = declaresReads(graph, t.id) ? aiSourcesOf(graph, t.id) : [from];
           const source = sources.includes(from) ? from : sources.find((a) => reachesUnguarded(a, t.id));

@@ -33,6 +33,7 @@ import { at, bool, clip, conditionsText, list, num, obj, objects, readable, str,
 import {
   aiCapabilityOf,
   type Attachment,
+  callerWaits,
   classifierCategories,
   dataPurpose,
   httpTimeout,
@@ -203,7 +204,8 @@ export abstract class NodeMapper {
 
   private addTrigger(node: N8nNode, id: string, type: TriggerType): void {
     const open = isPublic(shortType(node.type), node.parameters ?? {});
-    this.nodes.push({ ...this.base(node, id), kind: 'trigger', config: { type, ...(open !== undefined ? { public: open } : {}) } });
+    const waits = callerWaits(shortType(node.type), node.parameters ?? {});
+    this.nodes.push({ ...this.base(node, id), kind: 'trigger', config: { type, ...(open !== undefined ? { public: open } : {}), ...(waits !== undefined ? { waits } : {}) } });
     const tools = (this.attached.get(node.name) ?? []).filter((a) => a.role === 'tool');
     if (tools.length > 0) {
       for (const t of tools) this.folded.add(t.node.name);

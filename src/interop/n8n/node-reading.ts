@@ -53,6 +53,17 @@ export function isPublic(short: string, params: Params): boolean | undefined {
   return undefined;
 }
 
+/**
+ * Does the caller wait for the case's answer? n8n's Webhook node answers at once ("Respond: Immediately", its
+ * default, absent from the JSON) unless it answers from the last node or a Respond to Webhook node. Undefined for
+ * other triggers (Baton's default: a webhook or chat caller waits).
+ */
+export function callerWaits(short: string, params: Params): boolean | undefined {
+  if (short !== 'webhook') return undefined;
+  const mode = str(params, 'responseMode') ?? 'onReceived';
+  return mode === 'lastNode' || mode === 'responseNode';
+}
+
 const STATEMENT_RUNNERS = new Set(['executeCommand', 'ssh', 'graphql', 'mongoDb']);
 
 /** Does the step run a query or command, and is it built from its input? Undefined when it runs none. */

@@ -5,9 +5,9 @@
  */
 import { useId, useState } from 'react';
 import { reportKpi, type KpiValue, type Workflow } from '../../domain/index.ts';
+import { estimateDisagrees, estimateRows } from './estimate-rows.ts';
 import type { BatchState, ClosedFormEstimate, SimReport } from '../../store/simulation-store.ts';
 import { CycleHistogram, OutcomeBar } from './SimCharts.tsx';
-import { estimateRows } from './estimate-rows.ts';
 import { GLOSSARY, kpiDefinition } from './glossary.ts';
 import { resultsSummary } from './results-summary.ts';
 import { formatCount, formatKpi, formatPercent, formatSeconds, formatUsd, KPI_META } from './sim-format.ts';
@@ -26,13 +26,6 @@ export function KpiCard({ name, k, label }: { name: string; k: KpiValue | undefi
       )}
     </div>
   );
-}
-
-/** Outside the interval, or (no interval) more than 5% away from the simulated mean. */
-export function estimateDisagrees(k: KpiValue | undefined, estimate: number): boolean {
-  if (!k || k.mean === null) return false;
-  if (k.ci95) return estimate < k.ci95[0] || estimate > k.ci95[1];
-  return Math.abs(estimate - k.mean) > Math.abs(k.mean) * 0.05;
 }
 
 function EstimateTable({ report, estimate }: { report: SimReport; estimate: ClosedFormEstimate }) {

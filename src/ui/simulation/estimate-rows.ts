@@ -1,7 +1,8 @@
 /**
- * The figures an estimate and a run share (the results table and the score card's last run), kept apart from the
- * results' charts so the score card does not pull them into the first load.
+ * The figures the analyzer's closed-form estimate and a simulation run share, as rows: read by the score card
+ * (first paint) and the results view (loaded on first use), so they live apart from both.
  */
+import type { KpiValue } from '../../domain/index.ts';
 import type { ClosedFormEstimate } from '../../store/simulation-store.ts';
 
 export interface EstimateRow {
@@ -26,3 +27,9 @@ export function estimateRows(e: ClosedFormEstimate): EstimateRow[] {
   ];
 }
 
+/** Outside the interval, or (no interval) more than 5% away from the simulated mean. */
+export function estimateDisagrees(k: KpiValue | undefined, estimate: number): boolean {
+  if (!k || k.mean === null) return false;
+  if (k.ci95) return estimate < k.ci95[0] || estimate > k.ci95[1];
+  return Math.abs(estimate - k.mean) > Math.abs(k.mean) * 0.05;
+}

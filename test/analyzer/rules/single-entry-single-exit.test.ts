@@ -14,8 +14,11 @@ ruleTester(rule, {
     { name: 'two triggers allowed by option', doc: triggers(2).build(), options: { maxTriggers: 2 } },
     // Corpus 0001_Telegram_Schedule_Automation_Scheduled.json: a schedule, and n8n's test button beside it.
     { name: 'a manual test trigger beside the real one', doc: triggers(1).add('trigger', 'real', { config: { type: 'schedule' } }).link('real', 'a').build() },
+    // Corpus 1429_Code_Schedule_Send_Scheduled.json: a newsletter's schedule, its subscribe form and its unsubscribe form, each its own flow in one file.
+    { name: 'separate processes kept in one file', doc: new Builder().add('trigger', 's', { config: { type: 'schedule' } }).add('trigger', 'f', { config: { type: 'webhook' } }).add('ai', 'a').add('tool', 'save').add('output', 'o1').add('output', 'o2').chain('s', 'a', 'o1').chain('f', 'save', 'o2').build() },
   ],
   invalid: [
+    { name: 'separate processes counted, by option', doc: new Builder().add('trigger', 's', { config: { type: 'schedule' } }).add('trigger', 'f', { config: { type: 'webhook' } }).add('ai', 'a').add('tool', 'save').add('output', 'o1').add('output', 'o2').chain('s', 'a', 'o1').chain('f', 'save', 'o2').build(), options: { countSeparateProcesses: true }, errors: [{ nodeIds: ['s', 'f'] }] },
     { name: 'two triggers', doc: triggers(2).build(), errors: [{ severity: 'info', nodeIds: ['t0', 't1'] }] },
     { name: 'three triggers', doc: triggers(3).build(), errors: [{ severity: 'warning' }] },
     { name: 'the manual one counted, by option', doc: triggers(1).add('trigger', 'real', { config: { type: 'schedule' } }).link('real', 'a').build(), options: { countManualBesideOthers: true }, errors: [{ nodeIds: ['t0', 'real'] }] },

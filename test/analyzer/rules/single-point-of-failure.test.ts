@@ -11,8 +11,11 @@ ruleTester(rule, {
       name: 'weak step on one branch only',
       doc: new Builder().add('trigger', 't').add('router', 'r').add('ai', 'a', weak).add('output', 'o').add('output', 'o2').chain('t', 'r').link('r', 'a', { probability: 0.5 }).link('r', 'o2', { isDefault: true }).chain('a', 'o').build(),
     },
+    // Corpus 1699_Code_Editimage_Automation_Webhook.json: a bank-statement extraction run from "Test workflow" only.
+    { name: 'a run started by hand', doc: new Builder().add('trigger', 't', { config: { type: 'manual' } }).add('ai', 'a', weak).add('output', 'o').chain('t', 'a', 'o').build() },
   ],
   invalid: [
-    { name: 'weak unprotected step every case passes', doc: new Builder().add('trigger', 't').add('ai', 'a', weak).add('output', 'o').chain('t', 'a', 'o').build(), errors: [{ nodeIds: ['a'], message: /95\.0%/ }] },
+    { name: 'a run by hand, when the option says it is not watched', doc: new Builder().add('trigger', 't', { config: { type: 'manual' } }).add('ai', 'a', weak).add('output', 'o').chain('t', 'a', 'o').build(), options: { manualRunsAreWatched: false }, errors: [{ nodeIds: ['a'] }] },
+    { name: 'weak unprotected step every case passes', doc: new Builder().add('trigger', 't', { config: { type: 'schedule' } }).add('ai', 'a', weak).add('output', 'o').chain('t', 'a', 'o').build(), errors: [{ nodeIds: ['a'], message: /95\.0%/ }] },
   ],
 });

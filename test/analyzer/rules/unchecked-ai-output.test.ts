@@ -32,6 +32,8 @@ ruleTester(rule, {
         .build(),
     },
     // Corpus 1567_Stickynote_Automation_Webhook.json: a weather assistant answers in the chat it was asked in.
+    // Corpus 1667_Filter_Summarize_Automation_Triggered.json: a vector store embeds pages; vectors are nobody's reading.
+    { name: 'an embedding step writing its store', doc: new Builder().add('trigger', 't').add('ai', 'e', { config: { capability: 'embedding' } }).add('output', 'o').chain('t', 'e', 'o').build() },
     { name: 'a chat reply is read by the person who asked', doc: new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').build() },
     // The reply step is shared with a scheduled path that has no AI step: what the chat's AI wrote still goes back to the asker.
     { name: 'a chat reply through an output other paths share', doc: new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('trigger', 's', { config: { type: 'schedule' } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').chain('s', 'o').build() },

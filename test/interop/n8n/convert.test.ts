@@ -267,7 +267,13 @@ describe('AI calls outside LangChain, triggers, vector stores', () => {
     expect(c.of('Open AI - Using Structured Output', 'ai').config).toMatchObject({ capability: 'llm', model: 'gpt-4o-2024-08-06' });
     expect(c.of('OpenAI - JSON to HTML', 'ai').config).toMatchObject({ capability: 'llm', model: 'gpt-4o-mini' });
     expect(c.of('Respond to Webhook', 'output').config).toEqual({ type: 'deliver', outcome: 'success' });
-    expect(c.of('Webhook', 'trigger').config).toEqual({ type: 'webhook', public: true });
+    // It answers from its Respond to Webhook node (responseMode responseNode): the caller waits for the case.
+    expect(c.of('Webhook', 'trigger').config).toEqual({ type: 'webhook', public: true, waits: true });
+  });
+
+  it("a webhook answers at once by n8n's default (no responseMode in the file): the caller does not wait", () => {
+    const c = real('0716_Wait_Webhook_Process_Webhook.json');
+    expect(c.of('Receive Input from External, Independent Process', 'trigger').config).toMatchObject({ type: 'webhook', waits: false });
   });
 
   it('a form trigger is a public webhook; image generation over HTTP; the form completion page ends the case', () => {
