@@ -197,6 +197,11 @@ export function propagate(core: GraphCore, options: FlowOptions = {}, ctx: Estim
 const RECENT = new Map<string, FlowResult>();
 const RECENT_LIMIT = 8;
 
+/** Forget the remembered estimates, so the next analysis of any design computes its estimate afresh (benchmarks). */
+export function forgetEstimates(): void {
+  RECENT.clear();
+}
+
 /**
  * What an estimate depends on: every node but its position, label and description, every edge but its label,
  * the profile and the run. Lint settings, names, notes' text and layout are not in it.

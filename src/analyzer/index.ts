@@ -8,7 +8,7 @@ export { defineRule, RULE_CATEGORIES, type AnyRule, type Report, type ReportInpu
 export { createContext, GraphContext } from './context.ts';
 export { PRESET_DESCRIPTIONS, presetSeverity } from './presets.ts';
 export { complexityScore, complexityBand, overEngineering, stepsNeeded, SCORE_FACTORS, STEPS_NEEDED, OVER_ENGINEERING, type OverEngineeringResult } from './score.ts';
-export { estimate, estimateSuccess, leverageOf, normalReach, propagate, stepsUsed, VISIT_GUARD, type FlowResult } from './estimates.ts';
+export { estimate, estimateSuccess, forgetEstimates, leverageOf, normalReach, propagate, stepsUsed, VISIT_GUARD, type FlowResult } from './estimates.ts';
 export { checkLeakage, distributionVariance, expectedTries, fallbackSuccess, nodeBehaviour, stepFailureModel, stepSuccess } from './reliability.ts';
 export { computeMetrics, longestWorkPath } from './metrics.ts';
 export { applyQuickFix, labelFromPurpose, FIX_RETRY_LIMITS, FIX_TIMEOUT_SECONDS, QUICK_FIX_WORDS } from './fixes.ts';
