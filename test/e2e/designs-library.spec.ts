@@ -17,7 +17,8 @@ test('first visit shows the template gallery; an edit is saved and everything is
   await page.reload();
   await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  expect(await docNodes(page)).toEqual(before);
+  // The editor paints before storage has loaded (busy, "Opening your designs…"); the stored design then opens.
+  await expect.poll(() => docNodes(page)).toEqual(before);
   await expect(designOptions(page)).toHaveCount(1);
   await expect(designOptions(page).first()).toContainText('Patient scheduling');
 });
