@@ -4,7 +4,7 @@
  */
 import type { WorkflowEdge, WorkflowNode } from '../domain/index.ts';
 import { failProbability, OUTCOME_SEVERITY, reasksOnFail } from '../domain/semantics/index.ts';
-import { distributionCdf } from './distribution-math.ts';
+import { distributionCdf } from '../domain/index.ts';
 import { spend } from './work-budget.ts';
 import { MIXED, type EgEdge } from './flow-graph.ts';
 import { checkOf, humanOf, loopPassesOf, stepOf, type TryingNode } from './node-models.ts';

@@ -6,7 +6,7 @@
  */
 import { repeatProbabilities } from '../domain/semantics/index.ts';
 import { createNode, distributionMean, type CheckStub, type Distribution, type HumanStub, type WorkflowNode } from '../domain/index.ts';
-import { distributionCdf, distributionQuantileExact } from './distribution-math.ts';
+import { distributionCdf, distributionQuantile } from '../domain/index.ts';
 import { stepVisit, type ActiveFault, type StepVisit } from './step-model.ts';
 import { TimeDist } from './time-dist.ts';
 
@@ -34,7 +34,7 @@ const ALWAYS_OK = { ok: 1 } as const;
 /** A duration distribution as a TimeDist (scaled by a latency multiplier). */
 export function timeOf(d: Distribution, multiplier = 1): TimeDist {
   if (d.type === 'fixed') return TimeDist.point(d.value * multiplier);
-  return TimeDist.fromCdf((x) => distributionCdf(d, x / multiplier), multiplier * distributionQuantileExact(d, 1e-8), multiplier * distributionQuantileExact(d, 1 - 1e-8));
+  return TimeDist.fromCdf((x) => distributionCdf(d, x / multiplier), multiplier * distributionQuantile(d, 1e-8), multiplier * distributionQuantile(d, 1 - 1e-8));
 }
 
 /**

@@ -15,7 +15,7 @@
  */
 import { evaluateCondition, type Condition, type Distribution, type WorkflowEdge } from '../domain/index.ts';
 import { splitUnclaimed } from '../domain/semantics/index.ts';
-import { distributionCdf } from './distribution-math.ts';
+import { distributionCdf } from '../domain/index.ts';
 
 /** The case's confidence as a distribution (what the step reports, capped at 1), or undefined when none was set. */
 export type ConfidenceLaw = Distribution | undefined;

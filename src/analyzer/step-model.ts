@@ -21,7 +21,7 @@
  */
 import { distributionMean, ERROR_TYPES, matchesError, type AiStub, type Distribution, type ErrorType, type StepPolicy, type ToolStub } from '../domain/index.ts';
 import { backoffSeconds, handlingRetrier, jitteredSeconds, mayRetry, repeatProbabilities, RETRY_DEFAULTS, retryWaitSeconds, type JitterMode, type RepeatProbabilities, type TryingKind } from '../domain/semantics/index.ts';
-import { distributionCdf, distributionQuantileExact } from './distribution-math.ts';
+import { distributionCdf, distributionQuantile } from '../domain/index.ts';
 import { TimeBuilder, TimeDist } from './time-dist.ts';
 
 /** A fault active during a visit: its latency multiplier, and the error it injects with a probability per try. */
@@ -80,8 +80,8 @@ function callCost(stub: AiStub | ToolStub): number {
 function latencyDist(d: Distribution, multiplier: number, limit: number, delay = 0): { below: TimeDist; cut: number } {
   // A data step's fixed wait comes on top of its (fault-slowed) latency, as in the simulator's calls.ts.
   const cdf = (x: number): number => (x < delay ? 0 : distributionCdf(d, (x - delay) / multiplier));
-  const from = delay + multiplier * distributionQuantileExact(d, 1e-8);
-  const to = delay + multiplier * distributionQuantileExact(d, 1 - 1e-8);
+  const from = delay + multiplier * distributionQuantile(d, 1e-8);
+  const to = delay + multiplier * distributionQuantile(d, 1 - 1e-8);
   const full = d.type === 'fixed' ? TimeDist.point(d.value * multiplier + delay) : TimeDist.fromCdf(cdf, from, to);
   if (!(limit > 0) || !Number.isFinite(limit)) return { below: full, cut: 0 };
   const cut = 1 - cdf(limit);

@@ -198,6 +198,14 @@ export class TimeDist {
   scaled(k: number): TimeDist {
     if (k === 1) return this;
     if (!(k > 0)) return TimeDist.EMPTY;
+    const out = this.times(k);
+    // Same shape: scaled copies share one normalised object, so convolutions of shapes are computed once.
+    out.norm = this.normalised();
+    return out;
+  }
+
+  /** Every cell's mass, sum and sum of squares times k (no shape sharing: see scaled). */
+  private times(k: number): TimeDist {
     const m = new Float64Array(this.mass.length);
     const s = new Float64Array(this.mass.length);
     const q = new Float64Array(this.mass.length);
@@ -206,10 +214,7 @@ export class TimeDist {
       s[i] = this.sum[i]! * k;
       q[i] = this.sq[i]! * k;
     }
-    const out = new TimeDist(this.lo, m, s, q);
-    // Same shape: scaled copies share one normalised object, so convolutions of shapes are computed once.
-    out.norm = this.normalised();
-    return out;
+    return new TimeDist(this.lo, m, s, q);
   }
 
   /** The normalised shape, shared by every scaled copy. */
@@ -223,15 +228,7 @@ export class TimeDist {
       return this;
     }
     const k = 1 / this.total;
-    const m = new Float64Array(this.mass.length);
-    const s = new Float64Array(this.mass.length);
-    const q = new Float64Array(this.mass.length);
-    for (let i = 0; i < m.length; i++) {
-      m[i] = this.mass[i]! * k;
-      s[i] = this.sum[i]! * k;
-      q[i] = this.sq[i]! * k;
-    }
-    const n = new TimeDist(this.lo, m, s, q);
+    const n = this.times(k);
     n.norm = n;
     this.norm = n;
     return n;

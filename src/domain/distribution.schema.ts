@@ -86,37 +86,6 @@ export function lognormalSigma(median: number, p95: number): number {
   return median > 0 && p95 > median ? Math.log(p95 / median) / Z95 : 0;
 }
 
-/**
- * A quantile (0 < q < 1) of the distribution, closed form where one exists and a good approximation otherwise.
- * @example distributionQuantile({ type: 'exponential', mean: 10 }, 0.5) // ≈ 6.93
- */
-export function distributionQuantile(d: Distribution, q: number): number {
-  switch (d.type) {
-    case 'fixed':
-      return d.value;
-    case 'uniform':
-      return d.min + (d.max - d.min) * q;
-    case 'normal':
-      return Math.max(0, d.mean + d.sd * normalQuantile(q));
-    case 'lognormal':
-      return d.median * Math.exp(lognormalSigma(d.median, d.p95) * normalQuantile(q));
-    case 'exponential':
-      return -d.mean * Math.log(1 - q);
-    case 'triangular': {
-      const { min, mode, max } = d;
-      if (max === min) return min;
-      const fc = (mode - min) / (max - min);
-      return q < fc ? min + Math.sqrt(q * (max - min) * (mode - min)) : max - Math.sqrt((1 - q) * (max - min) * (max - mode));
-    }
-    case 'beta': {
-      // Normal approximation of the beta quantile, clamped to [0, 1]; good enough for a summary line.
-      const m = d.alpha / (d.alpha + d.beta);
-      const v = (d.alpha * d.beta) / ((d.alpha + d.beta) ** 2 * (d.alpha + d.beta + 1));
-      return Math.min(1, Math.max(0, m + Math.sqrt(v) * normalQuantile(q)));
-    }
-  }
-}
-
 function truncatedNormalMean(mean: number, sd: number): number {
   if (sd <= 0) return Math.max(0, mean);
   const a = -mean / sd;

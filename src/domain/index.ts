@@ -3,6 +3,7 @@ export * from './units.ts';
 export * from './durations.ts';
 export * from './errors.ts';
 export * from './distribution.schema.ts';
+export * from './distribution-math.ts';
 export * from './policy.schema.ts';
 export * from './stub.schema.ts';
 export * from './node.schema.ts';

@@ -4,7 +4,7 @@
  * test them with `evaluateCondition`. `conditionShare` is the share of cases for which a condition on one
  * attribute holds: what the analyzer reads as the branch's expected share, and what the simulator converges to.
  */
-import { lognormalSigma, normalCdf, type Distribution } from '../distribution.schema.ts';
+import { distributionCdf } from '../distribution-math.ts';
 import { evaluateCondition, type Condition } from '../edge.schema.ts';
 import type { CaseAttribute } from '../scenario.schema.ts';
 
@@ -32,77 +32,4 @@ export function conditionShare(condition: Condition, attributes: Readonly<Record
   return condition.op === '<' || condition.op === '<=' ? below : 1 - below;
 }
 
-/**
- * P(X <= x) for a sampled number (a normal is truncated at 0, as the simulator samples it).
- * @example distributionCdf({ type: 'uniform', min: 0, max: 10 }, 2.5) // 0.25
- */
-export function distributionCdf(d: Distribution, x: number): number {
-  switch (d.type) {
-    case 'fixed':
-      return x >= d.value ? 1 : 0;
-    case 'uniform':
-      return d.max > d.min ? clamp01((x - d.min) / (d.max - d.min)) : x >= d.min ? 1 : 0;
-    case 'normal': {
-      if (x < 0) return 0;
-      if (d.sd <= 0) return x >= Math.max(0, d.mean) ? 1 : 0;
-      const lo = normalCdf(-d.mean / d.sd);
-      return clamp01((normalCdf((x - d.mean) / d.sd) - lo) / (1 - lo));
-    }
-    case 'lognormal': {
-      if (x <= 0) return 0;
-      const sigma = lognormalSigma(d.median, d.p95);
-      return sigma > 0 ? normalCdf((Math.log(x) - Math.log(d.median)) / sigma) : x >= d.median ? 1 : 0;
-    }
-    case 'exponential':
-      return x <= 0 ? 0 : 1 - Math.exp(-x / d.mean);
-    case 'triangular': {
-      const { min, mode, max } = d;
-      if (x <= min) return 0;
-      if (x >= max) return 1;
-      return x <= mode ? ((x - min) ** 2) / ((max - min) * (mode - min)) : 1 - ((max - x) ** 2) / ((max - min) * (max - mode));
-    }
-    case 'beta':
-      return x <= 0 ? 0 : x >= 1 ? 1 : regularizedBeta(x, d.alpha, d.beta);
-  }
-}
-
-function clamp01(p: number): number {
-  return Math.min(1, Math.max(0, p));
-}
-
-/** I_x(a, b) by the continued fraction (Numerical Recipes' betacf), with the symmetry for fast convergence. */
-function regularizedBeta(x: number, a: number, b: number): number {
-  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
-  return x < (a + 1) / (a + b + 2) ? (front * betaFraction(x, a, b)) / a : 1 - (front * betaFraction(1 - x, b, a)) / b;
-}
-
-function betaFraction(x: number, a: number, b: number): number {
-  const tiny = 1e-300;
-  let c = 1;
-  let d = 1 - ((a + b) * x) / (a + 1);
-  d = 1 / (Math.abs(d) < tiny ? tiny : d);
-  let h = d;
-  for (let m = 1; m <= 300; m++) {
-    const m2 = 2 * m;
-    for (const num of [(m * (b - m) * x) / ((a + m2 - 1) * (a + m2)), (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1))]) {
-      d = 1 + num * d;
-      d = 1 / (Math.abs(d) < tiny ? tiny : d);
-      c = 1 + num / c;
-      if (Math.abs(c) < tiny) c = tiny;
-      h *= d * c;
-    }
-    if (Math.abs(d * c - 1) < 1e-12) break;
-  }
-  return h;
-}
-
-/** ln Gamma(z) by Lanczos (g = 7, 9 terms), for z > 0. */
-function logGamma(z: number): number {
-  const g = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-  if (z < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z)) - logGamma(1 - z);
-  const x = z - 1;
-  let sum = g[0] ?? 1;
-  for (let i = 1; i < g.length; i++) sum += (g[i] ?? 0) / (x + i);
-  const t = x + 7.5;
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(sum);
-}
+export { distributionCdf };
