@@ -351,7 +351,8 @@ class AslWriter {
   /**
    * A for-each as a Map state: the body (every step the `each` port reaches before coming back to the loop) is
    * its ItemProcessor, run for each element of `$.items` one at a time, as Baton's passes are; the results
-   * replace `$.items` and the case goes on by `done`. Error outputs inside the body fail the iteration, and the
+   * replace `$.items` and the case goes on by `done`. A batch size above 1 makes it a distributed Map state with
+   * an ItemBatcher, the one Map form that hands its body several items per pass. Error outputs inside the body fail the iteration, and the
    * Map state catches them to the output; a body that leaves the loop otherwise is refused.
    */
   private emitLoop(scope: Scope, node: Extract<WorkflowNode, { kind: 'loop' }>, set: (state: State) => void, out: (port: string) => WorkflowEdge[]): void {
@@ -372,9 +373,15 @@ class AslWriter {
     const startAt = each.length > 0 ? this.next(pass, node, each) : undefined;
     this.drain(pass);
     const states = Object.fromEntries(pass.states);
-    const processor: State = startAt ? { ProcessorConfig: { Mode: 'INLINE' }, StartAt: startAt, States: states } : { ProcessorConfig: { Mode: 'INLINE' }, StartAt: 'Next item', States: { 'Next item': { Type: 'Pass', End: true } } };
+    // Only a distributed Map state batches (ItemBatcher); it runs each batch as a child execution, STANDARD so
+    // a human gate's task token can wait in the body. One item per pass stays an inline Map, the simpler form.
+    const config: State = batch > 1 ? { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } : { Mode: 'INLINE' };
+    const processor: State = startAt ? { ProcessorConfig: config, StartAt: startAt, States: states } : { ProcessorConfig: config, StartAt: 'Next item', States: { 'Next item': { Type: 'Pass', End: true } } };
     Object.assign(state, { ItemsPath: '$.items', ItemProcessor: processor, MaxConcurrency: 1, ResultPath: '$.items' });
-    if (batch > 1) this.noteEach(node, 'An inline Map state hands its body one item at a time; the batch size is left out (a distributed Map state\'s ItemBatcher batches, with the body as a child workflow)');
+    if (batch > 1) {
+      state.ItemBatcher = { MaxItemsPerBatch: batch };
+      this.noteEach(node, `A batch size above 1 makes a distributed Map state: each pass is a child execution whose input is {"Items": [...]}, one batch, rather than one item`);
+    }
     if (pass.raised.size > 0) {
       state.Catch = [...pass.raised].map(([error, outputId]) => ({ ErrorEquals: [error], ResultPath: '$.error', Next: this.target(scope, node, outputId) }));
     }

@@ -132,6 +132,48 @@ export function layOutSubProcesses(d: Diagram): void {
       else if (el.pinned === 'right') Object.assign(el.bounds, { x: sub.bounds.x + sub.bounds.width - 60, y: middle - 18 });
     }
     d.elements.filter((el) => el.attachedTo === sub.id).forEach((el, k) => Object.assign(el.bounds, { x: sub.bounds.x + 40 + 60 * k, y: sub.bounds.y + sub.bounds.height - 18 }));
+    clearBox(d, sub);
+  }
+}
+
+/** Room left between a sub-process box and a shape it pushed out of its way. */
+const CLEARANCE = 30;
+
+function overlaps(a: Bounds, b: Bounds): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/**
+ * A sub-process box is wider than the canvas's loop body (room for its start and end events), so a shape the
+ * canvas put next to the body (often the importer's "End") can end up drawn inside a box it does not belong to.
+ * Each such shape in the same container moves out by the shortest way, with what it holds and what is attached
+ * to it; what it then lands on is cleared the same way, a bounded number of times.
+ */
+function clearBox(d: Diagram, sub: Element): void {
+  const box = sub.bounds;
+  for (let pass = 0; pass < 4; pass++) {
+    const inTheWay = d.elements.filter((el) => el !== sub && el.parent === sub.parent && el.attachedTo === undefined && overlaps(el.bounds, box));
+    if (inTheWay.length === 0) return;
+    for (const el of inTheWay) {
+      const b = el.bounds;
+      const ways = [
+        { dx: box.x + box.width + CLEARANCE - b.x, dy: 0 },
+        { dx: box.x - CLEARANCE - (b.x + b.width), dy: 0 },
+        { dx: 0, dy: box.y + box.height + CLEARANCE - b.y },
+        { dx: 0, dy: box.y - CLEARANCE - (b.y + b.height) },
+      ];
+      const shortest = ways.reduce((a, w) => (Math.abs(w.dx) + Math.abs(w.dy) < Math.abs(a.dx) + Math.abs(a.dy) ? w : a));
+      moveWithContents(d, el, shortest.dx, shortest.dy);
+    }
+  }
+}
+
+/** Move a shape, everything drawn inside it (a sub-process's body) and the events attached to either. */
+function moveWithContents(d: Diagram, el: Element, dx: number, dy: number): void {
+  el.bounds.x += dx;
+  el.bounds.y += dy;
+  for (const other of d.elements) {
+    if (other.parent === el.id || other.attachedTo === el.id) moveWithContents(d, other, dx, dy);
   }
 }
 

@@ -248,7 +248,11 @@ export function exportBpmn(doc: Workflow): ExportResult {
       const t = to(first);
       return t ? d.connect(from, t, first.id, { ...flow, ...(flow.name === undefined && first.label ? { name: first.label } : {}), extension: edgeExtension(first) }) : undefined;
     }
-    const fork = d.add('Gateway', `${raw}_fork`, { type: 'parallelGateway', ...inside(from), bounds: centred('parallelGateway', from.bounds.x + from.bounds.width + 45, from.bounds.y + from.bounds.height / 2) });
+    // A boundary event sits on its task's bottom edge: its fork goes below it, not across the task.
+    const at = from.type === 'boundaryEvent'
+      ? { x: from.bounds.x + from.bounds.width / 2, y: from.bounds.y + from.bounds.height + 45 }
+      : { x: from.bounds.x + from.bounds.width + 45, y: from.bounds.y + from.bounds.height / 2 };
+    const fork = d.add('Gateway', `${raw}_fork`, { type: 'parallelGateway', ...inside(from), bounds: centred('parallelGateway', at.x, at.y) });
     const into = d.connect(from, fork, `${raw}_fork`, flow);
     for (const e of live) {
       const t = to(e);

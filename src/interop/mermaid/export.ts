@@ -8,7 +8,7 @@
  * (`%%`), a link (`-->`), markdown (backticks) or HTML. Node ids are generated (`n0`, `n1`...), never taken from
  * the document.
  */
-import { buildAdjacency, NODE_KINDS, type NodeKind, type Workflow, type WorkflowNode } from '../../domain/index.ts';
+import { buildAdjacency, NODE_KINDS, SIDE_EFFECTS, type NodeKind, type Workflow, type WorkflowNode } from '../../domain/index.ts';
 import type { ExportNote, ExportResult } from '../export-format.ts';
 import { displayName, edgeCaption } from '../export-graph.ts';
 
@@ -43,6 +43,13 @@ const CLASS_DEFS: Record<NodeKind, string> = {
   output: 'fill:#f0fdf4,stroke:#166534',
   note: 'fill:#fefce8,stroke:#a16207,stroke-dasharray:4 3',
 };
+
+/** How an agent's declared tools are drawn: small rectangles, red-edged when calling them changes the world. */
+const AGENT_TOOL_CLASS = {
+  reversible: 'fill:#fff7ed,stroke:#c2410c',
+  irreversible: 'fill:#fef2f2,stroke:#b91c1c,stroke-width:2px',
+  none: 'fill:#ffffff,stroke:#64748b',
+} as const;
 
 /** Ports a case leaves by when something went wrong: drawn dotted. */
 const FAILURE_PORTS = new Set(['error', 'fail', 'reject', 'timeout']);
@@ -99,6 +106,20 @@ export function exportMermaid(doc: Workflow): ExportResult {
     }
     lines.push(`  ${id}${shape(node, mermaidText(text))}:::${node.kind}`);
   }
+  // An agent's tools are not steps a case passes through, but a reader of the chart must see that the agent
+  // can send e-mail or write a database: each declared tool hangs off its agent by a dotted "may call" link.
+  const toolEffects = new Set<keyof typeof AGENT_TOOL_CLASS>();
+  const toolLinks: string[] = [];
+  for (const node of doc.nodes) {
+    if (node.kind !== 'ai') continue;
+    const id = idOf.get(node.id) ?? '';
+    (node.config.tools ?? []).forEach((tool, i) => {
+      const effect = tool.sideEffect === 'none' ? '' : ` (${tool.sideEffect} side effect)`;
+      lines.push(`  ${id}t${i}["${mermaidText(tool.name + effect)}"]:::tool_${tool.sideEffect}`);
+      toolLinks.push(`  ${id} -.->|"may call"| ${id}t${i}`);
+      toolEffects.add(tool.sideEffect);
+    });
+  }
   for (const edge of doc.edges) {
     const source = adj.nodesById.get(edge.source);
     const from = idOf.get(edge.source);
@@ -108,8 +129,12 @@ export function exportMermaid(doc: Workflow): ExportResult {
     const arrow = FAILURE_PORTS.has(edge.sourcePort) ? '-.->' : '-->';
     lines.push(caption ? `  ${from} ${arrow}|"${mermaidText(caption)}"| ${to}` : `  ${from} ${arrow} ${to}`);
   }
+  lines.push(...toolLinks);
   for (const kind of NODE_KINDS) {
     if (used.has(kind)) lines.push(`  classDef ${kind} ${CLASS_DEFS[kind]}`);
+  }
+  for (const effect of SIDE_EFFECTS) {
+    if (toolEffects.has(effect)) lines.push(`  classDef tool_${effect} ${AGENT_TOOL_CLASS[effect]}`);
   }
   return { ok: true, text: `${lines.join('\n')}\n`, notes };
 }

@@ -165,7 +165,9 @@ describe('Step Functions (ASL) export', () => {
     const loop = machine.States['For each lead'];
     expect(loop).toMatchObject({ Type: 'Map', ItemsPath: '$.items', MaxConcurrency: 1, ResultPath: '$.items', Next: 'After aggregate' });
     const body = loop?.ItemProcessor as unknown as Machine & { ProcessorConfig: Json };
-    expect(body.ProcessorConfig).toEqual({ Mode: 'INLINE' });
+    // Five leads per pass: only a distributed Map state batches, each batch a STANDARD child execution.
+    expect(body.ProcessorConfig).toEqual({ Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' });
+    expect(loop?.ItemBatcher).toEqual({ MaxItemsPerBatch: 5 });
     expect(body.StartAt).toBe('Research the company');
     // The body's last step goes on to the next item; the error output inside fails the iteration, and the Map
     // state catches it to the output outside.
@@ -183,8 +185,21 @@ describe('Step Functions (ASL) export', () => {
     // The agent's tools are named in its comment; the batch size and the respond step are reported.
     expect(String(body.States['Research the company']?.Comment)).toContain('Post to Slack (notification, side effect: irreversible)');
     const messages = notes.map((n) => n.message);
-    expect(messages).toContainEqual(expect.stringMatching(/^An inline Map state hands its body one item at a time.*"For each lead"/));
+    expect(messages).toContainEqual(expect.stringMatching(/^A batch size above 1 makes a distributed Map state.*"For each lead"/));
     expect(messages).toContainEqual(expect.stringMatching(/answering the caller is a Pass state: "After respond"/));
+  });
+
+  it('keeps a one-item-per-pass loop an inline Map state with no batcher', () => {
+    const doc = dataLoopDesign();
+    const loopNode = doc.nodes.find((n) => n.kind === 'loop');
+    if (loopNode?.kind !== 'loop') throw new Error('no loop');
+    loopNode.config.batchSize = 1;
+    const { text, machine, notes } = exported(doc);
+    expectValid(text);
+    const loop = machine.States['For each lead'];
+    expect((loop?.ItemProcessor as unknown as { ProcessorConfig: Json }).ProcessorConfig).toEqual({ Mode: 'INLINE' });
+    expect(loop?.ItemBatcher).toBeUndefined();
+    expect(notes.map((n) => n.message)).not.toContainEqual(expect.stringMatching(/batch size/));
   });
 
   it('ends a pass where a parallel split in the body comes back to the loop', () => {

@@ -48,3 +48,34 @@ export async function checkBpmn(xml: string): Promise<BpmnCheck> {
   }
   return { warnings: warnings.map((w: { message: string }) => w.message), errors, lintWarnings, definitions: rootElement as unknown as ModdleElement };
 }
+
+interface DiShape {
+  readonly $type: string;
+  readonly bounds?: { x: number; y: number; width: number; height: number };
+  readonly bpmnElement?: ModdleElement & { $parent?: ModdleElement; attachedToRef?: ModdleElement };
+}
+
+/**
+ * Pairs of shapes drawn over one another where neither belongs in the other: a shape inside a sub-process box
+ * it is not part of, a gateway across a task. A sub-process and what it holds, a task and its boundary events,
+ * and text annotations (n8n's sticky notes sit behind nodes on purpose) are not counted.
+ */
+export function shapesDrawnOver(definitions: ModdleElement): string[] {
+  const diagrams = (definitions.diagrams ?? []) as Array<{ plane: { planeElement?: DiShape[] } }>;
+  const shapes = diagrams.flatMap((dg) => dg.plane.planeElement ?? []).filter(
+    (s): s is Required<DiShape> => s.$type === 'bpmndi:BPMNShape' && s.bounds !== undefined && s.bpmnElement !== undefined && s.bpmnElement.$type !== 'bpmn:TextAnnotation',
+  );
+  const holds = (a: ModdleElement, b: Required<DiShape>['bpmnElement']): boolean => {
+    if (b.attachedToRef === a) return true;
+    for (let p = b.$parent; p; p = (p as { $parent?: ModdleElement }).$parent) if (p === a) return true;
+    return false;
+  };
+  const over = (a: Required<DiShape>['bounds'], b: Required<DiShape>['bounds']) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const pairs: string[] = [];
+  shapes.forEach((a, i) => {
+    for (const b of shapes.slice(i + 1)) {
+      if (over(a.bounds, b.bounds) && !holds(a.bpmnElement, b.bpmnElement) && !holds(b.bpmnElement, a.bpmnElement)) pairs.push(`${a.bpmnElement.id ?? '?'} / ${b.bpmnElement.id ?? '?'}`);
+    }
+  });
+  return pairs;
+}

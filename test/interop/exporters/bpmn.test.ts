@@ -8,7 +8,7 @@ import { isoDuration } from '../../../src/interop/bpmn/baton-extensions.ts';
 import { exportBpmn } from '../../../src/interop/bpmn/export.ts';
 import { canvasCentre, displayName } from '../../../src/interop/export-graph.ts';
 import { TEMPLATES } from '../../../src/templates/index.ts';
-import { checkBpmn, type ModdleElement } from './bpmn-check.ts';
+import { checkBpmn, shapesDrawnOver, type ModdleElement } from './bpmn-check.ts';
 import { withHostileText } from './hostile.ts';
 import { dataLoopDesign } from './data-loop-design.ts';
 
@@ -41,6 +41,7 @@ describe('BPMN export', () => {
     const check = await checkBpmn(text);
     expect(check.warnings).toEqual([]);
     expect(check.errors).toEqual([]);
+    expect(shapesDrawnOver(check.definitions)).toEqual([]);
     // Steps keep their kinds and names; every node but notes is there once.
     const elements = flowElements(check.definitions);
     const byBatonId = new Map(elements.flatMap((e) => (batonId(e) ? [[batonId(e), e] as const] : [])));

@@ -17,7 +17,7 @@ import { exportMermaid } from '../../../src/interop/mermaid/export.ts';
 import { convertN8n } from '../../../src/interop/n8n/convert.ts';
 import { exportN8n } from '../../../src/interop/n8n/export.ts';
 import { findN8nCorpus } from '../n8n-corpus-dir.ts';
-import { checkBpmn } from './bpmn-check.ts';
+import { checkBpmn, shapesDrawnOver } from './bpmn-check.ts';
 import { CORPUS_SAMPLES } from './corpus-samples.ts';
 
 const require = createRequire(import.meta.url);
@@ -63,6 +63,17 @@ describe.skipIf(corpus === undefined)('exporters on designs converted from real 
     if (!n8n.ok) throw new Error(n8n.reason);
     expect(convertN8n(JSON.parse(n8n.text)).ok).toBe(true);
   });
+
+  // Files whose loop-body box was drawn over the importer's "End" or other shapes, or whose error fork was drawn
+  // across its task, before the exporter cleared sub-process boxes and put forks below boundary events.
+  it.each([...CORPUS_SAMPLES, '0073_Manual_Rssfeedread_Automate_Triggered.json', '0392_Stopanderror_GitHub_Automate_Webhook.json', '0620_Wait_Slack_Automate_Webhook.json', '0295_Webhook_Dropcontact_Create_Webhook.json', '1382_Lemlist_Slack_Automate_Webhook.json'])(
+    '%s: no BPMN shape is drawn over another it does not hold',
+    async (file) => {
+      const bpmn = exportBpmn(design(file));
+      if (!bpmn.ok) throw new Error(bpmn.reason);
+      expect(shapesDrawnOver((await checkBpmn(bpmn.text)).definitions)).toEqual([]);
+    },
+  );
 
   it('made their loops the targets\' own constructs: multi-instance sub-processes and Map states', () => {
     // Counted over the files above (loops that no trigger reaches are left out of both, and reported).

@@ -93,6 +93,31 @@ describe('Mermaid export', () => {
     }
   });
 
+  it("hangs an agent's declared tools off it by dotted 'may call' links, naming their side effects", async () => {
+    const doc = sampleWorkflow();
+    const ai = doc.nodes.find((n) => n.kind === 'ai');
+    if (ai?.kind !== 'ai') throw new Error('no AI step');
+    ai.config.tools = [
+      { name: 'Send e-mail', type: 'notification', sideEffect: 'irreversible' },
+      { name: 'Look up "order" --> %%', sideEffect: 'none' },
+    ];
+    const aiId = `n${doc.nodes.indexOf(ai)}`;
+    const text = exported(doc);
+    const { vertices, edges } = await parsed(text);
+    expect(vertices).toHaveLength(doc.nodes.length + 2);
+    expect(vertices.slice(doc.nodes.length).map((v) => [v.id, decode(v.text)])).toEqual([
+      [`${aiId}t0`, 'Send e-mail (irreversible side effect)'],
+      [`${aiId}t1`, 'Look up "order" --> %%'],
+    ]);
+    const toolEdges = edges.slice(doc.edges.length);
+    expect(toolEdges.map((e) => [e.start, e.end, e.stroke, decode(e.text)])).toEqual([
+      [aiId, `${aiId}t0`, 'dotted', 'may call'],
+      [aiId, `${aiId}t1`, 'dotted', 'may call'],
+    ]);
+    expect(text).toContain('classDef tool_irreversible');
+    expect(text.split('\n').filter((l) => l.startsWith('%%'))).toHaveLength(1);
+  });
+
   it('writes the same bytes for the same document', () => {
     const doc = TEMPLATES[0]?.doc;
     if (!doc) throw new Error('no template');
