@@ -21,8 +21,9 @@ import { buildFlowGraph, type EgEdge, type FlowGraph } from './flow-graph.ts';
 import { buildCsr, tarjan, type GraphCore } from './graph-core.ts';
 import { phaseTotal, scalePhase, shiftPhase, type Phase } from './phase.ts';
 import { TimeDist } from './time-dist.ts';
-import { splitEdges, SEVS, T_N, Layout, VISIT_GUARD, MAX_NESTING, newEnds, newSums, emptyTimes, mixedTime, type Packet, type Ends, type NodeSums, type RegionResult, type FlowNote, type GateOutcome, type GateModel, type FlowOptions } from './flow-packets.ts';
+import { splitEdges, SEVS, T_N, Layout, VISIT_GUARD, MAX_NESTING, NO_REGIME, newEnds, newSums, emptyTimes, mixedTime, type Packet, type Ends, type NodeSums, type RegionResult, type FlowNote, type GateOutcome, type GateModel, type FlowOptions } from './flow-packets.ts';
 import { Region } from './flow-visit.ts';
+import { stepOf, type TryingNode } from './node-models.ts';
 export { Layout, SEVS, VISIT_GUARD };
 export type { Ends, FlowNote, FlowOptions, GateModel, GateOutcome, NodeSums, Packet, RegionResult };
 
@@ -81,7 +82,7 @@ export class Flow {
     core.edges.forEach((e, k) => {
       if (e.sourcePort === 'timeout') this.hasTimeoutEdge[core.edgeSource[k]!] = 1;
     });
-    const loops = loopSteps(core, g);
+    const loops = loopSteps(core, g, opts);
     this.compOf = loops.compOf;
     this.inLoop = loops.inLoop;
     this.L = new Layout(loops.steps, loops.compOf);
@@ -260,10 +261,13 @@ export class Flow {
 }
 
 /**
- * Steps that may run again for the same case (inside a loop, re-ask edges included): each gets a class of
- * wrongness, since running again clears the wrong item it made.
+ * Steps that may run again for the same case (inside a loop, re-ask edges included) and can make a wrong item:
+ * each gets a class of wrongness, since running again clears the wrong item it made. A step that never draws
+ * `wrong` (a data step, a tool without a wrong outcome; a fault only ever turns a try into an error) makes no
+ * wrong item to clear, so it needs no class: an imported for-each over thirty plumbing steps would otherwise
+ * carry a hundred classes of mass, each gathered and merged at every node on every sweep of the loop.
  */
-function loopSteps(core: GraphCore, g: FlowGraph): { steps: number[]; compOf: Int32Array; inLoop: Uint8Array } {
+function loopSteps(core: GraphCore, g: FlowGraph, opts: FlowOptions): { steps: number[]; compOf: Int32Array; inLoop: Uint8Array } {
   const n = core.size;
   const pairs: [number, number, number][] = [];
   g.out.forEach((edges, x) => {
@@ -272,10 +276,15 @@ function loopSteps(core: GraphCore, g: FlowGraph): { steps: number[]; compOf: In
   const scc = tarjan(n, buildCsr(n, pairs));
   const steps: number[] = [];
   for (let v = 0; v < n; v++) {
-    const kind = core.node(v).kind;
-    if ((kind === 'ai' || kind === 'tool' || kind === 'data') && scc.cyclic[scc.compOf[v]!] === 1) steps.push(v);
+    const node = core.node(v);
+    if ((node.kind === 'ai' || node.kind === 'tool' || node.kind === 'data') && scc.cyclic[scc.compOf[v]!] === 1 && makesWrong(node, opts)) steps.push(v);
   }
   const compOf = Int32Array.from({ length: n }, (_, v) => scc.compOf[v]!);
   return { steps, compOf, inLoop: Uint8Array.from(compOf, (c) => scc.cyclic[c]!) };
 }
 
+
+/** Whether a step can leave with a wrong result in any of its fault regimes. */
+function makesWrong(node: TryingNode, opts: FlowOptions): boolean {
+  return (opts.faults?.(node) ?? NO_REGIME).some((r) => r.share > 0 && stepOf(node, r.faults).wrong.p > 0);
+}

@@ -183,6 +183,11 @@ export const humanNodeSchema = z.strictObject({
     reviewers: positiveCount.max(10_000),
     calendar: z.enum(CALENDARS),
     slaSeconds: positiveSeconds.optional(),
+    /**
+     * The person is the one who started the case, answering for themselves (the next page of their own form),
+     * not a reviewer working through a queue: an unanswered page is a request given up, not a case stuck.
+     */
+    requester: z.boolean().optional(),
   }),
   stub: humanStubSchema.optional(),
   policy: humanPolicySchema.optional(),

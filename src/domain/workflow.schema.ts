@@ -38,6 +38,14 @@ export const profileSchema = z.strictObject({
   inputModalities: z.number().int().min(1).max(100).optional(),
 });
 
+/** How failures are watched outside the graph: a platform's failure handler (n8n's error workflow). */
+export const monitoringSchema = z.strictObject({
+  /** Every failed case raises an alert through something outside the drawn steps. */
+  alertOnFailure: z.boolean(),
+  /** What raises it, in words (e.g. "n8n error workflow 4fT2x"). */
+  via: shortText.optional(),
+});
+
 export const metaSchema = z.strictObject({
   createdAt: z.string().max(64).optional(),
   updatedAt: z.string().max(64).optional(),
@@ -56,6 +64,7 @@ export const workflowShapeSchema = z.strictObject({
   edges: z.array(edgeSchema).max(MAX_EDGES),
   scenarios: z.array(scenarioSchema).max(MAX_SCENARIOS).optional(),
   lint: lintConfigSchema.optional(),
+  monitoring: monitoringSchema.optional(),
   meta: metaSchema.optional(),
 });
 
@@ -69,4 +78,5 @@ export const workflowSchema = workflowShapeSchema.superRefine((doc, ctx) => {
 export type Workflow = z.infer<typeof workflowShapeSchema>;
 export type Profile = z.infer<typeof profileSchema>;
 export type Meta = z.infer<typeof metaSchema>;
+export type Monitoring = z.infer<typeof monitoringSchema>;
 export type RiskLevel = (typeof RISK_LEVELS)[number];

@@ -20,7 +20,8 @@ export default defineRule({
     const live = graph.triggers.some(isInteractiveTrigger);
     if (!live) return;
     for (const n of graph.workNodes) {
-      if (n.kind === 'human' && graph.onEveryPath(n.id)) {
+      // The requester filling in the next page of their own form is the caller, not someone they wait for.
+      if (n.kind === 'human' && n.config.requester !== true && graph.onEveryPath(n.id)) {
         report({ message: `Every case waits for a person at ${nameOf(n)} while a chat or webhook caller waits for the answer.`, nodeIds: [n.id], fix: 'Answer at once and follow up asynchronously, or send only some cases to the person.' });
       }
     }

@@ -6,10 +6,16 @@ export default defineRule({
   id: 'human-gate-timeout',
   meta: { description: 'People go on holiday: a gate needs an SLA and a route for when it passes.', docs: 'docs/rules/human-gate-timeout.md', category: 'human' },
   defaultSeverity: 'warning',
-  options: {},
-  check({ graph }, report) {
+  options: {
+    /**
+     * A step the requester answers for themselves (the next page of their own form) is no queue: when they leave,
+     * the request is given up, and nobody is there to escalate to.
+     */
+    requesterPagesNeedNoSla: true,
+  },
+  check({ graph, options }, report) {
     for (const n of graph.workNodes) {
-      if (n.kind !== 'human') continue;
+      if (n.kind !== 'human' || (options.requesterPagesNeedNoSla && n.config.requester === true)) continue;
       const sla = n.config.slaSeconds ?? n.policy?.timeouts?.startToCloseSeconds ?? n.policy?.timeouts?.scheduleToCloseSeconds;
       if (sla === undefined) {
         report({ message: `${nameOf(n)} has no SLA: a case can wait for it forever.`, nodeIds: [n.id], fix: 'Set an SLA and connect the "timeout" port to an escalation.' });

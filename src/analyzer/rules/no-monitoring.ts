@@ -11,6 +11,8 @@ export default defineRule({
     manualRunsAreWatched: true,
   },
   check({ graph, doc, options }, report) {
+    // A failure handler outside the graph (n8n's error workflow) raises the alert for every failed case.
+    if (doc.monitoring?.alertOnFailure === true) return;
     // Calls that run with nobody watching: what a scheduled, event, webhook or chat trigger reaches.
     const unwatched = reachedFrom(graph, graph.triggers.filter((t) => !(options.manualRunsAreWatched && t.kind === 'trigger' && t.config.type === 'manual')));
     const calls = graph.workNodes.filter((n) => isCall(n) && unwatched[graph.indexOf(n.id)] === 1);

@@ -57,6 +57,11 @@ class Converter extends NodeMapper {
     this.addStartIfNone();
 
     const name = clip(wf.name?.trim() || 'Imported n8n workflow', SHORT);
+    // n8n runs the workflow named in settings.errorWorkflow whenever a run fails: failures do reach someone.
+    const setting = wf.settings?.errorWorkflow;
+    const errorWorkflow = typeof setting === 'string' ? setting.trim() : '';
+    const monitoring = errorWorkflow !== '' ? { alertOnFailure: true, via: clip(`n8n error workflow ${errorWorkflow}`, SHORT) } : undefined;
+    if (monitoring) this.note('', "error workflow kept as the design's failure alert", `a failed run starts n8n's error workflow (${clip(errorWorkflow, 80)}), which is not in this file: Baton records that failures raise an alert (monitoring) and still simulates the failed case as failed`);
     const now = options.now ?? new Date(0).toISOString();
     const doc: Workflow = {
       format: WORKFLOW_FORMAT,
@@ -66,6 +71,7 @@ class Converter extends NodeMapper {
       description: 'Imported from an n8n workflow export.',
       nodes: this.nodes,
       edges: this.edges,
+      ...(monitoring ? { monitoring } : {}),
       meta: { createdAt: now, updatedAt: now, generator: 'baton 0.1.0 (from n8n)' },
     };
     const invalid = validate(doc);
@@ -291,6 +297,11 @@ class Converter extends NodeMapper {
     }
   }
 
+  private onlyByHand(): boolean {
+    const triggers = this.nodes.filter((n) => n.kind === 'trigger');
+    return triggers.length > 0 && triggers.every((n) => n.kind === 'trigger' && n.config.type === 'manual');
+  }
+
   private kindOf(id: string): NodeKind | undefined {
     return this.nodes.find((n) => n.id === id)?.kind;
   }
@@ -302,7 +313,11 @@ class Converter extends NodeMapper {
     const x = Math.max(0, ...graph.map((n) => n.position.x)) + 360;
     const ys = graph.map((n) => n.position.y);
     const y = ys.length ? Math.round((Math.min(...ys) + Math.max(...ys)) / 2) : 0;
-    this.nodes.push({ id, label: 'End', position: { x: Math.min(x, MAX_COORDINATE), y }, kind: 'output', config: { type: 'deliver', outcome: 'success' } });
+    // A workflow only started by hand (n8n's "Test workflow" button) delivers nothing where its branches stop:
+    // the person who ran it reads the results in the editor, so End is a plain stop (discard). Otherwise End
+    // stands for what the run produces (what a chat or webhook answers with, the writes and sends before it).
+    const type = this.onlyByHand() ? 'discard' : 'deliver';
+    this.nodes.push({ id, label: 'End', position: { x: Math.min(x, MAX_COORDINATE), y }, kind: 'output', config: { type, outcome: 'success' } });
     this.endId = id;
     return id;
   }

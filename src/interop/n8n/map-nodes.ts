@@ -167,7 +167,8 @@ export abstract class NodeMapper {
     if (short === 'merge' && this.distinctInputs(node) >= 2) return this.addJoin(node, id, params);
     if (short === 'compareDatasets') return this.addJoin(node, id, params, ['In A only', 'Same', 'Different', 'In B only']);
     if (short === 'wait') return this.addWait(node, id, params, version);
-    if (short === 'form') return this.addHuman(node, id, 'review', undefined, 'a form page a person fills in; Baton models the person as a reviewer who always answers');
+    // n8n's Form node only follows a Form Trigger: its page is the next one the same person fills in.
+    if (short === 'form') return this.addHuman(node, id, 'review', undefined, 'the next page of the form, filled in by the person who started it (requester); Baton models them as a reviewer who always answers', false, true);
     if (str(params, 'operation') === SEND_AND_WAIT) return this.addSendAndWait(node, id, params);
 
     const method = (str(params, 'method') ?? str(params, 'requestMethod') ?? 'GET').toUpperCase();
@@ -345,11 +346,11 @@ export abstract class NodeMapper {
     this.addHuman(node, id, type, sendAndWaitLimit(params), why, double);
   }
 
-  private addHuman(node: N8nNode, id: string, type: HumanType, limitSeconds: number | undefined, why: string, canReject = false): void {
+  private addHuman(node: N8nNode, id: string, type: HumanType, limitSeconds: number | undefined, why: string, canReject = false, requester = false): void {
     this.nodes.push({
       ...this.base(node, id),
       kind: 'human',
-      config: { type, reviewers: 1, calendar: 'always', ...(limitSeconds !== undefined ? { slaSeconds: limitSeconds } : {}) },
+      config: { type, reviewers: 1, calendar: 'always', ...(limitSeconds !== undefined ? { slaSeconds: limitSeconds } : {}), ...(requester ? { requester: true } : {}) },
       // n8n has one output for every answer; the decision is read by a later step. Reject (when there is a
       // Disapprove button) leaves by its own port to the same place, so nothing is lost and nothing is stuck.
       stub: { serviceTime: DEFAULT_REVIEW_TIME, outcomes: canReject ? { approve: 0.9, reject: 0.1 } : { approve: 1 }, detectionRate: canReject ? 0.7 : 0 },

@@ -41,7 +41,7 @@ export const n8nWorkflowSchema = z.object({
   id: z.union([z.string(), z.number()]).optional(),
   nodes: z.array(z.unknown()),
   connections: z.record(z.string(), z.unknown()),
-  settings: z.object({ executionOrder: z.string().optional() }).optional(),
+  settings: z.object({ executionOrder: z.string().optional(), errorWorkflow: z.unknown().optional() }).optional(),
 });
 
 /** The minimum that makes a JSON value an n8n workflow: nodes that carry a type, and a connections object. */

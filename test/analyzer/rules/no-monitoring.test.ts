@@ -13,10 +13,13 @@ ruleTester(rule, {
     { name: 'errors reach a notification step', doc: scheduled(new Builder().add('trigger', 't').add('ai', 'a').add('tool', 'n', { config: { type: 'notification' } }).add('output', 'o').chain('t', 'a', 'o').link('a', 'n', { sourcePort: 'error' }).chain('n', 'o').build()) },
     // A run started by hand (n8n's "When clicking 'Test workflow'") is watched by whoever started it.
     { name: 'started by hand', doc: chainDoc(['ai', 'tool']) },
+    // Corpus 1944: n8n's settings name an error workflow, which runs on every failed execution.
+    { name: 'a failure handler outside the graph', doc: { ...scheduled(chainDoc(['ai', 'tool'])), monitoring: { alertOnFailure: true, via: 'n8n error workflow XNlgpSG3BUF32PIk' } } },
   ],
   invalid: [
     { name: 'low volume', doc: scheduled(chainDoc(['ai', 'tool'])), errors: [{ severity: 'info', nodeIds: ['s1', 's2'], message: /nobody watching/ }] },
     { name: 'high volume', doc: scheduled(chainDoc(['ai'], { runsPerDay: 500 })), errors: [{ severity: 'warning' }] },
+    { name: 'a failure handler that does not alert', doc: { ...scheduled(chainDoc(['ai'])), monitoring: { alertOnFailure: false } }, errors: [{ nodeIds: ['s1'] }] },
     { name: 'manual runs counted, by option', doc: chainDoc(['ai']), options: { manualRunsAreWatched: false }, errors: [{ nodeIds: ['s1'] }] },
   ],
 });

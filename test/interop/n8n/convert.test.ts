@@ -439,3 +439,40 @@ describe('broken and hostile files', () => {
     expect(c.notes('X')).toContain('imported as a generic integration');
   });
 });
+
+describe('what a run hands on, who fills in a form, who hears of failures (the real-world review)', () => {
+  it('a workflow only started by hand ends at a discarding End: the person who ran it reads the result in n8n', () => {
+    const c = real('1128_Manual_HTTP_Automation_Webhook.json');
+    expect(c.of('End', 'output').config).toEqual({ type: 'discard', outcome: 'success' });
+  });
+
+  it('any other trigger keeps End a delivery (what the run produces)', () => {
+    const c = real('0966_HTTP_Discord_Import_Scheduled.json');
+    expect(c.doc.nodes.find((n) => n.label === 'End' && n.kind === 'output')).toMatchObject({ config: { type: 'deliver', outcome: 'success' } });
+  });
+
+  it("a Form node's page is filled in by the person who started the form (requester), not a reviewer", () => {
+    const c = real('1784_Splitout_Filter_Automation_Triggered.json');
+    for (const page of ['Clarification Questions', 'Get Business Overview']) expect(c.of(page, 'human').config).toMatchObject({ type: 'review', requester: true });
+    expect(c.notes('Get Business Overview').join(' ')).toBe('became a human step');
+  });
+
+  it("a send-and-wait message goes to someone else: not the requester", () => {
+    const c = real('0816_Splitout_Code_Automation_Scheduled.json');
+    const humans = c.doc.nodes.filter((n) => n.kind === 'human');
+    expect(humans.length).toBeGreaterThan(0);
+    for (const h of humans) expect(h.kind === 'human' && h.config.requester).toBeUndefined();
+  });
+
+  it("settings.errorWorkflow becomes the design's monitoring, and the report says so", () => {
+    const c = real('1944_Microsoftoutlook_Telegram_Send_Triggered.json');
+    expect(c.doc.monitoring).toEqual({ alertOnFailure: true, via: 'n8n error workflow XNlgpSG3BUF32PIk' });
+    expect(c.report.approximations.map((a) => a.what)).toContain("error workflow kept as the design's failure alert");
+  });
+
+  it('an empty or unreadable errorWorkflow setting is no monitoring, and the file still converts', () => {
+    const nodes = [{ name: 'Every day', type: 'n8n-nodes-base.scheduleTrigger' }];
+    expect(convert(n8n(nodes, {}, { settings: { errorWorkflow: '' } })).doc.monitoring).toBeUndefined();
+    expect(convert(n8n(nodes, {}, { settings: { errorWorkflow: 42 } })).doc.monitoring).toBeUndefined();
+  });
+});

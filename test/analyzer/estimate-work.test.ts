@@ -1,0 +1,47 @@
+/**
+ * How much work an estimate takes (work-budget.ts units, deterministic): the flow's shortcuts must keep the
+ * figures and cut the work, and what is left must be counted.
+ */
+import { describe, expect, it } from 'vitest';
+import { estimate } from '../../src/analyzer/estimates.ts';
+import { Flow } from '../../src/analyzer/flow.ts';
+import { GraphCore } from '../../src/analyzer/graph-core.ts';
+import { loopPasses } from '../../src/analyzer/node-models.ts';
+import { DEFAULT_LOOP_ITEMS } from '../../src/domain/defaults.ts';
+import { Builder } from './fixtures.ts';
+
+const lognormal = { type: 'lognormal' as const, median: 0.3, p95: 1.5 };
+const plumbing = { stub: { latency: { type: 'fixed' as const, value: 0.01 } } };
+const call = { stub: { latency: lognormal, outcomes: { ok: 0.99, timeout: 0.01 } }, policy: {} };
+const guess = { stub: { latency: lognormal, outcomes: { ok: 0.9, wrong: 0.1 } }, policy: {} };
+
+/** An n8n-style for-each: trigger, loop, a body of `body` steps going back to the loop, done to the output. */
+function forEach(body: readonly ['tool' | 'data' | 'ai', object][]) {
+  const b = new Builder().add('trigger', 't').add('loop', 'l').add('output', 'o').chain('t', 'l').link('l', 'o', { sourcePort: 'done' });
+  body.forEach(([kind, patch], i) => b.add(kind, `s${i}`, patch));
+  b.link('l', 's0', { sourcePort: 'each' });
+  for (let i = 1; i < body.length; i++) b.link(`s${i - 1}`, `s${i}`);
+  b.link(`s${body.length - 1}`, 'l');
+  return b.build();
+}
+
+describe('classes of mass', () => {
+  it('a step in a loop that can never be wrong gets no class of its own (data steps, tools without a wrong outcome)', () => {
+    const plain = forEach([['data', plumbing], ['tool', call], ['data', plumbing], ['tool', call]]);
+    // Correct and wrong-by-another-step, times three confidence types: nothing more.
+    expect(new Flow(new GraphCore(plain)).L.classes).toBe(6);
+    const withAi = forEach([['data', plumbing], ['ai', guess], ['tool', call]]);
+    expect(new Flow(new GraphCore(withAi)).L.classes).toBe(9);
+  });
+
+  it('the figures of such a loop are those of the full layout (no class ever held mass)', () => {
+    const doc = forEach([['data', plumbing], ['tool', call], ['tool', call]]);
+    const e = estimate(doc);
+    // A pass gets through both tools with r = 0.99^2; the loop goes round again with q = P / (P + 1) (P: the
+    // default items' mean), so a case succeeds with (1 - q) / (1 - q r).
+    const q = loopPasses(DEFAULT_LOOP_ITEMS, 1) / (loopPasses(DEFAULT_LOOP_ITEMS, 1) + 1);
+    const r = 0.99 ** 2;
+    expect(e.success).toBeCloseTo((1 - q) / (1 - q * r), 6);
+    expect(e.notEstimated).toEqual({});
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Real n8n exports (test/fixtures/n8n, from the shared corpus) on which the real-world review
+ * (docs/analyzer-realworld.md) judged a finding a false alarm: imported and analysed as the Problems panel does,
+ * the false alarm is gone and the findings the review agreed with are still there.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyzer/index.ts';
+import { importAnyWorkflow } from '../../src/interop/importers.ts';
+
+const findingsOf = (name: string): { ruleId: string; message: string }[] => {
+  const r = importAnyWorkflow(readFileSync(new URL(`../fixtures/n8n/${name}`, import.meta.url)));
+  if (!r.ok) throw new Error(`${name} does not import`);
+  return analyze(r.doc).findings.map((f) => ({ ruleId: f.ruleId, message: f.message }));
+};
+const rules = (name: string): string[] => [...new Set(findingsOf(name).map((f) => f.ruleId))].sort();
+
+describe('the real-world review, on the corpus files it names', () => {
+  it('unchecked-ai-output: a run by hand ending at End delivers nothing to anyone (1128)', () => {
+    const found = rules('1128_Manual_HTTP_Automation_Webhook.json');
+    expect(found).not.toContain('unchecked-ai-output');
+    // The labels are still n8n's defaults and vendor names: the review agreed.
+    expect(found).toContain('tool-centric-design');
+  });
+
+  it('human-gate-timeout and critical-path-latency: the pages of a multi-page form are the requester (1784)', () => {
+    const found = rules('1784_Splitout_Filter_Automation_Triggered.json');
+    expect(found).not.toContain('human-gate-timeout');
+    expect(found).not.toContain('critical-path-latency');
+    expect(found).toContain('no-monitoring');
+  });
+
+  it("no-monitoring: n8n's error workflow hears of every failed run (1944)", () => {
+    expect(rules('1944_Microsoftoutlook_Telegram_Send_Triggered.json')).not.toContain('no-monitoring');
+  });
+
+  it('unchecked-ai-output still reports model-written text sent out with nothing checking it (1341)', () => {
+    expect(findingsOf('1341_Telegram_Splitout_Automate_Webhook.json').filter((f) => f.ruleId === 'unchecked-ai-output').length).toBeGreaterThan(0);
+  });
+});
