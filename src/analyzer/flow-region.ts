@@ -240,11 +240,10 @@ export abstract class RegionBase {
       for (const e of this.inOf[v]!) if (!inComp.has(this.edges[e]!.from)) external += sumOf(this.es[e]!.m);
     }
     // The states after the last two sweeps, for the extrapolation of the rounds not swept.
-    let older: LoopState | null = null;
     let last: LoopState | null = null;
     let changes: number[] = [];
     for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-      older = last;
+      const older = last;
       last = this.snapshot(order, stopLocal);
       let change = 0;
       for (const v of order) {
