@@ -207,6 +207,9 @@ export abstract class EngineCore {
       gateTimedOut: false,
     };
     s.tokens.push(tok);
+    // Drop ended tokens from the case's list now and then (joins that fire close their group without a search, so
+    // nothing else compacts it), keeping it proportional to what is alive in a case that loops through splits.
+    if (c.tokens.length >= 64 && (c.tokens.length & 63) === 0) c.tokens = c.tokens.filter((id) => s.tokens[id] != null);
     c.tokens.push(tok.id);
     c.moving++;
     return tok;

@@ -19,7 +19,7 @@
  * Where things are. The engine is one class built in layers, one module each; each layer adds one part of the
  * semantics to the layers below it and declares abstract what it needs from a layer above:
  *
- *   event-queue.ts   the binary heap of timed events (plain functions on typed arrays)
+ *   event-queue.ts   the 4-ary heap of timed events (plain functions on typed arrays)
  *   engine-state.ts  every piece of mutable state, in one plain object (`EngineState`); checkpoint.ts copies it
  *   engine-core.ts   EngineCore: random draws, tracing, scheduling; cases, tokens and branch groups
  *   calls.ts         CallHandling: ai/tool tries, faults, retries with backoff, catchers, timeouts, breakers
@@ -34,7 +34,7 @@
 import { OUT_STUCK, type CompiledGraph } from './compile.ts';
 import type { CompiledFaults } from './compile-scenario.ts';
 import type { CaseResults, EngineConfig, NodeStats } from './engine-state.ts';
-import { EVENT, popEvent } from './event-queue.ts';
+import { EVENT, popEvent, topSlot } from './event-queue.ts';
 import { Routing } from './routing.ts';
 
 export { checkpointState, restoreState, type Plain } from './checkpoint.ts';
@@ -59,10 +59,11 @@ export class Engine extends Routing {
     const q = s.queue;
     if (q.size === 0) return false;
     const time = q.time[0] ?? 0;
-    const type = q.type[0] ?? 0;
-    const a0 = q.arg0[0] ?? 0;
-    const a1 = q.arg1[0] ?? 0;
-    const a2 = q.arg2[0] ?? 0;
+    const top = topSlot(q);
+    const type = q.type[top] ?? 0;
+    const a0 = q.arg0[top] ?? 0;
+    const a1 = q.arg1[top] ?? 0;
+    const a2 = q.arg2[top] ?? 0;
     popEvent(q);
     s.now = time;
     s.events++;

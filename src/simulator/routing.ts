@@ -112,6 +112,8 @@ export abstract class Routing extends HumanGates {
     const count = to - from;
     const gid = s.nextGroup++;
     s.groups.push({ id: gid, caseId: c.id, parent: tok.group, live: count, parked: [], done: false, timerArmed: false });
+    // Drop ended groups from the case's list now and then (a case that loops through splits makes many).
+    if (c.groups.length >= 64 && (c.groups.length & 63) === 0) c.groups = c.groups.filter((id) => s.groups[id] != null);
     c.groups.push(gid);
     const branches: Token[] = [];
     for (let k = 0; k < count; k++) {
@@ -269,8 +271,22 @@ export abstract class Routing extends HumanGates {
       merged.wrongBy = arrived.find((t) => t.wrong)?.wrongBy ?? -1;
     }
     grp.done = true;
-    this.cancelGroup(c, grp.id);
+    if (allParkedIn(grp, arrived)) this.closeGroup(grp, arrived);
+    else this.cancelGroup(c, grp.id);
     this.leave(merged, n, PORT.out);
+  }
+
+  /**
+   * Close a group whose every live branch is parked at the join (a join `all` firing, or a timeout when all have
+   * arrived): what `cancelGroup` does, without searching. `live` counts each token of the group and each nested
+   * group still alive, so when the parked tokens alone make up `live`, no other token of the group is alive and
+   * every nested group has already ended (set to null): dropping the parked tokens is all there is to cancel. A
+   * parked token is neither queued nor counted as moving, and cancelling it is not traced, as in `cancelGroup`.
+   */
+  private closeGroup(grp: Group, parked: readonly Token[]): void {
+    const s = this.s;
+    for (const t of parked) s.tokens[t.id] = null;
+    s.groups[grp.id] = null;
   }
 
   /**
@@ -348,6 +364,13 @@ export abstract class Routing extends HumanGates {
     if (outcome === 0 && tok.wrong) c.wrongDelivered = true;
     this.finishToken(tok);
   }
+}
+
+/** The arrived tokens are every live branch of the group, all parked (waiting at the join). */
+function allParkedIn(grp: Group, arrived: readonly Token[]): boolean {
+  if (arrived.length !== grp.live) return false;
+  for (const t of arrived) if (t.state !== TOKEN_STATE.parked || t.group !== grp.id) return false;
+  return true;
 }
 
 /**

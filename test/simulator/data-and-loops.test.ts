@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { Distribution, StepPolicy, Workflow, WorkflowNode } from '../../src/domain/index.ts';
 import { compileGraph, LOOP_PASS_LIMIT } from '../../src/simulator/compile.ts';
 import { compileArrival, compileFaults } from '../../src/simulator/compile-scenario.ts';
-import { DEFAULT_VISIT_LIMIT, runReplication } from '../../src/simulator/engine.ts';
-import { ai, edge, fixed, output, tool, trigger, workflow } from './helpers.ts';
+import { DEFAULT_VISIT_LIMIT, Engine, runReplication } from '../../src/simulator/engine.ts';
+import { ai, edge, fixed, join, output, router, tool, trigger, workflow } from './helpers.ts';
 
 const at = { x: 0, y: 0 };
 
@@ -139,5 +139,24 @@ describe('loops', () => {
     expect(counts.success).toBe(500);
     expect(visits('b') / 500).toBeGreaterThan(4);
     expect(visits('b') / 500).toBeLessThan(8);
+  });
+});
+
+describe('a case that loops through splits and joins', () => {
+  it('keeps its own token and group lists proportional to what is alive, not to everything it ever made', () => {
+    // 300 passes, each splitting into two branches that meet again: 900 tokens and 300 groups over the case's life.
+    const doc = workflow(
+      [trigger(), loop('l', fixed(300)), router('fan', 'parallel'), tool('a', { ok: 1 }, { latency: fixed(1) }), tool('b', { ok: 1 }, { latency: fixed(2) }), join('meet'), output('o')],
+      [edge('t', 'l'), edge('l:each', 'fan'), edge('fan', 'a'), edge('fan', 'b'), edge('a', 'meet'), edge('b', 'meet'), edge('meet', 'l'), edge('l:done', 'o')],
+    );
+    const g = compileGraph(doc);
+    const e = new Engine(g, compileFaults(g, doc, []), { seed: 3, replication: 0, cases: 4, arrival: compileArrival({ arrival: { type: 'fixed', everySeconds: 100 } }, undefined) });
+    let longest = 0;
+    while (e.step()) for (const c of e.s.active) if (c) longest = Math.max(longest, c.tokens.length, c.groups.length);
+    e.finish();
+    expect([...e.s.results.outcome]).toEqual([0, 0, 0, 0]);
+    expect(e.s.stats.visits[g.nodeIds.indexOf('meet')]).toBe(4 * 300 * 2);
+    expect(e.s.nextToken).toBe(4 * (1 + 300 * 3));
+    expect(longest).toBeLessThan(70);
   });
 });
