@@ -11,6 +11,7 @@ import { addPhase, scalePhase, shiftPhase, uniformPhase, type Phase } from './ph
 import { TimeDist } from './time-dist.ts';
 import { splitEdges, SEVS, Layout, VISIT_GUARD, MAX_SWEEPS, SETTLED, newEnds, sumOf, newSums, emptyTimes, mixedTime, PacketBuilder, type Packet, type Ends, type RegionResult, type Input } from './flow-packets.ts';
 import { combine, Race } from './flow-join.ts';
+import { withTail } from './loop-tail.ts';
 import type { Flow } from './flow.ts';
 
 export interface Start {
@@ -294,28 +295,7 @@ export abstract class RegionBase {
     const k = ratio / (1 - ratio);
     const num = (now: number, before: number): number => Math.max(now, now + (now - before) * k);
     const arr = (now: Float64Array, before: Float64Array | undefined): Float64Array => Float64Array.from(now, (x, i) => num(x, before?.[i] ?? 0));
-    // A distribution's increment over the last sweep is known by its moments (cells may lose mass as well as gain
-    // it from sweep to sweep: the classes' shared shapes move), and the round by how the increment moved on.
-    const dist = (now: TimeDist, before: TimeDist, before2: TimeDist | undefined): TimeDist => {
-      const [m0, s0, q0] = now.moments();
-      const [m1, s1, q1] = before.moments();
-      const dm = m0 - m1;
-      if (!(dm > 1e-12 * m0)) return now;
-      const mean = (s0 - s1) / dm;
-      const variance = Math.max(0, (q0 - q1) / dm - mean * mean);
-      let round = 0;
-      let roundVariance = 0;
-      if (before2) {
-        const [m2, s2, q2] = before2.moments();
-        const dm2 = m1 - m2;
-        if (dm2 > 1e-12 * m1) {
-          const mean2 = (s1 - s2) / dm2;
-          round = Math.max(0, mean - mean2);
-          roundVariance = Math.max(0, variance - Math.max(0, (q1 - q2) / dm2 - mean2 * mean2));
-        }
-      }
-      return TimeDist.mix([now, TimeDist.geometricTail(dm, Math.max(0, mean), variance, ratio, round, roundVariance)]);
-    };
+    const dist = (now: TimeDist, before: TimeDist, before2: TimeDist | undefined): TimeDist => withTail(now, before, before2, ratio);
     const dists = (now: readonly TimeDist[], before: readonly TimeDist[], before2: readonly TimeDist[] | undefined): TimeDist[] => now.map((d, c) => dist(d, before[c] ?? TimeDist.EMPTY, before2?.[c]));
     prev.edges.forEach((e, i) => {
       const now = this.es[e]!;

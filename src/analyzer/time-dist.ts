@@ -285,54 +285,6 @@ export class TimeDist {
     return Math.abs(k - 1) < 1e-15 ? sum : sum.scaled(k);
   }
 
-  /** Mass, and mass x value and mass x value^2 summed over the cells (moments that add and subtract exactly). */
-  moments(): [number, number, number] {
-    let s = 0;
-    let q = 0;
-    for (let k = 0; k < this.sum.length; k++) {
-      s += this.sum[k]!;
-      q += this.sq[k]!;
-    }
-    return [this.total, s, q];
-  }
-
-  /**
-   * The sum over j >= 1 of ratio^j x (a mass `mass` of mean `mean` and variance `variance`, moved on by j rounds,
-   * each of mean `round` and variance `roundVariance`): what the rounds of a loop not yet swept add, when each adds
-   * `ratio` times the mass of the round before, one round later (flow-region.ts). Its total is mass x ratio /
-   * (1 - ratio); the rounds are grouped into at most MAX_ATOMS atoms, each keeping its variance.
-   * @example TimeDist.geometricTail(0.1, 1, 0, 0.5, 2, 0).total // 0.1
-   */
-  static geometricTail(mass: number, mean: number, variance: number, ratio: number, round: number, roundVariance: number): TimeDist {
-    if (!(mass > 0) || !(ratio > 0 && ratio < 1)) return TimeDist.EMPTY;
-    // Rounds up to where what is left is a millionth.
-    const rounds = Math.min(2000, Math.ceil(Math.log(1e-6) / Math.log(ratio)));
-    const group = Math.ceil(rounds / MAX_ATOMS);
-    const values: number[] = [];
-    const weights: number[] = [];
-    const spreads: number[] = [];
-    let w = 1;
-    for (let j = 1; j <= rounds; j += group) {
-      let gw = 0;
-      let g1 = 0;
-      let g2 = 0;
-      for (let i = j; i < j + group && i <= rounds; i++) {
-        w *= ratio;
-        gw += w;
-        g1 += w * i;
-        g2 += w * i * i;
-      }
-      const meanRound = g1 / gw;
-      values.push(mean + meanRound * round);
-      weights.push(gw);
-      spreads.push(variance + meanRound * roundVariance + Math.max(0, g2 / gw - meanRound * meanRound) * round * round);
-    }
-    const sum = weights.reduce((a, b) => a + b, 0);
-    const b = new TimeBuilder();
-    b.addConvolved(TimeDist.point(0), values, Float64Array.from(weights, (x) => x / sum), (mass * ratio) / (1 - ratio), spreads);
-    return b.build();
-  }
-
   /** This distribution as atoms (centroids, normalised weights). */
   toAtoms(): Atoms {
     const values: number[] = [];

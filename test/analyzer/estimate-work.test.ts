@@ -7,6 +7,7 @@ import { estimate } from '../../src/analyzer/estimates.ts';
 import { Flow } from '../../src/analyzer/flow.ts';
 import { gateModel } from '../../src/analyzer/gate-model.ts';
 import { GraphCore } from '../../src/analyzer/graph-core.ts';
+import { geometricTail } from '../../src/analyzer/loop-tail.ts';
 import { humanOf, loopPasses } from '../../src/analyzer/node-models.ts';
 import { PHASE_BINS, uniformPhase } from '../../src/analyzer/phase.ts';
 import { withBudget, workUsed } from '../../src/analyzer/work-budget.ts';
@@ -51,6 +52,13 @@ describe('classes of mass', () => {
 });
 
 describe('loops', () => {
+  it('the rounds not swept: mass x r / (1 - r), each round one round later (mean round / (1 - r) on)', () => {
+    const tail = geometricTail(0.01, 10, 4, 0.8, 2, 1);
+    expect(tail.total).toBeCloseTo(0.04, 12);
+    // Rounds j >= 1 weighted 0.8^j: E[j] = 1 / (1 - 0.8) = 5, so the mean is 10 + 5 x 2.
+    expect(tail.mean()).toBeCloseTo(20, 3);
+  });
+
   it('a for-each settles to the exact geometric count of passes: the rounds not swept are added, not dropped', () => {
     // Each pass takes exactly 1 s (two fixed data steps); the loop goes round again with q = P / (P + 1).
     const half = { stub: { latency: { type: 'fixed' as const, value: 0.5 } } };
