@@ -48,6 +48,15 @@ module.exports = {
       to: { path: '^src/simulator/' },
     },
     {
+      name: 'analyzer-loaded-after-first-paint',
+      severity: 'error',
+      comment:
+        'The editor loads the analyzer after its first paint (src/store/analyzer-loader.ts; docs/architecture.md, "First load"): ' +
+        'ui, store and app import its types only and reach its code through the store. simulation-runtime.ts is itself loaded on first use.',
+      from: { path: '^src/(ui|store|app)/', pathNot: '^src/app/simulation-runtime\\.ts$' },
+      to: { path: '^src/analyzer/', dependencyTypesNot: ['type-only', 'dynamic-import'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       comment: 'Import cycles make load order fragile. Type-only cycles (slice interfaces naming the store type) erase at compile time.',

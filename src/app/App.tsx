@@ -83,7 +83,8 @@ function ThemeRoot({ children, opening }: { children: React.ReactNode; opening: 
         {children}
       </div>
       {opening && (
-        <p className="app-opening" role="status">
+        // Outside .app (which is inert while opening), so it takes the theme itself.
+        <p className="app-opening" role="status" data-theme={theme}>
           Opening your designs…
         </p>
       )}

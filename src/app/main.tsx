@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import '../ui/styles.css';
 import { createWorkflow } from '../domain/index.ts';
+import { attachAnalyzer } from '../store/analysis.ts';
 import { createEditorStore } from '../store/editor-store.ts';
 import { DesignLibraryProvider } from '../ui/designs/designs-services.tsx';
 import { App } from './App.tsx';
@@ -32,10 +33,24 @@ function render(state: 'opening' | 'ready'): void {
   root.render(<StrictMode>{library ? <DesignLibraryProvider library={library}>{app}</DesignLibraryProvider> : app}</StrictMode>);
 }
 
+/**
+ * Run `start` once the page has painted: the frame after the next one has begun (a task queued from inside
+ * requestAnimationFrame runs after that frame's paint). A hidden tab paints nothing and runs no frames, so there
+ * it starts at once.
+ */
+function afterFirstPaint(start: () => void): void {
+  if (document.visibilityState !== 'visible') start();
+  else requestAnimationFrame(() => setTimeout(start, 0));
+}
+
 // The editor paints first; storage (Dexie, the repositories, the designs library) loads beside it, so it is not
 // part of the first page's JavaScript (docs/architecture.md, "First load"). The editor stays inert until the
 // design to show is open.
 render('opening');
+// The analyzer (rules, graph model, estimates) is not needed to paint either: it loads right after the first
+// paint, beside storage; until it is there the Problems panel, the counts, the score card and the badges show
+// that the analysis is pending (src/store/analysis.ts). attachAnalyzer never rejects (a failure is shown).
+afterFirstPaint(() => void attachAnalyzer(store));
 try {
   const { startDesignLibrary } = await import('./persistence-wiring.ts');
   library = await startDesignLibrary(store, sampleWorkflow());

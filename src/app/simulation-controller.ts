@@ -4,7 +4,6 @@
  * store's run state. The pool serves one job at a time (each job takes over the workers' message handlers), so a
  * batch, a comparison and a sweep never overlap: starting one cancels the one before.
  */
-import { estimate } from '../analyzer/index.ts';
 import { MAX_SECONDS, type Fault, type Scenario, type Workflow } from '../domain/index.ts';
 import type { SimulationClient, SimulationJob } from '../simulator/client.ts';
 import type { DebugCheckpoint, DebugRun } from '../simulator/debug.ts';
@@ -53,12 +52,13 @@ export interface SimulationController extends SimulationServices {
 /**
  * The analyzer's estimate for the run that was made: the scenario's arrivals and faults and the run's number of
  * cases, so a fault scenario is compared with the estimate under the same faults, never with the fault-free
- * baseline. Null when the design is beyond what the closed form handles.
+ * baseline. Null when the design is beyond what the closed form handles. The estimate comes with the runtime
+ * (simulation-runtime.ts), which a finished run has loaded: the comparison is never pending.
  */
-function closedForm(doc: Workflow, settings: BatchSettings): ClosedFormEstimate | null {
+function closedForm(rt: SimulationRuntime, doc: Workflow, settings: BatchSettings): ClosedFormEstimate | null {
   const s = settings.scenarioId !== null ? doc.scenarios?.find((x) => x.id === settings.scenarioId) : undefined;
   try {
-    const e = estimate(doc, { cases: settings.cases, ...(s?.arrival ? { arrival: s.arrival } : {}), ...(s?.faults ? { faults: s.faults } : {}) });
+    const e = rt.estimate(doc, { cases: settings.cases, ...(s?.arrival ? { arrival: s.arrival } : {}), ...(s?.faults ? { faults: s.faults } : {}) });
     return {
       success: e.success,
       silentError: e.silentError,
@@ -283,7 +283,8 @@ export function createSimulationController(deps: SimulationControllerDeps = {}):
         (reports) => {
           const report = reports?.[0];
           if (!report) return markCancelled('batch', mine);
-          set({ batch: { status: 'done', progress: null, error: null, report, settings, designName: doc.name, estimate: closedForm(doc, settings) } });
+          // A report means the runtime has loaded (runSeries loads it before it runs anything).
+          set({ batch: { status: 'done', progress: null, error: null, report, settings, designName: doc.name, estimate: runtime ? closedForm(runtime, doc, settings) : null } });
         },
         (e: unknown) => set({ batch: { ...store.getState().batch, status: 'error', progress: null, error: message(e) } }),
       );

@@ -1,12 +1,14 @@
 /**
  * Everything the simulation controller takes from src/simulator, in one module it loads on first use (a run,
  * a debug step): the engine, the worker pool's client and the report code stay out of the first page
- * (docs/architecture.md, "First load").
+ * (docs/architecture.md, "First load"). With them, the analyzer's closed-form estimate that a finished run is
+ * compared with: the analyzer itself loads after the first paint, and a run that has finished has this module.
  */
 import type { Scenario, Workflow } from '../domain/index.ts';
 import { DEFAULT_SCENARIO, REPORT_KPIS, type ReportKpi, type StoppingRule } from '../simulator/report.ts';
 import type { BatchStopping } from '../store/simulation-store.ts';
 
+export { estimate } from '../analyzer/index.ts';
 export { createSimulationClient } from '../simulator/client.ts';
 export { createDebugRun } from '../simulator/debug.ts';
 export { applySweepParam } from '../store/simulation-whatif.ts';

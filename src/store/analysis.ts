@@ -19,9 +19,16 @@
  * synchronously. Above it they show `analysedDoc`, a revision the store moves forward after DEBOUNCE_MS
  * without edits (watchAnalysis below, on the document's change feed, which is silent during a gesture); the
  * panel says "Analysing…" meanwhile.
+ *
+ * The analyzer's code loads after the first paint (analyzer-loader.ts; docs/architecture.md, "First load"). Until
+ * it is in the store (`analyzer`), `selectAnalysis` is null and `selectAnalysisPending` true: every reader shows
+ * that it is waiting (the counts and the panel say "Analysing…", the score card shows its figures as pending,
+ * nodes carry no badge), never zero problems or a score for a design nobody analysed. `attachAnalyzer` puts the
+ * loaded code in the store; `analyzerFailure` says why it could not load, and the panel offers to try again.
  */
-import { analyze, type Analysis, type Finding, type FindingSeverity } from '../analyzer/index.ts';
+import type { Analysis, Finding, FindingSeverity } from '../analyzer/index.ts';
 import type { Workflow, WorkflowNode } from '../domain/index.ts';
+import { loadAnalyzer, type Analyzer } from './analyzer-loader.ts';
 import type { EditorState, EditorStore } from './types.ts';
 
 /** Above this many nodes, analysis waits for a pause in editing (see the file comment). */
@@ -32,9 +39,13 @@ export const DEBOUNCE_MS = 150;
 export interface AnalysisSlice {
   /** The revision the analysis shows for designs above LIVE_NODE_LIMIT nodes; smaller ones use `doc` itself. */
   analysedDoc: Workflow;
+  /** The analyzer's code once it has loaded (after the first paint); null until then, and the analysis is pending. */
+  analyzer: Analyzer | null;
+  /** Why the analyzer's code could not be loaded (offline before it was cached), or null. */
+  analyzerFailure: string | null;
 }
 
-export const createAnalysisSlice = (initial: Workflow): AnalysisSlice => ({ analysedDoc: initial });
+export const createAnalysisSlice = (initial: Workflow, analyzer: Analyzer | null): AnalysisSlice => ({ analysedDoc: initial, analyzer, analyzerFailure: null });
 
 const byDoc = new WeakMap<Workflow, Analysis>();
 let last: { doc: Workflow; analysis: Analysis } | null = null;
@@ -68,12 +79,12 @@ export function isAnalysed(doc: Workflow): boolean {
 
 /**
  * The analysis of one document revision, computed at most once per revision (and not at all for a move).
- * @example analysisOf(doc) === analysisOf(doc) // true
+ * @example analysisOf(doc, analyzer) === analysisOf(doc, analyzer) // true
  */
-export function analysisOf(doc: Workflow): Analysis {
+export function analysisOf(doc: Workflow, analyzer: Pick<Analyzer, 'analyze'>): Analysis {
   let analysis = byDoc.get(doc);
   if (!analysis) {
-    analysis = last !== null && onlyPositionsDiffer(last.doc, doc) ? last.analysis : analyze(doc);
+    analysis = last !== null && onlyPositionsDiffer(last.doc, doc) ? last.analysis : analyzer.analyze(doc);
     byDoc.set(doc, analysis);
   }
   last = { doc, analysis };
@@ -83,13 +94,24 @@ export function analysisOf(doc: Workflow): Analysis {
 /** The document the analysis describes: the current one, or for a big design the last settled revision. */
 export const selectAnalysedDoc = (s: EditorState): Workflow => (s.doc.nodes.length <= LIVE_NODE_LIMIT ? s.doc : s.analysedDoc);
 
-export const selectAnalysis = (s: EditorState): Analysis => analysisOf(selectAnalysedDoc(s));
+/** The analyzer's code, or null while it loads. */
+export const selectAnalyzer = (s: EditorState): Analyzer | null => s.analyzer;
 
-/** True while a big design's analysis lags behind an edit (the panel shows "Analysing…"). */
+/** The analysis the editor shows, or null while the analyzer's code loads (show pending, never an empty result). */
+export const selectAnalysis = (s: EditorState): Analysis | null => (s.analyzer ? analysisOf(selectAnalysedDoc(s), s.analyzer) : null);
+
+/**
+ * True while the analyzer's code loads (not after it failed to: see `analyzerFailure`), and while a big design's
+ * analysis lags behind an edit; the panel and the counts say "Analysing…".
+ */
 export const selectAnalysisPending = (s: EditorState): boolean => {
+  if (s.analyzer === null) return s.analyzerFailure === null;
   const shown = selectAnalysedDoc(s);
   return shown !== s.doc && !onlyPositionsDiffer(shown, s.doc);
 };
+
+/** Why the analysis cannot be shown (the analyzer's code failed to load), or null. */
+export const selectAnalyzerFailure = (s: EditorState): string | null => (s.analyzer === null ? s.analyzerFailure : null);
 
 export interface FindingCounts {
   readonly error: number;
@@ -109,11 +131,14 @@ function countsOf(a: Analysis): FindingCounts {
   return c;
 }
 
-/** Findings per severity (suppressed ones excluded); one object per analysis. */
-export const selectFindingCounts = (s: EditorState): FindingCounts => countsOf(selectAnalysis(s));
-export const selectErrorCount = (s: EditorState): number => selectFindingCounts(s).error;
-export const selectWarningCount = (s: EditorState): number => selectFindingCounts(s).warning;
-export const selectInfoCount = (s: EditorState): number => selectFindingCounts(s).info;
+/** Findings per severity (suppressed ones excluded); one object per analysis; null while the analyzer loads. */
+export const selectFindingCounts = (s: EditorState): FindingCounts | null => {
+  const a = selectAnalysis(s);
+  return a ? countsOf(a) : null;
+};
+export const selectErrorCount = (s: EditorState): number | null => selectFindingCounts(s)?.error ?? null;
+export const selectWarningCount = (s: EditorState): number | null => selectFindingCounts(s)?.warning ?? null;
+export const selectInfoCount = (s: EditorState): number | null => selectFindingCounts(s)?.info ?? null;
 
 const byNodeCache = new WeakMap<Analysis, ReadonlyMap<string, readonly Finding[]>>();
 function findingsByNode(a: Analysis): ReadonlyMap<string, readonly Finding[]> {
@@ -134,8 +159,13 @@ function findingsByNode(a: Analysis): ReadonlyMap<string, readonly Finding[]> {
   return m;
 }
 
-/** Findings per node id, worst first; one map per analysis. */
-export const selectFindingsByNode = (s: EditorState): ReadonlyMap<string, readonly Finding[]> => findingsByNode(selectAnalysis(s));
+const NO_FINDINGS: ReadonlyMap<string, readonly Finding[]> = new Map();
+
+/** Findings per node id, worst first; one map per analysis (empty while the analyzer loads: no badge yet). */
+export const selectFindingsByNode = (s: EditorState): ReadonlyMap<string, readonly Finding[]> => {
+  const a = selectAnalysis(s);
+  return a ? findingsByNode(a) : NO_FINDINGS;
+};
 
 /**
  * The worst severity among a node's findings, or null. A primitive, so a badge re-renders only when its own
@@ -158,7 +188,8 @@ export const selectNodeWorstMessage = (s: EditorState, nodeId: string): string |
 export function watchAnalysis(store: EditorStore, schedule: (run: () => void, ms: number) => () => void = defaultSchedule): () => void {
   let cancel: (() => void) | null = null;
   const show = (doc: Workflow): void => {
-    analysisOf(doc);
+    const analyzer = store.getState().analyzer;
+    if (analyzer) analysisOf(doc, analyzer);
     store.setState({ analysedDoc: doc });
   };
   const stopListening = store.getState().listenToChanges(({ after, origin }) => {
@@ -181,4 +212,19 @@ export function watchAnalysis(store: EditorStore, schedule: (run: () => void, ms
 function defaultSchedule(run: () => void, ms: number): () => void {
   const t = setTimeout(run, ms);
   return () => clearTimeout(t);
+}
+
+/**
+ * Put the analyzer's code in the store once it has loaded (src/app/main.tsx calls this after the first paint; the
+ * Problems panel's Retry calls it again after a failure). Never rejects: a failure is kept in `analyzerFailure`.
+ * @example await attachAnalyzer(store) // selectAnalysis(store.getState()) is no longer null
+ */
+export async function attachAnalyzer(store: EditorStore, load: () => Promise<Analyzer> = loadAnalyzer): Promise<void> {
+  if (store.getState().analyzer) return;
+  store.setState({ analyzerFailure: null });
+  try {
+    store.setState({ analyzer: await load(), analyzerFailure: null });
+  } catch (error) {
+    store.setState({ analyzerFailure: `the analyzer could not be loaded (${error instanceof Error ? error.message : String(error)})` });
+  }
 }

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { holdChunks } from './editor-helpers.ts';
 
 test('the app loads, shows a document on the canvas, and logs no console errors', async ({ page }) => {
   const errors: string[] = [];
@@ -19,12 +20,7 @@ test('the app loads, shows a document on the canvas, and logs no console errors'
 
 test('the editor paints before storage opens: busy and inert meanwhile, with no placeholder shown, then the design', async ({ page }) => {
   // Storage is its own chunk, loaded beside the first paint (docs/architecture.md, "First load"): hold it back.
-  let release = (): void => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/persistence-wiring-*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdChunks(page, '**/persistence-wiring-*.js');
   await page.goto('/');
   await expect(page.getByRole('status').filter({ hasText: 'Opening your designs' })).toBeVisible();
   await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'true');
@@ -47,4 +43,19 @@ test('the editor paints before storage opens: busy and inert meanwhile, with no 
   await expect(page.getByRole('dialog', { name: 'Start from a template' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: /^AI tool: / }).first()).toBeVisible();
+});
+
+test('"Opening your designs…" takes the dark theme (readable, not a white box on a dark page)', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  const release = await holdChunks(page, '**/persistence-wiring-*.js');
+  await page.goto('/');
+  const label = page.getByRole('status').filter({ hasText: 'Opening your designs' });
+  await expect(label).toBeVisible();
+  const colours = await label.evaluate((el) => ({ background: getComputedStyle(el).backgroundColor, text: getComputedStyle(el).color }));
+  // The dark theme's surface and text (src/ui/styles.css, .app[data-theme='dark']).
+  expect(colours).toEqual({ background: 'rgb(23, 26, 33)', text: 'rgb(230, 233, 239)' });
+  release();
+  await expect(label).toHaveCount(0);
+  await context.close();
 });

@@ -13,6 +13,20 @@ export function design(name: string, kinds: readonly NodeKind[], edges: Workflow
   return { ...doc, nodes: kinds.map((k, i) => createNode(k, { id: `${k}${i}`, position: { x: i * 300, y: (i % 2) * 160 } })), edges };
 }
 
+/**
+ * Hold back the chunks whose URL matches `glob` (a part of the app that loads after the first paint: storage,
+ * the analyzer) until the returned function is called, to see the page while it waits.
+ */
+export async function holdChunks(page: Page, glob: string): Promise<() => void> {
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(glob, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** The editor is painted before storage opens the design to show; it is busy (and inert) until then. */
 export async function appReady(page: Page): Promise<void> {
   await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');

@@ -1,7 +1,7 @@
 /** The analyzer in the editor: live findings in the Problems panel, node badges, activation, quick fix, undo. */
 import { expect, test, type Page } from '@playwright/test';
 import type { Workflow } from '../../src/domain/index.ts';
-import { design, dragLocators, getDoc, handle, historyDepth, message, node, openEditor, selectedIds } from './editor-helpers.ts';
+import { design, dragLocators, holdChunks, getDoc, handle, historyDepth, message, node, openEditor, selectedIds } from './editor-helpers.ts';
 
 /**
  * trigger0 -> router1 -> output2: a superfluous router (warning, quick fix). trigger3 -> tool4 far away: tool4
@@ -120,4 +120,34 @@ test('wiring an error port without a catch policy is flagged as dead; Fix adds t
   await expect(message(page)).toContainText(/^Sent errors to the error port on “AI tool”\. Undo reverts it\./);
   const ai = (await getDoc(page)).nodes.find((n) => n.id === 'ai1');
   expect(ai?.kind === 'ai' ? ai.policy?.catch : undefined).toEqual([{ errorEquals: ['ALL'], port: 'error' }]);
+});
+
+test('the analyzer loads after the first paint: everything says "Analysing…" meanwhile, edits and undo work, then the findings, a Fix and Undo', async ({ page }) => {
+  // The analyzer is its own chunk, loaded after the first paint (docs/architecture.md, "First load"): hold it back.
+  const release = await holdChunks(page, '**/analyzer-*.js');
+  await openEditor(page, withProblems());
+  const counts = page.getByRole('toolbar', { name: 'Editor toolbar' }).getByRole('button', { name: /^Problems:/ });
+  await expect(counts).toHaveAccessibleName('Problems: Analysing…');
+  await expect(problems(page).getByRole('status')).toHaveText('Analysing…');
+  await expect(problems(page)).not.toContainText('No problems');
+  await expect(problems(page).getByRole('region', { name: 'Complexity score' })).toHaveAttribute('aria-busy', 'true');
+  await expect(page.locator('.wf-issue')).toHaveCount(0);
+  // Editing and undo do not wait for the analyzer.
+  await node(page, 'output2').click();
+  await page.keyboard.press('Delete');
+  await expect(node(page, 'output2')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(node(page, 'output2')).toBeVisible();
+
+  release();
+  await expect(counts).toHaveAccessibleName(/^Problems: 2 errors, \d+ warnings?/);
+  await expect(problems(page).getByRole('status')).toHaveCount(0);
+  await expect(node(page, 'tool4').getByRole('img', { name: 'error finding' })).toBeVisible();
+  await expect(problems(page).getByRole('region', { name: 'Complexity score' })).not.toHaveAttribute('aria-busy', 'true');
+  const item = finding(page, 'superfluous-router');
+  await item.getByRole('button', { name: 'Fix' }).click();
+  await expect(node(page, 'router1')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(node(page, 'router1')).toBeVisible();
+  await expect(item).toBeVisible();
 });

@@ -6,10 +6,14 @@
  *
  * Long lists are capped per group with "Show more" rather than virtualised: every item stays in the
  * accessibility tree and findable with the browser's search, and 100 items render in a few milliseconds.
+ *
+ * The analyzer's code loads after the first paint (store/analysis.ts): until then the panel says "Analysing…"
+ * and lists nothing, never "No problems found"; if it cannot load, the panel says why and offers to try again.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { groupFindings, ruleById, type Finding, type FindingGroup as Group, type FindingSeverity } from '../../analyzer/index.ts';
-import { selectAnalysis, selectAnalysisPending, selectFindingCounts } from '../../store/analysis.ts';
+import type { Finding, FindingGroup as Group, FindingSeverity } from '../../analyzer/index.ts';
+import { attachAnalyzer, selectAnalysis, selectAnalysisPending, selectAnalyzer, selectAnalyzerFailure, selectFindingCounts } from '../../store/analysis.ts';
+import type { Analyzer } from '../../store/analyzer-loader.ts';
 import { applyQuickFix } from '../../store/quick-fix.ts';
 import { selectDocIgnoringMoves } from '../../store/selectors.ts';
 import { useEditorStore, useEditorStoreApi } from '../editor-context.tsx';
@@ -26,13 +30,11 @@ export const PAGE_SIZE = 100;
 
 const ALL_SEVERITIES: ReadonlySet<FindingSeverity> = new Set(SEVERITY_ORDER);
 
-const describeRule = (id: string): string | undefined => ruleById(id)?.meta.description;
-
-function FindingGroup({ severity, findings, onActivate, onFix }: { severity: FindingSeverity; findings: readonly Finding[]; onActivate: (f: Finding) => void; onFix: (f: Finding) => void }) {
+function FindingGroup({ severity, findings, analyzer, onActivate, onFix }: { severity: FindingSeverity; findings: readonly Finding[]; analyzer: Analyzer; onActivate: (f: Finding) => void; onFix: (f: Finding) => void }) {
   const [shown, setShown] = useState(PAGE_SIZE);
   const headingId = `problems-group-${severity}`;
   // A rule's many findings fold into one line (grouping.ts), after the filter, so a search still finds each one.
-  const lines: readonly Group[] = useMemo(() => groupFindings(findings, undefined, describeRule), [findings]);
+  const lines: readonly Group[] = useMemo(() => analyzer.groupFindings(findings, undefined, (id) => analyzer.ruleById(id)?.meta.description), [findings, analyzer]);
   return (
     <section className={`problems__group problems__group--${severity}`} aria-labelledby={headingId}>
       <h3 id={headingId} className="problems__group-title">
@@ -41,9 +43,9 @@ function FindingGroup({ severity, findings, onActivate, onFix }: { severity: Fin
       <ul className="problems__list">
         {lines.slice(0, shown).map((g, i) =>
           g.folded ? (
-            <FindingGroupItem key={`group:${g.ruleId}`} group={g} onActivate={onActivate} onFix={onFix} />
+            <FindingGroupItem key={`group:${g.ruleId}`} group={g} analyzer={analyzer} onActivate={onActivate} onFix={onFix} />
           ) : (
-            <FindingItem key={findingKey(g.findings[0]!, i)} finding={g.findings[0]!} onActivate={onActivate} onFix={onFix} />
+            <FindingItem key={findingKey(g.findings[0]!, i)} finding={g.findings[0]!} analyzer={analyzer} onActivate={onActivate} onFix={onFix} />
           ),
         )}
       </ul>
@@ -59,8 +61,10 @@ function FindingGroup({ severity, findings, onActivate, onFix }: { severity: Fin
 export function ProblemsPanel() {
   const store = useEditorStoreApi();
   const analysis = useEditorStore(selectAnalysis);
+  const analyzer = useEditorStore(selectAnalyzer);
   const counts = useEditorStore(selectFindingCounts);
   const pending = useEditorStore(selectAnalysisPending);
+  const failure = useEditorStore(selectAnalyzerFailure);
   // Labels and suppressions only: a drag must not re-render the panel (nor rebuild the label map) every frame.
   const doc = useEditorStore(selectDocIgnoringMoves);
   const activate = useActivateFinding();
@@ -79,7 +83,7 @@ export function ProblemsPanel() {
   const nodes = doc.nodes;
   const groups = useMemo(() => {
     const labels = new Map(nodes.map((n) => [n.id, n.label] as const));
-    return groupBySeverity(filterFindings(analysis.findings, { severities, text }, (id) => labels.get(id)));
+    return groupBySeverity(filterFindings(analysis?.findings ?? [], { severities, text }, (id) => labels.get(id)));
   }, [analysis, nodes, severities, text]);
   const shownCount = SEVERITY_ORDER.reduce((n, s) => n + groups[s].length, 0);
   const suppressions = doc.lint?.suppressions ?? [];
@@ -89,7 +93,7 @@ export function ProblemsPanel() {
       <header className="problems__head">
         <h2 className="panel-title">Problems</h2>
         <span className="problems__summary" aria-live="polite">
-          {summaryText(counts)}
+          {counts ? summaryText(counts) : ''}
         </span>
         {pending && (
           <span className="problems__pending" role="status">
@@ -101,24 +105,33 @@ export function ProblemsPanel() {
       <div className="problems__filter" role="group" aria-label="Filter problems">
         {SEVERITY_ORDER.map((s) => (
           <button key={s} type="button" className={`problems__toggle problems__toggle--${s}`} aria-pressed={severities.has(s)} onClick={() => toggle(s)}>
-            {GROUP_TITLES[s]} {counts[s]}
+            {GROUP_TITLES[s]} {counts?.[s] ?? '…'}
           </button>
         ))}
         <input type="search" className="problems__search" aria-label="Search problems" placeholder="Search messages, rules, nodes" value={text} onChange={(e) => setText(e.target.value)} />
       </div>
-      {analysis.findings.length === 0 ? (
+      {failure !== null ? (
+        <p className="problems__failure" role="alert">
+          No analysis: {failure}.{' '}
+          <button type="button" onClick={() => void attachAnalyzer(store)}>
+            Try again
+          </button>
+        </p>
+      ) : analysis === null || analyzer === null ? (
+        <p className="muted">The analysis appears here in a moment.</p>
+      ) : analysis.findings.length === 0 ? (
         <p className="muted">No problems found.</p>
       ) : shownCount === 0 ? (
         <p className="muted">No problems match the filter.</p>
       ) : (
-        SEVERITY_ORDER.map((s) => groups[s].length > 0 && <FindingGroup key={s} severity={s} findings={groups[s]} onActivate={activate} onFix={onFix} />)
+        SEVERITY_ORDER.map((s) => groups[s].length > 0 && <FindingGroup key={s} severity={s} findings={groups[s]} analyzer={analyzer} onActivate={activate} onFix={onFix} />)
       )}
-      {analysis.suppressed.length > 0 && (
+      {analysis && analyzer && analysis.suppressed.length > 0 && (
         <details className="problems__suppressed">
           <summary>Suppressed ({analysis.suppressed.length})</summary>
           <ul className="problems__list">
             {analysis.suppressed.map((f, i) => (
-              <FindingItem key={findingKey(f, i)} finding={f} onActivate={activate} onFix={onFix} reason={suppressionReason(f, suppressions) ?? 'no reason given'} />
+              <FindingItem key={findingKey(f, i)} finding={f} analyzer={analyzer} onActivate={activate} onFix={onFix} reason={suppressionReason(f, suppressions) ?? 'no reason given'} />
             ))}
           </ul>
         </details>

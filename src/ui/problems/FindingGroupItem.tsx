@@ -5,12 +5,14 @@
  */
 import { memo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Finding, FindingGroup } from '../../analyzer/index.ts';
+import type { Analyzer } from '../../store/analyzer-loader.ts';
 import { activateOnKey, FindingItem, ProblemIcon, ProblemMessage } from './FindingItem.tsx';
 import { hasRuleDoc } from './rule-docs.ts';
 import { RuleDocsDialog } from './RuleDocsDialog.tsx';
 
 interface Props {
   readonly group: FindingGroup;
+  readonly analyzer: Pick<Analyzer, 'ruleById' | 'QUICK_FIX_WORDS'>;
   readonly onActivate: (f: Finding) => void;
   readonly onFix: (f: Finding) => void;
 }
@@ -22,7 +24,7 @@ function asFinding(g: FindingGroup): Finding {
   return { ruleId: g.ruleId, severity: g.severity, message: g.message, nodeIds: g.nodeIds, edgeIds: g.edgeIds, docs: g.docs };
 }
 
-function FindingGroupItemImpl({ group: g, onActivate, onFix }: Props) {
+function FindingGroupItemImpl({ group: g, analyzer, onActivate, onFix }: Props) {
   const [open, setOpen] = useState(false);
   const [docsOpen, setDocsOpen] = useState(false);
   const onKeyDown = activateOnKey(() => onActivate(asFinding(g)));
@@ -45,7 +47,7 @@ function FindingGroupItemImpl({ group: g, onActivate, onFix }: Props) {
           {open && (
             <ul className="problems__list problems__list--nested">
               {g.findings.map((f, i) => (
-                <FindingItem key={`${i}:${f.nodeIds.join(',')}`} finding={f} onActivate={onActivate} onFix={onFix} />
+                <FindingItem key={`${i}:${f.nodeIds.join(',')}`} finding={f} analyzer={analyzer} onActivate={onActivate} onFix={onFix} />
               ))}
             </ul>
           )}

@@ -4,7 +4,8 @@
  * itself is focusable: click, Enter or Space selects and centres what the finding names.
  */
 import { memo, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { QUICK_FIX_WORDS, ruleById, type Finding } from '../../analyzer/index.ts';
+import type { Finding } from '../../analyzer/index.ts';
+import type { Analyzer } from '../../store/analyzer-loader.ts';
 import { evidenceText } from './finding-view.ts';
 import { hasRuleDoc } from './rule-docs.ts';
 import { RuleDocsDialog } from './RuleDocsDialog.tsx';
@@ -41,6 +42,8 @@ export function activateOnKey(activate: () => void): (e: KeyboardEvent<HTMLLIEle
 
 interface Props {
   readonly finding: Finding;
+  /** The analyzer's catalog and fix wording (the item exists only once the analyzer's code has loaded). */
+  readonly analyzer: Pick<Analyzer, 'ruleById' | 'QUICK_FIX_WORDS'>;
   readonly onActivate: (f: Finding) => void;
   readonly onFix: (f: Finding) => void;
   /** Shown for suppressed findings: why the team accepted it. */
@@ -50,8 +53,8 @@ interface Props {
 /** Clicks on the item's own controls (Fix, the rule's details) must not also activate the item. */
 const stop = (e: MouseEvent | KeyboardEvent): void => e.stopPropagation();
 
-function FindingItemImpl({ finding: f, onActivate, onFix, reason }: Props) {
-  const rule = ruleById(f.ruleId);
+function FindingItemImpl({ finding: f, analyzer, onActivate, onFix, reason }: Props) {
+  const rule = analyzer.ruleById(f.ruleId);
   const [docsOpen, setDocsOpen] = useState(false);
   const onKeyDown = activateOnKey(() => onActivate(f));
   return (
@@ -100,7 +103,7 @@ function FindingItemImpl({ finding: f, onActivate, onFix, reason }: Props) {
         <button
           type="button"
           className="problem__fixbtn"
-          title={`${QUICK_FIX_WORDS[f.quickFix].action}; Undo reverts it`}
+          title={`${analyzer.QUICK_FIX_WORDS[f.quickFix].action}; Undo reverts it`}
           onClick={(e) => {
             stop(e);
             onFix(f);

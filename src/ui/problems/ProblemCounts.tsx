@@ -1,5 +1,5 @@
 /** The toolbar's finding counts ("2 errors, 5 warnings"): a button that takes focus to the Problems panel. */
-import { selectErrorCount, selectInfoCount, selectWarningCount } from '../../store/analysis.ts';
+import { selectAnalyzerFailure, selectErrorCount, selectInfoCount, selectWarningCount } from '../../store/analysis.ts';
 import type { EditorStore } from '../../store/editor-store.ts';
 import { useEditorStore, useEditorStoreApi } from '../editor-context.tsx';
 import { summaryText } from './finding-view.ts';
@@ -31,11 +31,14 @@ export function ProblemCounts() {
   const error = useEditorStore(selectErrorCount);
   const warning = useEditorStore(selectWarningCount);
   const info = useEditorStore(selectInfoCount);
+  const failed = useEditorStore(selectAnalyzerFailure) !== null;
   const store = useEditorStoreApi();
-  const worst = error > 0 ? 'error' : warning > 0 ? 'warning' : info > 0 ? 'info' : 'none';
-  const text = summaryText({ error, warning, info });
+  // Null counts: the analyzer's code is still loading (or failed to); say so rather than "No problems".
+  const known = error !== null && warning !== null && info !== null;
+  const worst = !known ? 'pending' : error > 0 ? 'error' : warning > 0 ? 'warning' : info > 0 ? 'info' : 'none';
+  const text = known ? summaryText({ error, warning, info }) : failed ? 'No analysis' : 'Analysing…';
   return (
-    <button type="button" className={`problem-counts problem-counts--${worst}`} onClick={() => focusProblemsPanel(store)} title="Show the Problems panel" aria-label={`Problems: ${text}`}>
+    <button type="button" className={`problem-counts problem-counts--${worst}`} aria-busy={!known && !failed} onClick={() => focusProblemsPanel(store)} title="Show the Problems panel" aria-label={`Problems: ${text}`}>
       {text}
     </button>
   );

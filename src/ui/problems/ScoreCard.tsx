@@ -188,5 +188,23 @@ function ScoreCardWithRun({ services }: { services: SimulationServices }) {
 function ScoreCardLive({ lastRun }: { lastRun: BatchState | null }) {
   const analysis = useEditorStore(selectAnalysis);
   const filled = useEditorStore(selectProfileFilled);
-  return <ScoreCardView analysis={analysis} profileFilled={filled} lastRun={lastRun} />;
+  return analysis ? <ScoreCardView analysis={analysis} profileFilled={filled} lastRun={lastRun} /> : <ScoreCardPending />;
+}
+
+const PENDING_FIGURES = ['Complexity', 'Over-engineering', 'Success', 'Latency p50 / p95', 'Cost per case', 'Leverage'] as const;
+
+/**
+ * The card while the analyzer's code loads (store/analysis.ts): the same figures, each shown as pending, so the
+ * panel does not jump when the analysis arrives and no figure reads as a result (never a zero or an empty score).
+ */
+export function ScoreCardPending() {
+  return (
+    <section className="scorecard scorecard--pending" aria-label="Complexity score" aria-busy="true">
+      <dl className="scorecard__grid">
+        {PENDING_FIGURES.map((label) => (
+          <Figure key={label} label={label} value="…" tip="Analysing the design: the figure appears in a moment." />
+        ))}
+      </dl>
+    </section>
+  );
 }

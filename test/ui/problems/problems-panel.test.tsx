@@ -4,7 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { ReactFlowProvider } from '@xyflow/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNode, type Workflow } from '../../../src/domain/index.ts';
-import { createEditorStore, type EditorStore } from '../../../src/store/editor-store.ts';
+import * as analyzer from '../../../src/analyzer/index.ts';
+import { attachAnalyzer } from '../../../src/store/analysis.ts';
+import { createEditorStore, type EditorStore, type EditorStoreOptions } from '../../../src/store/editor-store.ts';
 import { getTemplate } from '../../../src/templates/index.ts';
 import { EditorStoreProvider } from '../../../src/ui/editor-context.tsx';
 import { ProblemsPanel } from '../../../src/ui/panels/ProblemsPanel.tsx';
@@ -21,8 +23,8 @@ function mixed(): Workflow {
   return { ...d, nodes: [...d.nodes, createNode('tool', { id: 'tool3', position: { x: 0, y: 200 }, label: 'Invoice tool' })] };
 }
 
-function renderPanel(doc: Workflow, extra?: React.ReactNode): { store: EditorStore; user: ReturnType<typeof userEvent.setup> } {
-  const store = createEditorStore(doc);
+function renderPanel(doc: Workflow, extra?: React.ReactNode, options?: EditorStoreOptions): { store: EditorStore; user: ReturnType<typeof userEvent.setup> } {
+  const store = createEditorStore(doc, options);
   render(
     <EditorStoreProvider store={store}>
       <ReactFlowProvider>
@@ -178,4 +180,55 @@ describe('NodeIssueBadge and ProblemCounts', () => {
     // After a frame: the panel may first have to be expanded.
     await waitFor(() => expect(panel()).toHaveFocus());
   });
+});
+
+describe('while the analyzer loads (after the first paint)', () => {
+  const withBadgesAndCounts = (
+    <>
+      <div data-testid="tool3">
+        <NodeIssueBadge nodeId="tool3" />
+      </div>
+      <ProblemCounts />
+    </>
+  );
+
+  it('every view says the analysis is pending, never "No problems", then shows it when the analyzer arrives', async () => {
+    const { store, user } = renderPanel(mixed(), withBadgesAndCounts, { analyzer: null });
+    expect(within(panel()).getByRole('status')).toHaveTextContent('Analysing…');
+    expect(panel()).not.toHaveTextContent('No problems');
+    expect(panel()).toHaveTextContent('The analysis appears here in a moment.');
+    expect(items()).toHaveLength(0);
+    expect(within(panel()).getByRole('button', { name: 'Errors …' })).toBeInTheDocument();
+    const card = within(panel()).getByRole('region', { name: 'Complexity score' });
+    expect(card).toHaveAttribute('aria-busy', 'true');
+    expect(within(card).getAllByRole('definition').map((d) => d.textContent)).toEqual(['…', '…', '…', '…', '…', '…']);
+    expect(screen.getByRole('button', { name: 'Problems: Analysing…' })).toHaveAttribute('aria-busy', 'true');
+    expect(within(screen.getByTestId('tool3')).queryByRole('img')).toBeNull();
+
+    await act(() => attachAnalyzer(store, () => Promise.resolve(analyzer)));
+    expect(within(panel()).queryByRole('status')).toBeNull();
+    expect(items().map((li) => li.dataset.ruleId)).toEqual(['no-disconnected', 'superfluous-router', 'verb-object-label']);
+    expect(screen.getByRole('button', { name: 'Problems: 1 error, 1 warning, 1 info' })).not.toHaveAttribute('aria-busy', 'true');
+    expect(within(screen.getByTestId('tool3')).getByRole('img', { name: 'error finding' })).toHaveTextContent('2');
+    expect(within(panel()).getByRole('region', { name: 'Complexity score' })).not.toHaveAttribute('aria-busy');
+    // The first interaction with what arrived works: a quick fix, then undo.
+    const before = store.getState().doc;
+    await user.click(within(item('superfluous-router')).getByRole('button', { name: 'Fix' }));
+    expect(store.getState().doc.nodes.some((n) => n.id === 'router1')).toBe(false);
+    act(() => store.getState().undo());
+    expect(store.getState().doc).toBe(before);
+  });
+
+  it('says why when the analyzer cannot be loaded, and Try again loads it', async () => {
+    const { store, user } = renderPanel(mixed(), withBadgesAndCounts, { analyzer: null });
+    await act(() => attachAnalyzer(store, () => Promise.reject(new Error('Failed to fetch'))));
+    expect(within(panel()).getByRole('alert')).toHaveTextContent('No analysis: the analyzer could not be loaded (Failed to fetch).');
+    expect(within(panel()).queryByRole('status')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Problems: No analysis' })).toBeInTheDocument();
+    // The retry uses the page's loader: the test setup has provided the real analyzer to it.
+    await user.click(within(panel()).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(items()).toHaveLength(3));
+    expect(within(panel()).queryByRole('alert')).toBeNull();
+  });
+
 });

@@ -2,6 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as analyzer from '../../../src/analyzer/index.ts';
 import { ALL_RULES, type Finding } from '../../../src/analyzer/index.ts';
 import { FindingItem } from '../../../src/ui/problems/FindingItem.tsx';
 import { hasRuleDoc, loadRuleDoc } from '../../../src/ui/problems/rule-docs.ts';
@@ -37,7 +38,7 @@ describe('rule documentation in the app', () => {
     const onActivate = vi.fn();
     render(
       <ul>
-        <FindingItem finding={finding} onActivate={onActivate} onFix={vi.fn()} />
+        <FindingItem finding={finding} analyzer={analyzer} onActivate={onActivate} onFix={vi.fn()} />
       </ul>,
     );
     const user = userEvent.setup();
