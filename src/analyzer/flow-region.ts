@@ -11,6 +11,7 @@ import { addPhase, scalePhase, shiftPhase, uniformPhase, type Phase } from './ph
 import { TimeDist } from './time-dist.ts';
 import { splitEdges, SEVS, Layout, VISIT_GUARD, MAX_SWEEPS, SETTLED, newEnds, sumOf, newSums, emptyTimes, mixedTime, PacketBuilder, type Packet, type Ends, type RegionResult, type Input } from './flow-packets.ts';
 import { combine, Race } from './flow-join.ts';
+import { withTail } from './loop-tail.ts';
 import type { Flow } from './flow.ts';
 
 export interface Start {
@@ -33,6 +34,27 @@ export interface EdgeState {
   t: TimeDist[];
   ph: Phase | null;
 }
+
+/** A loop's members' state after one sweep (RegionBase.snapshot). */
+interface LoopState {
+  readonly members: readonly number[];
+  readonly edges: readonly number[];
+  readonly es: readonly EdgeState[];
+  readonly ends: readonly Ends[];
+  readonly sums: readonly Map<number, [number, number, number, number]>[];
+  readonly gateArr: readonly Map<number, Phase>[];
+  readonly visitT: readonly TimeDist[];
+  readonly costT: readonly Map<number, TimeDist>[];
+}
+
+/**
+ * A loop is extrapolated (RegionBase.extrapolate) once a sweep changes its edges' mass by less than this (per
+ * unit entering the loop) and the last sweeps' changes shrink by a steady ratio (within RATIO_TOLERANCE of it,
+ * and below MAX_RATIO: a loop that hardly ever exits is swept on).
+ */
+const LOOSE = 1e-3;
+const RATIO_TOLERANCE = 0.02;
+const MAX_RATIO = 0.995;
 
 export function emptyEdge(L: Layout): EdgeState {
   return { m: new Float64Array(L.comps), t: emptyTimes(L.classes), ph: null };
@@ -218,7 +240,12 @@ export abstract class RegionBase {
       external += sumOf(this.injected[v]!.p.m);
       for (const e of this.inOf[v]!) if (!inComp.has(this.edges[e]!.from)) external += sumOf(this.es[e]!.m);
     }
+    // The states after the last two sweeps, for the extrapolation of the rounds not swept.
+    let last: LoopState | null = null;
+    let changes: number[] = [];
     for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+      const older = last;
+      last = this.snapshot(order, stopLocal);
       let change = 0;
       for (const v of order) {
         if (stopLocal.has(v)) continue;
@@ -226,8 +253,83 @@ export abstract class RegionBase {
         if (d > change) change = d;
       }
       if (change < SETTLED) return;
+      changes = [...changes.slice(-2), change];
+      // Far enough into the loop that each sweep adds a steady share of the sweep before (a geometric tail),
+      // the rounds still to come are added in one step (see extrapolate) instead of swept one by one.
+      if (change < LOOSE * Math.max(1, external) && changes.length === 3 && older) {
+        const r1 = changes[1]! / changes[0]!;
+        const r2 = changes[2]! / changes[1]!;
+        if (r2 > 0 && r2 < MAX_RATIO && Math.abs(r2 - r1) < RATIO_TOLERANCE * r2) {
+          this.extrapolate(order, stopLocal, r2, last, older);
+          return;
+        }
+      }
     }
     this.f.note('loop', 'a loop did not settle within the sweeps; its visits are cut short');
+  }
+
+  /** What a loop's members hold after a sweep (the objects themselves: process replaces, never changes, them). */
+  private snapshot(order: readonly number[], stopLocal: ReadonlySet<number>): LoopState {
+    const members = order.filter((v) => !stopLocal.has(v));
+    const edges = members.flatMap((v) => this.outOf[v]!);
+    return {
+      members,
+      edges,
+      es: edges.map((e) => this.es[e]!),
+      ends: members.map((v) => this.ends[v]!),
+      sums: members.map((v) => this.sums[v]!),
+      gateArr: members.map((v) => this.gateArr[v]!),
+      visitT: members.map((v) => this.visitT[v]!),
+      costT: members.map((v) => this.costT[v]!),
+    };
+  }
+
+  /**
+   * Add the rounds of a loop not yet swept: each sweep has added `ratio` times what the sweep before added (the
+   * loop's mass decays geometrically), so every quantity x the loop accumulates gains (x - x_prev) x ratio /
+   * (1 - ratio) (exact for a geometric series), and each time distribution the same mass spread over the later
+   * rounds, each a round later than the last one swept (the round's mean and variance read off the last two
+   * sweeps' increments). `prev` is the state before the last sweep, `prev2` before the one before.
+   */
+  private extrapolate(order: readonly number[], stopLocal: ReadonlySet<number>, ratio: number, prev: LoopState, prev2: LoopState): void {
+    const k = ratio / (1 - ratio);
+    const num = (now: number, before: number): number => Math.max(now, now + (now - before) * k);
+    const arr = (now: Float64Array, before: Float64Array | undefined): Float64Array => Float64Array.from(now, (x, i) => num(x, before?.[i] ?? 0));
+    const dist = (now: TimeDist, before: TimeDist, before2: TimeDist | undefined): TimeDist => withTail(now, before, before2, ratio);
+    const dists = (now: readonly TimeDist[], before: readonly TimeDist[], before2: readonly TimeDist[] | undefined): TimeDist[] => now.map((d, c) => dist(d, before[c] ?? TimeDist.EMPTY, before2?.[c]));
+    prev.edges.forEach((e, i) => {
+      const now = this.es[e]!;
+      const before = prev.es[i]!;
+      const before2 = prev2.es[i];
+      this.es[e] = { m: arr(now.m, before.m), t: dists(now.t, before.t, before2?.t), ph: now.ph ? arr(now.ph, before.ph ?? undefined) : null };
+    });
+    const now = this.snapshot(order, stopLocal);
+    now.members.forEach((v, i) => {
+      const e = now.ends[i]!;
+      const b = prev.ends[i]!;
+      const b2 = prev2.ends[i];
+      this.ends[v] = {
+        rank: arr(e.rank, b.rank),
+        silent: num(e.silent, b.silent),
+        failed: num(e.failed, b.failed),
+        stuck: num(e.stuck, b.stuck),
+        endTime: dist(e.endTime, b.endTime, b2?.endTime),
+        abortTime: dist(e.abortTime, b.abortTime, b2?.abortTime),
+      };
+      const sums = new Map<number, [number, number, number, number]>();
+      for (const [base, x] of now.sums[i]!) {
+        const y = prev.sums[i]!.get(base) ?? [0, 0, 0, 0];
+        sums.set(base, [num(x[0], y[0]), num(x[1], y[1]), num(x[2], y[2]), num(x[3], y[3])]);
+      }
+      this.sums[v] = sums;
+      const gates = new Map<number, Phase>();
+      for (const [base, ph] of now.gateArr[i]!) gates.set(base, arr(ph, prev.gateArr[i]!.get(base)));
+      this.gateArr[v] = gates;
+      this.visitT[v] = dist(now.visitT[i]!, prev.visitT[i]!, prev2.visitT[i]);
+      const costs = new Map<number, TimeDist>();
+      for (const [base, d] of now.costT[i]!) costs.set(base, dist(d, prev.costT[i]!.get(base) ?? TimeDist.EMPTY, prev2.costT[i]?.get(base)));
+      this.costT[v] = costs;
+    });
   }
 
   protected collect(stopLocal: ReadonlySet<number>): RegionResult {

@@ -13,6 +13,8 @@
  * Service then runs on the calendar: a service started at 16:50 ends the next working morning.
  * The fluid runs over the run's weeks from an empty queue at Monday 00:00, as the simulator does, and averages
  * the weeks the way the run's arrivals fall in them (the steady state, when no run length is given).
+ * Its work counts against the estimate's budget (work-budget.ts) like the flow's: a bin of the week, a cohort
+ * served or timed out, a wait placed, a service atom moved over the calendar, a term of Erlang C, one unit each.
  */
 import { addWorkingSeconds, isOpen } from '../domain/semantics/index.ts';
 import type { GateModel, GateOutcome } from './flow.ts';
@@ -20,6 +22,7 @@ import type { HumanModel } from './node-models.ts';
 import { addAt, PHASE_BIN, PHASE_BINS, WEEK, type Phase } from './phase.ts';
 import { cellIndex } from './time-grid.ts';
 import { TimeBuilder, TimeDist } from './time-dist.ts';
+import { spend } from './work-budget.ts';
 
 export interface GateSettings {
   readonly reviewers: number;
@@ -104,6 +107,7 @@ export function gateModel(h: HumanModel, g: GateSettings, arrivals: Phase, run: 
       const key = `${b % (86_400 / PHASE_BIN)}|${friday}`;
       let grp = byKey.get(key);
       if (grp === undefined) {
+        spend(serviceAtoms.values.length);
         const builder = new TimeBuilder();
         for (let j = 0; j < serviceAtoms.values.length; j++) builder.add(addWorkingSeconds(t0, serviceAtoms.values[j]!) - t0, serviceAtoms.weights[j]!);
         const d = builder.build();
@@ -151,6 +155,7 @@ export function gateModel(h: HumanModel, g: GateSettings, arrivals: Phase, run: 
     }
     const arrive = b * PHASE_BIN + PHASE_BIN / 2;
     const n = list.length;
+    spend(n);
     const out: Waits = { wait: new Float64Array(n), share: new Float64Array(n), cell: new Int32Array(n), group: new Int32Array(n), outBin: new Int32Array(n), outFrac: new Float64Array(n) };
     list.forEach(([wait, share], k) => {
       out.wait[k] = wait;
@@ -192,6 +197,7 @@ export function gateModel(h: HumanModel, g: GateSettings, arrivals: Phase, run: 
         const arrive = b * PHASE_BIN + PHASE_BIN / 2;
         if (phTimeout && w.timeout > 0) addAt(phTimeout, arrive + g.sla, wb * w.timeout);
         const ws = waitsOf(flat ? 0 : b);
+        spend(1 + ws.wait.length);
         for (let j = 0; j < ws.wait.length; j++) {
           const k = wb * ws.share[j]!;
           if (!(k > 0)) continue;
@@ -332,8 +338,10 @@ function computeWaits(h: HumanModel, g: GateSettings, arrivals: Phase, run: RunS
     const arriving = short && week > 0 ? 0 : perBin[b]!;
     const open = !g.businessHours || isOpen(b * PHASE_BIN);
     let cap = open ? capacity : 0;
+    let work = 1;
     // First the queue, in order.
     while (cap > 1e-12 && head < qBin.length) {
+      work++;
       const take = Math.min(cap, qMass[head]!);
       const a = qBin[head]!;
       const ab = a % PHASE_BINS;
@@ -351,6 +359,7 @@ function computeWaits(h: HumanModel, g: GateSettings, arrivals: Phase, run: RunS
     // bin, so it has timed out by the end of the bin in which its SLA falls; serving comes first within a bin (the
     // queue's head at Monday 09:00 is served before it times out at 09:05).
     while (head < qBin.length && t + 1 - qBin[head]! > slaBins) {
+      work++;
       const a = qBin[head]!;
       const wk = weekWeight(Math.floor(a / PHASE_BINS));
       tsum[a % PHASE_BINS]! += (qMass[head]! / Math.max(perBin[a % PHASE_BINS]!, 1e-300)) * wk;
@@ -366,6 +375,7 @@ function computeWaits(h: HumanModel, g: GateSettings, arrivals: Phase, run: RunS
       }
       const load = open ? arriving / capacity : 0;
       if (ww > 0 && load < 1 && open) {
+        work += 2 * c;
         const pw = erlangC(c, load * c);
         const wq = mgcWait(c, load * c, m, h.scv);
         const cell = out[b]!;
@@ -375,6 +385,7 @@ function computeWaits(h: HumanModel, g: GateSettings, arrivals: Phase, run: RunS
         cell.meanWhenWaiting = pw > 0 ? Math.max(cell.meanWhenWaiting, wq / pw) : cell.meanWhenWaiting;
       }
     }
+    spend(work);
     // Compact the queue now and then.
     if (head > 4096 && head * 2 > qBin.length) {
       qBin.splice(0, head);
@@ -383,6 +394,7 @@ function computeWaits(h: HumanModel, g: GateSettings, arrivals: Phase, run: RunS
     }
   }
   // What is still queued at the end waits past the run: counted as waiting a long time (the SLA when there is one).
+  spend(qBin.length - head + PHASE_BINS);
   for (let i = head; i < qBin.length; i++) {
     const a = qBin[i]!;
     const ab = a % PHASE_BINS;

@@ -136,6 +136,11 @@ export const toolNodeSchema = z.strictObject({
     operation: shortText.optional(),
     /** True when the statement it runs (SQL, code, a shell command) is built from its input, not fixed in the step. */
     dynamicStatement: z.boolean().optional(),
+    /**
+     * True when its message goes back to the person who started the case, in the same conversation (a bot's
+     * answer to whoever wrote to it): they read it as the reply to what they asked.
+     */
+    toRequester: z.boolean().optional(),
   }),
   stub: toolStubSchema.optional(),
   policy: stepPolicySchema.optional(),

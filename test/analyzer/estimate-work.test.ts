@@ -5,8 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/analyzer/estimates.ts';
 import { Flow } from '../../src/analyzer/flow.ts';
+import { gateModel } from '../../src/analyzer/gate-model.ts';
 import { GraphCore } from '../../src/analyzer/graph-core.ts';
-import { loopPasses } from '../../src/analyzer/node-models.ts';
+import { geometricTail } from '../../src/analyzer/loop-tail.ts';
+import { humanOf, loopPasses } from '../../src/analyzer/node-models.ts';
+import { PHASE_BINS, uniformPhase } from '../../src/analyzer/phase.ts';
+import { withBudget, workUsed } from '../../src/analyzer/work-budget.ts';
+import { createNode } from '../../src/domain/index.ts';
 import { DEFAULT_LOOP_ITEMS } from '../../src/domain/defaults.ts';
 import { Builder } from './fixtures.ts';
 
@@ -43,5 +48,46 @@ describe('classes of mass', () => {
     const r = 0.99 ** 2;
     expect(e.success).toBeCloseTo((1 - q) / (1 - q * r), 6);
     expect(e.notEstimated).toEqual({});
+  });
+});
+
+describe('loops', () => {
+  it('the rounds not swept: mass x r / (1 - r), each round one round later (mean round / (1 - r) on)', () => {
+    const tail = geometricTail(0.01, 10, 4, 0.8, 2, 1);
+    expect(tail.total).toBeCloseTo(0.04, 12);
+    // Rounds j >= 1 weighted 0.8^j: E[j] = 1 / (1 - 0.8) = 5, so the mean is 10 + 5 x 2.
+    expect(tail.mean()).toBeCloseTo(20, 3);
+  });
+
+  it('a for-each settles to the exact geometric count of passes: the rounds not swept are added, not dropped', () => {
+    // Each pass takes exactly 1 s (two fixed data steps); the loop goes round again with q = P / (P + 1).
+    const half = { stub: { latency: { type: 'fixed' as const, value: 0.5 } } };
+    const e = estimate(forEach([['data', half], ['data', half]]));
+    const P = loopPasses(DEFAULT_LOOP_ITEMS, 1);
+    const q = P / (P + 1);
+    // Passes K: P(K = k) = (1 - q) q^k, so the mean time is P seconds and K's 95th percentile is the first k
+    // with 1 - q^(k + 1) >= 0.95.
+    expect(e.meanSeconds).toBeCloseTo(P, 3);
+    const k95 = Math.ceil(Math.log(0.05) / Math.log(q)) - 1;
+    expect(e.p95Seconds).toBeGreaterThanOrEqual(k95 - 1);
+    expect(e.p95Seconds).toBeLessThanOrEqual(k95 + 1);
+  });
+});
+
+describe('work counted', () => {
+  const person = createNode('human', { id: 'h', position: { x: 0, y: 0 } });
+  const model = () => gateModel(humanOf(person, true), { reviewers: 1, businessHours: true, sla: 4 * 3600 }, uniformPhase(), { rate: 1 / 600, horizon: Infinity });
+
+  it("a human gate's queue model counts its work: every bin of the weeks it runs, every wait it places", () => {
+    const used = withBudget(Infinity, () => {
+      model().apply(null);
+      return workUsed();
+    }, () => NaN);
+    // At least one unit per bin of the four warm-up weeks and the drain week.
+    expect(used).toBeGreaterThan(5 * PHASE_BINS);
+  });
+
+  it('so a budget stops a queue model like any other part of the estimate', () => {
+    expect(withBudget(1000, () => model().apply(null) && 'done', () => 'stopped')).toBe('stopped');
   });
 });

@@ -34,6 +34,10 @@ describe('the real-world review, on the corpus files it names', () => {
     expect(rules('1944_Microsoftoutlook_Telegram_Send_Triggered.json')).not.toContain('no-monitoring');
   });
 
+  it("unchecked-ai-output: a bot's answer sent back to whoever wrote is read by them, like a chat reply (1877)", () => {
+    expect(rules('1877_Telegram_Stickynote_Automation_Triggered.json')).not.toContain('unchecked-ai-output');
+  });
+
   it('unchecked-ai-output still reports model-written text sent out with nothing checking it (1341)', () => {
     expect(findingsOf('1341_Telegram_Splitout_Automate_Webhook.json').filter((f) => f.ruleId === 'unchecked-ai-output').length).toBeGreaterThan(0);
   });

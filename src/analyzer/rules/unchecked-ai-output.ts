@@ -10,8 +10,9 @@ export default defineRule({
     /** A branch on the model's confidence is a gate of sorts: the low-confidence cases go elsewhere. */
     confidenceRoutingCounts: true,
     /**
-     * An answer delivered back into a chat is read by the person who asked, who is the check of a chat
-     * assistant; it is reported only when the profile says the risk is medium or high.
+     * An answer delivered back into a chat, or sent back to whoever wrote to a bot in their own conversation
+     * (a step marked `toRequester`), is read by the person who asked, who is the check of a chat assistant; it is
+     * reported only when the profile says the risk is medium or high.
      */
     chatRepliesAreRead: true,
   },
@@ -64,6 +65,8 @@ export default defineRule({
         if (isGate(t) || origin.has(t.id)) continue;
         origin.set(t.id, from);
         if (covered.has(id)) covered.add(t.id);
+        // A reply to the person who wrote is read by them: the path's delivery is that reply, not what follows it.
+        if (t.kind === 'tool' && t.config.toRequester === true && options.chatRepliesAreRead && !risky) covered.add(t.id);
         const sink = (t.kind === 'tool' && t.config.sideEffect === 'irreversible') || (t.kind === 'output' && t.config.outcome === 'success' && t.config.type !== 'discard');
         if (sink && !covered.has(t.id) && !(t.kind === 'output' && readByAsker(from))) {
           // Lineage: a step that says what it reads is judged by that (a fixed-text notification uses no AI output).

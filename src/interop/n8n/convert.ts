@@ -25,10 +25,12 @@ import { describeIssues } from '../describe-issue.ts';
 import type { ConversionResult, ConvertOptions } from '../foreign.ts';
 import { n8nConnectionSchema, n8nNodeSchema, n8nOutputSchema, n8nWorkflowSchema } from './n8n-workflow.schema.ts';
 import { AI_CONNECTION_ROLES, isSubNodeType } from './node-types.ts';
-import { dataUse, inlineSecrets } from './expressions.ts';
+import { addressesStarter, dataUse, inlineSecrets } from './expressions.ts';
 import { clip, type Params } from './parameters.ts';
 import { NodeMapper, SHORT, type OutputSlot } from './map-nodes.ts';
 import { dataOp, PASS_THROUGH, promptText } from './node-reading.ts';
+
+const EMAIL_TRIGGER = /gmail|email|imap|outlook|mail/i;
 
 class Converter extends NodeMapper {
   run(value: unknown, options: ConvertOptions): ConversionResult {
@@ -195,11 +197,15 @@ class Converter extends NodeMapper {
       }
       return [...out];
     };
+    // Conversations only: an e-mail answered automatically goes to someone who expects a person to have written it.
+    const triggers = new Set([...this.mapped.values()].filter((m) => m.input === undefined && m.outputs.length > 0 && byId.get(m.outputs[0]?.nodeId ?? '')?.kind === 'trigger' && !EMAIL_TRIGGER.test(m.source.type)).map((m) => m.source.name));
     for (const m of this.mapped.values()) {
       const id = m.input;
       const target = id !== undefined ? byId.get(id) : undefined;
       if (!target || target.kind === 'note' || target.kind === 'trigger') continue;
       const params: Params = m.source.parameters ?? {};
+      // A message addressed with what a trigger received answers the person who wrote, in their conversation.
+      if (target.kind === 'tool' && target.config.sideEffect !== 'none' && addressesStarter(params, triggers)) target.config.toRequester = true;
       const use = dataUse(params);
       const reads = new Set<string>();
       for (const name of use.named) {

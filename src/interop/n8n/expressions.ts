@@ -34,6 +34,26 @@ function evaluated(path: string, text: string): boolean {
   return text.startsWith('=') || /(^|\.)(jsCode|pythonCode|functionCode|code)$/.test(path);
 }
 
+/** What addresses a reply in a trigger's data: a chat, a sender, a thread, a reply token. */
+const ADDRESS = /^[\w.[\]'"()]{0,60}?(?:chat\.id|chat_id|chatId|wa_id|\.from\b|replyToken|event_ts|thread_ts|\.channel\b|\.user\b|sender|sessionId)/;
+
+/**
+ * Does a step address its message with what a trigger received (the chat id, the sender, the thread, a reply
+ * token)? Then it answers the person who started the case in their own conversation.
+ * @example addressesStarter({ chatId: "={{ $('Telegram Trigger').item.json.message.chat.id }}" }, new Set(['Telegram Trigger'])) // true
+ */
+export function addressesStarter(parameters: unknown, triggers: ReadonlySet<string>): boolean {
+  for (const { path, text } of strings(parameters)) {
+    if (!evaluated(path, text)) continue;
+    for (const m of text.matchAll(NAMED_REFERENCE)) {
+      const name = m[2]?.replace(/\\(.)/g, '$1');
+      if (name === undefined || !triggers.has(name)) continue;
+      if (ADDRESS.test(text.slice((m.index ?? 0) + m[0].length))) return true;
+    }
+  }
+  return false;
+}
+
 export interface DataUse {
   /** Node names the settings name explicitly. */
   readonly named: ReadonlySet<string>;

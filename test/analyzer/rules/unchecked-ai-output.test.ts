@@ -12,6 +12,17 @@ const sendAfterAi = (reads?: string[]) =>
     .chain('t', 'a', 'send', 'o')
     .build();
 
+/** A messaging bot: event trigger -> AI -> a reply addressed to the sender (toRequester) -> End. */
+const botReply = (risk?: 'low' | 'medium' | 'high') => {
+  const b = new Builder()
+    .add('trigger', 't', { config: { type: 'event', public: true } })
+    .add('ai', 'a')
+    .add('tool', 'reply', { config: { type: 'notification', sideEffect: 'irreversible', idempotent: false, toRequester: true } })
+    .add('output', 'o')
+    .chain('t', 'a', 'reply', 'o');
+  return (risk ? b.profile({ risk }) : b).build();
+};
+
 ruleTester(rule, {
   valid: [
     { name: 'checked before delivery', doc: chainDoc(['ai', 'check']) },
@@ -34,11 +45,15 @@ ruleTester(rule, {
     // Corpus 1567_Stickynote_Automation_Webhook.json: a weather assistant answers in the chat it was asked in.
     // Corpus 1667_Filter_Summarize_Automation_Triggered.json: a vector store embeds pages; vectors are nobody's reading.
     { name: 'an embedding step writing its store', doc: new Builder().add('trigger', 't').add('ai', 'e', { config: { capability: 'embedding' } }).add('output', 'o').chain('t', 'e', 'o').build() },
+    // Corpus 1521, 0782, 1643, 1811: a WhatsApp, Telegram, Slack or LINE bot answers whoever wrote to it.
+    { name: "a bot's reply in the sender's own conversation, and the End after it", doc: botReply() },
     { name: 'a chat reply is read by the person who asked', doc: new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').build() },
     // The reply step is shared with a scheduled path that has no AI step: what the chat's AI wrote still goes back to the asker.
     { name: 'a chat reply through an output other paths share', doc: new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('trigger', 's', { config: { type: 'schedule' } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').chain('s', 'o').build() },
   ],
   invalid: [
+    { name: "a bot's reply when a wrong answer is costly (risk medium)", doc: botReply('medium'), errors: [{ nodeIds: ['a', 'reply'] }] },
+    { name: "a bot's reply, replies not taken as read (option)", doc: botReply(), options: { chatRepliesAreRead: false }, errors: [{ nodeIds: ['a', 'reply'] }] },
     { name: 'a chat reply when the risk is medium', doc: new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').profile({ risk: 'medium' }).build(), errors: [{ nodeIds: ['a', 'o'] }] },
     { name: 'a chat reply, by option', doc: new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').build(), options: { chatRepliesAreRead: false }, errors: [{ nodeIds: ['a', 'o'] }] },
     { name: 'straight to the output', doc: chainDoc(['ai', 'tool']), errors: [{ severity: 'warning', nodeIds: ['s1', 'o'] }] },

@@ -476,3 +476,36 @@ describe('what a run hands on, who fills in a form, who hears of failures (the r
     expect(convert(n8n(nodes, {}, { settings: { errorWorkflow: 42 } })).doc.monitoring).toBeUndefined();
   });
 });
+
+describe("a bot's reply to the person who wrote (toRequester)", () => {
+  const bot = (recipient: Record<string, unknown>, triggerType = '@n8n/n8n-nodes-langchain.chatTrigger') =>
+    convert(
+      n8n(
+        [
+          { name: 'Incoming', type: triggerType },
+          { name: 'Answer', type: 'n8n-nodes-base.telegram', parameters: { text: '={{ $json.output }}', ...recipient } },
+        ],
+        { Incoming: main(['Answer']) },
+      ),
+    ).of('Answer', 'tool').config.toRequester;
+
+  it('a message addressed with what a trigger received answers the sender in their conversation', () => {
+    expect(bot({ chatId: "={{ $('Incoming').item.json.message.chat.id }}" }, 'n8n-nodes-base.telegramTrigger')).toBe(true);
+    expect(bot({ recipientPhoneNumber: "={{ $('Incoming').item.json.messages[0].from }}" }, 'n8n-nodes-base.whatsAppTrigger')).toBe(true);
+    expect(bot({ jsonBody: "={ \"replyToken\": \"{{ $('Incoming').item.json.body.events[0].replyToken }}\" }" }, 'n8n-nodes-base.webhook')).toBe(true);
+  });
+
+  it('a fixed chat, or a field of the trigger that does not address anyone, is not a reply', () => {
+    expect(bot({ chatId: '12345' }, 'n8n-nodes-base.telegramTrigger')).toBeUndefined();
+    expect(bot({ chatId: "={{ $('Incoming').item.json.body.targetChannel }}" }, 'n8n-nodes-base.webhook')).toBeUndefined();
+  });
+
+  it('an e-mail answered automatically is not a conversation reply: the sender expects a person (0319)', () => {
+    const c = real('0319_Gmail_Googlecalendartool_Send_Triggered.json');
+    expect(c.of('Send reply', 'tool').config.toRequester).toBeUndefined();
+  });
+
+  it("a sub-workflow's Telegram send to the chat its caller handed over (1877)", () => {
+    expect(real('1877_Telegram_Stickynote_Automation_Triggered.json').of('Telegram3', 'tool').config.toRequester).toBe(true);
+  });
+});
