@@ -27,6 +27,8 @@ import { stepOf, type TryingNode } from './node-models.ts';
 export { Layout, SEVS, VISIT_GUARD };
 export type { Ends, FlowNote, FlowOptions, GateModel, GateOutcome, NodeSums, Packet, RegionResult };
 
+const ENDLESS_BRANCHES = 'parallel branches open inside one another without end (a fan-out inside a loop); run the simulator for this figure';
+
 /** Shared state of one estimate: the expanded graph, caches and notes. */
 export class Flow {
   readonly g: FlowGraph;
@@ -212,8 +214,10 @@ export class Flow {
     let r = memo.get(key);
     if (!r) {
       // A split whose branch leads back to the same split (a fan-out inside a loop, common in imported n8n
-      // designs) would open sub-flows without end: past MAX_NESTING the estimate stops and says why.
-      if (++this.nesting > MAX_NESTING) throw new EstimateDeclined('parallel branches open inside one another without end (a fan-out inside a loop); run the simulator for this figure');
+      // designs) would open sub-flows without end: past MAX_NESTING the estimate stops and says why, and at once
+      // when a branch's sub-flow opens itself again (the same key computes the same thing: it never ends).
+      if (++this.nesting > MAX_NESTING || this.opening.has(key)) throw new EstimateDeclined(ENDLESS_BRANCHES);
+      this.opening.add(key);
       try {
         const m = new Float64Array(this.L.comps);
         m[this.L.comp(0, cls)] = 1;
@@ -222,14 +226,16 @@ export class Flow {
         r = new Region(this, [{ node: target, via, packet: { m, t, ph: free ? null : ph } }], stop, true).run();
       } finally {
         this.nesting--;
+        this.opening.delete(key);
       }
       memo.set(key, r);
     }
     return r;
   }
 
-  /** Sub-flows open at the moment (a branch's sub-flow inside another's). */
+  /** Sub-flows open at the moment (a branch's sub-flow inside another's), and their keys. */
   private nesting = 0;
+  private readonly opening = new Set<string>();
 
   /** Whether no human gate lies on the expanded graph from `target` before `stop` (-1: anywhere after it). */
   private gateFreeBetween(target: number, stop: number): boolean {

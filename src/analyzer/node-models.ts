@@ -48,7 +48,28 @@ const STEP_CACHE_SIZE = 4096;
  * The closed-form visit of an ai/tool node under the faults active during it (cached by content).
  * @example stepOf(aiNode).ok.p
  */
-export function stepOf(node: TryingNode, faults: readonly ActiveFault[] = []): StepVisit {
+export function stepOf(node: TryingNode, faults: readonly ActiveFault[] = NO_FAULTS): StepVisit {
+  // By the node object and the faults array first: a loop's sweeps ask for the same visit hundreds of times, and
+  // the content key below (JSON of the stub and policy) costs more than many a visit's use.
+  let byFaults = stepByNode.get(node);
+  const known = byFaults?.get(faults);
+  if (known) return known;
+  const v = stepByContent(node, faults);
+  if (!byFaults) {
+    byFaults = new Map();
+    stepByNode.set(node, byFaults);
+  }
+  // Each estimate under faults brings arrays of its own: keep the last few.
+  if (byFaults.size >= 8) byFaults.clear();
+  byFaults.set(faults, v);
+  return v;
+}
+
+const NO_FAULTS: readonly ActiveFault[] = [];
+/** Visits by node object and faults array (both immutable): the fast path of stepOf. */
+const stepByNode = new WeakMap<TryingNode, Map<readonly ActiveFault[], StepVisit>>();
+
+function stepByContent(node: TryingNode, faults: readonly ActiveFault[]): StepVisit {
   const stub = node.kind === 'data' ? { latency: (node.stub ?? DEFAULTS.data).latency, outcomes: node.stub?.outcomes ?? ALWAYS_OK } : (node.stub ?? (node.kind === 'ai' ? DEFAULTS.ai : DEFAULTS.tool));
   const delay = node.kind === 'data' ? (node.config.delaySeconds ?? 0) : 0;
   const key = JSON.stringify([node.kind, stub, node.policy ?? null, faults, delay]);

@@ -3,7 +3,7 @@
  * figures and cut the work, and what is left must be counted.
  */
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../../src/analyzer/estimates.ts';
+import { estimate, propagate } from '../../src/analyzer/estimates.ts';
 import { Flow } from '../../src/analyzer/flow.ts';
 import { gateModel } from '../../src/analyzer/gate-model.ts';
 import { GraphCore } from '../../src/analyzer/graph-core.ts';
@@ -71,6 +71,20 @@ describe('loops', () => {
     const k95 = Math.ceil(Math.log(0.05) / Math.log(q)) - 1;
     expect(e.p95Seconds).toBeGreaterThanOrEqual(k95 - 1);
     expect(e.p95Seconds).toBeLessThanOrEqual(k95 + 1);
+  });
+});
+
+describe('designs the closed form declines', () => {
+  it('a fan-out in a for-each whose branch goes round again is declined as soon as a sub-flow opens itself again', () => {
+    const step = { stub: { latency: { type: 'fixed' as const, value: 2 }, outcomes: { ok: 1 } }, policy: {} };
+    const doc = new Builder()
+      .add('trigger', 't').add('loop', 'l').add('tool', 'a', step).add('tool', 'b', step).add('tool', 'c', step).add('output', 'o')
+      .chain('t', 'l').link('l', 'a', { sourcePort: 'each' }).link('a', 'b').link('a', 'c').link('b', 'l').link('c', 'o').link('l', 'o', { sourcePort: 'done' })
+      .build();
+    const [used, reason] = withBudget(Infinity, () => { propagate(new GraphCore(doc)); return [NaN, '']; }, (u, r) => [u, r ?? ''] as const);
+    expect(reason).toMatch(/open inside one another without end/);
+    // Not 24 levels of sub-flows deep (3,050 units) before it says so.
+    expect(used).toBeLessThan(500);
   });
 });
 

@@ -42,3 +42,9 @@ describe('the real-world review, on the corpus files it names', () => {
     expect(findingsOf('1341_Telegram_Splitout_Automate_Webhook.json').filter((f) => f.ruleId === 'unchecked-ai-output').length).toBeGreaterThan(0);
   });
 });
+
+describe('workflow-too-large on a file of separate flows', () => {
+  it('a sub-workflow entry and a schedule, neither over 20 nodes, are not one large workflow (0816: 24 nodes, largest flow 16)', () => {
+    expect(rules('0816_Splitout_Code_Automation_Scheduled.json')).not.toContain('workflow-too-large');
+  });
+});
