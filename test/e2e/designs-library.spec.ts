@@ -41,8 +41,9 @@ test('two pages editing at once: one is told, and "Keep mine as a copy" keeps bo
   const other = await context.newPage();
   await other.goto('/');
   await expect(designOptions(other)).toHaveCount(1);
-  await addFromPalette(other, 'AI tool');
-  await addFromPalette(page, 'Trigger');
+  // At once: both clicks in flight together. One after the other, on a loaded machine the second page could hear of
+  // the first one's save (autosave waits 300 ms) before its own edit, and then there is rightly no conflict.
+  await Promise.all([addFromPalette(other, 'AI tool'), addFromPalette(page, 'Trigger')]);
   const keep = (p: typeof page) => p.getByRole('button', { name: 'Keep mine as a copy' });
   await expect.poll(async () => (await keep(page).count()) + (await keep(other).count()), { timeout: 20_000 }).toBe(1);
   const loser = (await keep(page).count()) === 1 ? page : other;
