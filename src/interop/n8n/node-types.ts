@@ -307,13 +307,18 @@ export const AI_API_HOSTS: Readonly<Record<string, AiCapability>> = {
 /**
  * The AI capability of an HTTP call to a provider's API, from its URL; undefined for other URLs.
  * @example aiApiCapability('https://api.openai.com/v1/audio/transcriptions') // "transcription"
+ * @example aiApiCapability('https://api.openai.com/v1/threads') // undefined (no model runs)
  */
 export function aiApiCapability(url: string): AiCapability | undefined {
-  const m = /^=?\s*(?:https?:\/\/)?([a-z0-9.-]+)(\/[^\s?#]*)?/i.exec(url.trim());
+  // An expression inside the path (`/threads/{{ $json.id }}/runs`) stands for one segment.
+  const m = /^=?\s*(?:https?:\/\/)?([a-z0-9.-]+)(\/[^\s?#]*)?/i.exec(url.trim().replace(/\{\{[\s\S]*?\}\}/g, 'x'));
   const host = m?.[1]?.toLowerCase();
   const path = (m?.[2] ?? '').toLowerCase();
   const capability = host ? AI_API_HOSTS[host] : undefined;
   if (capability === undefined) return undefined;
+  // Bookkeeping of a provider's stateful APIs (OpenAI's Assistants: create a thread, add a message, upload a
+  // file) runs no model: only a run does. Such calls are plain HTTP steps.
+  if (/\/(threads|files|uploads|vector_stores|assistants)\b/.test(path) && !/\/runs\b/.test(path)) return undefined;
   if (path.includes('embedding')) return 'embedding';
   if (path.includes('/images') || path.includes('image')) return 'image-generation';
   if (path.includes('transcription') || path.includes('/audio/translations')) return 'transcription';

@@ -509,3 +509,23 @@ describe("a bot's reply to the person who wrote (toRequester)", () => {
     expect(real('1877_Telegram_Stickynote_Automation_Triggered.json').of('Telegram3', 'tool').config.toRequester).toBe(true);
   });
 });
+
+describe("calls to an AI provider's API that run no model", () => {
+  it("OpenAI Assistants: creating a thread and adding a message are HTTP steps; only the run is an AI step (corpus 0681)", () => {
+    const post = (name: string, url: string) => ({ name, type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, parameters: { url, method: 'POST' } });
+    const c = convert(
+      n8n(
+        [
+          { name: 'Start', type: 'n8n-nodes-base.manualTrigger' },
+          post('OpenAI - Create thread', 'https://api.openai.com/v1/threads'),
+          post('OpenAI - Send message', "=https://api.openai.com/v1/threads/{{ $('OpenAI - Create thread').item.json.id }}/messages "),
+          post('OpenAI - Run assistant', "=https://api.openai.com/v1/threads/{{ $('OpenAI - Create thread').item.json.id }}/runs"),
+        ],
+        { Start: main(['OpenAI - Create thread']), 'OpenAI - Create thread': main(['OpenAI - Send message']), 'OpenAI - Send message': main(['OpenAI - Run assistant']) },
+      ),
+    );
+    expect(c.node('OpenAI - Create thread').kind).toBe('tool');
+    expect(c.node('OpenAI - Send message').kind).toBe('tool');
+    expect(c.of('OpenAI - Run assistant', 'ai').config.capability).toBe('llm');
+  });
+});
