@@ -191,7 +191,18 @@ function ScoreCardLive({ lastRun }: { lastRun: BatchState | null }) {
   return analysis ? <ScoreCardView analysis={analysis} profileFilled={filled} lastRun={lastRun} /> : <ScoreCardPending />;
 }
 
-const PENDING_FIGURES = ['Complexity', 'Over-engineering', 'Success', 'Latency p50 / p95', 'Cost per case', 'Leverage'] as const;
+/**
+ * Each figure's label and the width its value usually takes (a typical "46.7 complex", "1.21× · proportionate"),
+ * so the pending card wraps into the same rows as the loaded one at any panel width.
+ */
+const PENDING_FIGURES = [
+  ['Complexity', '7em'],
+  ['Over-engineering', '12em'],
+  ['Success', '4em'],
+  ['Latency p50 / p95', '8em'],
+  ['Cost per case', '3.5em'],
+  ['Leverage', '3em'],
+] as const;
 
 /**
  * The card while the analyzer's code loads (store/analysis.ts): the same figures, each shown as pending, so the
@@ -201,10 +212,12 @@ export function ScoreCardPending() {
   return (
     <section className="scorecard scorecard--pending" aria-label="Complexity score" aria-busy="true">
       <dl className="scorecard__grid">
-        {PENDING_FIGURES.map((label) => (
-          <Figure key={label} label={label} value="…" tip="Analysing the design: the figure appears in a moment." />
+        {PENDING_FIGURES.map(([label, width]) => (
+          <Figure key={label} label={label} value={<span className="figure__pending" style={{ minWidth: width }}>…</span>} tip="Analysing the design: the figure appears in a moment." />
         ))}
       </dl>
+      {/* Holds the place of the loaded card's "Score mostly from" line, so nothing below moves when it arrives. */}
+      <p className="scorecard__contrib">Analysing the design…</p>
     </section>
   );
 }
