@@ -392,7 +392,7 @@ export function exportN8n(doc: Workflow): ExportResult {
     nodes,
     connections,
     pinData: {},
-    settings: { executionOrder: 'v1' },
+    settings: { executionOrder: 'v1', ...errorWorkflowSetting(doc, notes) },
     meta: { templateCredsSetupCompleted: false },
   };
   return { ok: true, text: `${JSON.stringify(workflow, null, 2)}\n`, notes };
@@ -501,4 +501,20 @@ function retrySettings(node: Extract<WorkflowNode, { kind: 'ai' | 'tool' | 'data
   if ((r.initialIntervalSeconds ?? 1) * 1000 > N8N_RETRY_LIMITS.maxWaitMs) noteEach(node, 'Waits between tries are capped at 5 s in n8n');
   if ((r.backoffCoefficient ?? 2) !== 1 || (r.jitter ?? 'none') !== 'none' || r.honorRetryAfter) noteEach(node, 'n8n waits a fixed time between tries (no backoff, jitter or Retry-After)');
   return { retryOnFail: true, maxTries: tries, waitBetweenTries: waitMs };
+}
+
+/** How the importer names an n8n error workflow in `monitoring.via` (src/interop/n8n/convert.ts). */
+const ERROR_WORKFLOW_VIA = /^n8n error workflow (\S+)$/;
+
+/**
+ * A design whose failures raise an alert outside the drawn steps: back to n8n's settings.errorWorkflow when it
+ * came from one (the id is kept in `monitoring.via`), otherwise a note saying what to set up in n8n.
+ */
+function errorWorkflowSetting(doc: Workflow, notes: ExportNote[]): { errorWorkflow?: string } {
+  const m = doc.monitoring;
+  if (!m?.alertOnFailure) return {};
+  const id = ERROR_WORKFLOW_VIA.exec(m.via ?? '')?.[1];
+  if (id) return { errorWorkflow: id };
+  notes.push({ message: `Failures raise an alert${m.via ? ` (${m.via})` : ''}: in n8n, choose an error workflow in the workflow's settings to do it.` });
+  return {};
 }

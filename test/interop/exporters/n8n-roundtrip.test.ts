@@ -132,6 +132,22 @@ describe('round trip through n8n (export, then the n8n importer)', () => {
     ]);
   });
 
+  it("keeps an n8n error workflow as the design's monitoring, and says what to set up for any other alert", () => {
+    const doc = structuredClone(TEMPLATES[0]?.doc);
+    if (!doc) throw new Error('no template');
+    doc.monitoring = { alertOnFailure: true, via: 'n8n error workflow 4fT2xQ' };
+    const exported = exportN8n(doc);
+    if (!exported.ok) throw new Error(exported.reason);
+    expect(JSON.parse(exported.text)).toMatchObject({ settings: { errorWorkflow: '4fT2xQ' } });
+    expect(roundTrip(doc).monitoring).toEqual(doc.monitoring);
+
+    doc.monitoring = { alertOnFailure: true, via: 'PagerDuty on failed runs' };
+    const other = exportN8n(doc);
+    if (!other.ok) throw new Error(other.reason);
+    expect(JSON.parse(other.text).settings).toEqual({ executionOrder: 'v1' });
+    expect(other.notes.map((n) => n.message)).toContainEqual(expect.stringMatching(/^Failures raise an alert \(PagerDuty on failed runs\): in n8n, choose an error workflow/));
+  });
+
   it('says what it cannot keep: edge labels, check kinds (docs/interop.md)', () => {
     const doc = TEMPLATES.find((t) => t.id === 'support-triage')?.doc;
     if (!doc) throw new Error('no template');
