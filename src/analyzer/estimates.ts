@@ -207,9 +207,22 @@ export function forgetEstimates(): void {
  * the profile and the run. Lint settings, names, notes' text and layout are not in it.
  */
 function flowSignature(doc: Workflow, ctx: EstimateContext): string {
-  const nodes = doc.nodes.map(({ position: _p, label: _l, description: _d, ...rest }) => rest);
-  const edges = doc.edges.map(({ label: _l, ...rest }) => rest);
-  return JSON.stringify([nodes, edges, doc.profile ?? null, ctx.arrival ?? null, ctx.cases ?? null, ctx.faults ?? null]);
+  // The same text as JSON.stringify of [nodes, edges, ...] without the parts named above, built from each node's
+  // and edge's own text, kept with the object: an edit replaces only what it touches, so most are reused.
+  const nodes = doc.nodes.map((n) => partSignature(n, ({ position: _p, label: _l, description: _d, ...rest }) => rest)).join(',');
+  const edges = doc.edges.map((e) => partSignature(e, ({ label: _l, ...rest }) => rest)).join(',');
+  return `[[${nodes}],[${edges}],${JSON.stringify([doc.profile ?? null, ctx.arrival ?? null, ctx.cases ?? null, ctx.faults ?? null]).slice(1)}`;
+}
+
+const partSignatures = new WeakMap<object, string>();
+
+function partSignature<T extends object>(part: T, relevant: (part: T) => object): string {
+  let s = partSignatures.get(part);
+  if (s === undefined) {
+    s = JSON.stringify(relevant(part));
+    partSignatures.set(part, s);
+  }
+  return s;
 }
 
 /**

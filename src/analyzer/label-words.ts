@@ -31,6 +31,20 @@ export const NOT_VERBS =
  * @example labelWords('Filter new leads') // ['filter', 'new', 'leads']
  */
 export function labelWords(label: string): string[] {
+  // Labels barely change between analyses (one per edit) and several rules read each one: split each text once.
+  let words = wordsByLabel.get(label);
+  if (words === undefined) {
+    if (wordsByLabel.size >= WORDS_CACHE_LIMIT) wordsByLabel.clear();
+    words = splitLabel(label);
+    wordsByLabel.set(label, words);
+  }
+  return [...words];
+}
+
+const WORDS_CACHE_LIMIT = 20_000;
+const wordsByLabel = new Map<string, readonly string[]>();
+
+function splitLabel(label: string): string[] {
   return (
     label
       // Numbering people put in front of steps ("3a. Generate...", "2) Send...") is not a word of the label.

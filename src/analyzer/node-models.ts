@@ -156,6 +156,25 @@ export function loopPassesOf(node: Extract<WorkflowNode, { kind: 'loop' }>): num
  * decisions. Queueing and calendars are in gate-model.ts.
  */
 export function humanOf(node: Extract<WorkflowNode, { kind: 'human' }>, hasTimeoutEdge: boolean, multiplier = 1): HumanModel {
+  // By the node object, as checkOf: every analysis asks for each gate's model several times (reliability, rules,
+  // the flow), and its service time is a distribution built from the stub's CDF.
+  let byVariant = humanCache.get(node);
+  if (!byVariant) {
+    byVariant = new Map();
+    humanCache.set(node, byVariant);
+  }
+  const key = `${hasTimeoutEdge ? 1 : 0}|${multiplier}`;
+  let h = byVariant.get(key);
+  if (!h) {
+    h = humanModel(node, hasTimeoutEdge, multiplier);
+    byVariant.set(key, h);
+  }
+  return h;
+}
+
+const humanCache = new WeakMap<WorkflowNode, Map<string, HumanModel>>();
+
+function humanModel(node: Extract<WorkflowNode, { kind: 'human' }>, hasTimeoutEdge: boolean, multiplier: number): HumanModel {
   const stub = node.stub ?? DEFAULTS.human;
   const stc = node.policy?.timeouts?.startToCloseSeconds ?? 0;
   const d = stub.serviceTime;

@@ -82,6 +82,19 @@ const PASS_THROUGH: NodeBehaviour = { ports: new Map([['out', [1, 0, 1] as const
  * @example nodeBehaviour(createNode('router', { id: 'r', position: { x: 0, y: 0 } })).ports.get('out') // [1, 0, 1]
  */
 export function nodeBehaviour(node: WorkflowNode): NodeBehaviour {
+  // A node object never changes (the store replaces what an edit touches), so its behaviour is kept with it:
+  // rules and the normal-path reach ask for it on every analysis, most nodes untouched since the last one.
+  let b = behaviourCache.get(node);
+  if (!b) {
+    b = behaviourOf(node);
+    behaviourCache.set(node, b);
+  }
+  return b;
+}
+
+const behaviourCache = new WeakMap<WorkflowNode, NodeBehaviour>();
+
+function behaviourOf(node: WorkflowNode): NodeBehaviour {
   switch (node.kind) {
     case 'ai':
     case 'tool':
