@@ -166,13 +166,23 @@ export function humanOf(node: Extract<WorkflowNode, { kind: 'human' }>, hasTimeo
   const key = `${hasTimeoutEdge ? 1 : 0}|${multiplier}`;
   let h = byVariant.get(key);
   if (!h) {
-    h = humanModel(node, hasTimeoutEdge, multiplier);
+    // Then by content: a design just opened (or a copy of a gate) has new objects with the same stubs.
+    const stub = node.stub ?? DEFAULTS.human;
+    const contentKey = JSON.stringify([stub, node.policy?.timeouts?.startToCloseSeconds ?? 0, key]);
+    h = humanByContent.get(contentKey);
+    if (!h) {
+      h = humanModel(node, hasTimeoutEdge, multiplier);
+      if (humanByContent.size >= HUMAN_CACHE_SIZE) humanByContent.delete(humanByContent.keys().next().value ?? '');
+      humanByContent.set(contentKey, h);
+    }
     byVariant.set(key, h);
   }
   return h;
 }
 
 const humanCache = new WeakMap<WorkflowNode, Map<string, HumanModel>>();
+const humanByContent = new Map<string, HumanModel>();
+const HUMAN_CACHE_SIZE = 1024;
 
 function humanModel(node: Extract<WorkflowNode, { kind: 'human' }>, hasTimeoutEdge: boolean, multiplier: number): HumanModel {
   const stub = node.stub ?? DEFAULTS.human;
