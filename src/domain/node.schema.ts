@@ -12,7 +12,8 @@ export const nodeKindSchema = z.enum(NODE_KINDS);
 export type NodeKind = z.infer<typeof nodeKindSchema>;
 
 export const TRIGGER_TYPES = ['manual', 'schedule', 'webhook', 'event', 'chat'] as const;
-export const AI_CAPABILITIES = ['llm', 'classifier', 'extractor', 'ocr', 'transcription', 'image-generation', 'embedding', 'agent'] as const;
+/** `speech`: text to speech (a voice read from a script); `transcription` goes the other way. */
+export const AI_CAPABILITIES = ['llm', 'classifier', 'extractor', 'ocr', 'transcription', 'speech', 'image-generation', 'embedding', 'agent'] as const;
 export const TOOL_TYPES = ['http', 'database', 'automation', 'notification', 'script', 'subworkflow'] as const;
 /** none: reads only; reversible: writes that can be undone; irreversible: money moved, message sent, record deleted. */
 export const SIDE_EFFECTS = ['none', 'reversible', 'irreversible'] as const;

@@ -214,7 +214,7 @@ export function exportN8n(doc: Workflow): ExportResult {
               notes.push({ nodeId: node.id, message: `"${name}": n8n's ${cap === 'llm' ? 'Basic LLM Chain' : cap === 'classifier' ? 'Text Classifier' : 'Information Extractor'} takes no tools; its ${tools.length} tool(s) are left out (make it an agent to keep them).` });
             }
           } else {
-            const ops: Partial<Record<string, readonly [string, string]>> = { ocr: ['image', 'analyze'], transcription: ['audio', 'transcribe'], 'image-generation': ['image', 'generate'] };
+            const ops: Partial<Record<string, readonly [string, string]>> = { ocr: ['image', 'analyze'], transcription: ['audio', 'transcribe'], speech: ['audio', 'generate'], 'image-generation': ['image', 'generate'] };
             const op = ops[cap] ?? ['text', 'message'];
             n = add(node, name, `${LC}openAi`, 1.8, { resource: op[0], operation: op[1], modelId: { __rl: true, value: model, mode: 'id' }, options: {} }, at, settings);
             if ((node.config.tools ?? []).length > 0) notes.push({ nodeId: node.id, message: `"${name}": the OpenAI node takes no tools; its ${(node.config.tools ?? []).length} tool(s) are left out.` });

@@ -104,7 +104,7 @@ export function aiCapabilityOf(type: string, short: string, params: Params): AiC
 function openAiCapability(params: Params, resource: string): AiCapability | undefined {
   const operation = str(params, 'operation');
   if (resource === 'image') return operation === 'analyze' ? 'llm' : 'image-generation';
-  if (resource === 'audio') return operation === 'transcribe' || operation === 'translate' ? 'transcription' : 'llm';
+  if (resource === 'audio') return operation === 'transcribe' || operation === 'translate' ? 'transcription' : 'speech';
   if (resource === 'assistant') return 'agent';
   if (resource === 'text' && operation === 'classify') return 'classifier';
   if (resource === 'file') return undefined;

@@ -146,7 +146,7 @@ export const AI_BASE_TYPES: Readonly<Record<string, AiCapability>> = {
 /** Community AI nodes seen in real exports (matched on the part after the package). */
 export const AI_COMMUNITY_TYPES: Readonly<Record<string, AiCapability>> = {
   perplexity: 'llm',
-  elevenLabs: 'llm',
+  elevenLabs: 'speech',
 };
 
 /** Messaging and e-mail services: tool type notification (their writes are messages sent). */
@@ -299,7 +299,7 @@ export const AI_API_HOSTS: Readonly<Record<string, AiCapability>> = {
   'cloud.leonardo.ai': 'image-generation',
   'api.dev.runwayml.com': 'image-generation',
   'api.stability.ai': 'image-generation',
-  'api.elevenlabs.io': 'llm',
+  'api.elevenlabs.io': 'speech',
   'api.assemblyai.com': 'transcription',
   'api.deepgram.com': 'transcription',
 };
@@ -321,7 +321,8 @@ export function aiApiCapability(url: string): AiCapability | undefined {
   if (/\/(threads|files|uploads|vector_stores|assistants)\b/.test(path) && !/\/runs\b/.test(path)) return undefined;
   if (path.includes('embedding')) return 'embedding';
   if (path.includes('/images') || path.includes('image')) return 'image-generation';
-  if (path.includes('transcription') || path.includes('/audio/translations')) return 'transcription';
+  if (path.includes('transcription') || path.includes('/audio/translations') || path.includes('speech-to-text')) return 'transcription';
+  if (path.includes('/audio/speech') || path.includes('text-to-speech')) return 'speech';
   return capability;
 }
 

@@ -4,7 +4,7 @@ import { KIND_LABELS, NODE_KINDS, type NodeKind } from '../../domain/index.ts';
 /** What each kind is for: shown under its name and searched. */
 export const KIND_HINTS: Record<NodeKind, string> = {
   trigger: 'Where a case starts: manual, schedule, webhook, event, chat',
-  ai: 'LLM, classifier, extractor, OCR, transcription, image generation, agent',
+  ai: 'LLM, classifier, extractor, OCR, transcription, speech, image generation, agent',
   tool: 'API, database, automation, notification, script, subworkflow',
   data: 'Local transform: set fields, code, merge, split, aggregate, filter, wait',
   human: 'Approval, review or escalation by people',

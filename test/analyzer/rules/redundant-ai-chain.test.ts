@@ -8,6 +8,8 @@ ruleTester(rule, {
     { name: 'AI, check, AI', doc: chainDoc(['ai', 'check', 'ai']) },
     // Image generations in a row are a pipeline of media, not a prompt split in two (corpus 1395_Wait_Code_Create_Webhook.json).
     { name: 'image generations in a row', doc: new Builder().add('trigger', 't').add('ai', 'a', { config: { capability: 'image-generation' } }).add('ai', 'b', { config: { capability: 'image-generation' } }).add('output', 'o').chain('t', 'a', 'b', 'o').build() },
+    // Corpus 0787_Code_GoogleCalendar_Create_Webhook.json: an LLM writes the reminder, ElevenLabs speaks it.
+    { name: 'an LLM writes a script, a speech step reads it aloud', doc: new Builder().add('trigger', 't').add('ai', 'a', { label: 'Write voice reminder' }).add('ai', 'b', { label: 'Generate voice reminder', config: { capability: 'speech' } }).add('output', 'o').chain('t', 'a', 'b', 'o').build() },
     { name: 'the first also feeds something else', doc: new Builder().add('trigger', 't').add('ai', 'a').add('ai', 'b').add('tool', 'log').add('output', 'o').chain('t', 'a', 'b', 'o').chain('a', 'log', 'o').build() },
   ],
   invalid: [

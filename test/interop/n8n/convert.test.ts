@@ -529,3 +529,32 @@ describe("calls to an AI provider's API that run no model", () => {
     expect(c.of('OpenAI - Run assistant', 'ai').config.capability).toBe('llm');
   });
 });
+
+describe('speech: text read aloud is its own capability, not a language step', () => {
+  it('ElevenLabs, OpenAI audio generation and text-to-speech HTTP calls become speech; speech-to-text stays transcription', () => {
+    const c = convert(
+      n8n(
+        [
+          { name: 'Start', type: 'n8n-nodes-base.manualTrigger' },
+          { name: 'Write reminder', type: '@n8n/n8n-nodes-langchain.openAi', parameters: { resource: 'text', operation: 'message' } },
+          { name: 'Speak reminder', type: '@n8n/n8n-nodes-langchain.openAi', parameters: { resource: 'audio', operation: 'generate' } },
+          { name: 'Speak with ElevenLabs', type: 'n8n-nodes-elevenlabs.elevenLabs' },
+          { name: 'Voice by HTTP', type: 'n8n-nodes-base.httpRequest', parameters: { method: 'POST', url: 'https://api.elevenlabs.io/v1/text-to-speech/abc123' } },
+          { name: 'OpenAI speech by HTTP', type: 'n8n-nodes-base.httpRequest', parameters: { method: 'POST', url: 'https://api.openai.com/v1/audio/speech' } },
+          { name: 'Transcribe by HTTP', type: 'n8n-nodes-base.httpRequest', parameters: { method: 'POST', url: 'https://api.elevenlabs.io/v1/speech-to-text' } },
+        ],
+        {
+          Start: main(['Write reminder']),
+          'Write reminder': main(['Speak reminder']),
+          'Speak reminder': main(['Speak with ElevenLabs']),
+          'Speak with ElevenLabs': main(['Voice by HTTP']),
+          'Voice by HTTP': main(['OpenAI speech by HTTP']),
+          'OpenAI speech by HTTP': main(['Transcribe by HTTP']),
+        },
+      ),
+    );
+    expect(c.of('Write reminder', 'ai').config.capability).toBe('llm');
+    for (const label of ['Speak reminder', 'Speak with ElevenLabs', 'Voice by HTTP', 'OpenAI speech by HTTP']) expect(c.of(label, 'ai').config.capability, label).toBe('speech');
+    expect(c.of('Transcribe by HTTP', 'ai').config.capability).toBe('transcription');
+  });
+});
