@@ -36,7 +36,7 @@ describe('baton validate (in-process)', () => {
     expect(r.stdout.split('\n')).toEqual([
       `${file}: 3 problems in this workflow`,
       '$.nodes[0].colour: unknown field "colour"; allowed here: id, label, position, description, reads, inlineSecrets, kind, config',
-      '$.nodes[1].config.capability: "gpt" is not a capability; use one of: llm, classifier, extractor, ocr, transcription, image-generation, embedding, agent',
+      '$.nodes[1].config.capability: "gpt" is not a capability; use one of: llm, classifier, extractor, ocr, transcription, speech, image-generation, embedding, agent',
       '$.edges[0].target: edge "e1" points to "ghost", which is not a node',
       '',
     ]);
