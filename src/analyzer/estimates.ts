@@ -20,6 +20,7 @@ import { nodeBehaviour } from './reliability.ts';
 import { TimeDist } from './time-dist.ts';
 import { withBudget } from './work-budget.ts';
 import type { EstimateFigure, Estimates, Leverage } from './types.ts';
+import { valueFor } from './memo.ts';
 
 /**
  * What a run looks like, for the estimate to match it like for like: its arrivals (the scenario's, else the
@@ -217,12 +218,7 @@ function flowSignature(doc: Workflow, ctx: EstimateContext): string {
 const partSignatures = new WeakMap<object, string>();
 
 function partSignature<T extends object>(part: T, relevant: (part: T) => object): string {
-  let s = partSignatures.get(part);
-  if (s === undefined) {
-    s = JSON.stringify(relevant(part));
-    partSignatures.set(part, s);
-  }
-  return s;
+  return valueFor(partSignatures, part, () => JSON.stringify(relevant(part)));
 }
 
 /**

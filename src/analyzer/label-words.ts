@@ -4,6 +4,7 @@
  * first; then the first word is judged a verb or not. Suffixes alone misjudge common verbs ("Filter", "Monitor",
  * "Capture", "Persist", "Document"), so a list of verbs wins over the noun endings.
  */
+import { valueFor } from './memo.ts';
 
 /**
  * Verbs common in workflow labels whose spelling ends like a noun (-er, -or, -ure, -ist, -ing, -ment, -ance,
@@ -32,13 +33,8 @@ export const NOT_VERBS =
  */
 export function labelWords(label: string): string[] {
   // Labels barely change between analyses (one per edit) and several rules read each one: split each text once.
-  let words = wordsByLabel.get(label);
-  if (words === undefined) {
-    if (wordsByLabel.size >= WORDS_CACHE_LIMIT) wordsByLabel.clear();
-    words = splitLabel(label);
-    wordsByLabel.set(label, words);
-  }
-  return [...words];
+  if (wordsByLabel.size >= WORDS_CACHE_LIMIT && !wordsByLabel.has(label)) wordsByLabel.clear();
+  return [...valueFor(wordsByLabel, label, () => splitLabel(label))];
 }
 
 const WORDS_CACHE_LIMIT = 20_000;

@@ -9,6 +9,7 @@ import { createNode, distributionMean, type CheckStub, type Distribution, type H
 import { distributionCdf, distributionQuantile } from '../domain/index.ts';
 import { stepVisit, type ActiveFault, type StepVisit } from './step-model.ts';
 import { TimeDist } from './time-dist.ts';
+import { valueFor } from './memo.ts';
 
 const ORIGIN = { x: 0, y: 0 };
 function present<T>(value: T | undefined): T {
@@ -100,23 +101,15 @@ const checkCache = new WeakMap<WorkflowNode, Map<number, CheckModel>>();
 
 /** A check's closed form (latency multiplied by active latency faults). */
 export function checkOf(node: Extract<WorkflowNode, { kind: 'check' }>, multiplier = 1): CheckModel {
-  let m = checkCache.get(node);
-  if (!m) {
-    m = new Map();
-    checkCache.set(node, m);
-  }
-  let c = m.get(multiplier);
-  if (!c) {
+  return valueFor(valueFor(checkCache, node, () => new Map<number, CheckModel>()), multiplier, () => {
     const stub = node.stub ?? DEFAULTS.check;
-    c = {
+    return {
       stub,
       time: timeOf(stub.latency, multiplier),
       cost: stub.costPerCall ?? 0,
       threshold: node.config.type === 'threshold' ? node.config.threshold : undefined,
     };
-    m.set(multiplier, c);
-  }
-  return c;
+  });
 }
 
 export interface HumanModel {
@@ -158,26 +151,13 @@ export function loopPassesOf(node: Extract<WorkflowNode, { kind: 'loop' }>): num
 export function humanOf(node: Extract<WorkflowNode, { kind: 'human' }>, hasTimeoutEdge: boolean, multiplier = 1): HumanModel {
   // By the node object, as checkOf: every analysis asks for each gate's model several times (reliability, rules,
   // the flow), and its service time is a distribution built from the stub's CDF.
-  let byVariant = humanCache.get(node);
-  if (!byVariant) {
-    byVariant = new Map();
-    humanCache.set(node, byVariant);
-  }
-  const key = `${hasTimeoutEdge ? 1 : 0}|${multiplier}`;
-  let h = byVariant.get(key);
-  if (!h) {
+  const variant = `${hasTimeoutEdge ? 1 : 0}|${multiplier}`;
+  return valueFor(valueFor(humanCache, node, () => new Map<string, HumanModel>()), variant, () => {
     // Then by content: a design just opened (or a copy of a gate) has new objects with the same stubs.
-    const stub = node.stub ?? DEFAULTS.human;
-    const contentKey = JSON.stringify([stub, node.policy?.timeouts?.startToCloseSeconds ?? 0, key]);
-    h = humanByContent.get(contentKey);
-    if (!h) {
-      h = humanModel(node, hasTimeoutEdge, multiplier);
-      if (humanByContent.size >= HUMAN_CACHE_SIZE) humanByContent.delete(humanByContent.keys().next().value ?? '');
-      humanByContent.set(contentKey, h);
-    }
-    byVariant.set(key, h);
-  }
-  return h;
+    const contentKey = JSON.stringify([node.stub ?? DEFAULTS.human, node.policy?.timeouts?.startToCloseSeconds ?? 0, variant]);
+    if (humanByContent.size >= HUMAN_CACHE_SIZE && !humanByContent.has(contentKey)) humanByContent.delete(humanByContent.keys().next().value ?? '');
+    return valueFor(humanByContent, contentKey, () => humanModel(node, hasTimeoutEdge, multiplier));
+  });
 }
 
 const humanCache = new WeakMap<WorkflowNode, Map<string, HumanModel>>();

@@ -6,6 +6,7 @@
 import { distributionMean, type Distribution, type StepPolicy, type WorkflowNode } from '../domain/index.ts';
 import { humanOf, loopPassesOf, stepOf, timeOf } from './node-models.ts';
 import { stepVisit } from './step-model.ts';
+import { valueFor } from './memo.ts';
 
 /**
  * Variance of a distribution as the simulator draws it (a normal truncated at 0 included).
@@ -84,12 +85,7 @@ const PASS_THROUGH: NodeBehaviour = { ports: new Map([['out', [1, 0, 1] as const
 export function nodeBehaviour(node: WorkflowNode): NodeBehaviour {
   // A node object never changes (the store replaces what an edit touches), so its behaviour is kept with it:
   // rules and the normal-path reach ask for it on every analysis, most nodes untouched since the last one.
-  let b = behaviourCache.get(node);
-  if (!b) {
-    b = behaviourOf(node);
-    behaviourCache.set(node, b);
-  }
-  return b;
+  return valueFor(behaviourCache, node, () => behaviourOf(node));
 }
 
 const behaviourCache = new WeakMap<WorkflowNode, NodeBehaviour>();

@@ -9,6 +9,7 @@
 import type { Atoms } from './distribution-math.ts';
 import { spend } from './work-budget.ts';
 import { cellOf, EDGE, extremeCells, GRID_SIZE, LAST, MAX_ATOMS, TRIM } from './time-grid.ts';
+import { valueFor } from './memo.ts';
 
 /** An immutable time distribution (sub-probability: `total` may be below 1). */
 export class TimeDist {
@@ -271,16 +272,7 @@ export class TimeDist {
     // Shapes are convolved once (the flow convolves the same shapes for every class of mass).
     const a = this.normalised();
     const b = other.normalised();
-    let byB = SUMS.get(a);
-    if (!byB) {
-      byB = new WeakMap();
-      SUMS.set(a, byB);
-    }
-    let sum = byB.get(b);
-    if (!sum) {
-      sum = convolve(a, b);
-      byB.set(b, sum);
-    }
+    const sum = valueFor(valueFor(SUMS, a, () => new WeakMap<TimeDist, TimeDist>()), b, () => convolve(a, b));
     const k = this.total * other.total;
     return Math.abs(k - 1) < 1e-15 ? sum : sum.scaled(k);
   }
