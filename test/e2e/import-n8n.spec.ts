@@ -42,6 +42,9 @@ test('an n8n export opens as a new design with its conversion report; a broken o
   await expect(report).toContainText('This n8n workflow opened as a new design');
   await expect(report).toContainText('8 sub-nodes');
   await expect(report.getByRole('list', { name: 'Approximations' })).toContainText('Convert HTML to PDF');
+  // The report wraps inside the dialog (opened from the toolbar, it once inherited its one-line text and ran off
+  // the right edge).
+  expect(await report.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await report.getByRole('button', { name: 'Done' }).click();
   await expect(report).toBeHidden();
 
