@@ -6,6 +6,8 @@ import { EXIT_OK, EXIT_UNUSABLE, type CliIo, type Command } from './io.ts';
 
 type CommandLoader = () => Promise<Command>;
 
+// Each usage line repeats the command module's own (test/cli/help.test.ts holds them together): the modules load
+// only when their command runs, so the overview cannot ask them.
 const COMMANDS: Record<string, { usage: string; summary: string; load: CommandLoader }> = {
   validate: {
     usage: 'baton validate FILE',
@@ -18,13 +20,13 @@ const COMMANDS: Record<string, { usage: string; summary: string; load: CommandLo
     load: async () => (await import('./commands/lint.ts')).command,
   },
   simulate: {
-    usage: 'baton simulate FILE [--scenario ID] [--cases N] [--replications R] [--seed S] [--format text|json]',
+    usage: 'baton simulate FILE [--scenario ID] [--baseline] [--cases N] [--replications R] [--seed S] [--format text|json]',
     summary: 'Dry-run a workflow: KPIs with 95% intervals, per-node failures and queues; exit 1 when a scenario hypothesis fails.',
     load: async () => (await import('./commands/simulate.ts')).command,
   },
   convert: {
-    usage: 'baton convert FILE [--to baton|n8n|bpmn|asl|mermaid] [--out FILE]',
-    summary: 'Convert a workflow to n8n, BPMN 2.0 XML, Step Functions (ASL), Mermaid or Baton JSON; exit 1 when something could not be carried over (listed on stderr).',
+    usage: 'baton convert FILE [--from baton|n8n] [--to baton|n8n|bpmn|asl|mermaid] [--out FILE] [--report FILE]',
+    summary: 'Convert a workflow (a Baton file or an n8n export, detected from its content) to Baton JSON, n8n, BPMN 2.0 XML, Step Functions (ASL) or Mermaid; exit 1 when something was approximated or could not be carried over (listed on stderr, or in --report FILE).',
     load: async () => (await import('./commands/convert.ts')).command,
   },
 };

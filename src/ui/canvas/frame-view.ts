@@ -63,6 +63,16 @@ function fitInto(b: Bounds, area: { x: number; y: number; width: number; height:
   return { zoom, cx: area.x + area.width / 2, cy: area.y + area.height / 2 };
 }
 
+/** The viewport that fits bounds `b` in the view, beside or above the corner to avoid, whichever is bigger. */
+function fitBounds(b: Bounds, view: { width: number; height: number }, full: Bounds, avoid: Avoid | null | undefined): Viewport {
+  const p = FRAME_PADDING;
+  const candidates = avoid
+    ? [fitInto(b, { ...full, width: view.width - p - avoid.width - 8 }), fitInto(b, { ...full, height: view.height - p - avoid.height - 8 })]
+    : [fitInto(b, full)];
+  const best = candidates.reduce((a, c) => (c.zoom > a.zoom ? c : a));
+  return { zoom: best.zoom, x: best.cx - (b.x + b.width / 2) * best.zoom, y: best.cy - (b.y + b.height / 2) * best.zoom };
+}
+
 /**
  * The viewport that frames `doc` in a `view` of the given size (screen px), pure so it is unit-tested. With a
  * corner to avoid (the minimap), the design goes beside it or above it, whichever leaves it bigger, so the
@@ -75,16 +85,14 @@ export function frameViewport(doc: Pick<Workflow, 'nodes'>, view: { width: numbe
   const minZoom = opts.minZoom ?? READABLE_ZOOM;
   const p = FRAME_PADDING;
   const full = { x: p, y: p, width: view.width - 2 * p, height: view.height - 2 * p };
-  const candidates = opts.avoid
-    ? [
-        fitInto(b, { ...full, width: view.width - p - opts.avoid.width - 8 }),
-        fitInto(b, { ...full, height: view.height - p - opts.avoid.height - 8 }),
-      ]
-    : [fitInto(b, full)];
-  const best = candidates.reduce((a, c) => (c.zoom > a.zoom ? c : a));
-  if (best.zoom >= minZoom) {
-    return { zoom: best.zoom, x: best.cx - (b.x + b.width / 2) * best.zoom, y: best.cy - (b.y + b.height / 2) * best.zoom };
-  }
+  const whole = fitBounds(b, view, full, opts.avoid);
+  if (whole.zoom >= minZoom) return whole;
+  // Sticky notes are backdrop: a large one (n8n exports often have them) must not push a small design's steps
+  // below a readable zoom; the steps are framed and the note shows around them.
+  const steps = doc.nodes.filter((n) => n.kind !== 'note');
+  const sb = steps.length > 0 && steps.length < doc.nodes.length ? designBounds({ nodes: steps }) : null;
+  const stepsOnly = sb && fitBounds(sb, view, full, opts.avoid);
+  if (stepsOnly && stepsOnly.zoom >= minZoom) return stepsOnly;
   // Too big to read whole: start where cases start, at a readable zoom.
   const zoom = minZoom;
   const starts = doc.nodes.filter((n) => n.kind === 'trigger');

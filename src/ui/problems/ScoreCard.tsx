@@ -115,7 +115,7 @@ export function ScoreCardView({ analysis: a, profileFilled = true, lastRun = nul
       </dl>
       {over && (
         <p className="scorecard__over" role="note">
-          Over-engineered: {oe.surplus > 0 ? `${oe.surplus} step(s) add no correctness; ` : ''}
+          Over-engineered: {oe.surplus > 0 ? `${oe.surplus === 1 ? '1 step adds' : `${oe.surplus} steps add`} no correctness. ` : ''}
           {profileFilled ? `${used} work steps per case where the task needs about ${oe.needed}. ` : ''}Try the simplest version first; add steps only for a measured failure.
         </p>
       )}

@@ -26,6 +26,22 @@ describe('frameViewport', () => {
     const bottom = (50 + 84) * vp.zoom + vp.y;
     expect(bottom).toBeLessThanOrEqual(500 - 170);
   });
+  it('a huge sticky note does not push a small design below the readable zoom: its steps are framed', () => {
+    const note = createNode('note', { id: 'note', position: { x: 0, y: -1500 } });
+    if (note.kind !== 'note') throw new Error('a note');
+    const big = { ...note, config: { ...note.config, width: 3000, height: 2500 } };
+    const steps = row(3);
+    const vp = frameViewport({ nodes: [big, ...steps] }, { width: 1000, height: 600 })!;
+    expect(vp.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+    // Every step is on screen, not just the trigger.
+    for (const n of steps) {
+      expect(n.position.x * vp.zoom + vp.x).toBeGreaterThanOrEqual(0);
+      expect((n.position.x + 220) * vp.zoom + vp.x).toBeLessThanOrEqual(1000);
+      expect(n.position.y * vp.zoom + vp.y).toBeGreaterThanOrEqual(0);
+    }
+    // Without the note the same steps frame the same way.
+    expect(vp).toEqual(frameViewport({ nodes: steps }, { width: 1000, height: 600 }));
+  });
   it('an empty design has nothing to frame', () => {
     expect(frameViewport({ nodes: [] }, { width: 800, height: 500 })).toBeNull();
   });
