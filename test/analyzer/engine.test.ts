@@ -21,7 +21,9 @@ describe('engine', () => {
   });
 
   it('layers preset, document lint.rules and call options', () => {
-    const doc = new Builder().add('trigger', 't').add('tool', 'a').add('tool', 'b').add('tool', 'c').add('output', 'o').chain('t', 'a', 'b', 'c', 'o')
+    // Tools that lose 10% of cases each: a chain of 3 that chain-too-long reports once it counts as long.
+    const lossy = { stub: { latency: { type: 'fixed', value: 1 }, outcomes: { ok: 0.9, timeout: 0.1 } }, policy: {} } as const;
+    const doc = new Builder().add('trigger', 't').add('tool', 'a', lossy).add('tool', 'b', lossy).add('tool', 'c', lossy).add('output', 'o').chain('t', 'a', 'b', 'c', 'o')
       .lint({ preset: 'recommended', rules: { 'chain-too-long': ['warning', { infoAbove: 2 }], 'no-monitoring': 'off' } }).build();
     const a = analyze(doc);
     expect(ids(a, 'chain-too-long').map((f) => f.severity)).toEqual(['warning']);
@@ -35,7 +37,7 @@ describe('engine', () => {
   it('ignores unknown options and options of the wrong type', () => {
     const doc = chainDoc(['tool']);
     const r = resolveRules(doc, { rules: { 'chain-too-long': ['info', { infoAbove: 'two', bogus: 1 }] } }).find((x) => x.rule.id === 'chain-too-long');
-    expect(r?.options).toEqual({ infoAbove: 5, warningAbove: 10 });
+    expect(r?.options).toEqual({ infoAbove: 5, warningAbove: 10, minCompletion: 0.95 });
   });
 
   it('returns suppressed findings separately, matched by rule and node', () => {

@@ -6,13 +6,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyzer/index.ts';
+import type { Workflow } from '../../src/domain/index.ts';
 import { importAnyWorkflow } from '../../src/interop/importers.ts';
 
-const findingsOf = (name: string): { ruleId: string; message: string }[] => {
+const imported = (name: string): Workflow => {
   const r = importAnyWorkflow(readFileSync(new URL(`../fixtures/n8n/${name}`, import.meta.url)));
   if (!r.ok) throw new Error(`${name} does not import`);
-  return analyze(r.doc).findings.map((f) => ({ ruleId: f.ruleId, message: f.message }));
+  return r.doc;
 };
+const findingsIn = (doc: Workflow): { ruleId: string; severity: string; message: string }[] =>
+  analyze(doc).findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message }));
+const findingsOf = (name: string): { ruleId: string; severity: string; message: string }[] => findingsIn(imported(name));
 const rules = (name: string): string[] => [...new Set(findingsOf(name).map((f) => f.ruleId))].sort();
 
 describe('the real-world review, on the corpus files it names', () => {
@@ -52,10 +56,9 @@ describe('workflow-too-large on a file of separate flows', () => {
 /** The over-engineering band and redundant-ai-chain on the designs the band review read (docs/analyzer-realworld.md). */
 describe('over-building on real designs: a repeated job, not a new deliverable', () => {
   const analysed = (name: string) => {
-    const r = importAnyWorkflow(readFileSync(new URL(`../fixtures/n8n/${name}`, import.meta.url)));
-    if (!r.ok) throw new Error(`${name} does not import`);
-    const a = analyze(r.doc);
-    const label = new Map(r.doc.nodes.map((n) => [n.id, n.label]));
+    const doc = imported(name);
+    const a = analyze(doc);
+    const label = new Map(doc.nodes.map((n) => [n.id, n.label]));
     return { band: a.overEngineering.band, surplus: a.overEngineering.surplusSteps.map((s) => `${label.get(s.nodeId)}: ${s.reason}`), pairs: a.findings.filter((f) => f.ruleId === 'redundant-ai-chain').map((f) => f.message) };
   };
 
@@ -88,5 +91,48 @@ describe('over-building on real designs: a repeated job, not a new deliverable',
   it('a sub-workflow per call in a loop, then one over all calls: decomposition, not a wrapper layer (0759)', () => {
     expect(analysed('0759_Splitout_Comparedatasets_Create_Triggered.json')).toMatchObject({ surplus: [] });
     expect(analysed('0759_Splitout_Comparedatasets_Create_Triggered.json').band).not.toBe('over-engineered');
+  });
+});
+
+describe('chain-too-long and low-end-to-end-reliability judge failure rates the design states', () => {
+  const PIPELINE = '1400_Wait_Code_Automation_Webhook.json';
+
+  it('a linear video pipeline whose 13 steps are the job, on default rates: neither rule (1400)', () => {
+    // Before: "A case can pass 13 steps ...; end-to-end success is estimated at 80.9%" and "Only 80.9% of cases
+    // are estimated to complete", both from the kinds' default rates: n8n states none.
+    const found = rules(PIPELINE);
+    expect(found).not.toContain('chain-too-long');
+    expect(found).not.toContain('low-end-to-end-reliability');
+    // What the review agreed with stays: an ffmpeg command built from a model's output.
+    expect(found).toContain('llm-written-code');
+  });
+
+  it('10 steps of state bookkeeping around one model call: no chain-too-long (0782)', () => {
+    const found = rules('0782_Telegram_Redis_Create_Webhook.json');
+    expect(found).not.toContain('chain-too-long');
+    expect(found).toContain('no-error-handling');
+  });
+
+  it('a scheduled win-back mailing on default rates: no low-end-to-end-reliability, the calls without retry still reported (0948)', () => {
+    const found = rules('0948_Filter_Schedule_Create_Scheduled.json');
+    expect(found).not.toContain('low-end-to-end-reliability');
+    expect(found).toContain('no-error-handling');
+  });
+
+  it('the same pipeline once its conductor states the generation services\' failure rates: both report, saying what rests on defaults', () => {
+    const doc = imported(PIPELINE);
+    // Image and video generation jobs that time out or fail one time in ten, with no retry (n8n's default).
+    const generation = new Set(['Generate Image', 'Image-to-Video']);
+    const stated: Workflow = {
+      ...doc,
+      nodes: doc.nodes.map((n) => (n.kind === 'ai' && generation.has(n.label) ? { ...n, stub: { latency: { type: 'lognormal', median: 60, p95: 300 }, outcomes: { ok: 0.9, timeout: 0.05, runtime: 0.05 } } } : n)),
+    };
+    const found = findingsIn(stated);
+    const chain = found.filter((f) => f.ruleId === 'chain-too-long');
+    const low = found.filter((f) => f.ruleId === 'low-end-to-end-reliability');
+    expect(chain.map((f) => f.severity)).toEqual(['warning']);
+    expect(chain[0]?.message).toMatch(/^A case can pass 13 steps from trigger to output, and \d+\.\d% of cases are estimated not to complete/);
+    expect(low.map((f) => f.severity)).toEqual(['warning']);
+    expect(low[0]?.message).toMatch(/; 13 of the 15 steps that can fail use their kind's default failure rates\.$/);
   });
 });
