@@ -12,6 +12,7 @@ import { buildReport, buildReportFromSummaries } from './build-report.ts';
 import { compileGraph, type CompiledGraph } from './compile.ts';
 import { compileArrival, compileAttributes, compileFaults, DEFAULT_SCENARIO, type CompiledArrival, type CompiledAttributes, type CompiledFaults } from './compile-scenario.ts';
 import { runReplication, type ReplicationResult } from './engine.ts';
+import { fixedShape } from './fixed-shape.ts';
 import type { SimulationReport, StoppingRule } from './report-types.ts';
 import { firstWave, precise, resolveStopping } from './stopping.ts';
 import { reportContext, summariseForReport, summaryKpi, type ReplicationSummary } from './summaries.ts';
@@ -56,7 +57,7 @@ export function runReplications(
   const out: ReplicationResult[] = [];
   for (let r = o.from; r < o.to; r++) {
     if (o.shouldCancel?.()) return null;
-    const res = runReplication(p.graph, p.faults, { seed: o.seed, replication: r, cases: o.cases, arrival: p.arrival, attributes: p.attributes, ...(o.visitLimit !== undefined ? { visitLimit: o.visitLimit } : {}) }, o.shouldCancel);
+    const res = runReplication(p.graph, p.faults, fixedShape({ seed: o.seed, replication: r, cases: o.cases, arrival: p.arrival, attributes: p.attributes, ...(o.visitLimit !== undefined ? { visitLimit: o.visitLimit } : {}) }), o.shouldCancel);
     if (!res) return null;
     out.push(res);
     o.onReplication?.(res);

@@ -13,6 +13,7 @@ import { ERR_COMMUNICATION, ERR_TIMEOUT, ERROR_COUNT, JITTER, KIND, NEVER, OUT_F
 import { EngineCore } from './engine-core.ts';
 import { TOKEN_STATE, type BreakerState, type CaseState, type Token } from './engine-state.ts';
 import { EVENT } from './event-queue.ts';
+import { fixedShape } from './fixed-shape.ts';
 import { PURPOSE } from './rng.ts';
 
 export abstract class CallHandling extends EngineCore {
@@ -44,7 +45,7 @@ export abstract class CallHandling extends EngineCore {
     if (w === 0) return undefined;
     let b = this.s.breakers[n];
     if (!b) {
-      b = { ring: new Array<number>(w).fill(0), pos: 0, count: 0, fails: 0, openUntil: -1 };
+      b = fixedShape({ ring: new Array<number>(w).fill(0), pos: 0, count: 0, fails: 0, openUntil: -1 });
       this.s.breakers[n] = b;
     }
     return b;

@@ -6,6 +6,7 @@
 import { ERROR_TYPES, type Fault, type Scenario, type Workflow } from '../domain/index.ts';
 import { NEVER, type CompiledGraph } from './compile.ts';
 import { encodeDistribution } from './distributions.ts';
+import { fixedShape } from './fixed-shape.ts';
 
 /** Faults compiled per node (CSR), with their activation parameters. */
 export interface CompiledFaults {
@@ -46,7 +47,7 @@ export function compileFaults(g: CompiledGraph, doc: Pick<Workflow, 'nodes'>, fa
     list.push(...l);
   });
   start[g.nodeCount] = list.length;
-  return {
+  return fixedShape({
     start,
     list: Int32Array.from(list),
     error: Int8Array.from(faults.map((f) => (f.error ? ERROR_TYPES.indexOf(f.error) : -1))),
@@ -55,7 +56,7 @@ export function compileFaults(g: CompiledGraph, doc: Pick<Workflow, 'nodes'>, fa
     from: Float64Array.from(faults.map((f) => f.window?.startSeconds ?? 0)),
     until: Float64Array.from(faults.map((f) => (f.window ? f.window.startSeconds + f.window.durationSeconds : NEVER))),
     afterCalls: Float64Array.from(faults.map((f) => f.afterCalls ?? 0)),
-  };
+  });
 }
 
 /** Used when the document has no scenario (and the CLI was given no numbers). */
@@ -78,11 +79,11 @@ export const DEFAULT_ARRIVALS_PER_HOUR = 60;
  */
 export function compileArrival(scenario: Pick<Scenario, 'arrival'> | undefined, profile: { runsPerDay?: number | undefined } | undefined): CompiledArrival {
   const a = scenario?.arrival;
-  if (a?.type === 'fixed') return { poisson: false, meanGapSeconds: a.everySeconds };
-  if (a?.type === 'poisson') return { poisson: true, meanGapSeconds: 3600 / a.perHour };
+  if (a?.type === 'fixed') return fixedShape({ poisson: false, meanGapSeconds: a.everySeconds });
+  if (a?.type === 'poisson') return fixedShape({ poisson: true, meanGapSeconds: 3600 / a.perHour });
   const perDay = profile?.runsPerDay;
   const perHour = perDay !== undefined && perDay > 0 ? perDay / 24 : DEFAULT_ARRIVALS_PER_HOUR;
-  return { poisson: true, meanGapSeconds: 3600 / perHour };
+  return fixedShape({ poisson: true, meanGapSeconds: 3600 / perHour });
 }
 
 /** Case attributes compiled for the engine: each case draws one value per attribute when it arrives. */
@@ -131,5 +132,5 @@ export function compileAttributes(scenario: Pick<Scenario, 'attributes'> | undef
     param[k * 3 + 2] = c.p2;
   });
   rowStart[entries.length] = rowCdf.length;
-  return { names: entries.map(([name]) => name), code, param, rowStart, rowCdf: Float64Array.from(rowCdf), rowValue };
+  return fixedShape({ names: entries.map(([name]) => name), code, param, rowStart, rowCdf: Float64Array.from(rowCdf), rowValue });
 }

@@ -22,6 +22,7 @@ import {
 } from '../domain/index.ts';
 import { CASE_OUTCOMES, DEFAULT_MAX_REASKS, reasksOnFail, OUTCOME_SEVERITY, repeatProbabilities, RETRY_DEFAULTS, splitUnclaimed, type CaseOutcome } from '../domain/semantics/index.ts';
 import { encodeDistribution } from './distributions.ts';
+import { fixedShape } from './fixed-shape.ts';
 
 /** Kind codes; notes are not compiled. */
 export const KIND = { trigger: 0, ai: 1, tool: 2, human: 3, check: 4, router: 5, join: 6, output: 7, data: 8, loop: 9 } as const;
@@ -430,7 +431,7 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
   });
   outStart[n] = j;
 
-  return {
+  return fixedShape({
     nodeCount: n,
     nodeIds: nodes.map((x) => x.id),
     edgeIds,
@@ -489,7 +490,7 @@ export function compileGraph(doc: Pick<Workflow, 'nodes' | 'edges'>): CompiledGr
     delay,
     batchSize,
     ...loopBodies(nodes.map((x) => x.kind), outStart, edgeTarget, edgePort),
-  };
+  });
 }
 
 /**

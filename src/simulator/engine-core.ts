@@ -72,7 +72,9 @@ export abstract class EngineCore {
       this.s = state;
     } else {
       this.s = initialState(g, cfg);
-      if (cfg.cases > 0) this.schedule(0, EVENT.arrival, 0, 0, 0);
+      // Not `this.schedule`: a method called on an object still being constructed (its subclasses' fields not yet
+      // added) meets optimised code made for the finished engine and throws it away, once per replication.
+      if (cfg.cases > 0) pushEvent(this.s.queue, 0, EVENT.arrival, 0, 0, 0);
     }
   }
 

@@ -4,9 +4,10 @@
  * the statistics. Nothing else (no closure, no class instance) holds simulation state, so `checkpointState`
  * (checkpoint.ts) can copy it and a new `Engine` can resume from the copy.
  */
-import { ERROR_COUNT, type CompiledGraph } from './compile.ts';
+import { ERROR_COUNT, KIND, type CompiledGraph } from './compile.ts';
 import type { CompiledArrival, CompiledAttributes } from './compile-scenario.ts';
 import { createEventQueue, type EventQueue } from './event-queue.ts';
+import { fixedShape } from './fixed-shape.ts';
 import { createStreams } from './rng.ts';
 
 /** What a token is doing. */
@@ -232,9 +233,25 @@ export interface EngineConfig {
   readonly attributes?: CompiledAttributes;
 }
 
+/** A human gate's empty queue, all reviewers free. */
+export function newGate(): GateState {
+  return fixedShape({ queue: [], head: 0, waiting: 0, busy: 0, lastChange: 0, openPending: false });
+}
+
+/**
+ * An empty list for objects, made with object elements from the start. An empty literal starts as a list of
+ * small integers and changes kind at its first object, so optimised code that pushed onto the previous
+ * replication's list would meet a list of another kind and be thrown away (see fixed-shape.ts).
+ */
+function objectList<T>(): (T | null)[] {
+  const list: (T | null)[] = [null];
+  list.pop();
+  return list;
+}
+
 function newStats(n: number): NodeStats {
   const f = (): Float64Array => new Float64Array(n);
-  return {
+  return fixedShape({
     visits: f(),
     reached: f(),
     calls: f(),
@@ -254,11 +271,11 @@ function newStats(n: number): NodeStats {
     gateBusySeconds: f(),
     gateSlaBreaches: f(),
     gateTimeouts: f(),
-  };
+  });
 }
 
 function newResults(cases: number): CaseResults {
-  return {
+  return fixedShape({
     outcome: new Uint8Array(cases),
     wrong: new Uint8Array(cases),
     fallback: new Uint8Array(cases),
@@ -267,7 +284,7 @@ function newResults(cases: number): CaseResults {
     tries: new Float64Array(cases),
     humanSeconds: new Float64Array(cases),
     backoffSeconds: new Float64Array(cases),
-  };
+  });
 }
 
 /**
@@ -275,7 +292,7 @@ function newResults(cases: number): CaseResults {
  * @example const s = initialState(g, { seed: 1, replication: 0, cases: 100, arrival: { poisson: true, meanGapSeconds: 60 } })
  */
 export function initialState(g: CompiledGraph, cfg: EngineConfig): EngineState {
-  return {
+  return fixedShape({
     now: 0,
     events: 0,
     cases: cfg.cases,
@@ -289,13 +306,15 @@ export function initialState(g: CompiledGraph, cfg: EngineConfig): EngineState {
     visits: new Int32Array(64 * g.nodeCount),
     freeSlots: [],
     slots: 0,
-    tokens: [],
-    groups: [],
+    tokens: objectList<Token>(),
+    groups: objectList<Group>(),
     active: new Array<CaseState | null>(cfg.cases).fill(null),
-    gates: new Array<GateState | null>(g.nodeCount).fill(null),
+    // Made up front for every human gate, not on first use: a replication's first item at a gate would otherwise
+    // run a path the optimised engine has never seen (a deoptimisation per replication). An unused gate adds 0.
+    gates: Array.from(g.kind, (k) => (k === KIND.human ? newGate() : null)),
     breakers: new Array<BreakerState | null>(g.nodeCount).fill(null),
     forced: new Array<number>(g.nodeCount).fill(-1),
     stats: newStats(g.nodeCount),
     results: newResults(cfg.cases),
-  };
+  });
 }

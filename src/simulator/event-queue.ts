@@ -16,6 +16,7 @@
  * events), and a node's children sit side by side in memory. Measured on bench/peers model C against the binary
  * heap with six parallel arrays: see docs/simulator.md.
  */
+import { fixedShape } from './fixed-shape.ts';
 
 /** Event types. The meaning of the three arguments depends on the type (see each line). */
 export const EVENT = {
@@ -58,7 +59,7 @@ export interface EventQueue {
  */
 export function createEventQueue(capacity = 64): EventQueue {
   const cap = Math.max(1, capacity);
-  return {
+  return fixedShape({
     size: 0,
     nextOrder: 0,
     time: new Float64Array(cap),
@@ -68,7 +69,7 @@ export function createEventQueue(capacity = 64): EventQueue {
     arg0: new Int32Array(cap),
     arg1: new Int32Array(cap),
     arg2: new Int32Array(cap),
-  };
+  });
 }
 
 /**

@@ -8,7 +8,7 @@
 import { addWorkingSeconds, isOpen, nextOpen } from '../domain/semantics/index.ts';
 import { CALENDAR, PORT, SLOT } from './compile.ts';
 import { Checks } from './checks.ts';
-import { TOKEN_STATE, type GateState, type Token } from './engine-state.ts';
+import { newGate, TOKEN_STATE, type GateState, type Token } from './engine-state.ts';
 import { EVENT } from './event-queue.ts';
 import { PURPOSE } from './rng.ts';
 
@@ -19,7 +19,7 @@ export abstract class HumanGates extends Checks {
   protected gate(n: number): GateState {
     let gs = this.s.gates[n];
     if (!gs) {
-      gs = { queue: [], head: 0, waiting: 0, busy: 0, lastChange: 0, openPending: false };
+      gs = newGate();
       this.s.gates[n] = gs;
     }
     return gs;

@@ -10,6 +10,7 @@ import { joinReleases, mergeBranches, visitGuardHit } from '../domain/semantics/
 import { JOIN_MODE, KIND, LOOP_PASS_LIMIT, OUT_FAILED, OUT_STUCK, PORT, ROUTER_MODE, SEVERITY_BY_CODE, SLOT, type CompiledGraph } from './compile.ts';
 import { TOKEN_STATE, type CaseState, type Group, type Token } from './engine-state.ts';
 import { EVENT } from './event-queue.ts';
+import { fixedShape } from './fixed-shape.ts';
 import { HumanGates } from './human-gates.ts';
 import { PURPOSE } from './rng.ts';
 
@@ -398,5 +399,5 @@ export function edgesByPort(g: CompiledGraph): { readonly ports: number; readonl
       fill[k] = (fill[k] ?? 0) + 1;
     }
   }
-  return { ports, start, edge };
+  return fixedShape({ ports, start, edge });
 }
