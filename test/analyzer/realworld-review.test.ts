@@ -112,8 +112,9 @@ describe('chain-too-long and low-end-to-end-reliability judge failure rates the 
     const found = rules(PIPELINE);
     expect(found).not.toContain('chain-too-long');
     expect(found).not.toContain('low-end-to-end-reliability');
-    // What the review agreed with stays: an ffmpeg command built from a model's output.
-    expect(found).toContain('llm-written-code');
+    // What the review agreed with stays: the ElevenLabs key typed into the node, a label that is not verb-object.
+    expect(found).toContain('hardcoded-secret');
+    expect(found).toContain('verb-object-label');
   });
 
   it('10 steps of state bookkeeping around one model call: no chain-too-long (0782)', () => {
@@ -154,5 +155,21 @@ describe("join-fork on n8n's Merge", () => {
   it('still reports an If that one case reaches by two ways at once and routes twice (2046)', () => {
     const found = findingsOf('2046_Code_Webhook_Automation_Webhook.json').filter((f) => f.ruleId === 'join-fork');
     expect(found.map((f) => f.message)).toEqual(['"Is Action Edit?2" both merges 3 paths and splits into 2.']);
+  });
+});
+
+describe('a voice reads the script it is given', () => {
+  it('ffmpeg joining a spoken quote, an image and a video runs no model-written statement, and the voice is no unchecked judgement (1400)', () => {
+    // Before: llm-written-code (an error) and unchecked-ai-output on "Generate Audio", which voices a quote from
+    // the sheet; the review judged both false alarms.
+    const found = rules('1400_Wait_Code_Automation_Webhook.json');
+    expect(found).not.toContain('llm-written-code');
+    expect(found).not.toContain('unchecked-ai-output');
+  });
+
+  it('a model-written script voiced and sent out is still reported, on the model (0487: a story translated, voiced, posted)', () => {
+    expect(findingsOf('0487_Schedule_Telegram_Create_Scheduled.json').filter((f) => f.ruleId === 'unchecked-ai-output').map((f) => f.message)).toContain(
+      'The result of AI step "Translate the Story to Arabic" triggers an irreversible action at "Send Audio to the Channel" with no check or human gate in between.',
+    );
   });
 });
