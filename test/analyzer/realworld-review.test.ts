@@ -95,3 +95,14 @@ describe('chain-too-long and low-end-to-end-reliability judge failure rates the 
     expect(low[0]?.message).toMatch(/; 13 of the 15 steps that can fail use their kind's default failure rates\.$/);
   });
 });
+
+describe("join-fork on n8n's Merge", () => {
+  it('a Merge feeding two steps waits for both, then does both: no decision in the split (0844)', () => {
+    expect(rules('0844_Code_Ghost_Create_Triggered.json')).not.toContain('join-fork');
+  });
+
+  it('still reports an If that one case reaches by two ways at once and routes twice (2046)', () => {
+    const found = findingsOf('2046_Code_Webhook_Automation_Webhook.json').filter((f) => f.ruleId === 'join-fork');
+    expect(found.map((f) => f.message)).toEqual(['"Is Action Edit?2" both merges 3 paths and splits into 2.']);
+  });
+});
