@@ -210,25 +210,9 @@ export abstract class RegionBase {
 
   /** A loop: sweep its members until the flow settles (expected visits), never past the visit guard. */
   protected settle(members: readonly number[], stopLocal: ReadonlySet<number>): void {
-    // Breadth-first from the nodes fed from outside, so one sweep carries mass around the loop once.
     const inComp = new Set(members);
-    const order: number[] = [];
-    const seen = new Set<number>();
     const entries = members.filter((v) => this.inOf[v]!.some((e) => !inComp.has(this.edges[e]!.from)) || sumOf(this.injected[v]!.p.m) > 0);
-    const q = entries.length > 0 ? entries.slice() : [members[0]!];
-    for (const v of q) seen.add(v);
-    for (let h = 0; h < q.length; h++) {
-      const v = q[h]!;
-      order.push(v);
-      for (const e of this.outOf[v]!) {
-        const w = this.edges[e]!.to;
-        if (inComp.has(w) && !seen.has(w)) {
-          seen.add(w);
-          q.push(w);
-        }
-      }
-    }
-    for (const v of members) if (!seen.has(v)) order.push(v);
+    const order = this.sweepOrder(members, entries.length > 0 ? entries : [members[0]!], inComp);
     // The visit guard counts per pass of a for-each (the simulator restarts the body's counts each pass).
     let guard = VISIT_GUARD;
     for (const v of members) {
@@ -266,6 +250,42 @@ export abstract class RegionBase {
       }
     }
     this.f.note('loop', 'a loop did not settle within the sweeps; its visits are cut short');
+  }
+
+  /**
+   * The order a loop's members are swept in: reverse postorder of a depth-first walk from the nodes fed from
+   * outside, so every edge inside the loop but the ones that close a cycle (back to a node still being walked)
+   * goes forward and one sweep carries mass around the loop once, through all its branches. (Breadth first, a
+   * branch that rejoins the body later than the shortest path reached it sent its mass on a sweep late: 0392's
+   * for-each took 83 sweeps where a pass-per-sweep takes 55.)
+   */
+  private sweepOrder(members: readonly number[], entries: readonly number[], inComp: ReadonlySet<number>): number[] {
+    const post: number[] = [];
+    const seen = new Set<number>();
+    // Iterative walk: the stack holds a node and the index of its next out edge.
+    const stack: [number, number][] = [];
+    const visit = (root: number): void => {
+      if (seen.has(root)) return;
+      seen.add(root);
+      stack.push([root, 0]);
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1]!;
+        const outs = this.outOf[top[0]]!;
+        if (top[1] < outs.length) {
+          const w = this.edges[outs[top[1]++]!]!.to;
+          if (inComp.has(w) && !seen.has(w)) {
+            seen.add(w);
+            stack.push([w, 0]);
+          }
+          continue;
+        }
+        post.push(top[0]);
+        stack.pop();
+      }
+    };
+    for (const v of entries) visit(v);
+    for (const v of members) visit(v);
+    return post.reverse();
   }
 
   /** What a loop's members hold after a sweep (the objects themselves: process replaces, never changes, them). */

@@ -174,7 +174,6 @@ export class Region extends RegionBase {
       const outTime = TimeDist.mix([sv.ok.time, sv.wrong.time]).normalised();
       const out = new PacketBuilder(this.L);
       const caught = [...sv.caught].map(([port, exit]) => ({ port, exit, b: new PacketBuilder(this.L), tn: exit.time.normalised() }));
-      const failParts: TimeDist[] = [];
       let failedMass = 0;
       // Items this step makes wrong: wrong by it (a class of its own inside a loop, where it may run again).
       const madeWrong = L.kindOf.get(base) ?? 1;
@@ -198,10 +197,7 @@ export class Region extends RegionBase {
           // A caught error leaves with the item as it came.
           for (const k of caught) k.b.add(s, c, val * k.exit.p, tIn.plus(k.tn));
         }
-        if (sv.failed.p > 0) {
-          failedMass += classMass * w * sv.failed.p;
-          failParts.push(tIn.plus(sv.failed.time.normalised()).scaled(classMass * w * sv.failed.p));
-        }
+        if (sv.failed.p > 0) failedMass += classMass * w * sv.failed.p;
       }
       if (inp.explicit) {
         out.addPhase(inp.phIn ? shiftPhase(inp.phIn, outTime) : null, out.total);
@@ -209,7 +205,9 @@ export class Region extends RegionBase {
       }
       this.emitPort(v, 'out', out.build());
       for (const k of caught) this.emitPort(v, k.port, k.b.build());
-      if (failedMass > 0) this.endAbort(v, true, failedMass, TimeDist.mix(failParts));
+      // A failure ends the case whatever its class, so its time is the inflow's, all classes mixed, moved on by the
+      // failed tries: one convolution, not one per class (convolution is linear; a loop's members fail on every sweep).
+      if (failedMass > 0) this.endAbort(v, true, failedMass, TimeDist.mix(inp.times).normalised().plus(sv.failed.time.normalised()));
     }
   }
 

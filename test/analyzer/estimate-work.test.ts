@@ -2,9 +2,10 @@
  * How much work an estimate takes (work-budget.ts units, deterministic): the flow's shortcuts must keep the
  * figures and cut the work, and what is left must be counted.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { estimate, propagate } from '../../src/analyzer/estimates.ts';
 import { Flow } from '../../src/analyzer/flow.ts';
+import { Region } from '../../src/analyzer/flow-visit.ts';
 import { gateModel } from '../../src/analyzer/gate-model.ts';
 import { GraphCore } from '../../src/analyzer/graph-core.ts';
 import { geometricTail } from '../../src/analyzer/loop-tail.ts';
@@ -71,6 +72,36 @@ describe('loops', () => {
     const k95 = Math.ceil(Math.log(0.05) / Math.log(q)) - 1;
     expect(e.p95Seconds).toBeGreaterThanOrEqual(k95 - 1);
     expect(e.p95Seconds).toBeLessThanOrEqual(k95 + 1);
+  });
+});
+
+describe('loop sweeps', () => {
+  /** Visits of the flow's nodes while `doc` is estimated (each loop member is visited once per sweep). */
+  function visits(doc: ReturnType<typeof forEach>): number {
+    const spy = vi.spyOn(Region.prototype as unknown as { process: (v: number, cap?: number) => number }, 'process');
+    try {
+      estimate(doc);
+      return spy.mock.calls.length;
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('one sweep carries mass around a loop once, through every branch (depth-first order, not breadth-first)', () => {
+    // A for-each whose body branches at r and rejoins at s3: by the short way (r -> s3) s3 is two steps from the
+    // loop, by the long way (r -> s1 -> s2 -> s3) four. Breadth-first, s3 came before s2 in a sweep, so what took
+    // the long way reached s3 a sweep late and every pass took two sweeps.
+    const step = { stub: { latency: { type: 'fixed' as const, value: 1 }, outcomes: { ok: 0.999, timeout: 0.001 } }, policy: {} };
+    const branchy = new Builder()
+      .add('trigger', 't').add('loop', 'l').add('router', 'r').add('tool', 's1', step).add('tool', 's2', step).add('tool', 's3', step).add('output', 'o')
+      .chain('t', 'l').link('l', 'r', { sourcePort: 'each' }).link('r', 's1').link('r', 's3').chain('s1', 's2', 's3').link('s3', 'l').link('l', 'o', { sourcePort: 'done' })
+      .build();
+    const plain = new Builder()
+      .add('trigger', 't').add('loop', 'l').add('router', 'r').add('tool', 's1', step).add('tool', 's2', step).add('tool', 's3', step).add('output', 'o')
+      .chain('t', 'l').link('l', 'r', { sourcePort: 'each' }).chain('r', 's1', 's2', 's3').link('s3', 'l').link('l', 'o', { sourcePort: 'done' })
+      .build();
+    // The same five members, the same passes: as many sweeps (give or take the one that confirms the decay).
+    expect(visits(branchy)).toBeLessThanOrEqual(visits(plain) + 2 * 5);
   });
 });
 
