@@ -91,6 +91,15 @@ describe('over-building on real designs: a repeated job, not a new deliverable',
   it('a sub-workflow per call in a loop, then one over all calls: decomposition, not a wrapper layer (0759)', () => {
     expect(analysed('0759_Splitout_Comparedatasets_Create_Triggered.json')).toMatchObject({ surplus: [] });
     expect(analysed('0759_Splitout_Comparedatasets_Create_Triggered.json').band).not.toBe('over-engineered');
+    // Nor are the two sub-workflows, on n8n itself, a stack of platforms.
+    expect(rules('0759_Splitout_Comparedatasets_Create_Triggered.json')).not.toContain('stacked-automation-layers');
+  });
+
+  it("n8n's own API node (list and create workflows) is an API call, not an automation layer (2025)", () => {
+    const doc = imported('2025_Splitout_Code_Automate_Webhook.json');
+    const n8nApi = doc.nodes.filter((n) => n.label === 'GET - Workflows' || n.label === 'CREATE - Workflow');
+    expect(n8nApi.map((n) => (n.kind === 'tool' ? n.config.type : n.kind))).toEqual(['http', 'http']);
+    expect(rules('2025_Splitout_Code_Automate_Webhook.json')).not.toContain('stacked-automation-layers');
   });
 });
 
