@@ -10,6 +10,7 @@
  * given (n8n's Text Classifier passes its input through), so it is looked through, not counted as a source.
  */
 import type { GraphCore } from './graph-core.ts';
+import { valueFor } from './memo.ts';
 
 /**
  * The AI steps whose output reaches the settings of node `id` through `reads` (or predecessors where a node
@@ -34,6 +35,47 @@ export function aiSourcesOf(core: GraphCore, id: string): string[] {
     }
     if (n.kind === 'tool' || n.kind === 'trigger') continue;
     for (const r of readsOf(core, v)) if (seen[r] === 0) stack.push(r);
+  }
+  return found;
+}
+
+/** A result nobody looks through: an AI step's answer (not a classifier's branch), a tool's response, a trigger's event. */
+function isSource(core: GraphCore, v: number): boolean {
+  const n = core.node(v);
+  return (n.kind === 'ai' && n.config.capability !== 'classifier') || n.kind === 'tool' || n.kind === 'trigger';
+}
+
+/** For each node index, the nodes that read it (the inverse of readsOf), built once per graph on first use. */
+const readerIndex = new WeakMap<GraphCore, number[][]>();
+function readersOf(core: GraphCore): number[][] {
+  return valueFor(readerIndex, core, () => {
+    const out: number[][] = Array.from({ length: core.size }, () => []);
+    for (let v = 0; v < core.size; v++) for (const r of readsOf(core, v)) out[r]!.push(v);
+    return out;
+  });
+}
+
+/**
+ * The nodes whose settings use the result of step `id`: the inverse of aiSourcesOf (node w is listed exactly when
+ * aiSourcesOf(w) names `id`), so plumbing, checks and people that hand the result on are listed with the steps
+ * after them that read it. Linear in the part of the graph it visits (the reader index is built once per graph).
+ * @example usersOf(core, 'draft') // ['set-fields', 'notify'] when "notify" reads a Set step that reads "draft"
+ */
+export function usersOf(core: GraphCore, id: string): string[] {
+  const start = core.indexOf(id);
+  if (start < 0) return [];
+  const readers = readersOf(core);
+  const found: string[] = [];
+  const seen = new Uint8Array(core.size);
+  seen[start] = 1;
+  const stack = [...readers[start]!];
+  while (stack.length > 0) {
+    const w = stack.pop()!;
+    if (seen[w] === 1) continue;
+    seen[w] = 1;
+    found.push(core.node(w).id);
+    if (isSource(core, w)) continue;
+    for (const r of readers[w]!) if (seen[r] === 0) stack.push(r);
   }
   return found;
 }

@@ -32,6 +32,17 @@ export function hasErrorRoute(core: GraphCore, node: WorkflowNode): boolean {
   return isCall(node) && hasPortEdge(core, node, 'error') && (node.policy?.catch ?? []).some((c) => c.port === 'error');
 }
 
+/**
+ * An AI step whose result is text a program could run or a person read as the model's own words. Not a voice
+ * (speech renders a script it was given), an image, vectors (embedding) or a classifier's label from a fixed set.
+ * @example writesText(createNode('ai', ...)) // true (capability llm)
+ */
+export function writesText(node: WorkflowNode): boolean {
+  if (node.kind !== 'ai') return false;
+  const c = node.config.capability;
+  return c !== 'speech' && c !== 'image-generation' && c !== 'embedding' && c !== 'classifier';
+}
+
 export function isAutomationLayer(node: WorkflowNode): boolean {
   return node.kind === 'tool' && (node.config.type === 'automation' || node.config.type === 'subworkflow');
 }

@@ -134,4 +134,20 @@ describe('score and over-engineering', () => {
     const spec = new Builder().add('trigger', 't').add('tool', 'l1', { config: { type: 'automation' } }).add('ai', 'a').add('tool', 'z').add('ai', 'b', { config: { capability: 'extractor' } }).add('ai', 'c', { config: { capability: 'classifier' } }).add('check', 'g').add('tool', 'l2', { config: { type: 'subworkflow' } }).add('output', 'o').add('output', 'x', { config: { type: 'discard', outcome: 'rejected' } }).chain('t', 'l1', 'a', 'z', 'b', 'c', 'g', 'l2', 'o').link('g', 'x', { sourcePort: 'fail' }).profile({ effortMinutes: 5, risk: 'low' }).build();
     expect(analyze(spec).overEngineering.band).toBe('over-engineered');
   });
+
+  it('a new deliverable, a map and reduce, or a sub-workflow per item is not surplus (issue 10, corpus review)', () => {
+    // Corpus 1327: an article, then a title written from it; both are posted (the post reads both: lineage).
+    const titled = new Builder().add('trigger', 't').add('ai', 'article', { label: 'Write article', reads: ['t'] }).add('ai', 'title', { label: 'Write title for article', reads: ['article'] })
+      .add('tool', 'post', { label: 'Create post', reads: ['article', 'title'] }).add('output', 'o').chain('t', 'article', 'title', 'post', 'o').build();
+    expect(analyze(titled).overEngineering).toMatchObject({ surplus: 0, band: 'proportionate' });
+    // Corpus 0759: a sub-workflow per call in a for-each, then one sub-workflow over all calls: decomposition.
+    const perCall = new Builder().add('trigger', 't').add('loop', 'each').add('tool', 'one', { label: 'Process transcript', config: { type: 'subworkflow' } })
+      .add('tool', 'all', { label: 'Process all transcripts', config: { type: 'subworkflow' } }).add('output', 'o')
+      .link('t', 'each').link('each', 'one', { sourcePort: 'each' }).link('one', 'each').link('each', 'all', { sourcePort: 'done' }).chain('all', 'o').build();
+    expect(analyze(perCall).overEngineering).toMatchObject({ surplus: 0, band: 'proportionate' });
+    // The same two layers one after the other with nothing between: a wrapper, surplus.
+    const wrapped = new Builder().add('trigger', 't').add('tool', 'one', { label: 'Run scenario', config: { type: 'automation' } })
+      .add('tool', 'all', { label: 'Run sub-workflow', config: { type: 'subworkflow' } }).add('output', 'o').chain('t', 'one', 'all', 'o').build();
+    expect(analyze(wrapped).overEngineering.surplusSteps).toEqual([{ nodeId: 'one', reason: 'wrapper-layer' }]);
+  });
 });

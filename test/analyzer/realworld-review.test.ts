@@ -53,6 +53,56 @@ describe('workflow-too-large on a file of separate flows', () => {
   });
 });
 
+/** The over-engineering band and redundant-ai-chain on the designs the band review read (docs/analyzer-realworld.md). */
+describe('over-building on real designs: a repeated job, not a new deliverable', () => {
+  const analysed = (name: string) => {
+    const doc = imported(name);
+    const a = analyze(doc);
+    const label = new Map(doc.nodes.map((n) => [n.id, n.label]));
+    return { band: a.overEngineering.band, surplus: a.overEngineering.surplusSteps.map((s) => `${label.get(s.nodeId)}: ${s.reason}`), pairs: a.findings.filter((f) => f.ruleId === 'redundant-ai-chain').map((f) => f.message) };
+  };
+
+  it('the JSON-to-HTML conversion after a step that already returns the page is banded (1415, the issue\'s example)', () => {
+    expect(analysed('1415_Webhook_Respondtowebhook_Create_Webhook.json')).toMatchObject({ band: 'over-engineered', surplus: ['OpenAI - JSON to HTML: redundant-ai'], pairs: [expect.stringMatching(/"OpenAI - JSON to HTML" has a language model change the format/)] });
+  });
+
+  it('an LLM converting markdown to text before a summarizer is banded, though an agent reads the text too (1508)', () => {
+    expect(analysed('1508_Wait_Manual_Automation_Webhook.json')).toMatchObject({ band: 'over-engineered', surplus: ['Indeed Summarizer: redundant-ai'] });
+  });
+
+  it('two agents reading the same e-mail in turn for fields one structured call returns are banded (1921)', () => {
+    expect(analysed('1921_Code_Filter_Automation_Webhook.json')).toMatchObject({ band: 'over-engineered', pairs: [expect.stringMatching(/read the same input in turn/)] });
+  });
+
+  it('an article, then its title, both posted: a new deliverable, not banded, no pair (1327)', () => {
+    expect(analysed('1327_Wordpress_Manual_Automate_Webhook.json')).toEqual({ band: 'proportionate', surplus: [], pairs: [] });
+  });
+
+  it('search queries, then research with them (the queries are mailed too): not a pair (1341)', () => {
+    expect(analysed('1341_Telegram_Splitout_Automate_Webhook.json')).toMatchObject({ surplus: [], pairs: [] });
+    expect(analysed('1341_Telegram_Splitout_Automate_Webhook.json').band).not.toBe('over-engineered');
+  });
+
+  it('per-page extraction after a for-each, then one report: map and reduce, not banded (1580)', () => {
+    expect(analysed('1580_HTTP_Stickynote_Automate_Webhook.json')).toMatchObject({ surplus: [], pairs: [] });
+    expect(analysed('1580_HTTP_Stickynote_Automate_Webhook.json').band).not.toBe('over-engineered');
+  });
+
+  it('a sub-workflow per call in a loop, then one over all calls: decomposition, not a wrapper layer (0759)', () => {
+    expect(analysed('0759_Splitout_Comparedatasets_Create_Triggered.json')).toMatchObject({ surplus: [] });
+    expect(analysed('0759_Splitout_Comparedatasets_Create_Triggered.json').band).not.toBe('over-engineered');
+    // Nor are the two sub-workflows, on n8n itself, a stack of platforms.
+    expect(rules('0759_Splitout_Comparedatasets_Create_Triggered.json')).not.toContain('stacked-automation-layers');
+  });
+
+  it("n8n's own API node (list and create workflows) is an API call, not an automation layer (2025)", () => {
+    const doc = imported('2025_Splitout_Code_Automate_Webhook.json');
+    const n8nApi = doc.nodes.filter((n) => n.label === 'GET - Workflows' || n.label === 'CREATE - Workflow');
+    expect(n8nApi.map((n) => (n.kind === 'tool' ? n.config.type : n.kind))).toEqual(['http', 'http']);
+    expect(rules('2025_Splitout_Code_Automate_Webhook.json')).not.toContain('stacked-automation-layers');
+  });
+});
+
 describe('chain-too-long and low-end-to-end-reliability judge failure rates the design states', () => {
   const PIPELINE = '1400_Wait_Code_Automation_Webhook.json';
 
@@ -62,8 +112,9 @@ describe('chain-too-long and low-end-to-end-reliability judge failure rates the 
     const found = rules(PIPELINE);
     expect(found).not.toContain('chain-too-long');
     expect(found).not.toContain('low-end-to-end-reliability');
-    // What the review agreed with stays: an ffmpeg command built from a model's output.
-    expect(found).toContain('llm-written-code');
+    // What the review agreed with stays: the ElevenLabs key typed into the node, a label that is not verb-object.
+    expect(found).toContain('hardcoded-secret');
+    expect(found).toContain('verb-object-label');
   });
 
   it('10 steps of state bookkeeping around one model call: no chain-too-long (0782)', () => {
@@ -104,5 +155,21 @@ describe("join-fork on n8n's Merge", () => {
   it('still reports an If that one case reaches by two ways at once and routes twice (2046)', () => {
     const found = findingsOf('2046_Code_Webhook_Automation_Webhook.json').filter((f) => f.ruleId === 'join-fork');
     expect(found.map((f) => f.message)).toEqual(['"Is Action Edit?2" both merges 3 paths and splits into 2.']);
+  });
+});
+
+describe('a voice reads the script it is given', () => {
+  it('ffmpeg joining a spoken quote, an image and a video runs no model-written statement, and the voice is no unchecked judgement (1400)', () => {
+    // Before: llm-written-code (an error) and unchecked-ai-output on "Generate Audio", which voices a quote from
+    // the sheet; the review judged both false alarms.
+    const found = rules('1400_Wait_Code_Automation_Webhook.json');
+    expect(found).not.toContain('llm-written-code');
+    expect(found).not.toContain('unchecked-ai-output');
+  });
+
+  it('a model-written script voiced and sent out is still reported, on the model (0487: a story translated, voiced, posted)', () => {
+    expect(findingsOf('0487_Schedule_Telegram_Create_Scheduled.json').filter((f) => f.ruleId === 'unchecked-ai-output').map((f) => f.message)).toContain(
+      'The result of AI step "Translate the Story to Arabic" triggers an irreversible action at "Send Audio to the Channel" with no check or human gate in between.',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 import { aiSourcesOf, declaresReads } from '../lineage.ts';
-import { nameOf } from '../rule-helpers.ts';
+import { nameOf, writesText } from '../rule-helpers.ts';
 
 export default defineRule({
   id: 'llm-written-code',
@@ -11,7 +11,9 @@ export default defineRule({
     for (const n of graph.workNodes) {
       if (n.kind !== 'tool' || n.config.dynamicStatement !== true || n.config.sideEffect === 'none') continue;
       // Where the statement comes from: the AI steps lineage names, or (without lineage) any AI step before it.
-      const sources = declaresReads(graph, n.id) ? aiSourcesOf(graph, n.id) : graph.workNodes.filter((a) => a.kind === 'ai' && reaches(a.id, n.id)).map((a) => a.id);
+      // Only steps that write text can write a statement: a voice, an image or vectors are files and numbers a
+      // command may name, not text it runs (corpus 1400: ffmpeg joins a spoken quote, an image and a video).
+      const sources = (declaresReads(graph, n.id) ? aiSourcesOf(graph, n.id) : graph.workNodes.filter((a) => a.kind === 'ai' && reaches(a.id, n.id)).map((a) => a.id)).filter((id) => writesText(graph.node(graph.indexOf(id))));
       if (sources.length === 0) continue;
       const from = graph.node(graph.indexOf(sources[0]!));
       report({

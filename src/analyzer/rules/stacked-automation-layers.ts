@@ -65,6 +65,9 @@ export default defineRule({
       for (const v of scc.components[c]!) if (isLayer[v] === 1) chain.unshift(graph.node(v).id);
     }
     if (chain.length === 2 && chain.every((id) => direct.has(id))) return;
+    // Sub-workflows run on this workflow's own orchestrator: a series of them is decomposition (what
+    // workflow-too-large asks for), not another platform. Direct wrappers among them are reported above.
+    if (chain.every((id) => { const n = graph.node(graph.indexOf(id)); return n.kind === 'tool' && n.config.type === 'subworkflow'; })) return;
     const names = chain.map((id) => nameOf(graph.node(graph.indexOf(id))));
     report({
       message: `A case passes ${chain.length} automation layers (${names.join(', ')}) besides this workflow, each one more platform to debug, monitor and pay for.`,

@@ -1,3 +1,4 @@
+import type { WorkflowNode } from '../../domain/index.ts';
 import { defineRule } from '../define-rule.ts';
 import { aiSourcesOf, declaresReads } from '../lineage.ts';
 import { isGate, nameOf, reachedFrom } from '../rule-helpers.ts';
@@ -47,12 +48,24 @@ export default defineRule({
     // each node remembers the first AI step that reached it, so the search is linear. A node past a reported
     // side effect is on the same unchecked path: it is marked covered and not reported again (an irreversible
     // send followed by the output it ends at is one finding, not two).
+    const judged = (n: WorkflowNode): boolean => n.kind === 'ai' && n.config.capability !== 'embedding' && n.config.capability !== 'speech';
+    /** The AI steps lineage names for a step, looking through a voice to the script it reads (corpus 1262). */
+    const judgedSourcesOf = (id: string, seen = new Set<string>()): string[] =>
+      aiSourcesOf(graph, id).flatMap((a) => {
+        if (seen.has(a)) return [];
+        seen.add(a);
+        const node = graph.node(graph.indexOf(a));
+        if (judged(node)) return [a];
+        return node.kind === 'ai' && node.config.capability === 'speech' ? judgedSourcesOf(a, seen) : [];
+      });
     const origin = new Map<string, string>();
     const covered = new Set<string>();
     const queue: string[] = [];
     for (const n of graph.workNodes) {
-      // Embeddings are vectors for a store, not a result anyone reads or acts on.
-      if (n.kind !== 'ai' || n.config.capability === 'embedding') continue;
+      // Embeddings are vectors for a store, not a result anyone reads or acts on. A voice reads the script it is
+      // given: what it says was decided before it (by a model upstream, whose search passes through the voice and
+      // is reported, or by the sheet or the caller: corpus 1400, 0492), not by the speech step.
+      if (!judged(n)) continue;
       origin.set(n.id, n.id);
       queue.push(n.id);
     }
@@ -70,7 +83,7 @@ export default defineRule({
         const sink = (t.kind === 'tool' && t.config.sideEffect === 'irreversible') || (t.kind === 'output' && t.config.outcome === 'success' && t.config.type !== 'discard');
         if (sink && !covered.has(t.id) && !(t.kind === 'output' && readByAsker(from))) {
           // Lineage: a step that says what it reads is judged by that (a fixed-text notification uses no AI output).
-          const sources = declaresReads(graph, t.id) ? aiSourcesOf(graph, t.id) : [from];
+          const sources = declaresReads(graph, t.id) ? judgedSourcesOf(t.id) : [from];
           const source = sources.includes(from) ? from : sources.find((a) => reachesUnguarded(a, t.id));
           if (source !== undefined) {
             covered.add(t.id);

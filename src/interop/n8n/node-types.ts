@@ -175,7 +175,9 @@ const SCRIPTS = new Set(['executeCommand', 'ssh', 'rundeck']);
 export function toolTypeOf(short: string): ToolType {
   const base = short.endsWith('Tool') ? short.slice(0, -4) : short;
   if (base === 'executeWorkflow' || base === 'toolWorkflow') return 'subworkflow';
-  if (base === 'n8n') return 'automation';
+  // The n8n node calls n8n's own REST API (list, create, activate workflows; read executions): an API call that
+  // runs no automation, not a layer of another orchestrator.
+  if (base === 'n8n') return 'http';
   if (NOTIFIERS.has(base)) return 'notification';
   if (DATABASES.has(base)) return 'database';
   if (SCRIPTS.has(base) || base === 'toolCode') return 'script';

@@ -23,6 +23,12 @@ ruleTester(rule, {
       doc: new Builder().add('trigger', 't').add('tool', 'z1', auto).add('ai', 'a', { policy: { catch: [{ errorEquals: ['ALL'], port: 'error' }] } }).add('tool', 'z2', { config: { type: 'subworkflow', sideEffect: 'irreversible' } }).add('output', 'o')
         .chain('t', 'z1', 'a', 'o').link('a', 'z2', { sourcePort: 'error' }).chain('z2', 'o').build(),
     },
+    // Corpus 0719 and 0759: n8n sub-workflows called in turn with steps between run on the same orchestrator:
+    // decomposition, not another platform (a sub-workflow that only calls another is still reported, above).
+    {
+      name: 'two sub-workflows in series with a step between',
+      doc: new Builder().add('trigger', 't').add('tool', 'z1', { config: { type: 'subworkflow', sideEffect: 'reversible' } }).add('ai', 'a').add('tool', 'z2', { config: { type: 'subworkflow', sideEffect: 'irreversible' } }).add('output', 'o').chain('t', 'z1', 'a', 'z2', 'o').build(),
+    },
   ],
   invalid: [
     {

@@ -23,8 +23,26 @@ const botReply = (risk?: 'low' | 'medium' | 'high') => {
   return (risk ? b.profile({ risk }) : b).build();
 };
 
+/**
+ * trigger -> [a model writes a script ->] a voice reads it -> an irreversible post -> store output. With `lineage`,
+ * the post reads the voice and the voice reads what came before it (as the n8n importer records expressions).
+ */
+const voiced = (scripted: boolean, lineage: boolean) => {
+  const b = new Builder().add('trigger', 't');
+  if (scripted) b.add('ai', 'write', { label: 'Write the story' });
+  const before = scripted ? 'write' : 't';
+  b.add('ai', 'voice', { label: 'Voice the story', config: { capability: 'speech' }, ...(lineage ? { reads: [before] } : {}) })
+    .add('tool', 'post', { label: 'Post the audio', config: { type: 'notification', sideEffect: 'irreversible', idempotent: false }, ...(lineage ? { reads: ['voice'] } : {}) })
+    .add('output', 'o', { config: { type: 'store', outcome: 'success' }, reads: [] });
+  return b.chain(...(scripted ? ['t', 'write'] : ['t']), 'voice', 'post', 'o').build();
+};
+
 ruleTester(rule, {
   valid: [
+    // Corpus 0492 (a webhook's text read aloud back to the caller) and 1400 (a quote from a sheet voiced into a
+    // video): the voice says what it was given; no model judged anything.
+    { name: 'a voice reading a text no model wrote', doc: voiced(false, false) },
+    { name: 'a voice reading a text no model wrote (lineage)', doc: voiced(false, true) },
     { name: 'checked before delivery', doc: chainDoc(['ai', 'check']) },
     { name: 'approved before delivery', doc: chainDoc(['ai', 'human']) },
     { name: 'routed by confidence', doc: new Builder().add('trigger', 't').add('ai', 'a').add('router', 'r').add('output', 'o').add('human', 'h').add('output', 'o2').chain('t', 'a', 'r').link('r', 'o', { condition: { field: 'confidence', op: '>=', value: 0.9 } }).link('r', 'h', { isDefault: true }).chain('h', 'o2').build(), options: {} },
@@ -52,6 +70,9 @@ ruleTester(rule, {
     { name: 'a chat reply through an output other paths share', doc: new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('trigger', 's', { config: { type: 'schedule' } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').chain('s', 'o').build() },
   ],
   invalid: [
+    // Corpus 0487: a story translated by a model, voiced and posted to a channel: reported on the model.
+    { name: "a model's script voiced and posted", doc: voiced(true, false), errors: [{ nodeIds: ['write', 'post'], message: /"Write the story" triggers an irreversible action at "Post the audio"/ }] },
+    { name: "a model's script voiced and posted (lineage through the voice)", doc: voiced(true, true), errors: [{ nodeIds: ['write', 'post'] }] },
     { name: "a bot's reply when a wrong answer is costly (risk medium)", doc: botReply('medium'), errors: [{ nodeIds: ['a', 'reply'] }] },
     { name: "a bot's reply, replies not taken as read (option)", doc: botReply(), options: { chatRepliesAreRead: false }, errors: [{ nodeIds: ['a', 'reply'] }] },
     { name: 'a chat reply when the risk is medium', doc: new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').profile({ risk: 'medium' }).build(), errors: [{ nodeIds: ['a', 'o'] }] },
