@@ -5,7 +5,7 @@
  */
 import type { WorkflowNode } from '../domain/index.ts';
 import { type EgEdge } from './flow-graph.ts';
-import { buildCsr, tarjan } from './graph-core.ts';
+import { buildCsr, reversePostorder, tarjan } from './graph-core.ts';
 import { loopPassesOf } from './node-models.ts';
 import { addPhase, scalePhase, shiftPhase, uniformPhase, type Phase } from './phase.ts';
 import { TimeDist } from './time-dist.ts';
@@ -212,7 +212,11 @@ export abstract class RegionBase {
   protected settle(members: readonly number[], stopLocal: ReadonlySet<number>): void {
     const inComp = new Set(members);
     const entries = members.filter((v) => this.inOf[v]!.some((e) => !inComp.has(this.edges[e]!.from)) || sumOf(this.injected[v]!.p.m) > 0);
-    const order = this.sweepOrder(members, entries.length > 0 ? entries : [members[0]!], inComp);
+    // Depth-first (reverse postorder): every edge inside the loop but the ones closing a cycle goes forward, so one
+    // sweep carries mass around the loop once, through all its branches. (Breadth first, mass that took the longer
+    // branch reached the step where branches rejoin a sweep late: 0392's for-each took 83 sweeps, now 35.)
+    const next = (v: number): number[] => this.outOf[v]!.map((e) => this.edges[e]!.to).filter((w) => inComp.has(w));
+    const order = reversePostorder(entries.length > 0 ? entries : [members[0]!], members, next);
     // The visit guard counts per pass of a for-each (the simulator restarts the body's counts each pass).
     let guard = VISIT_GUARD;
     for (const v of members) {
@@ -250,42 +254,6 @@ export abstract class RegionBase {
       }
     }
     this.f.note('loop', 'a loop did not settle within the sweeps; its visits are cut short');
-  }
-
-  /**
-   * The order a loop's members are swept in: reverse postorder of a depth-first walk from the nodes fed from
-   * outside, so every edge inside the loop but the ones that close a cycle (back to a node still being walked)
-   * goes forward and one sweep carries mass around the loop once, through all its branches. (Breadth first, a
-   * branch that rejoins the body later than the shortest path reached it sent its mass on a sweep late: 0392's
-   * for-each took 83 sweeps where a pass-per-sweep takes 55.)
-   */
-  private sweepOrder(members: readonly number[], entries: readonly number[], inComp: ReadonlySet<number>): number[] {
-    const post: number[] = [];
-    const seen = new Set<number>();
-    // Iterative walk: the stack holds a node and the index of its next out edge.
-    const stack: [number, number][] = [];
-    const visit = (root: number): void => {
-      if (seen.has(root)) return;
-      seen.add(root);
-      stack.push([root, 0]);
-      while (stack.length > 0) {
-        const top = stack[stack.length - 1]!;
-        const outs = this.outOf[top[0]]!;
-        if (top[1] < outs.length) {
-          const w = this.edges[outs[top[1]++]!]!.to;
-          if (inComp.has(w) && !seen.has(w)) {
-            seen.add(w);
-            stack.push([w, 0]);
-          }
-          continue;
-        }
-        post.push(top[0]);
-        stack.pop();
-      }
-    };
-    for (const v of entries) visit(v);
-    for (const v of members) visit(v);
-    return post.reverse();
   }
 
   /** What a loop's members hold after a sweep (the objects themselves: process replaces, never changes, them). */
