@@ -108,8 +108,68 @@ export interface Ends {
   abortTime: TimeDist;
 }
 
-export function newEnds(): Ends {
-  return { rank: new Float64Array(SEVS), silent: 0, failed: 0, stuck: 0, endTime: TimeDist.EMPTY, abortTime: TimeDist.EMPTY };
+export function newEnds(): Ends & LaterTimes {
+  return new LazyEnds();
+}
+
+/** Ends that can take parts of their time distributions computed only when read (see LazyEnds). */
+export interface LaterTimes {
+  /** Add `part()` to the time of the ends at outputs when it is first read. */
+  laterEnd(part: () => TimeDist): void;
+  /** Add `part()` to the time of failures and stuck ends when it is first read. */
+  laterAbort(part: () => TimeDist): void;
+}
+
+/**
+ * Ends whose time distributions take parts that are computed only when read. Those parts are convolutions (a
+ * failure's time is the inflow moved on by the failed tries; a block's ends are its inflow moved on by its
+ * branches), and a loop's member makes them again on every sweep, but only the last sweep's ends are read (and,
+ * for the rounds not swept, the last three's: RegionBase.extrapolate): computing them on first read gives the same
+ * distributions (added in the same order) without a convolution per member per sweep.
+ */
+class LazyEnds implements Ends, LaterTimes {
+  readonly rank = new Float64Array(SEVS);
+  silent = 0;
+  failed = 0;
+  stuck = 0;
+  private end = TimeDist.EMPTY;
+  private abort = TimeDist.EMPTY;
+  private ends: (() => TimeDist)[] = [];
+  private aborts: (() => TimeDist)[] = [];
+
+  get endTime(): TimeDist {
+    if (this.ends.length > 0) {
+      this.end = TimeDist.mix([this.end, ...this.ends.map((part) => part())]);
+      this.ends = [];
+    }
+    return this.end;
+  }
+
+  set endTime(d: TimeDist) {
+    this.ends = [];
+    this.end = d;
+  }
+
+  get abortTime(): TimeDist {
+    if (this.aborts.length > 0) {
+      this.abort = TimeDist.mix([this.abort, ...this.aborts.map((part) => part())]);
+      this.aborts = [];
+    }
+    return this.abort;
+  }
+
+  set abortTime(d: TimeDist) {
+    this.aborts = [];
+    this.abort = d;
+  }
+
+  laterEnd(part: () => TimeDist): void {
+    this.ends.push(part);
+  }
+
+  laterAbort(part: () => TimeDist): void {
+    this.aborts.push(part);
+  }
 }
 
 /** Per base node sums a region reports (per unit of inflow). */

@@ -5,11 +5,11 @@
  */
 import type { WorkflowNode } from '../domain/index.ts';
 import { type EgEdge } from './flow-graph.ts';
-import { buildCsr, tarjan } from './graph-core.ts';
+import { buildCsr, reversePostorder, tarjan } from './graph-core.ts';
 import { loopPassesOf } from './node-models.ts';
 import { addPhase, scalePhase, shiftPhase, uniformPhase, type Phase } from './phase.ts';
 import { TimeDist } from './time-dist.ts';
-import { splitEdges, SEVS, Layout, VISIT_GUARD, MAX_SWEEPS, SETTLED, newEnds, sumOf, newSums, emptyTimes, mixedTime, PacketBuilder, type Packet, type Ends, type RegionResult, type Input } from './flow-packets.ts';
+import { splitEdges, SEVS, Layout, VISIT_GUARD, MAX_SWEEPS, SETTLED, newEnds, sumOf, newSums, type LaterTimes, emptyTimes, mixedTime, PacketBuilder, type Packet, type Ends, type RegionResult, type Input } from './flow-packets.ts';
 import { combine, Race } from './flow-join.ts';
 import { withTail } from './loop-tail.ts';
 import type { Flow } from './flow.ts';
@@ -76,7 +76,7 @@ export abstract class RegionBase {
   /** The macro edge of a split, by local node and split key. */
   protected readonly macro = new Map<string, number>();
   protected es: EdgeState[] = [];
-  protected ends: Ends[] = [];
+  protected ends: (Ends & Partial<LaterTimes>)[] = [];
   protected sums: Map<number, [number, number, number, number]>[] = [];
   protected gateArr: Map<number, Phase>[] = [];
   protected visitT: TimeDist[] = [];
@@ -212,7 +212,11 @@ export abstract class RegionBase {
   protected settle(members: readonly number[], stopLocal: ReadonlySet<number>): void {
     const inComp = new Set(members);
     const entries = members.filter((v) => this.inOf[v]!.some((e) => !inComp.has(this.edges[e]!.from)) || sumOf(this.injected[v]!.p.m) > 0);
-    const order = this.sweepOrder(members, entries.length > 0 ? entries : [members[0]!], inComp);
+    // Depth-first (reverse postorder): every edge inside the loop but the ones closing a cycle goes forward, so one
+    // sweep carries mass around the loop once, through all its branches. (Breadth first, mass that took the longer
+    // branch reached the step where branches rejoin a sweep late: 0392's for-each took 83 sweeps, now 35.)
+    const next = (v: number): number[] => this.outOf[v]!.map((e) => this.edges[e]!.to).filter((w) => inComp.has(w));
+    const order = reversePostorder(entries.length > 0 ? entries : [members[0]!], members, next);
     // The visit guard counts per pass of a for-each (the simulator restarts the body's counts each pass).
     let guard = VISIT_GUARD;
     for (const v of members) {
@@ -250,42 +254,6 @@ export abstract class RegionBase {
       }
     }
     this.f.note('loop', 'a loop did not settle within the sweeps; its visits are cut short');
-  }
-
-  /**
-   * The order a loop's members are swept in: reverse postorder of a depth-first walk from the nodes fed from
-   * outside, so every edge inside the loop but the ones that close a cycle (back to a node still being walked)
-   * goes forward and one sweep carries mass around the loop once, through all its branches. (Breadth first, a
-   * branch that rejoins the body later than the shortest path reached it sent its mass on a sweep late: 0392's
-   * for-each took 83 sweeps where a pass-per-sweep takes 55.)
-   */
-  private sweepOrder(members: readonly number[], entries: readonly number[], inComp: ReadonlySet<number>): number[] {
-    const post: number[] = [];
-    const seen = new Set<number>();
-    // Iterative walk: the stack holds a node and the index of its next out edge.
-    const stack: [number, number][] = [];
-    const visit = (root: number): void => {
-      if (seen.has(root)) return;
-      seen.add(root);
-      stack.push([root, 0]);
-      while (stack.length > 0) {
-        const top = stack[stack.length - 1]!;
-        const outs = this.outOf[top[0]]!;
-        if (top[1] < outs.length) {
-          const w = this.edges[outs[top[1]++]!]!.to;
-          if (inComp.has(w) && !seen.has(w)) {
-            seen.add(w);
-            stack.push([w, 0]);
-          }
-          continue;
-        }
-        post.push(top[0]);
-        stack.pop();
-      }
-    };
-    for (const v of entries) visit(v);
-    for (const v of members) visit(v);
-    return post.reverse();
   }
 
   /** What a loop's members hold after a sweep (the objects themselves: process replaces, never changes, them). */
@@ -475,6 +443,23 @@ export abstract class RegionBase {
     if (failed) this.addSums(v, this.f.g.base[this.nodes[v]!]!, 0, 0, mass, 0);
   }
 
+  /**
+   * A step's failed tries end `mass` of the case: its time is the inflow's, all classes mixed (a failure ends the
+   * case whatever its class), moved on by the failed tries (`tries`, normalised), computed when first read.
+   */
+  protected endFailure(v: number, mass: number, times: readonly TimeDist[], tries: TimeDist): void {
+    if (!(mass > 0)) return;
+    const ends = this.ends[v]!;
+    const time = (): TimeDist => {
+      const t = TimeDist.mix(times).normalised().plus(tries);
+      return t.total > 0 ? t.scaled(mass / t.total) : TimeDist.point(0, mass);
+    };
+    ends.failed += mass;
+    if (ends.laterAbort) ends.laterAbort(time);
+    else ends.abortTime = TimeDist.mix([ends.abortTime, time()]);
+    this.addSums(v, this.f.g.base[this.nodes[v]!]!, 0, 0, mass, 0);
+  }
+
   /** Send a packet out of a port: one edge, a split (block), or none (a dead end: stuck; an unhandled error: failed). */
   protected emitPort(v: number, port: string, p: Packet, piece?: number): void {
     const total = sumOf(p.m);
@@ -519,8 +504,9 @@ export abstract class RegionBase {
     const ph = this.f.gateAhead[this.f.g.base[x]!] === 1 ? this.f.phaseOf(p) : null;
     const cont = new PacketBuilder(this.L);
     const ends = this.ends[v]!;
-    const endParts: TimeDist[] = [ends.endTime];
-    const abortParts: TimeDist[] = [ends.abortTime];
+    // The block's ends: parts added when first read (a block in a loop makes them on every sweep).
+    const endParts: (() => TimeDist)[] = [];
+    const abortParts: (() => TimeDist)[] = [];
     for (let c = 0; c < this.L.classes; c++) {
       let classMass = 0;
       for (let s = 0; s < SEVS; s++) classMass += p.m[this.L.comp(s, c)]!;
@@ -562,11 +548,16 @@ export abstract class RegionBase {
         ends.failed += inMass * r.failed;
         ends.stuck += inMass * r.stuck;
       }
-      if (r.endTime.total > 0) endParts.push(tIn.plus(r.endTime.normalised()).scaled(classMass * sumOf(r.rank)));
-      if (r.abortTime.total > 0) abortParts.push(tIn.plus(r.abortTime.normalised()).scaled(classMass * (r.failed + r.stuck)));
+      if (r.endTime.total > 0) endParts.push(() => tIn.plus(r.endTime.normalised()).scaled(classMass * sumOf(r.rank)));
+      if (r.abortTime.total > 0) abortParts.push(() => tIn.plus(r.abortTime.normalised()).scaled(classMass * (r.failed + r.stuck)));
     }
-    ends.endTime = TimeDist.mix(endParts);
-    ends.abortTime = TimeDist.mix(abortParts);
+    if (ends.laterEnd && ends.laterAbort) {
+      for (const part of endParts) ends.laterEnd(part);
+      for (const part of abortParts) ends.laterAbort(part);
+    } else {
+      ends.endTime = TimeDist.mix([ends.endTime, ...endParts.map((part) => part())]);
+      ends.abortTime = TimeDist.mix([ends.abortTime, ...abortParts.map((part) => part())]);
+    }
     if (cont.total > 0) {
       const id = this.macro.get(`${v}|${macroKey}`);
       if (id !== undefined) {

@@ -205,9 +205,8 @@ export class Region extends RegionBase {
       }
       this.emitPort(v, 'out', out.build());
       for (const k of caught) this.emitPort(v, k.port, k.b.build());
-      // A failure ends the case whatever its class, so its time is the inflow's, all classes mixed, moved on by the
-      // failed tries: one convolution, not one per class (convolution is linear; a loop's members fail on every sweep).
-      if (failedMass > 0) this.endAbort(v, true, failedMass, TimeDist.mix(inp.times).normalised().plus(sv.failed.time.normalised()));
+      // A failure ends the case whatever its class: one convolution of the classes' inflow mixed, not one per class.
+      if (failedMass > 0) this.endFailure(v, failedMass, inp.times, sv.failed.time.normalised());
     }
   }
 

@@ -46,6 +46,37 @@ export function buildCsr(count: number, pairs: readonly (readonly [number, numbe
 }
 
 /**
+ * Reverse postorder of a depth-first walk from `roots`, then from any of `all` not reached: a topological order of
+ * the graph without the edges that close a cycle (those to a node still being walked). `next(v)`: v's successors.
+ * @example reversePostorder([0], [0, 1, 2], (v) => [[1, 2], [2], [0]][v]!) // [0, 1, 2]
+ */
+export function reversePostorder(roots: readonly number[], all: readonly number[], next: (v: number) => readonly number[]): number[] {
+  const post: number[] = [];
+  const seen = new Set<number>();
+  // Iterative: each stack entry is a node, its successors and the index of the next one to walk.
+  const stack: { v: number; outs: readonly number[]; i: number }[] = [];
+  for (const root of [...roots, ...all]) {
+    if (seen.has(root)) continue;
+    seen.add(root);
+    stack.push({ v: root, outs: next(root), i: 0 });
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.i < top.outs.length) {
+        const w = top.outs[top.i++]!;
+        if (!seen.has(w)) {
+          seen.add(w);
+          stack.push({ v: w, outs: next(w), i: 0 });
+        }
+        continue;
+      }
+      post.push(top.v);
+      stack.pop();
+    }
+  }
+  return post.reverse();
+}
+
+/**
  * Iterative Tarjan: strongly connected components in O(|N| + |E|).
  * @example tarjan(3, csrOf([[0, 1], [1, 0], [1, 2]])).components // [[2], [1, 0]]
  */

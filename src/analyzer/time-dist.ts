@@ -502,7 +502,7 @@ export class TimeBuilder {
     if (d.total <= 0 || !(k > 0)) return;
     // The non-empty cells' centroids and spreads once, not once per atom (a wait's cells can be few and far apart).
     const n = d.mass.length;
-    const idx = new Int32Array(n);
+    const cellMass = new Float64Array(n);
     const mu = new Float64Array(n);
     const within = new Float64Array(n);
     const dm = d.mass;
@@ -512,7 +512,7 @@ export class TimeBuilder {
       if (mass <= 0) continue;
       const c = d.sum[i]! / mass;
       const v = d.sq[i]! / mass - c * c;
-      idx[count] = i;
+      cellMass[count] = mass;
       mu[count] = c;
       within[count] = v > 0 ? v : 0;
       count++;
@@ -532,12 +532,17 @@ export class TimeBuilder {
       const va = spreads ? spreads[j]! : 0;
       let c = cellOf(mu[0]! + a);
       if (c < lo) lo = c;
+      // The upper edge of cell c (none past the last cell): most cells move to the same or the next cell.
+      let upper = c < LAST ? EDGE[c + 1]! : Infinity;
       for (let t = 0; t < count; t++) {
         const x = mu[t]! + a;
-        // Far jumps (a sparse distribution) by logarithm, short ones by walking.
-        if (x >= EDGE[c + 8]!) c = cellOf(x);
-        else while (c < LAST && EDGE[c + 1]! <= x) c++;
-        const mw = dm[idx[t]!]! * w;
+        if (x >= upper) {
+          // Far jumps (a sparse distribution) by logarithm, short ones by walking.
+          if (x >= EDGE[c + 8]!) c = cellOf(x);
+          else while (c < LAST && EDGE[c + 1]! <= x) c++;
+          upper = c < LAST ? EDGE[c + 1]! : Infinity;
+        }
+        const mw = cellMass[t]! * w;
         M[c] = M[c]! + mw;
         S[c] = S[c]! + mw * x;
         Q[c] = Q[c]! + mw * (x * x + within[t]! + va);

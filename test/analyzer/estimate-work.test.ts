@@ -11,6 +11,7 @@ import { GraphCore } from '../../src/analyzer/graph-core.ts';
 import { geometricTail } from '../../src/analyzer/loop-tail.ts';
 import { humanOf, loopPasses } from '../../src/analyzer/node-models.ts';
 import { PHASE_BINS, uniformPhase } from '../../src/analyzer/phase.ts';
+import { TimeDist } from '../../src/analyzer/time-dist.ts';
 import { withBudget, workUsed } from '../../src/analyzer/work-budget.ts';
 import { createNode } from '../../src/domain/index.ts';
 import { DEFAULT_LOOP_ITEMS } from '../../src/domain/defaults.ts';
@@ -102,6 +103,27 @@ describe('loop sweeps', () => {
       .build();
     // The same five members, the same passes: as many sweeps (give or take the one that confirms the decay).
     expect(visits(branchy)).toBeLessThanOrEqual(visits(plain) + 2 * 5);
+  });
+});
+
+describe('ends computed when read', () => {
+  it("a loop's failures get their time once, not on every sweep (only the last sweeps' ends are read)", () => {
+    const convolutions = (ok: number): number => {
+      const spy = vi.spyOn(TimeDist.prototype, 'plus');
+      try {
+        const step = { stub: { latency: lognormal, outcomes: ok < 1 ? { ok, timeout: 1 - ok } : { ok: 1 } }, policy: {} };
+        estimate(forEach([['tool', step], ['tool', step], ['tool', step]]));
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const sound = convolutions(1);
+    const failing = convolutions(0.99);
+    // Each sweep convolves every step's inflow with its latency; a failure's time (inflow moved on by the failed
+    // try) is convolved for the last sweeps' ends only: a few per step, where every sweep once made one each.
+    expect(sound).toBeGreaterThan(60);
+    expect(failing - sound).toBeLessThanOrEqual(4 * 3);
   });
 });
 

@@ -227,9 +227,17 @@ export function promptText(params: Params): string | undefined {
   const parts: string[] = [];
   const system = str(options, 'systemMessage') ?? str(options, 'prefixPrompt');
   if (system) parts.push(system.replace(/^=/, ''));
-  const text = str(params, 'text') ?? str(params, 'prompt') ?? str(params, 'inputText');
+  // The prompt's own field: `text` (LangChain roots), `prompt` (OpenAI completion), `inputText`, or `instruction`
+  // (OpenAI's edit operation).
+  const text = str(params, 'text') ?? str(params, 'prompt') ?? str(params, 'inputText') ?? str(params, 'instruction');
   if (text) parts.push(text.replace(/^=/, ''));
-  const messages = objects(list(obj(params, 'messages'), 'values'));
+  // Chat messages: `messages.values` (OpenAI node v1+), `prompt.messages` (the older OpenAI node's chat
+  // operation), `messages.messageValues` (a Basic LLM Chain's extra messages).
+  const messages = [
+    ...objects(list(obj(params, 'messages'), 'values')),
+    ...objects(list(obj(params, 'prompt'), 'messages')),
+    ...objects(list(obj(params, 'messages'), 'messageValues')),
+  ];
   for (const m of messages) {
     const content = str(m, 'content') ?? str(m, 'message');
     if (content) parts.push(content.replace(/^=/, ''));

@@ -326,6 +326,23 @@ describe('AI calls outside LangChain, triggers, vector stores', () => {
 });
 
 describe('hand-made files for the rest', () => {
+  it("reads the prompt wherever the node keeps it: the older OpenAI node's chat messages and edit instruction, a chain's extra messages", () => {
+    const c = convert(
+      n8n(
+        [
+          { name: 'Go', type: 'n8n-nodes-base.manualTrigger' },
+          { name: 'Chat', type: 'n8n-nodes-base.openAi', parameters: { resource: 'chat', prompt: { messages: [{ role: 'system', content: 'Act as a service desk agent' }, { content: '=Sort this: {{ $json.body }}' }] } } },
+          { name: 'Edit', type: 'n8n-nodes-base.openAi', parameters: { operation: 'edit', input: '={{ $json.text }}', instruction: 'Translate into German' } },
+          { name: 'Chain', type: '@n8n/n8n-nodes-langchain.chainLlm', typeVersion: 1.4, parameters: { promptType: 'define', text: '=Turn {{ $json.data }} into text', messages: { messageValues: [{ message: 'You are a markdown expert' }] } } },
+        ],
+        { Go: main(['Chat']), Chat: main(['Edit']), Edit: main(['Chain']) },
+      ),
+    );
+    expect(c.of('Chat', 'ai').config.purpose).toBe('Act as a service desk agent\n\nSort this: {{ $json.body }}');
+    expect(c.of('Edit', 'ai').config.purpose).toBe('Translate into German');
+    expect(c.of('Chain', 'ai').config.purpose).toBe('Turn {{ $json.data }} into text\n\nYou are a markdown expert');
+  });
+
   it('Wait defaults by version: 1 hour in version 1, 5 seconds from 1.1', () => {
     const c = convert(n8n([{ name: 'Go', type: 'n8n-nodes-base.manualTrigger' }, { name: 'Old', type: 'n8n-nodes-base.wait', typeVersion: 1 }, { name: 'New', type: 'n8n-nodes-base.wait', typeVersion: 1.1 }], { Go: main(['Old']), Old: main(['New']) }));
     expect(c.of('Old', 'data').config.delaySeconds).toBe(3600);
