@@ -442,11 +442,9 @@ function extreme(cands: readonly { readonly d: TimeDist; readonly alpha: number 
   return c.single ? c.single.normalised() : new TimeDist(c.lo, c.m, c.s, c.q);
 }
 
-/**
- * addConvolved's per-call arrays (a distribution's non-empty cells), reused: it ran once per convolution and
- * its three fresh arrays were a good part of the estimates' garbage. Only the first `count` entries are read.
- */
-const SCRATCH = { mass: new Float64Array(256), mu: new Float64Array(256), within: new Float64Array(256) };
+/** addConvolved's per-call arrays, reused: fresh ones on every convolution were much of the estimates' garbage. */
+const scratchOf = (size: number) => ({ mass: new Float64Array(size), mu: new Float64Array(size), within: new Float64Array(size) });
+let SCRATCH = scratchOf(256);
 
 /** Whole-grid scratch arrays, reused: a builder takes a set and `build()` gives it back cleared. */
 const POOL: { m: Float64Array; s: Float64Array; q: Float64Array }[] = [];
@@ -508,15 +506,8 @@ export class TimeBuilder {
     if (d.total <= 0 || !(k > 0)) return;
     // The non-empty cells' centroids and spreads once, not once per atom (a wait's cells can be few and far apart).
     const n = d.mass.length;
-    if (SCRATCH.mass.length < n) {
-      const size = Math.max(n, 2 * SCRATCH.mass.length);
-      SCRATCH.mass = new Float64Array(size);
-      SCRATCH.mu = new Float64Array(size);
-      SCRATCH.within = new Float64Array(size);
-    }
-    const cellMass = SCRATCH.mass;
-    const mu = SCRATCH.mu;
-    const within = SCRATCH.within;
+    if (SCRATCH.mass.length < n) SCRATCH = scratchOf(Math.max(n, 2 * SCRATCH.mass.length));
+    const { mass: cellMass, mu, within } = SCRATCH; // only the first `count` entries are read
     const dm = d.mass;
     let count = 0;
     for (let i = 0; i < n; i++) {
