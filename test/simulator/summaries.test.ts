@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { histogramBin, HISTOGRAM_BINS, HISTOGRAM_EDGES } from '../../src/simulator/statistics.ts';
 import { histogramOfSorted } from '../../src/simulator/summaries.ts';
+import { seeded } from '../contract/generate.ts';
 
 /** The histogram as the report defined it first: each case's bin computed on its own. */
 function binOneByOne(values: readonly number[]): Int32Array {
@@ -9,22 +10,10 @@ function binOneByOne(values: readonly number[]): Int32Array {
   return h;
 }
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('histogramOfSorted', () => {
   it('gives the counts of binning case by case, on times spread over every decade', () => {
     for (let seed = 1; seed <= 20; seed++) {
-      const next = generator(seed);
+      const next = seeded(seed);
       const values = Array.from({ length: 2000 + seed * 97 }, () => 10 ** (-3 + next() * 13));
       const sorted = Float64Array.from(values).sort();
       expect(Array.from(histogramOfSorted(sorted))).toEqual(Array.from(binOneByOne(values)));
