@@ -15,6 +15,12 @@ export const GRID_SIZE = 2 + PER_DECADE * DECADES;
 export const EDGE = new Float64Array(GRID_SIZE + 1);
 for (let i = 1; i <= GRID_SIZE; i++) EDGE[i] = LOW * Math.pow(10, (i - 1) / PER_DECADE);
 export const LAST = GRID_SIZE - 1;
+/**
+ * Upper edge of each cell, Infinity from the open last cell on (8 past it, so a look a few cells ahead needs no
+ * bounds test): the convolution's pointer walks the grid with one comparison a step.
+ */
+export const UPPER = new Float64Array(GRID_SIZE + 8).fill(Infinity);
+for (let i = 0; i < LAST; i++) UPPER[i] = EDGE[i + 1]!;
 export const LOG_STEP = PER_DECADE / Math.LN10;
 /** Tail mass (relative, at each end) a built distribution drops into its next cell: far below any quantile read. */
 export const TRIM = 1e-9;
