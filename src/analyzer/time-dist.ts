@@ -8,7 +8,7 @@
  */
 import type { Atoms } from './distribution-math.ts';
 import { spend } from './work-budget.ts';
-import { cellOf, EDGE, extremeCells, GRID_SIZE, TRIM, UPPER } from './time-grid.ts';
+import { cellArrays, cellOf, EDGE, extremeCells, GRID_SIZE, TRIM, UPPER } from './time-grid.ts';
 import { valueFor } from './memo.ts';
 import { atomsOfCells, compressCells, quantileOfCells } from './time-cells.ts';
 
@@ -63,9 +63,7 @@ export class TimeDist {
     const bm = b.mass;
     const bs = b.sum;
     const bq = b.sq;
-    const m = new Float64Array(bm.length);
-    const s = new Float64Array(bm.length);
-    const q = new Float64Array(bm.length);
+    const [m, s, q] = cellArrays(bm.length);
     for (let i = 0; i < m.length; i++) {
       m[i] = bm[i]! * k;
       s[i] = bs[i]! * k;
@@ -109,9 +107,7 @@ export class TimeDist {
   static fromCdf(cdf: (x: number) => number, from: number, to: number, mass = 1): TimeDist {
     const a = cellOf(Math.max(0, from));
     const b = cellOf(Math.max(0, to));
-    const m = new Float64Array(b - a + 1);
-    const s = new Float64Array(b - a + 1);
-    const q = new Float64Array(b - a + 1);
+    const [m, s, q] = cellArrays(b - a + 1);
     // Second moment of a uniform on [u, w].
     const m2 = (u: number, w: number): number => (u * u + u * w + w * w) / 3;
     let prev = 0;
@@ -202,9 +198,7 @@ export class TimeDist {
 
   /** Every cell's mass, sum and sum of squares times k (no shape sharing: see scaled). */
   private times(k: number): TimeDist {
-    const m = new Float64Array(this.mass.length);
-    const s = new Float64Array(this.mass.length);
-    const q = new Float64Array(this.mass.length);
+    const [m, s, q] = cellArrays(this.mass.length);
     for (let i = 0; i < m.length; i++) {
       m[i] = this.mass[i]! * k;
       s[i] = this.sum[i]! * k;
@@ -366,9 +360,7 @@ function mixOf(ds: readonly TimeDist[], weights: readonly number[] | null): Time
   }
   if (count === 0) return TimeDist.EMPTY;
   if (count === 1) return weights === null ? ds[only]! : ds[only]!.scaled(weights[only]!);
-  const m = new Float64Array(hi - lo + 1);
-  const s = new Float64Array(hi - lo + 1);
-  const q = new Float64Array(hi - lo + 1);
+  const [m, s, q] = cellArrays(hi - lo + 1);
   for (let i = 0; i < ds.length; i++) {
     const d = ds[i]!;
     const w = weights === null ? 1 : weights[i]!;
@@ -547,7 +539,13 @@ export class TimeBuilder {
           this.q[hi] = this.q[hi]! + this.q[i]!;
         }
       }
-      out = new TimeDist(lo, this.m.slice(lo, hi + 1), this.s.slice(lo, hi + 1), this.q.slice(lo, hi + 1));
+      const [m, s, q] = cellArrays(hi - lo + 1);
+      for (let i = lo; i <= hi; i++) {
+        m[i - lo] = this.m[i]!;
+        s[i - lo] = this.s[i]!;
+        q[i - lo] = this.q[i]!;
+      }
+      out = new TimeDist(lo, m, s, q);
       this.m.fill(0, this.lo, this.hi + 1);
       this.s.fill(0, this.lo, this.hi + 1);
       this.q.fill(0, this.lo, this.hi + 1);
