@@ -246,7 +246,10 @@ export function newSums(n: number): NodeSums {
 }
 
 export function emptyTimes(n: number): TimeDist[] {
-  return Array.from({ length: n }, () => TimeDist.EMPTY);
+  // A loop, not Array.from with a callback: every packet built starts from one.
+  const t: TimeDist[] = [];
+  for (let c = 0; c < n; c++) t.push(TimeDist.EMPTY);
+  return t;
 }
 
 /** Mass-weighted time of a packet over all its classes. */

@@ -273,8 +273,11 @@ export class TimeDist {
 
   /** At most about MAX_ATOMS atoms with the same mean (what a long distribution is convolved as: time-cells.ts). */
   compress(): Atoms {
-    return compressCells(this);
+    // Kept: a step's latency is the narrow side of its convolution on every visit, for every class.
+    this.atoms ??= compressCells(this);
+    return this.atoms;
   }
+  private atoms: Atoms | undefined;
 
   /**
    * The mixture of distributions each taken `weights[i]` times (no scaled copies made on the way).
