@@ -7,7 +7,11 @@
  * `../shared/bench-models/B.baton.json`) under 0.4 s end to end.
  *
  *   npm run bench:cli            (builds the bundle first)
- *   npx tsx bench/cli.ts [--runs N] [--source]   (--source also times BATON_CLI_SOURCE=1, the tsx path)
+ *   npx tsx bench/cli.ts [--runs N] [--source] [--against REF]
+ *
+ * --source also times BATON_CLI_SOURCE=1 (the tsx path); --against REF also builds git revision REF's command
+ * line as its own build script does (bench/cli-build.ts) and times its commands interleaved with these, so a
+ * before/after pair is measured in the same run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -16,14 +20,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportWorkflow } from '../src/interop/export.ts';
 import { getTemplate } from '../src/templates/index.ts';
+import { buildCli } from './cli-build.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 15;
 const withSource = args.includes('--source');
+const againstArg = args.indexOf('--against');
+const against = againstArg >= 0 ? args[againstArg + 1] : undefined;
 
-if (!existsSync(join(repo, 'dist-cli/baton.mjs'))) {
+if (!existsSync(join(repo, 'dist-cli/baton.js'))) {
   console.error('No bundle in dist-cli/: run `npm run build:cli` (or `npm run bench:cli`, which builds it).');
   process.exit(2);
 }
@@ -59,6 +66,11 @@ const cases: Case[] = [
 ];
 if (modelB) cases.push({ name: 'baton simulate --cases 20000 (model B, 6 steps)', argv: [bin, 'simulate', modelB, '--cases', '20000'], target: { total: 0.4 } });
 else console.log('Bench model B not found (set BATON_BENCH_MODELS to the folder holding B.baton.json); simulate skipped.');
+const beforeBin = against !== undefined ? buildCli(repo, against, join(dir, 'against')) : undefined;
+if (beforeBin !== undefined) {
+  const now = cases.filter((c) => c.argv[0] === bin && c.argv[1] !== '--help');
+  for (const c of now) cases.push({ name: c.name.replace(/^baton/, `baton@${against ?? ''}`).replace(/ \(.*\)$/, ''), argv: [beforeBin, ...c.argv.slice(1)] });
+}
 if (withSource) {
   cases.push({ name: 'validate from source (BATON_CLI_SOURCE=1, tsx)', argv: [bin, 'validate', templateFile], env: { BATON_CLI_SOURCE: '1' } });
 }
@@ -106,4 +118,14 @@ cases.forEach((c, i) => {
   const cols = [wall.toFixed(3).padStart(8), fastest.toFixed(3).padStart(9), (i === 0 ? '' : over.toFixed(3)).padStart(12), cpu.toFixed(2).padStart(8), (i === 0 ? '' : (cpu - cpuFloor).toFixed(2)).padStart(12)];
   console.log(`${c.name.padEnd(50)}${cols.join('')}   ${verdict}`);
 });
+if (beforeBin !== undefined) {
+  // Each command against the same command of REF: time over the floor (wall, then CPU), before -> now.
+  const overFloor = (i: number): { wall: number; cpu: number } => ({ wall: median((samples[i] ?? []).map((x) => x.wall)) - wallFloor, cpu: median((samples[i] ?? []).map((x) => x.cpu)) - cpuFloor });
+  cases.forEach((c, i) => {
+    const j = cases.findIndex((d) => d.argv[0] === beforeBin && d.argv.slice(1).join(' ') === c.argv.slice(1).join(' '));
+    if (c.argv[0] !== bin || c.env !== undefined || j < 0) return;
+    const [now, before] = [overFloor(i), overFloor(j)];
+    console.log(`${c.argv[1] ?? ''} over the floor, ${against ?? ''} -> now: wall ${before.wall.toFixed(3)} -> ${now.wall.toFixed(3)} s, CPU ${before.cpu.toFixed(3)} -> ${now.cpu.toFixed(3)} s`);
+  });
+}
 console.log(`Load average at the end ${(loadavg()[0] ?? NaN).toFixed(2)}.`);

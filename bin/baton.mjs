@@ -1,19 +1,16 @@
 #!/usr/bin/env node
 // The `baton` command. It runs the bundled command line in dist-cli/ (built by `npm install` through the
-// `prepare` script, by `npm test`, or by `npm run build:cli`), which starts in a fraction of the time the
-// TypeScript sources need through tsx. BATON_CLI_SOURCE=1 (or `npm run baton:src -- ARGS`) runs the sources
-// instead, for development; so does a checkout whose bundle was never built (`npm install --ignore-scripts`).
-const bundle = new URL('../dist-cli/baton.mjs', import.meta.url);
+// `prepare` script, by `npm test`, or by `npm run build:cli`; cli-bundle.mjs loads it with its V8 code cache),
+// which starts in a fraction of the time the TypeScript sources need through tsx. BATON_CLI_SOURCE=1 (or
+// `npm run baton:src -- ARGS`) runs the sources instead, for development; so does a checkout whose bundle was
+// never built (`npm install --ignore-scripts`).
+import { loadBundle } from './cli-bundle.mjs';
 
 async function load() {
   if (process.env.BATON_CLI_SOURCE !== '1') {
-    try {
-      return await import(bundle.href);
-    } catch (e) {
-      // Only a missing bundle falls back to the sources; any other failure is a real bug to report.
-      const missing = e !== null && typeof e === 'object' && e.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes(bundle.pathname);
-      if (!missing) throw e;
-    }
+    // Only a missing bundle falls back to the sources; any other failure is a real bug to report.
+    const bundle = loadBundle();
+    if (bundle) return bundle.exports;
   }
   const { register } = await import('tsx/esm/api');
   register();

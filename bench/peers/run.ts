@@ -4,8 +4,8 @@
  * Models (bench/peers/models, copied from the team's shared bench-models): A, an M/M/1 queue; B, six steps with a
  * check, retries and a two-reviewer gate; C, about fifty activities of parallel and exclusive splits and joins
  * with gates that queue. Each is run, in one run of this script, by:
- *   - Baton's command line, `node bin/baton.mjs simulate MODEL --format json` (whole process: start, read and
- *     validate the file, simulate, build and print the report);
+ *   - Baton's command line, `node bin/baton.mjs simulate MODEL --format json` as `npm install` builds it (whole
+ *     process: start, read and validate the file, simulate, build and print the report);
  *   - Baton's engine in a fresh Node process (engine-child.mjs): the simulation alone, cold (first run in the
  *     process) and warm (best of the runs after it);
  *   - a SimPy script of the same model (simpy_models.py, Debian's python3-simpy3, installed with apt-get when
@@ -23,7 +23,8 @@
  * must have overlapping intervals; the verdict is printed. The two use different random numbers, so they agree
  * statistically, not exactly. The CLI's report must equal the in-process engine's (same seed, same numbers).
  *
- * `--against REF` also builds the engine and the command line of git revision REF (git archive) and runs them
+ * `--against REF` also builds the engine and the command line of git revision REF (git archive; the command line
+ * with REF's own build script, bench/cli-build.ts) and runs them
  * interleaved with the current ones: before/after figures of a speed change measured in the same run.
  *
  * Environment: PEERS_ROUNDS (default 3), PEERS_WARM (warm engine runs per process, default 3), PYTHON (default
@@ -37,6 +38,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 import * as z from 'zod';
+import { buildCli } from '../cli-build.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -82,22 +84,22 @@ interface Contender {
   readonly label: string;
   /** Bundle exporting importWorkflow, prepareBatch and runReplications. */
   readonly engine: string;
-  /** Command line runner (a .mjs that runs the CLI's main). */
+  /** The command line's bin/baton.mjs. */
   readonly cli: string;
 }
 
-/** Bundle the engine and the command line of the sources under `srcRoot` (the worktree, or an archive of REF). */
-async function buildContender(label: string, srcRoot: string, out: string): Promise<Contender> {
+/**
+ * Bundle the engine of the sources under `srcRoot` (the worktree, or an archive of REF), and build the command
+ * line of the worktree or of REF as `npm install` does (bench/cli-build.ts): the whole-process figures are those
+ * of `node bin/baton.mjs simulate`, start-up included.
+ */
+async function buildContender(label: string, srcRoot: string, out: string, ref: string | undefined): Promise<Contender> {
   mkdirSync(out, { recursive: true });
   const entry = join(out, 'engine-entry.ts');
   writeFileSync(entry, `export { prepareBatch, runReplications } from ${JSON.stringify(join(srcRoot, 'src/simulator/report.ts'))};\nexport { importWorkflow } from ${JSON.stringify(join(srcRoot, 'src/interop/import.ts'))};\n`);
   const common: BuildOptions = { bundle: true, format: 'esm', platform: 'node', target: 'node20.19', logLevel: 'warning', nodePaths: [join(root, 'node_modules')] };
   await build({ ...common, entryPoints: [entry], outfile: join(out, 'engine.mjs') });
-  // The command line exactly as scripts/build-cli.mjs builds it (split chunks, minified).
-  await build({ ...common, entryPoints: { baton: join(srcRoot, 'src/cli/main.ts') }, outdir: join(out, 'cli'), splitting: true, minify: true, outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/[name]-[hash]', legalComments: 'none' });
-  const cli = join(out, 'cli', 'run.mjs');
-  writeFileSync(cli, "const { main } = await import('./baton.mjs');\nprocess.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });\n");
-  return { label, engine: pathToFileURL(join(out, 'engine.mjs')).href, cli };
+  return { label, engine: pathToFileURL(join(out, 'engine.mjs')).href, cli: buildCli(root, ref, join(out, 'cli')) };
 }
 
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
@@ -203,12 +205,12 @@ async function main(): Promise<void> {
   const python = spawnSync(PYTHON, ['--version'], { encoding: 'utf8' }).stdout.trim();
   const dir = mkdtempSync(join(tmpdir(), 'baton-peers-'));
   timeFile = join(dir, 'time.txt');
-  const contenders = [await buildContender('Baton', root, join(dir, 'current'))];
+  const contenders = [await buildContender('Baton', root, join(dir, 'current'), undefined)];
   if (against) {
     const src = join(dir, 'against-src');
     mkdirSync(src);
     execFileSync('sh', ['-c', `git -C ${JSON.stringify(root)} archive ${JSON.stringify(against)} src | tar -x -C ${JSON.stringify(src)}`]);
-    contenders.push(await buildContender(`Baton@${against}`, src, join(dir, 'against')));
+    contenders.push(await buildContender(`Baton@${against}`, src, join(dir, 'against'), against));
   }
 
   const simpy = new Map<Model, SimpyRun[]>(MODELS.map((m) => [m, []]));

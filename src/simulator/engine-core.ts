@@ -10,7 +10,7 @@ import { DEFAULT_VISIT_LIMIT } from '../domain/semantics/index.ts';
 import { backEdges, CASE_OUTCOMES, NEVER, OUT_FAILED, OUT_STUCK, type CompiledGraph } from './compile.ts';
 import type { CompiledFaults } from './compile-scenario.ts';
 import { sampleCoded } from './distributions.ts';
-import { initialState, TOKEN_STATE, type CaseState, type EngineConfig, type EngineState, type Group, type Token } from './engine-state.ts';
+import { initialState, objectList, TOKEN_STATE, type CaseState, type EngineConfig, type EngineState, type Group, type Token } from './engine-state.ts';
 import { EVENT, pushEvent } from './event-queue.ts';
 import { nextFloat, PURPOSE, PURPOSE_COUNT, streamIndex } from './rng.ts';
 
@@ -120,24 +120,23 @@ export abstract class EngineCore {
       const gap = this.cfg.arrival.poisson ? -this.cfg.arrival.meanGapSeconds * Math.log(nextFloat(s.rng, this.arrivalStream)) : this.cfg.arrival.meanGapSeconds;
       this.schedule(s.now + gap, EVENT.arrival, 0, 0, 0);
     }
-    const groupId = s.nextGroup++;
-    s.groups.push({ id: groupId, caseId: id, parent: -1, live: 1, parked: [], done: false, timerArmed: false });
-    const c: CaseState = {
-      id,
-      arrival: s.now,
-      cost: 0,
-      tries: 0,
-      humanSeconds: 0,
-      backoffSeconds: 0,
-      fallback: false,
-      attributes: this.drawAttributes(),
-      outcome: -1,
-      wrongDelivered: false,
-      moving: 0,
-      slot: this.takeSlot(),
-      tokens: [],
-      groups: [groupId],
-    };
+    const groupId = this.newGroup(id, -1, 1);
+    const c = this.spareCases.pop() ?? blankCase();
+    c.id = id;
+    c.arrival = s.now;
+    c.cost = 0;
+    c.tries = 0;
+    c.humanSeconds = 0;
+    c.backoffSeconds = 0;
+    c.fallback = false;
+    c.attributes = this.drawAttributes();
+    c.outcome = -1;
+    c.wrongDelivered = false;
+    c.moving = 0;
+    c.slot = this.takeSlot();
+    emptyList(c.tokens);
+    emptyList(c.groups);
+    c.groups.push(groupId);
     s.active[id] = c;
     const tok = this.newToken(c, groupId, null);
     this.enter(tok, this.g.trigger, -1);
@@ -180,34 +179,42 @@ export abstract class EngineCore {
     return s.slots++;
   }
 
+  /**
+   * Token objects whose token has ended, for `newToken` to fill again. A token keeps its id for life and ids are
+   * never reused, so an event or a queue entry of an ended token still finds nothing at its id; only the object is
+   * recycled. Model C of bench/peers makes ~0.75 tokens per event and most outlive a young-generation collection,
+   * so fresh objects cost their allocation and a promotion each (newToken and GC were ~16% of its profile).
+   * Not engine state: a checkpoint (or a resumed engine) starts with none, which changes nothing it computes.
+   */
+  private readonly spare = objectList<Token>();
+
   /** A new token of case c in `group`, carrying the item of `from` (a split or a merge), or a fresh item. */
   protected newToken(c: CaseState, group: number, from: Token | null): Token {
     const s = this.s;
-    const tok: Token = {
-      id: s.nextToken++,
-      caseId: c.id,
-      group,
-      node: -1,
-      state: TOKEN_STATE.moving,
-      stamp: 0,
-      wrong: from ? from.wrong : false,
-      wrongBy: from ? from.wrongBy : -1,
-      confidence: from ? from.confidence : -1,
-      attempt: 0,
-      lastTries: from ? from.lastTries : 0,
-      deadline: NEVER,
-      retryCounts: null,
-      pendingOutcome: 0,
-      finalTry: false,
-      repeatingError: -1,
-      lastError: -1,
-      producer: from ? from.producer : -1,
-      reasks: from?.reasks ? { ...from.reasks } : null,
-      loops: from?.loops ? { ...from.loops } : null,
-      lastEdge: -1,
-      gateArrivedAt: 0,
-      gateTimedOut: false,
-    };
+    const tok = this.spare.pop() ?? blankToken();
+    tok.id = s.nextToken++;
+    tok.caseId = c.id;
+    tok.group = group;
+    tok.node = -1;
+    tok.state = TOKEN_STATE.moving;
+    tok.stamp = 0;
+    tok.wrong = from ? from.wrong : false;
+    tok.wrongBy = from ? from.wrongBy : -1;
+    tok.confidence = from ? from.confidence : -1;
+    tok.attempt = 0;
+    tok.lastTries = from ? from.lastTries : 0;
+    tok.deadline = NEVER;
+    tok.retryCounts = null;
+    tok.pendingOutcome = 0;
+    tok.finalTry = false;
+    tok.repeatingError = -1;
+    tok.lastError = -1;
+    tok.producer = from ? from.producer : -1;
+    tok.reasks = from?.reasks ? { ...from.reasks } : null;
+    tok.loops = from?.loops ? { ...from.loops } : null;
+    tok.lastEdge = -1;
+    tok.gateArrivedAt = 0;
+    tok.gateTimedOut = false;
     s.tokens.push(tok);
     // Drop ended tokens from the case's list now and then (joins that fire close their group without a search, so
     // nothing else compacts it), keeping it proportional to what is alive in a case that loops through splits.
@@ -215,6 +222,56 @@ export abstract class EngineCore {
     c.tokens.push(tok.id);
     c.moving++;
     return tok;
+  }
+
+  /**
+   * Token `tok` has ended: its id no longer finds it, and its object goes back to the spares. Every caller is done
+   * with the object once it calls this (what it still needs, it reads first).
+   */
+  protected release(tok: Token): void {
+    const s = this.s;
+    if (s.tokens[tok.id] !== tok) return;
+    s.tokens[tok.id] = null;
+    this.spare.push(tok);
+  }
+
+  /**
+   * Case objects whose case has ended, for `onArrival`. A case is created only by an arrival event, before
+   * anything of that event can end one, so an object is never reused while a call that ended its case is still
+   * on the stack (such a call may test `s.active[c.id]` after the case ended, and must find null there).
+   */
+  private readonly spareCases = objectList<CaseState>();
+
+  /** Group objects whose group has ended, for `newGroup` (as `spare` is for tokens: ids are never reused). */
+  private readonly spareGroups = objectList<Group>();
+
+  /** A new branch group of case `caseId` nested in `parent` (-1 for a case's root group) with `live` branches. */
+  protected newGroup(caseId: number, parent: number, live: number): number {
+    const s = this.s;
+    const grp = this.spareGroups.pop();
+    const id = s.nextGroup++;
+    if (grp) {
+      grp.id = id;
+      grp.caseId = caseId;
+      grp.parent = parent;
+      grp.live = live;
+      // Emptied by popping: a store to `length` is a call into the runtime; pop is inlined (two or three entries).
+      while (grp.parked.length > 0) grp.parked.pop();
+      grp.done = false;
+      grp.timerArmed = false;
+      s.groups.push(grp);
+    } else s.groups.push({ id, caseId, parent, live, parked: [], done: false, timerArmed: false });
+    return id;
+  }
+
+  /** Group `gid` has ended (or was never alive): its id no longer finds it, and its object goes back to the spares. */
+  protected releaseGroup(gid: number): void {
+    const s = this.s;
+    const grp = s.groups[gid];
+    if (!grp) return;
+    grp.done = true;
+    s.groups[gid] = null;
+    this.spareGroups.push(grp);
   }
 
   /** The live token with this id, or null when it ended or was cancelled (a stale event). */
@@ -228,15 +285,16 @@ export abstract class EngineCore {
     const c = s.active[tok.caseId];
     if (tok.state === TOKEN_STATE.queued) this.leaveQueue(tok);
     if (c && tok.state !== TOKEN_STATE.parked) c.moving--;
-    s.tokens[tok.id] = null;
+    this.release(tok);
   }
 
   /** A branch ends normally (reached an output or was absorbed): the group shrinks and may complete. */
   protected finishToken(tok: Token): void {
     const c = this.s.active[tok.caseId];
+    const group = tok.group;
     this.drop(tok);
     if (!c) return;
-    this.shrink(c, tok.group);
+    this.shrink(c, group);
     this.checkStuck(c);
   }
 
@@ -252,13 +310,13 @@ export abstract class EngineCore {
         this.tryFireJoin(c, grp);
         return;
       }
-      grp.done = true;
-      s.groups[gid] = null;
-      if (grp.parent < 0) {
+      const parent = grp.parent;
+      this.releaseGroup(gid);
+      if (parent < 0) {
         this.completeCase(c);
         return;
       }
-      gid = grp.parent;
+      gid = parent;
     }
   }
 
@@ -280,7 +338,7 @@ export abstract class EngineCore {
       const t = s.tokens[id];
       if (t) this.drop(t);
     }
-    for (const gid of c.groups) s.groups[gid] = null;
+    for (const gid of c.groups) this.releaseGroup(gid);
     const n = this.g.nodeCount;
     s.visits.fill(0, c.slot * n, c.slot * n + n);
     s.freeSlots.push(c.slot);
@@ -297,5 +355,45 @@ export abstract class EngineCore {
     if (outcome === OUT_FAILED && atNode >= 0) s.stats.caseFailures[atNode] = (s.stats.caseFailures[atNode] ?? 0) + 1;
     if (outcome === OUT_STUCK && atNode >= 0) s.stats.stuck[atNode] = (s.stats.stuck[atNode] ?? 0) + 1;
     if (this.trace) this.emit(c.id, atNode, -1, 'end', { outcome: CASE_OUTCOMES[outcome] ?? 'stuck', wrong: outcome === 0 && c.wrongDelivered, cost: c.cost, cycleSeconds: s.now - c.arrival });
+    this.spareCases.push(c);
   }
+}
+
+/** Empty a list in place, keeping its storage for the next case (storing `length` would drop it). */
+function emptyList(list: number[]): void {
+  while (list.length > 0) list.pop();
+}
+
+/** A case object before `onArrival` fills it. */
+function blankCase(): CaseState {
+  return { id: 0, arrival: 0, cost: 0, tries: 0, humanSeconds: 0, backoffSeconds: 0, fallback: false, attributes: null, outcome: -1, wrongDelivered: false, moving: 0, slot: 0, tokens: [], groups: [] };
+}
+
+/** A token object before `newToken` fills it, with every field of the type its values have, so all share a shape. */
+function blankToken(): Token {
+  return {
+    id: 0,
+    caseId: 0,
+    group: 0,
+    node: -1,
+    state: 0,
+    stamp: 0,
+    wrong: false,
+    wrongBy: -1,
+    confidence: -1,
+    attempt: 0,
+    lastTries: 0,
+    deadline: NEVER,
+    retryCounts: null,
+    pendingOutcome: 0,
+    finalTry: false,
+    repeatingError: -1,
+    lastError: -1,
+    producer: -1,
+    reasks: null,
+    loops: null,
+    lastEdge: -1,
+    gateArrivedAt: 0,
+    gateTimedOut: false,
+  };
 }

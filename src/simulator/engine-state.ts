@@ -243,7 +243,7 @@ export function newGate(): GateState {
  * small integers and changes kind at its first object, so optimised code that pushed onto the previous
  * replication's list would meet a list of another kind and be thrown away (see fixed-shape.ts).
  */
-function objectList<T>(): (T | null)[] {
+export function objectList<T>(): (T | null)[] {
   const list: (T | null)[] = [null];
   list.pop();
   return list;

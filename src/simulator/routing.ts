@@ -111,22 +111,19 @@ export abstract class Routing extends HumanGates {
   private split(tok: Token, c: CaseState, edges: ArrayLike<number>, from: number, to: number): void {
     const s = this.s;
     const count = to - from;
-    const gid = s.nextGroup++;
-    s.groups.push({ id: gid, caseId: c.id, parent: tok.group, live: count, parked: [], done: false, timerArmed: false });
+    const gid = this.newGroup(c.id, tok.group, count);
     // Drop ended groups from the case's list now and then (a case that loops through splits makes many).
     if (c.groups.length >= 64 && (c.groups.length & 63) === 0) c.groups = c.groups.filter((id) => s.groups[id] != null);
     c.groups.push(gid);
-    const branches: Token[] = [];
-    for (let k = 0; k < count; k++) {
-      const b = this.newToken(c, gid, tok);
-      b.node = tok.node;
-      branches.push(b);
-    }
+    // The branches take consecutive ids, so they are found by id below with no list of them.
+    const first = s.nextToken;
+    for (let k = 0; k < count; k++) this.newToken(c, gid, tok).node = tok.node;
     this.drop(tok);
     for (let k = 0; k < count; k++) {
-      const b = branches[k];
-      // An earlier branch may have ended the case (failed, stuck) or cancelled this one (a join `first`).
-      if (b === undefined || !s.active[c.id] || !s.tokens[b.id]) continue;
+      // An earlier branch may have ended the case (failed, stuck) or cancelled this one (a join `first`): then its
+      // id finds nothing (its object may already carry another token).
+      const b = s.tokens[first + k];
+      if (!b || !s.active[c.id]) continue;
       this.follow(b, edges[from + k] ?? 0);
     }
   }
@@ -285,9 +282,8 @@ export abstract class Routing extends HumanGates {
    * parked token is neither queued nor counted as moving, and cancelling it is not traced, as in `cancelGroup`.
    */
   private closeGroup(grp: Group, parked: readonly Token[]): void {
-    const s = this.s;
-    for (const t of parked) s.tokens[t.id] = null;
-    s.groups[grp.id] = null;
+    for (const t of parked) this.release(t);
+    this.releaseGroup(grp.id);
   }
 
   /**
@@ -323,7 +319,7 @@ export abstract class Routing extends HumanGates {
         dead++;
       }
     }
-    for (const gid of doomed) s.groups[gid] = null;
+    for (const gid of doomed) this.releaseGroup(gid);
     // Compact now and then (setting an array's length is a runtime call: not on every join).
     if (dead > 16) c.tokens = c.tokens.filter((id) => s.tokens[id] != null);
     if (c.groups.length > 16) c.groups = c.groups.filter((gid) => s.groups[gid] != null);

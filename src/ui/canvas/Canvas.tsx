@@ -74,7 +74,9 @@ export const FAR_ZOOM = 0.5;
 const selectFar = (s: { transform: [number, number, number] }): boolean => s.transform[2] < FAR_ZOOM;
 
 function minimapColor(n: FlowNode): string {
-  return KIND_APPEARANCE[n.data.node.kind].color;
+  const { kind } = n.data.node;
+  // A sticky note is backdrop: solid, a large one (n8n exports often have them) hid the steps' overview.
+  return kind === 'note' ? 'color-mix(in srgb, var(--kind-note) 35%, transparent)' : KIND_APPEARANCE[kind].color;
 }
 
 /**
