@@ -370,7 +370,7 @@ function blankCase(): CaseState {
 }
 
 /** A token object before `newToken` fills it, with every field of the type its values have, so all share a shape. */
-function blankToken(): Token {
+export function blankToken(): Token {
   return {
     id: 0,
     caseId: 0,

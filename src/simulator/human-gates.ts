@@ -54,7 +54,7 @@ export abstract class HumanGates extends Checks {
     s.stats.gateArrivals[n] = (s.stats.gateArrivals[n] ?? 0) + 1;
     this.queueArea(n, gs);
     gs.waiting++;
-    gs.queue.push(tok.id);
+    enqueue(gs, tok.id);
     tok.state = TOKEN_STATE.queued;
     tok.stamp++;
     tok.gateArrivedAt = s.now;
@@ -79,13 +79,10 @@ export abstract class HumanGates extends Checks {
         }
         return;
       }
-      const id = gs.queue[gs.head++];
-      // Drop the served prefix now and then, so the queue array does not grow with every item ever queued.
-      if (gs.head > 1024 && gs.head * 2 > gs.queue.length) {
-        gs.queue = gs.queue.slice(gs.head);
-        gs.head = 0;
-      }
-      if (id === undefined) break;
+      if (gs.queued === 0) break;
+      const id = gs.queue[gs.head] ?? -1;
+      gs.head = (gs.head + 1) & (gs.queue.length - 1);
+      gs.queued--;
       const tok = s.tokens[id];
       // Entries of tokens that left the queue (SLA timeout, cancelled, case ended) are skipped.
       if (!tok || tok.state !== TOKEN_STATE.queued || tok.node !== n) continue;
@@ -177,4 +174,19 @@ export abstract class HumanGates extends Checks {
     gs.openPending = false;
     this.serve(n, gs);
   }
+}
+
+/** Append token `id` to the gate's ring (see GateState.queue), doubling it when full. */
+function enqueue(gs: GateState, id: number): void {
+  const len = gs.queue.length;
+  if (gs.queued === len) {
+    const bigger = new Int32Array(len * 2);
+    // Oldest first from position 0: the part from head to the end, then the wrapped part.
+    bigger.set(gs.queue.subarray(gs.head));
+    bigger.set(gs.queue.subarray(0, gs.head), len - gs.head);
+    gs.queue = bigger;
+    gs.head = 0;
+  }
+  gs.queue[(gs.head + gs.queued) & (gs.queue.length - 1)] = id;
+  gs.queued++;
 }

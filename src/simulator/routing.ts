@@ -9,6 +9,7 @@ import { evaluateCondition, type Condition } from '../domain/index.ts';
 import { joinReleases, mergeBranches, visitGuardHit } from '../domain/semantics/index.ts';
 import { JOIN_MODE, KIND, LOOP_PASS_LIMIT, OUT_FAILED, OUT_STUCK, PORT, ROUTER_MODE, SEVERITY_BY_CODE, SLOT, type CompiledGraph } from './compile.ts';
 import { TOKEN_STATE, type CaseState, type Group, type Token } from './engine-state.ts';
+import { blankToken } from './engine-core.ts';
 import { EVENT } from './event-queue.ts';
 import { fixedShape } from './fixed-shape.ts';
 import { HumanGates } from './human-gates.ts';
@@ -233,14 +234,24 @@ export abstract class Routing extends HumanGates {
     const first = this.s.tokens[grp.parked[0] ?? -1];
     if (!first) return;
     const n = first.node;
-    const parked: Token[] = [];
     for (const id of grp.parked) {
       const t = this.s.tokens[id];
       if (!t || t.node !== n) return;
-      parked.push(t);
+    }
+    // The list a join fires with is this one engine-wide list, refilled: a fresh list per firing was ~40 bytes of
+    // garbage per event on bench/peers model C. mergeAndLeave reads it only before the merged token moves on, and
+    // so before anything downstream can fire a join and refill it.
+    const parked = this.firing;
+    while (parked.length > 0) parked.pop();
+    for (const id of grp.parked) {
+      const t = this.s.tokens[id];
+      if (t) parked.push(t);
     }
     this.mergeAndLeave(c, grp, n, parked);
   }
+
+  /** See tryFireJoin. Made with object elements from the start (see `objectList` in engine-state.ts). */
+  private readonly firing: Token[] = tokenList();
 
   protected onJoinTimeout(groupId: number, n: number): void {
     const grp = this.s.groups[groupId];
@@ -396,4 +407,10 @@ export function edgesByPort(g: CompiledGraph): { readonly ports: number; readonl
     }
   }
   return fixedShape({ ports, start, edge });
+}
+
+function tokenList(): Token[] {
+  const list = [blankToken()];
+  list.pop();
+  return list;
 }

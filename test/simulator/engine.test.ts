@@ -248,6 +248,23 @@ describe('human gates', () => {
     expect([...r.results.cycle]).toEqual([10, 10, 18, 18, 26, 26]);
   });
 
+  it('FIFO however long the queue grows, skipping the items that left it by their SLA', () => {
+    const served = workflow([trigger(), human('h', { service: fixed(10) }), output('o')], [edge('t', 'h'), edge('h:approve', 'o')]);
+    // One reviewer, an item a second, ten seconds each: item k starts at 10 k, so its cycle is 10 (k + 1) - k.
+    const long = run(served, 100, { arrival: every(1) });
+    expect([...long.r.results.cycle]).toEqual(Array.from({ length: 100 }, (_, k) => 9 * k + 10));
+    const timed = workflow(
+      [trigger(), human('h', { service: fixed(10), sla: 500 }), output('o'), output('x', 'escalated')],
+      [edge('t', 'h'), edge('h:approve', 'o'), edge('h:timeout', 'x')],
+    );
+    // Items up to 55 wait at most 495 s and are served in order. Later ones leave after 500 s of waiting, except
+    // the item the reviewer reaches as its predecessors leave: at 560 s item 60 leaves (its SLA event was scheduled
+    // first) and 61, waiting 499 s, is served; then 71, 81 and 91 likewise.
+    const { r, counts } = run(timed, 100, { arrival: every(1) });
+    expect([...r.results.cycle]).toEqual(Array.from({ length: 100 }, (_, k) => (k <= 55 ? 9 * k + 10 : k % 10 === 1 ? 509 : 500)));
+    expect(counts.escalated).toBe(40);
+  });
+
   it('SLA: an item still waiting at its deadline leaves by timeout', () => {
     const doc = workflow(
       [trigger(), human('h', { service: fixed(1000), sla: 100 }), output('o'), output('x', 'escalated')],
