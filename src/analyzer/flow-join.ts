@@ -4,6 +4,7 @@
  */
 import { scalePhase } from './phase.ts';
 import { TimeDist } from './time-dist.ts';
+import { cellArrays } from './time-grid.ts';
 import { SEVS, T_C, T_W, T_N, Layout, sumOf, newSums, type RegionResult } from './flow-packets.ts';
 import type { Flow } from './flow.ts';
 
@@ -232,9 +233,7 @@ export class Race {
 
   private weigh(d: TimeDist | undefined, f: (c: number) => number): TimeDist {
     if (!d || d.total <= 0) return TimeDist.EMPTY;
-    const m = new Float64Array(d.mass.length);
-    const s = new Float64Array(d.mass.length);
-    const q = new Float64Array(d.mass.length);
+    const [m, s, q] = cellArrays(d.mass.length);
     for (let k = 0; k < d.mass.length; k++) {
       const c = d.lo + k - this.lo;
       const w = c < 0 ? 1 : f(Math.min(c, this.n - 1));

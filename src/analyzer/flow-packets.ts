@@ -246,7 +246,10 @@ export function newSums(n: number): NodeSums {
 }
 
 export function emptyTimes(n: number): TimeDist[] {
-  return Array.from({ length: n }, () => TimeDist.EMPTY);
+  // A loop, not Array.from with a callback: every packet built starts from one.
+  const t: TimeDist[] = [];
+  for (let c = 0; c < n; c++) t.push(TimeDist.EMPTY);
+  return t;
 }
 
 /** Mass-weighted time of a packet over all its classes. */
@@ -258,15 +261,16 @@ export function mixedTime(p: Packet): TimeDist {
 export class PacketBuilder {
   private readonly L: Layout;
   readonly m: Float64Array;
-  /** Per class: normalised shapes and how much of each (the same shape added twice is added up). */
-  private readonly shapes: TimeDist[][];
-  private readonly weights: number[][];
+  // The time parts in the order added: class, normalised shape, how much of it (the same shape added to a class
+  // twice is added up). One flat list, not one per class: a builder is made per port per visit and most see
+  // few of the classes.
+  private readonly cls: number[] = [];
+  private readonly shapes: TimeDist[] = [];
+  private readonly weights: number[] = [];
 
   constructor(L: Layout) {
     this.L = L;
     this.m = new Float64Array(L.comps);
-    this.shapes = Array.from({ length: L.classes }, () => []);
-    this.weights = Array.from({ length: L.classes }, () => []);
   }
   private ph: Phase | null = null;
   private phMass = 0;
@@ -276,13 +280,15 @@ export class PacketBuilder {
     if (!(mass > 0) || tNorm.total <= 0) return;
     this.m[this.L.comp(s, c)]! += mass;
     const shape = tNorm.normalised();
-    const list = this.shapes[c]!;
-    const i = list.indexOf(shape);
-    if (i >= 0) this.weights[c]![i]! += mass;
-    else {
-      list.push(shape);
-      this.weights[c]!.push(mass);
+    for (let i = 0; i < this.shapes.length; i++) {
+      if (this.shapes[i] === shape && this.cls[i] === c) {
+        this.weights[i]! += mass;
+        return;
+      }
     }
+    this.cls.push(c);
+    this.shapes.push(shape);
+    this.weights.push(mass);
   }
 
   /** Add a phase (normalised, or null for spread evenly / implicit) for `mass` of the packet. */
@@ -307,7 +313,24 @@ export class PacketBuilder {
   }
 
   build(): Packet {
-    return { m: this.m, t: this.shapes.map((l, c) => TimeDist.weightedMix(l, this.weights[c]!)), ph: this.ph };
+    const t = emptyTimes(this.L.classes);
+    const done = new Uint8Array(this.L.classes);
+    const n = this.shapes.length;
+    for (let i = 0; i < n; i++) {
+      const c = this.cls[i]!;
+      if (done[c] === 1) continue;
+      done[c] = 1;
+      // Each class's shapes in the order added (the order weightedMix adds them in).
+      const ds: TimeDist[] = [this.shapes[i]!];
+      const ws: number[] = [this.weights[i]!];
+      for (let j = i + 1; j < n; j++) {
+        if (this.cls[j] !== c) continue;
+        ds.push(this.shapes[j]!);
+        ws.push(this.weights[j]!);
+      }
+      t[c] = TimeDist.weightedMix(ds, ws);
+    }
+    return { m: this.m, t, ph: this.ph };
   }
 }
 

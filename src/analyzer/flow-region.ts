@@ -56,7 +56,7 @@ const LOOSE = 1e-3;
 const RATIO_TOLERANCE = 0.02;
 const MAX_RATIO = 0.995;
 
-export function emptyEdge(L: Layout): EdgeState {
+function emptyEdge(L: Layout): EdgeState {
   return { m: new Float64Array(L.comps), t: emptyTimes(L.classes), ph: null };
 }
 
@@ -76,6 +76,8 @@ export abstract class RegionBase {
   /** The macro edge of a split, by local node and split key. */
   protected readonly macro = new Map<string, number>();
   protected es: EdgeState[] = [];
+  /** An edge with nothing on it, shared by every empty edge (edge states are replaced, never changed). */
+  protected readonly none: EdgeState;
   protected ends: (Ends & Partial<LaterTimes>)[] = [];
   protected sums: Map<number, [number, number, number, number]>[] = [];
   protected gateArr: Map<number, Phase>[] = [];
@@ -87,6 +89,7 @@ export abstract class RegionBase {
     this.f = f;
     this.top = top;
     this.L = f.L;
+    this.none = emptyEdge(f.L);
     this.starts = starts;
     this.stop = stop;
     this.trackCost = trackCost;
@@ -183,7 +186,7 @@ export abstract class RegionBase {
   run(): RegionResult {
     this.discover();
     const n = this.nodes.length;
-    this.es = this.edges.map(() => emptyEdge(this.L));
+    this.es = this.edges.map(() => this.none);
     this.ends = this.nodes.map(() => newEnds());
     this.sums = this.nodes.map(() => new Map());
     this.gateArr = this.nodes.map(() => new Map());
@@ -484,6 +487,18 @@ export abstract class RegionBase {
     const e = macroId >= 0 ? macroId : this.outOf[v]!.find((id) => this.edges[id]!.eg === k);
     if (e === undefined) return;
     const st = this.es[e]!;
+    if (sumOf(st.m) <= 0 && sumOf(p.m) > 0) {
+      // Nothing on the edge yet: the packet as merging it with nothing makes it, without the merge's per-class lists.
+      const m = new Float64Array(this.L.comps);
+      for (let k = 0; k < m.length; k++) m[k]! += p.m[k]!;
+      let ph: Phase | null = null;
+      if (p.ph !== null) {
+        ph = new Float64Array(uniformPhase().length);
+        addPhase(ph, p.ph, 1);
+      }
+      this.es[e] = { m, t: p.t.map((d) => (d.total > 0 ? d : TimeDist.EMPTY)), ph };
+      return;
+    }
     const merged = this.merge([st, p]);
     this.es[e] = { m: merged.m, t: merged.t.slice(), ph: merged.ph };
   }

@@ -12,7 +12,7 @@ import { addPhase, phaseTotal, scalePhase, shiftPhase, uniformPhase, type Phase 
 import { exclusiveRouting, inclusiveRouting, type RouteValues, type Routing } from './routing.ts';
 import { TimeDist } from './time-dist.ts';
 import { SEVS, T_C, T_W, T_N, PROCESS_WORK, SMALL_CLASS, newEnds, NO_REGIME, sumOf, mixedTime, PacketBuilder, type Packet, type GateOutcome, type Input } from './flow-packets.ts';
-import { emptyEdge, RegionBase } from './flow-region.ts';
+import { RegionBase } from './flow-region.ts';
 
 /** A region whose nodes apply their closed forms. */
 export class Region extends RegionBase {
@@ -25,7 +25,7 @@ export class Region extends RegionBase {
     const base = this.f.g.base[x]!;
     const node = this.f.core.node(base);
     const before = this.outOf[v]!.map((e) => sumOf(this.es[e]!.m));
-    for (const e of this.outOf[v]!) this.es[e] = emptyEdge(this.L);
+    for (const e of this.outOf[v]!) this.es[e] = this.none;
     this.ends[v] = newEnds();
     this.sums[v] = new Map();
     this.gateArr[v] = new Map();

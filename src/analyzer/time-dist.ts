@@ -8,29 +8,71 @@
  */
 import type { Atoms } from './distribution-math.ts';
 import { spend } from './work-budget.ts';
-import { cellOf, EDGE, extremeCells, GRID_SIZE, LAST, MAX_ATOMS, TRIM } from './time-grid.ts';
+import { cellArrays, cellOf, EDGE, extremeCells, GRID_SIZE, TRIM, UPPER } from './time-grid.ts';
 import { valueFor } from './memo.ts';
+import { atomsOfCells, compressCells, quantileOfCells } from './time-cells.ts';
+
+/** The cells of a scaled copy not yet written out. */
+const NO_CELLS = new Float64Array(0);
 
 /** An immutable time distribution (sub-probability: `total` may be below 1). */
 export class TimeDist {
   /** Index of the first stored cell. */
   readonly lo: number;
-  /** Mass in cells lo, lo + 1, ... */
-  readonly mass: Float64Array;
-  /** Mass x value summed in each cell (its centroid is sum / mass). */
-  readonly sum: Float64Array;
-  /** Mass x value^2 summed in each cell (its spread around the centroid). */
-  readonly sq: Float64Array;
   readonly total: number;
+  // The cells; null in a scaled copy not yet written out (`base`'s cells times `by`, see scaled).
+  private m: Float64Array | null;
+  private s: Float64Array | null;
+  private q: Float64Array | null;
+  private readonly base: TimeDist | null;
+  private readonly by: number;
 
-  constructor(lo: number, mass: Float64Array, sum: Float64Array, sq: Float64Array) {
+  /** `scaledFrom`, `by` (only from scaled): the cells are scaledFrom's times `by`, written out when first read. */
+  constructor(lo: number, mass: Float64Array, sum: Float64Array, sq: Float64Array, scaledFrom: TimeDist | null = null, by = 1) {
     this.lo = lo;
-    this.mass = mass;
-    this.sum = sum;
-    this.sq = sq;
+    this.base = scaledFrom;
+    this.by = by;
+    const cells = scaledFrom === null ? mass : scaledFrom.mass;
     let t = 0;
-    for (let i = 0; i < mass.length; i++) t += mass[i]!;
+    for (let i = 0; i < cells.length; i++) t += scaledFrom === null ? cells[i]! : cells[i]! * by;
     this.total = t;
+    this.m = scaledFrom === null ? mass : null;
+    this.s = scaledFrom === null ? sum : null;
+    this.q = scaledFrom === null ? sq : null;
+  }
+
+  /** Mass in cells lo, lo + 1, ... */
+  get mass(): Float64Array {
+    return this.m ?? this.write().m!;
+  }
+
+  /** Mass x value summed in each cell (its centroid is sum / mass). */
+  get sum(): Float64Array {
+    return this.s ?? this.write().s!;
+  }
+
+  /** Mass x value^2 summed in each cell (its spread around the centroid). */
+  get sq(): Float64Array {
+    return this.q ?? this.write().q!;
+  }
+
+  /** A scaled copy's cells, written out (the products `times` would have made). */
+  private write(): this {
+    const b = this.base!;
+    const k = this.by;
+    const bm = b.mass;
+    const bs = b.sum;
+    const bq = b.sq;
+    const [m, s, q] = cellArrays(bm.length);
+    for (let i = 0; i < m.length; i++) {
+      m[i] = bm[i]! * k;
+      s[i] = bs[i]! * k;
+      q[i] = bq[i]! * k;
+    }
+    this.m = m;
+    this.s = s;
+    this.q = q;
+    return this;
   }
 
   /** No mass at all. */
@@ -65,9 +107,7 @@ export class TimeDist {
   static fromCdf(cdf: (x: number) => number, from: number, to: number, mass = 1): TimeDist {
     const a = cellOf(Math.max(0, from));
     const b = cellOf(Math.max(0, to));
-    const m = new Float64Array(b - a + 1);
-    const s = new Float64Array(b - a + 1);
-    const q = new Float64Array(b - a + 1);
+    const [m, s, q] = cellArrays(b - a + 1);
     // Second moment of a uniform on [u, w].
     const m2 = (u: number, w: number): number => (u * u + u * w + w * w) / 3;
     let prev = 0;
@@ -121,61 +161,11 @@ export class TimeDist {
   }
 
   /**
-   * The p-quantile of the normalised distribution, read off a piecewise linear CDF with exact knots: each cell's
-   * mass spreads evenly over its mean +- sqrt(3) sd (clipped to the cell), with a knot at its centroid at the
-   * middle of its mass, so smooth shapes interpolate between centroids (second-order accurate); a shared edge of
-   * two adjacent spread cells is a knot, and the CDF is flat across empty cells. A cell whose values are all one
-   * value (a fixed latency, a retry cut at its deadline, an SLA timeout) is a step, so a quantile that falls in it
-   * is exactly that value, and one that falls past a lone busy cell never spreads into the empty cells after it.
+   * The p-quantile of the normalised distribution (time-quantile.ts says how it reads the cells).
    * @example TimeDist.point(10).quantile(0.95) // 10
    */
   quantile(p: number): number {
-    if (this.total <= 0) return 0;
-    const target = Math.min(1, Math.max(0, p)) * this.total;
-    // The previous knot of the CDF (x, F); NaN before the first.
-    let px = NaN;
-    let pf = 0;
-    let found = NaN;
-    const knot = (x: number, f: number): boolean => {
-      if (target <= f) {
-        found = Number.isNaN(px) || f <= pf ? x : px + ((target - pf) / (f - pf)) * (x - px);
-        return true;
-      }
-      px = x;
-      pf = f;
-      return false;
-    };
-    const n = this.mass.length;
-    let acc = 0;
-    let prevSpread = -2;
-    for (let k = 0; k < n; k++) {
-      const m = this.mass[k]!;
-      if (m <= 0) continue;
-      const lowEdge = EDGE[this.lo + k]!;
-      const highEdge = EDGE[this.lo + k + 1] ?? EDGE[LAST]! * 10;
-      const mu = this.sum[k]! / m;
-      if (this.isPoint(k)) {
-        if (knot(mu, acc) || knot(mu, acc + m)) return found;
-        acc += m;
-        continue;
-      }
-      const half = Math.sqrt(3 * Math.max(0, this.sq[k]! / m - mu * mu));
-      const nextSpread = k + 1 < n && this.mass[k + 1]! > 0 && !this.isPoint(k + 1);
-      const a = Math.min(mu, prevSpread === k - 1 ? lowEdge : Math.max(lowEdge, mu - half));
-      const b = Math.max(mu, nextSpread ? highEdge : Math.min(highEdge, mu + half));
-      if (knot(a, acc) || knot(mu, acc + m / 2) || knot(b, acc + m)) return found;
-      acc += m;
-      prevSpread = k;
-    }
-    return px;
-  }
-
-  /** Whether stored cell k holds (nearly) one value. */
-  private isPoint(k: number): boolean {
-    const m = this.mass[k]!;
-    const mu = this.sum[k]! / m;
-    const sd = Math.sqrt(Math.max(0, this.sq[k]! / m - mu * mu));
-    return sd < 0.02 * ((EDGE[this.lo + k + 1] ?? EDGE[LAST]! * 10) - EDGE[this.lo + k]!);
+    return quantileOfCells(this, p);
   }
 
   /**
@@ -199,7 +189,8 @@ export class TimeDist {
   scaled(k: number): TimeDist {
     if (k === 1) return this;
     if (!(k > 0)) return TimeDist.EMPTY;
-    const out = this.times(k);
+    // Written out only when read: most scaled copies (a packet's class times) only give their total and shape.
+    const out = new TimeDist(this.lo, NO_CELLS, NO_CELLS, NO_CELLS, this, k);
     // Same shape: scaled copies share one normalised object, so convolutions of shapes are computed once.
     out.norm = this.normalised();
     return out;
@@ -207,9 +198,7 @@ export class TimeDist {
 
   /** Every cell's mass, sum and sum of squares times k (no shape sharing: see scaled). */
   private times(k: number): TimeDist {
-    const m = new Float64Array(this.mass.length);
-    const s = new Float64Array(this.mass.length);
-    const q = new Float64Array(this.mass.length);
+    const [m, s, q] = cellArrays(this.mass.length);
     for (let i = 0; i < m.length; i++) {
       m[i] = this.mass[i]! * k;
       s[i] = this.sum[i]! * k;
@@ -279,87 +268,23 @@ export class TimeDist {
 
   /** This distribution as atoms (centroids, normalised weights). */
   toAtoms(): Atoms {
-    const values: number[] = [];
-    const weights: number[] = [];
-    const spreads: number[] = [];
-    for (let k = 0; k < this.mass.length; k++) {
-      const m = this.mass[k]!;
-      if (m <= 0) continue;
-      const mu = this.sum[k]! / m;
-      values.push(mu);
-      weights.push(m / this.total);
-      spreads.push(Math.max(0, this.sq[k]! / m - mu * mu));
-    }
-    return { values: Float64Array.from(values), weights: Float64Array.from(weights), spreads: Float64Array.from(spreads) };
+    return atomsOfCells(this);
   }
 
-  /**
-   * At most about MAX_ATOMS atoms with the same mean: runs of neighbouring cells merged into one atom each (its
-   * mass at its mean), so atoms stay as close together, relatively, as a few cells are wide, in the tail as in
-   * the body. What a long distribution is reduced to before it is convolved, so each convolution stays
-   * O(cells x atoms).
-   */
+  /** At most about MAX_ATOMS atoms with the same mean (what a long distribution is convolved as: time-cells.ts). */
   compress(): Atoms {
-    let first = -1;
-    let last = -1;
-    for (let k = 0; k < this.mass.length; k++) {
-      if (this.mass[k]! > 0) {
-        if (first < 0) first = k;
-        last = k;
-      }
-    }
-    if (first < 0 || last - first + 1 <= MAX_ATOMS) return this.toAtoms();
-    const group = Math.ceil((last - first + 1) / MAX_ATOMS);
-    const values: number[] = [];
-    const weights: number[] = [];
-    for (let k = first; k <= last; k += group) {
-      let m = 0;
-      let t = 0;
-      for (let j = k; j < Math.min(k + group, last + 1); j++) {
-        m += this.mass[j]!;
-        t += this.sum[j]!;
-      }
-      if (m <= 0) continue;
-      values.push(t / m);
-      weights.push(m / this.total);
-    }
-    return { values: Float64Array.from(values), weights: Float64Array.from(weights) };
+    // Kept: a step's latency is the narrow side of its convolution on every visit, for every class.
+    this.atoms ??= compressCells(this);
+    return this.atoms;
   }
+  private atoms: Atoms | undefined;
 
   /**
    * The mixture of distributions each taken `weights[i]` times (no scaled copies made on the way).
    * @example TimeDist.weightedMix([TimeDist.point(1), TimeDist.point(3)], [0.5, 0.5]).mean() // 2
    */
   static weightedMix(ds: readonly TimeDist[], weights: readonly number[]): TimeDist {
-    let lo = GRID_SIZE;
-    let hi = -1;
-    let only = -1;
-    let count = 0;
-    for (let i = 0; i < ds.length; i++) {
-      const d = ds[i]!;
-      if (d.total <= 0 || !(weights[i]! > 0)) continue;
-      count++;
-      only = i;
-      lo = Math.min(lo, d.lo);
-      hi = Math.max(hi, d.lo + d.mass.length - 1);
-    }
-    if (count === 0) return TimeDist.EMPTY;
-    if (count === 1) return ds[only]!.scaled(weights[only]!);
-    const m = new Float64Array(hi - lo + 1);
-    const s = new Float64Array(hi - lo + 1);
-    const q = new Float64Array(hi - lo + 1);
-    for (let i = 0; i < ds.length; i++) {
-      const d = ds[i]!;
-      const w = weights[i]!;
-      if (d.total <= 0 || !(w > 0)) continue;
-      const off = d.lo - lo;
-      for (let k = 0; k < d.mass.length; k++) {
-        m[off + k]! += d.mass[k]! * w;
-        s[off + k]! += d.sum[k]! * w;
-        q[off + k]! += d.sq[k]! * w;
-      }
-    }
-    return new TimeDist(lo, m, s, q);
+    return mixOf(ds, weights);
   }
 
   /**
@@ -367,31 +292,26 @@ export class TimeDist {
    * @example TimeDist.mix([TimeDist.point(1, 0.5), TimeDist.point(3, 0.5)]).mean() // 2
    */
   static mix(ds: readonly TimeDist[]): TimeDist {
-    let lo = GRID_SIZE;
-    let hi = -1;
-    let only: TimeDist | undefined;
-    let count = 0;
-    for (const d of ds) {
-      if (d.total <= 0) continue;
-      count++;
-      only = d;
-      lo = Math.min(lo, d.lo);
-      hi = Math.max(hi, d.lo + d.mass.length - 1);
+    return mixOf(ds, null);
+  }
+
+  /** Cells stored (a scaled copy's are its base's, written out or not). */
+  get cells(): number {
+    return (this.m ?? this.base!.mass).length;
+  }
+
+  /** Add this distribution times w into m, s, q from cell `off` on (a scaled copy not written out: through its base, the same products). */
+  addInto(m: Float64Array, s: Float64Array, q: Float64Array, off: number, w: number): void {
+    const src = this.m === null ? this.base! : this;
+    const f = this.m === null ? this.by : 1;
+    const dm = src.mass;
+    const ds = src.sum;
+    const dq = src.sq;
+    for (let k = 0; k < dm.length; k++) {
+      m[off + k]! += dm[k]! * f * w;
+      s[off + k]! += ds[k]! * f * w;
+      q[off + k]! += dq[k]! * f * w;
     }
-    if (count === 0) return TimeDist.EMPTY;
-    if (count === 1) return only!;
-    const m = new Float64Array(hi - lo + 1);
-    const s = new Float64Array(hi - lo + 1);
-    const q = new Float64Array(hi - lo + 1);
-    for (const d of ds) {
-      if (d.total <= 0) continue;
-      for (let k = 0; k < d.mass.length; k++) {
-        m[d.lo - lo + k]! += d.mass[k]!;
-        s[d.lo - lo + k]! += d.sum[k]!;
-        q[d.lo - lo + k]! += d.sq[k]!;
-      }
-    }
-    return new TimeDist(lo, m, s, q);
   }
 
   /**
@@ -423,6 +343,35 @@ export class TimeDist {
 
 /** Convolutions of normalised shapes already computed (weakly held: they go with their inputs). */
 const SUMS = new WeakMap<TimeDist, WeakMap<TimeDist, TimeDist>>();
+
+/**
+ * The mixture of distributions each taken weights[i] times (null: once each). One part is returned as it is (scaled
+ * when weighted); several are added cell by cell, mass x 1 x w being exactly mass x w and mass x 1 mass.
+ */
+function mixOf(ds: readonly TimeDist[], weights: readonly number[] | null): TimeDist {
+  let lo = GRID_SIZE;
+  let hi = -1;
+  let only = -1;
+  let count = 0;
+  for (let i = 0; i < ds.length; i++) {
+    const d = ds[i]!;
+    if (d.total <= 0 || (weights !== null && !(weights[i]! > 0))) continue;
+    count++;
+    only = i;
+    lo = Math.min(lo, d.lo);
+    hi = Math.max(hi, d.lo + d.cells - 1);
+  }
+  if (count === 0) return TimeDist.EMPTY;
+  if (count === 1) return weights === null ? ds[only]! : ds[only]!.scaled(weights[only]!);
+  const [m, s, q] = cellArrays(hi - lo + 1);
+  for (let i = 0; i < ds.length; i++) {
+    const d = ds[i]!;
+    const w = weights === null ? 1 : weights[i]!;
+    if (d.total <= 0 || !(w > 0)) continue;
+    d.addInto(m, s, q, d.lo - lo, w);
+  }
+  return new TimeDist(lo, m, s, q);
+}
 
 /** The sum of two independent normalised durations. */
 function convolve(a: TimeDist, b: TimeDist): TimeDist {
@@ -489,13 +438,9 @@ export class TimeBuilder {
   /** Add a whole distribution times k. */
   addDist(d: TimeDist, k = 1): void {
     if (d.total <= 0 || !(k > 0)) return;
-    for (let j = 0; j < d.mass.length; j++) {
-      this.m[d.lo + j] = this.m[d.lo + j]! + d.mass[j]! * k;
-      this.s[d.lo + j] = this.s[d.lo + j]! + d.sum[j]! * k;
-      this.q[d.lo + j] = this.q[d.lo + j]! + d.sq[j]! * k;
-    }
+    d.addInto(this.m, this.s, this.q, d.lo, k);
     if (d.lo < this.lo) this.lo = d.lo;
-    if (d.lo + d.mass.length - 1 > this.hi) this.hi = d.lo + d.mass.length - 1;
+    if (d.lo + d.cells - 1 > this.hi) this.hi = d.lo + d.cells - 1;
   }
 
   /**
@@ -535,21 +480,35 @@ export class TimeBuilder {
       const va = spreads ? spreads[j]! : 0;
       let c = cellOf(mu[0]! + a);
       if (c < lo) lo = c;
-      // The upper edge of cell c (none past the last cell): most cells move to the same or the next cell.
-      let upper = c < LAST ? EDGE[c + 1]! : Infinity;
+      // Most cells move to the same or the next cell. The current cell's sums stay in registers until the pointer
+      // leaves it (the same additions in the same order as adding to the arrays each time, without waiting on a
+      // store before each load).
+      let upper = UPPER[c]!;
+      let cm = M[c]!;
+      let cs = S[c]!;
+      let cq = Q[c]!;
       for (let t = 0; t < count; t++) {
         const x = mu[t]! + a;
         if (x >= upper) {
+          M[c] = cm;
+          S[c] = cs;
+          Q[c] = cq;
           // Far jumps (a sparse distribution) by logarithm, short ones by walking.
-          if (x >= EDGE[c + 8]!) c = cellOf(x);
-          else while (c < LAST && EDGE[c + 1]! <= x) c++;
-          upper = c < LAST ? EDGE[c + 1]! : Infinity;
+          if (x >= UPPER[c + 7]!) c = cellOf(x);
+          else while (x >= UPPER[c]!) c++;
+          upper = UPPER[c]!;
+          cm = M[c]!;
+          cs = S[c]!;
+          cq = Q[c]!;
         }
         const mw = cellMass[t]! * w;
-        M[c] = M[c]! + mw;
-        S[c] = S[c]! + mw * x;
-        Q[c] = Q[c]! + mw * (x * x + within[t]! + va);
+        cm = cm + mw;
+        cs = cs + mw * x;
+        cq = cq + mw * (x * x + within[t]! + va);
       }
+      M[c] = cm;
+      S[c] = cs;
+      Q[c] = cq;
       if (c > hi) hi = c;
     }
     this.lo = lo;
@@ -583,7 +542,13 @@ export class TimeBuilder {
           this.q[hi] = this.q[hi]! + this.q[i]!;
         }
       }
-      out = new TimeDist(lo, this.m.slice(lo, hi + 1), this.s.slice(lo, hi + 1), this.q.slice(lo, hi + 1));
+      const [m, s, q] = cellArrays(hi - lo + 1);
+      for (let i = lo; i <= hi; i++) {
+        m[i - lo] = this.m[i]!;
+        s[i - lo] = this.s[i]!;
+        q[i - lo] = this.q[i]!;
+      }
+      out = new TimeDist(lo, m, s, q);
       this.m.fill(0, this.lo, this.hi + 1);
       this.s.fill(0, this.lo, this.hi + 1);
       this.q.fill(0, this.lo, this.hi + 1);

@@ -15,7 +15,23 @@ export const GRID_SIZE = 2 + PER_DECADE * DECADES;
 export const EDGE = new Float64Array(GRID_SIZE + 1);
 for (let i = 1; i <= GRID_SIZE; i++) EDGE[i] = LOW * Math.pow(10, (i - 1) / PER_DECADE);
 export const LAST = GRID_SIZE - 1;
+/**
+ * Upper edge of each cell, Infinity from the open last cell on (8 past it, so a look a few cells ahead needs no
+ * bounds test): the convolution's pointer walks the grid with one comparison a step.
+ */
+export const UPPER = new Float64Array(GRID_SIZE + 8).fill(Infinity);
+for (let i = 0; i < LAST; i++) UPPER[i] = EDGE[i + 1]!;
 export const LOG_STEP = PER_DECADE / Math.LN10;
+/**
+ * Arrays for n cells (mass, sum, sum of squares) in one buffer: a distribution's cells are one allocation, not
+ * three (a typed array past 64 bytes gets a buffer of its own off the heap, slow to make and to collect, and the
+ * estimates make thousands).
+ */
+export function cellArrays(n: number): [Float64Array, Float64Array, Float64Array] {
+  const b = new ArrayBuffer(24 * n);
+  return [new Float64Array(b, 0, n), new Float64Array(b, 8 * n, n), new Float64Array(b, 16 * n, n)];
+}
+
 /** Tail mass (relative, at each end) a built distribution drops into its next cell: far below any quantile read. */
 export const TRIM = 1e-9;
 /** Above this many cells the narrower side of a convolution is reduced to atoms (compress). */
@@ -58,9 +74,7 @@ export function extremeCells(cands: readonly { readonly d: TimeDist; readonly al
   const n = hi - lo + 1;
   // prod[k]: P(all arrived by cell k) for max, P(none arrived by cell k) for min (non-arrivals never arrive).
   const prod = new Float64Array(n).fill(1);
-  const cm = new Float64Array(n);
-  const cs = new Float64Array(n);
-  const cq = new Float64Array(n);
+  const [cm, cs, cq] = cellArrays(n);
   let none = 1;
   for (const { d, alpha } of live) {
     const a = Math.min(1, alpha);
@@ -78,9 +92,7 @@ export function extremeCells(cands: readonly { readonly d: TimeDist; readonly al
       prod[k] = prod[k]! * (max ? 1 - a + a * f : 1 - a * f);
     }
   }
-  const m = new Float64Array(n);
-  const s = new Float64Array(n);
-  const q = new Float64Array(n);
+  const [m, s, q] = cellArrays(n);
   let prev = max ? none : 0;
   const scale = 1 - none;
   for (let k = 0; k < n; k++) {
