@@ -11,7 +11,7 @@ import { checkOf, humanOf, loopPassesOf, stepOf, type TryingNode } from './node-
 import { addPhase, phaseTotal, scalePhase, shiftPhase, uniformPhase, type Phase } from './phase.ts';
 import { exclusiveRouting, inclusiveRouting, type RouteValues, type Routing } from './routing.ts';
 import { TimeDist } from './time-dist.ts';
-import { SEVS, T_C, T_W, T_N, PROCESS_WORK, SMALL_CLASS, newEnds, NO_REGIME, sumOf, mixedTime, PacketBuilder, type Packet, type GateOutcome, type Input } from './flow-packets.ts';
+import { SEVS, T_C, T_W, T_N, PROCESS_WORK, SMALL_CLASS, newEnds, NO_REGIME, sumOf, mixedTime, emptyParts, PacketBuilder, type Packet, type GateOutcome, type Input } from './flow-packets.ts';
 import { RegionBase } from './flow-region.ts';
 
 /** A region whose nodes apply their closed forms. */
@@ -35,7 +35,7 @@ export class Region extends RegionBase {
     const producer = node.kind === 'ai' || node.kind === 'tool' || node.kind === 'data';
     const selfKind = producer ? L.kindOf.get(base) : undefined;
     const m = new Float64Array(L.comps);
-    const parts: TimeDist[][] = Array.from({ length: L.classes }, () => []);
+    const parts = emptyParts(L.classes);
     const incoming: Packet[] = [];
     const comp = this.f.compOf[base]!;
     // from: the base node the packet comes from (-1: a region's entry, which keeps the classes it has).
