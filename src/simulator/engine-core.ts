@@ -272,18 +272,31 @@ export abstract class EngineCore {
       while (grp.parked.length > 0) grp.parked.pop();
       grp.done = false;
       grp.timerArmed = false;
-      s.groups.push(grp);
-    } else s.groups.push({ id, caseId, parent, live, parked: [], done: false, timerArmed: false });
+      this.placeGroup(grp);
+    } else this.placeGroup({ id, caseId, parent, live, parked: [], done: false, timerArmed: false });
     return id;
+  }
+
+  /** The live group with this id, or null when it ended (EngineState.groups is a ring, like the tokens'). */
+  protected groupAt(id: number): Group | null {
+    const ring = this.s.groups;
+    const grp = ring[id & (ring.length - 1)];
+    return grp != null && grp.id === id ? grp : null;
+  }
+
+  private placeGroup(grp: Group): void {
+    const s = this.s;
+    while (s.groups[grp.id & (s.groups.length - 1)] != null) s.groups = doubledRing(s.groups);
+    s.groups[grp.id & (s.groups.length - 1)] = grp;
   }
 
   /** Group `gid` has ended (or was never alive): its id no longer finds it, and its object goes back to the spares. */
   protected releaseGroup(gid: number): void {
     const s = this.s;
-    const grp = s.groups[gid];
+    const grp = this.groupAt(gid);
     if (!grp) return;
     grp.done = true;
-    s.groups[gid] = null;
+    s.groups[gid & (s.groups.length - 1)] = null;
     this.spareGroups.push(grp);
   }
 
@@ -315,10 +328,9 @@ export abstract class EngineCore {
 
   /** One branch of the group is gone: fire its join if the rest are all there, or close finished groups upwards. */
   private shrink(c: CaseState, groupId: number): void {
-    const s = this.s;
     let gid = groupId;
     for (;;) {
-      const grp = s.groups[gid];
+      const grp = this.groupAt(gid);
       if (!grp) return;
       grp.live--;
       if (grp.live > 0) {
@@ -413,9 +425,9 @@ export function blankToken(): Token {
   };
 }
 
-/** The ring's live tokens in a ring twice as long (two that share a place there shared one before: none do). */
-function doubledRing(ring: readonly (Token | null)[]): (Token | null)[] {
-  const bigger = nullRing<Token>(ring.length * 2);
+/** The ring's live entries in a ring twice as long (two that share a place there shared one before: none do). */
+function doubledRing<T extends { readonly id: number }>(ring: readonly (T | null)[]): (T | null)[] {
+  const bigger = nullRing<T>(ring.length * 2);
   for (const t of ring) if (t) bigger[t.id & (bigger.length - 1)] = t;
   return bigger;
 }

@@ -216,9 +216,9 @@ export interface EngineState {
   slots: number;
   // Tokens, groups and cases are numbered 0, 1, 2... in creation order, so they live in arrays indexed by id (null
   // once ended) rather than in objects keyed by id: objects that see `delete` fall into V8's dictionary mode and
-  // every lookup becomes a hash probe (measured: ~25% of engine time). The group and case arrays grow by one slot
-  // per group / case ever created, the same order of memory as the per-case results; tokens, the most numerous,
-  // are in a ring (below).
+  // every lookup becomes a hash probe (measured: ~25% of engine time). The case array grows by one slot per
+  // case ever created, the same order of memory as the per-case results; tokens and groups, the most numerous,
+  // are in rings (below).
   /**
    * The live tokens, as a ring: token `id` sits at `id & (tokens.length - 1)` (the length is a power of two, doubled
    * whenever a new token's place is still taken by a live one), ended places are null. Ids are never reused, so a
@@ -227,6 +227,7 @@ export interface EngineState {
    * Iterate it in id order where order matters (the debugger's view).
    */
   tokens: (Token | null)[];
+  /** The live branch groups, as a ring by id like `tokens`. */
   groups: (Group | null)[];
   active: (CaseState | null)[];
   /** By node index; null until the node's first use. */
@@ -332,7 +333,7 @@ export function initialState(g: CompiledGraph, cfg: EngineConfig): EngineState {
     freeSlots: [],
     slots: 0,
     tokens: nullRing<Token>(64),
-    groups: objectList<Group>(),
+    groups: nullRing<Group>(64),
     active: new Array<CaseState | null>(cfg.cases).fill(null),
     // Made up front for every human gate, not on first use: a replication's first item at a gate would otherwise
     // run a path the optimised engine has never seen (a deoptimisation per replication). An unused gate adds 0.

@@ -114,7 +114,7 @@ export abstract class Routing extends HumanGates {
     const count = to - from;
     const gid = this.newGroup(c.id, tok.group, count);
     // Drop ended groups from the case's list now and then (a case that loops through splits makes many).
-    if (c.groups.length >= 64 && (c.groups.length & 63) === 0) c.groups = c.groups.filter((id) => s.groups[id] != null);
+    if (c.groups.length >= 64 && (c.groups.length & 63) === 0) c.groups = c.groups.filter((id) => this.groupAt(id) !== null);
     c.groups.push(gid);
     // The branches take consecutive ids, so they are found by id below with no list of them.
     const first = s.nextToken;
@@ -203,7 +203,7 @@ export abstract class Routing extends HumanGates {
 
   private arriveJoin(tok: Token, c: CaseState, n: number): void {
     const s = this.s;
-    const grp = s.groups[tok.group];
+    const grp = this.groupAt(tok.group);
     const mode = this.g.mode[n];
     // A branch that was never split off (root group) has no siblings to wait for; `any` lets each branch through.
     if (!grp || grp.parent < 0 || mode === JOIN_MODE.any) {
@@ -254,7 +254,7 @@ export abstract class Routing extends HumanGates {
   private readonly firing: Token[] = tokenList();
 
   protected onJoinTimeout(groupId: number, n: number): void {
-    const grp = this.s.groups[groupId];
+    const grp = this.groupAt(groupId);
     const c = grp ? this.s.active[grp.caseId] : undefined;
     if (!grp || !c || grp.done) return;
     const parked = grp.parked.map((id) => this.live(id)).filter((t): t is Token => t != null && t.node === n);
@@ -303,14 +303,13 @@ export abstract class Routing extends HumanGates {
    * proportional to what is alive rather than to everything the case ever created.
    */
   private cancelGroup(c: CaseState, groupId: number): void {
-    const s = this.s;
     // A case has few groups alive at once: a plain list beats a Set here.
     const doomed = [groupId];
     let grew = true;
     while (grew) {
       grew = false;
       for (const key of c.groups) {
-        const grp = s.groups[key];
+        const grp = this.groupAt(key);
         if (grp && !doomed.includes(grp.id) && doomed.includes(grp.parent)) {
           doomed.push(grp.id);
           grew = true;
@@ -333,7 +332,7 @@ export abstract class Routing extends HumanGates {
     for (const gid of doomed) this.releaseGroup(gid);
     // Compact now and then (setting an array's length is a runtime call: not on every join).
     if (dead > 16) c.tokens = c.tokens.filter((id) => this.live(id) != null);
-    if (c.groups.length > 16) c.groups = c.groups.filter((gid) => s.groups[gid] != null);
+    if (c.groups.length > 16) c.groups = c.groups.filter((gid) => this.groupAt(gid) !== null);
   }
 
   /**
