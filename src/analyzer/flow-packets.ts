@@ -245,6 +245,13 @@ export function newSums(n: number): NodeSums {
   return { visits: new Float64Array(n), cost: new Float64Array(n), failedAt: new Float64Array(n), humanSeconds: new Float64Array(n), gateArrivals: new Map() };
 }
 
+/** n empty lists of time parts (one per class: a visit gathers its inflow's into them). */
+export function emptyParts(n: number): TimeDist[][] {
+  const l: TimeDist[][] = [];
+  for (let c = 0; c < n; c++) l.push([]);
+  return l;
+}
+
 export function emptyTimes(n: number): TimeDist[] {
   // A loop, not Array.from with a callback: every packet built starts from one.
   const t: TimeDist[] = [];

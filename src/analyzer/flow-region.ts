@@ -9,7 +9,7 @@ import { buildCsr, reversePostorder, tarjan } from './graph-core.ts';
 import { loopPassesOf } from './node-models.ts';
 import { addPhase, scalePhase, shiftPhase, uniformPhase, type Phase } from './phase.ts';
 import { TimeDist } from './time-dist.ts';
-import { splitEdges, SEVS, Layout, VISIT_GUARD, MAX_SWEEPS, SETTLED, newEnds, sumOf, newSums, type LaterTimes, emptyTimes, mixedTime, PacketBuilder, type Packet, type Ends, type RegionResult, type Input } from './flow-packets.ts';
+import { splitEdges, SEVS, Layout, VISIT_GUARD, MAX_SWEEPS, SETTLED, newEnds, sumOf, newSums, type LaterTimes, emptyTimes, emptyParts, mixedTime, PacketBuilder, type Packet, type Ends, type RegionResult, type Input } from './flow-packets.ts';
 import { combine, Race } from './flow-join.ts';
 import { withTail } from './loop-tail.ts';
 import type { Flow } from './flow.ts';
@@ -387,7 +387,7 @@ export abstract class RegionBase {
   /** Sum packets (phases made explicit where any is). */
   protected merge(ps: readonly Packet[]): Packet {
     const m = new Float64Array(this.L.comps);
-    const parts: TimeDist[][] = Array.from({ length: this.L.classes }, () => []);
+    const parts = emptyParts(this.L.classes);
     const anyPh = ps.some((p) => p.ph !== null && sumOf(p.m) > 0);
     const ph: Phase | null = anyPh ? new Float64Array(uniformPhase().length) : null;
     for (const p of ps) {

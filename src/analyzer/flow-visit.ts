@@ -11,11 +11,17 @@ import { checkOf, humanOf, loopPassesOf, stepOf, type TryingNode } from './node-
 import { addPhase, phaseTotal, scalePhase, shiftPhase, uniformPhase, type Phase } from './phase.ts';
 import { exclusiveRouting, inclusiveRouting, type RouteValues, type Routing } from './routing.ts';
 import { TimeDist } from './time-dist.ts';
-import { SEVS, T_C, T_W, T_N, PROCESS_WORK, SMALL_CLASS, newEnds, NO_REGIME, sumOf, mixedTime, PacketBuilder, type Packet, type GateOutcome, type Input } from './flow-packets.ts';
+import { SEVS, T_C, T_W, T_N, PROCESS_WORK, SMALL_CLASS, newEnds, NO_REGIME, sumOf, mixedTime, emptyParts, PacketBuilder, type Packet, type GateOutcome, type Input } from './flow-packets.ts';
 import { RegionBase } from './flow-region.ts';
 
 /** A region whose nodes apply their closed forms. */
 export class Region extends RegionBase {
+  /**
+   * The gathered inflow's masses, reused by every visit: only its own closed forms read them (the packets they
+   * emit have their own), and a fresh array each visit was an allocation off the heap.
+   */
+  private readonly inflow = new Float64Array(this.L.comps);
+
   /** Process local node v: gather its inflow, emit its outflow. Returns the largest change of an out edge's mass. */
   protected process(v: number, cap = Infinity): number {
     // A visit's own bookkeeping (gathering and merging every class's packets) is work too, beside the
@@ -34,8 +40,9 @@ export class Region extends RegionBase {
     const L = this.L;
     const producer = node.kind === 'ai' || node.kind === 'tool' || node.kind === 'data';
     const selfKind = producer ? L.kindOf.get(base) : undefined;
-    const m = new Float64Array(L.comps);
-    const parts: TimeDist[][] = Array.from({ length: L.classes }, () => []);
+    const m = this.inflow;
+    m.fill(0);
+    const parts = emptyParts(L.classes);
     const incoming: Packet[] = [];
     const comp = this.f.compOf[base]!;
     // from: the base node the packet comes from (-1: a region's entry, which keeps the classes it has).
