@@ -15,7 +15,7 @@
 import { faultSchema, MAX_SECONDS, type Fault, type Scenario, type Workflow } from '../domain/index.ts';
 import { compileGraph, type CompiledGraph } from './compile.ts';
 import { compileArrival, compileAttributes, compileFaults } from './compile-scenario.ts';
-import { checkpointState, Engine, restoreState, TOKEN_STATE, type Plain, type TraceEvent, type TraceType } from './engine.ts';
+import { checkpointState, Engine, restoreState, TOKEN_STATE, type Plain, type Token, type TraceEvent, type TraceType } from './engine.ts';
 
 export type NodeStatus = 'idle' | 'running' | 'retrying' | 'queued' | 'failed' | 'passed';
 
@@ -167,8 +167,9 @@ export function createDebugRun(doc: Workflow, scenario: Scenario | undefined, se
     const nodes: Record<string, NodeStatus> = {};
     for (const id of g.nodeIds) nodes[id] = history[id] ?? 'idle';
     const activeEdges = new Set<string>();
-    for (const t of engine.s.tokens) {
-      if (!t) continue;
+    // In creation order (the engine keeps live tokens in a ring by id): where several are at one node, the last wins.
+    const live = engine.s.tokens.filter((t): t is Token => t !== null).sort((a, b) => a.id - b.id);
+    for (const t of live) {
       const id = g.nodeIds[t.node];
       if (id === undefined) continue;
       if (t.lastEdge >= 0) activeEdges.add(g.edgeIds[t.lastEdge] ?? '');

@@ -10,7 +10,7 @@ import { DEFAULT_VISIT_LIMIT } from '../domain/semantics/index.ts';
 import { backEdges, CASE_OUTCOMES, NEVER, OUT_FAILED, OUT_STUCK, type CompiledGraph } from './compile.ts';
 import type { CompiledFaults } from './compile-scenario.ts';
 import { DIST, sampleCoded } from './distributions.ts';
-import { initialState, objectList, TOKEN_STATE, type CaseState, type EngineConfig, type EngineState, type Group, type Token } from './engine-state.ts';
+import { initialState, nullRing, objectList, TOKEN_STATE, type CaseState, type EngineConfig, type EngineState, type Group, type Token } from './engine-state.ts';
 import { EVENT, pushEvent } from './event-queue.ts';
 import { nextFloat, PURPOSE, PURPOSE_COUNT, streamIndex } from './rng.ts';
 
@@ -219,13 +219,20 @@ export abstract class EngineCore {
     tok.lastEdge = -1;
     tok.gateArrivedAt = 0;
     tok.gateTimedOut = false;
-    s.tokens.push(tok);
+    this.place(tok);
     // Drop ended tokens from the case's list now and then (joins that fire close their group without a search, so
     // nothing else compacts it), keeping it proportional to what is alive in a case that loops through splits.
-    if (c.tokens.length >= 64 && (c.tokens.length & 63) === 0) c.tokens = c.tokens.filter((id) => s.tokens[id] != null);
+    if (c.tokens.length >= 64 && (c.tokens.length & 63) === 0) c.tokens = c.tokens.filter((id) => this.live(id) !== null);
     c.tokens.push(tok.id);
     c.moving++;
     return tok;
+  }
+
+  /** Put a new token in the ring of live tokens (EngineState.tokens), doubling the ring while its place is taken. */
+  private place(tok: Token): void {
+    const s = this.s;
+    while (s.tokens[tok.id & (s.tokens.length - 1)] != null) s.tokens = doubledRing(s.tokens);
+    s.tokens[tok.id & (s.tokens.length - 1)] = tok;
   }
 
   /**
@@ -234,8 +241,10 @@ export abstract class EngineCore {
    */
   protected release(tok: Token): void {
     const s = this.s;
-    if (s.tokens[tok.id] !== tok) return;
-    s.tokens[tok.id] = null;
+    const ring = s.tokens;
+    const at = tok.id & (ring.length - 1);
+    if (ring[at] !== tok) return;
+    ring[at] = null;
     this.spare.push(tok);
   }
 
@@ -280,7 +289,9 @@ export abstract class EngineCore {
 
   /** The live token with this id, or null when it ended or was cancelled (a stale event). */
   protected live(id: number): Token | null {
-    return this.s.tokens[id] ?? null;
+    const ring = this.s.tokens;
+    const t = ring[id & (ring.length - 1)];
+    return t != null && t.id === id ? t : null;
   }
 
   /** Take a token out of play without touching group accounting (its replacement or its case does that). */
@@ -339,7 +350,7 @@ export abstract class EngineCore {
     if (!s.active[c.id]) return;
     s.active[c.id] = null;
     for (const id of c.tokens) {
-      const t = s.tokens[id];
+      const t = this.live(id);
       if (t) this.drop(t);
     }
     for (const gid of c.groups) this.releaseGroup(gid);
@@ -400,4 +411,11 @@ export function blankToken(): Token {
     gateArrivedAt: 0,
     gateTimedOut: false,
   };
+}
+
+/** The ring's live tokens in a ring twice as long (two that share a place there shared one before: none do). */
+function doubledRing(ring: readonly (Token | null)[]): (Token | null)[] {
+  const bigger = nullRing<Token>(ring.length * 2);
+  for (const t of ring) if (t) bigger[t.id & (bigger.length - 1)] = t;
+  return bigger;
 }

@@ -214,10 +214,18 @@ export interface EngineState {
   visits: Int32Array;
   freeSlots: number[];
   slots: number;
-  // Tokens, groups and cases are numbered 0, 1, 2... in creation order, so they live in dense arrays indexed by
-  // id (null once ended) rather than in objects keyed by id: objects that see `delete` fall into V8's dictionary
-  // mode and every lookup becomes a hash probe (measured: ~25% of engine time). The arrays grow by one slot per
-  // token / group / case ever created, the same order of memory as the per-case results.
+  // Tokens, groups and cases are numbered 0, 1, 2... in creation order, so they live in arrays indexed by id (null
+  // once ended) rather than in objects keyed by id: objects that see `delete` fall into V8's dictionary mode and
+  // every lookup becomes a hash probe (measured: ~25% of engine time). The group and case arrays grow by one slot
+  // per group / case ever created, the same order of memory as the per-case results; tokens, the most numerous,
+  // are in a ring (below).
+  /**
+   * The live tokens, as a ring: token `id` sits at `id & (tokens.length - 1)` (the length is a power of two, doubled
+   * whenever a new token's place is still taken by a live one), ended places are null. Ids are never reused, so a
+   * lookup checks the id of what it finds. A list indexed by id grew by one place per token ever made (model C: 31
+   * per case), its growth costing page faults and copies; the ring stays as long as the span of live ids needs.
+   * Iterate it in id order where order matters (the debugger's view).
+   */
   tokens: (Token | null)[];
   groups: (Group | null)[];
   active: (CaseState | null)[];
@@ -254,6 +262,16 @@ export function objectList<T>(): (T | null)[] {
   const list: (T | null)[] = [null];
   list.pop();
   return list;
+}
+
+/**
+ * A ring of `length` empty places (a power of two) for objects, made with object elements (see `objectList`).
+ * @example nullRing<Token>(64).length // 64
+ */
+export function nullRing<T>(length: number): (T | null)[] {
+  const ring = objectList<T>();
+  for (let i = 0; i < length; i++) ring.push(null);
+  return ring;
 }
 
 function newStats(n: number): NodeStats {
@@ -313,7 +331,7 @@ export function initialState(g: CompiledGraph, cfg: EngineConfig): EngineState {
     visits: new Int32Array(64 * g.nodeCount),
     freeSlots: [],
     slots: 0,
-    tokens: objectList<Token>(),
+    tokens: nullRing<Token>(64),
     groups: objectList<Group>(),
     active: new Array<CaseState | null>(cfg.cases).fill(null),
     // Made up front for every human gate, not on first use: a replication's first item at a gate would otherwise

@@ -83,7 +83,7 @@ export abstract class HumanGates extends Checks {
       const id = gs.queue[gs.head] ?? -1;
       gs.head = (gs.head + 1) & (gs.queue.length - 1);
       gs.queued--;
-      const tok = s.tokens[id];
+      const tok = this.live(id);
       // Entries of tokens that left the queue (SLA timeout, cancelled, case ended) are skipped.
       if (!tok || tok.state !== TOKEN_STATE.queued || tok.node !== n) continue;
       this.queueArea(n, gs);

@@ -123,7 +123,7 @@ export abstract class Routing extends HumanGates {
     for (let k = 0; k < count; k++) {
       // An earlier branch may have ended the case (failed, stuck) or cancelled this one (a join `first`): then its
       // id finds nothing (its object may already carry another token).
-      const b = s.tokens[first + k];
+      const b = this.live(first + k);
       if (!b || !s.active[c.id]) continue;
       this.follow(b, edges[from + k] ?? 0);
     }
@@ -231,11 +231,11 @@ export abstract class Routing extends HumanGates {
   /** Fire a join `all` when every live branch of the group is parked at the same join. */
   protected tryFireJoin(c: CaseState, grp: Group): void {
     if (!joinReleases('all', grp.parked.length, grp.live)) return;
-    const first = this.s.tokens[grp.parked[0] ?? -1];
+    const first = this.live(grp.parked[0] ?? -1);
     if (!first) return;
     const n = first.node;
     for (const id of grp.parked) {
-      const t = this.s.tokens[id];
+      const t = this.live(id);
       if (!t || t.node !== n) return;
     }
     // The list a join fires with is this one engine-wide list, refilled: a fresh list per firing was ~40 bytes of
@@ -244,7 +244,7 @@ export abstract class Routing extends HumanGates {
     const parked = this.firing;
     while (parked.length > 0) parked.pop();
     for (const id of grp.parked) {
-      const t = this.s.tokens[id];
+      const t = this.live(id);
       if (t) parked.push(t);
     }
     this.mergeAndLeave(c, grp, n, parked);
@@ -257,7 +257,7 @@ export abstract class Routing extends HumanGates {
     const grp = this.s.groups[groupId];
     const c = grp ? this.s.active[grp.caseId] : undefined;
     if (!grp || !c || grp.done) return;
-    const parked = grp.parked.map((id) => this.s.tokens[id]).filter((t): t is Token => t != null && t.node === n);
+    const parked = grp.parked.map((id) => this.live(id)).filter((t): t is Token => t != null && t.node === n);
     if (parked.length === 0) return;
     this.mergeAndLeave(c, grp, n, parked);
   }
@@ -319,7 +319,7 @@ export abstract class Routing extends HumanGates {
     }
     let dead = 0;
     for (const id of c.tokens) {
-      const t = s.tokens[id];
+      const t = this.live(id);
       if (!t) {
         dead++;
         continue;
@@ -332,7 +332,7 @@ export abstract class Routing extends HumanGates {
     }
     for (const gid of doomed) this.releaseGroup(gid);
     // Compact now and then (setting an array's length is a runtime call: not on every join).
-    if (dead > 16) c.tokens = c.tokens.filter((id) => s.tokens[id] != null);
+    if (dead > 16) c.tokens = c.tokens.filter((id) => this.live(id) != null);
     if (c.groups.length > 16) c.groups = c.groups.filter((gid) => s.groups[gid] != null);
   }
 
