@@ -18,7 +18,8 @@ async function load() {
 }
 
 const { main } = await load();
-const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+// oneShot: this process runs one command, which may tune V8 for it (src/cli/v8-tuning.ts).
+const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, oneShot: true });
 process.exitCode = code;
 // Exit once stdout and stderr have taken everything written (the callbacks of these empty writes run after the
 // earlier writes are flushed), instead of letting Node tear the process down: the teardown frees the heap and

@@ -8,7 +8,6 @@
 // accepts the cache; if not, it deletes it and says so (exit 1): the command line works without it.
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { cachePath, loadBundle } from '../bin/cli-bundle.mjs';
 
@@ -20,17 +19,8 @@ if (process.argv[2] === '--check') {
   process.exit(loaded && !loaded.script.cachedDataRejected ? 0 : 1);
 }
 
-// `baton simulate` tunes V8's inlining for a short run (src/cli/short-run.ts). V8 refuses a cache made under
-// flags other than its own, so every flag a command sets is put back to its default before the cache is made.
-// The bundle calls node:v8 through require(), whose exports object can be wrapped (an ES module namespace cannot).
-const v8 = createRequire(import.meta.url)('node:v8');
-const setFlags = [];
-const setFlagsFromString = v8.setFlagsFromString;
-v8.setFlagsFromString = (flags) => {
-  setFlags.push(...flags.split(/\s+/).filter(Boolean));
-  setFlagsFromString(flags);
-};
-
+// The commands run here without `oneShot`, so none tunes V8's flags (src/cli/v8-tuning.ts): V8 refuses a cache
+// made under flags other than the ones `baton` starts with.
 const loaded = loadBundle({ useCache: false });
 if (!loaded) throw new Error('dist-cli/baton.js is missing: build it first (scripts/build-cli.mjs)');
 const sink = { write: () => true };
@@ -55,15 +45,6 @@ for (const argv of runs) {
   await loaded.exports.main(argv, io);
 }
 
-if (setFlags.length > 0) {
-  const options = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
-  for (const flag of setFlags) {
-    const name = flag.replace(/^--(no-)?/, '').replace(/=.*$/, '');
-    const dflt = new RegExp(`default: (--(?:no-)?${name.replace(/[-[\]/{}()*+?.\\^$|]/g, '\\$&')}(?:=\\S+)?)\\s`).exec(options)?.[1];
-    if (dflt === undefined) throw new Error(`cannot find the default of V8 flag ${flag}`);
-    setFlagsFromString(dflt);
-  }
-}
 writeFileSync(cachePath, loaded.script.createCachedData());
 
 try {

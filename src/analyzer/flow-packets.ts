@@ -120,6 +120,11 @@ export interface LaterTimes {
   laterAbort(part: () => TimeDist): void;
 }
 
+/** `d` mixed with the parts computed now, in the order they were added. */
+function withParts(d: TimeDist, parts: readonly (() => TimeDist)[]): TimeDist {
+  return TimeDist.mix([d, ...parts.map((part) => part())]);
+}
+
 /**
  * Ends whose time distributions take parts that are computed only when read. Those parts are convolutions (a
  * failure's time is the inflow moved on by the failed tries; a block's ends are its inflow moved on by its
@@ -139,7 +144,7 @@ class LazyEnds implements Ends, LaterTimes {
 
   get endTime(): TimeDist {
     if (this.ends.length > 0) {
-      this.end = TimeDist.mix([this.end, ...this.ends.map((part) => part())]);
+      this.end = withParts(this.end, this.ends);
       this.ends = [];
     }
     return this.end;
@@ -152,7 +157,7 @@ class LazyEnds implements Ends, LaterTimes {
 
   get abortTime(): TimeDist {
     if (this.aborts.length > 0) {
-      this.abort = TimeDist.mix([this.abort, ...this.aborts.map((part) => part())]);
+      this.abort = withParts(this.abort, this.aborts);
       this.aborts = [];
     }
     return this.abort;

@@ -2,6 +2,11 @@
 export interface CliIo {
   readonly stdout: { write(chunk: string): unknown };
   readonly stderr: { write(chunk: string): unknown };
+  /**
+   * True when this command is all the process runs (bin/baton.mjs): the command may then tune V8 for its one run
+   * (v8-tuning.ts). V8's flags are the process's, so a host running several commands leaves this unset.
+   */
+  readonly oneShot?: boolean;
 }
 
 /** Exit codes (interfaces.md): 0 fine; 1 findings / failed hypothesis; 2 unusable input. */

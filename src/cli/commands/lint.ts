@@ -5,7 +5,7 @@
  * 2 unusable input (unreadable, not a workflow, over a limit, or a workflow that fails validation: the
  * analyzer only judges valid documents; `baton validate` lists the problems), with one line on stderr.
  */
-import { tuneForAnalysis } from '../analysis-tuning.ts';
+import { tuneForAnalysis } from '../v8-tuning.ts';
 import { readInputFile } from '../read-input.ts';
 import { analyze, type Analysis } from '../../analyzer/index.ts';
 import { formatProblem, formatSeconds, LINT_PRESETS, type LintPreset } from '../../domain/index.ts';
@@ -163,7 +163,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr.write(`${parsed.file}: ${what}: ${first ? formatProblem(first) : 'unknown problem'}\n`);
     return EXIT_UNUSABLE;
   }
-  tuneForAnalysis();
+  if (io.oneShot === true) tuneForAnalysis();
   const analysis = analyze(result.doc, parsed.preset !== undefined ? { preset: parsed.preset } : {});
   io.stdout.write(parsed.format === 'json' ? `${JSON.stringify(lintJson(analysis), null, 2)}\n` : lintText(parsed.file, analysis));
   const errors = analysis.findings.filter((f) => f.severity === 'error').length;

@@ -17,7 +17,7 @@ import { importWorkflow } from '../../interop/import.ts';
 import { SimulationInputError } from '../../simulator/compile.ts';
 import { baselineScenario, DEFAULT_REPLICATIONS, resolveScenario, runBatch, type KpiValue, type SimulationReport } from '../../simulator/report.ts';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliIo, type Command } from '../io.ts';
-import { plannedActivities, tuneForShortRun } from '../short-run.ts';
+import { plannedActivities, tuneForShortRun } from '../v8-tuning.ts';
 
 const USAGE = 'baton simulate FILE [--scenario ID] [--baseline] [--cases N] [--replications R] [--seed S] [--format text|json]';
 const SUMMARY = [
@@ -160,7 +160,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const replications = o.replications ?? scenario.replications ?? DEFAULT_REPLICATIONS;
   const seed = o.seed ?? scenario.seed;
   let report: SimulationReport | null;
-  tuneForShortRun(plannedActivities(doc, cases, replications));
+  if (io.oneShot === true) tuneForShortRun(plannedActivities(doc, cases, replications));
   try {
     report = runBatch(doc, scenario, { cases, replications, seed });
   } catch (e) {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importWorkflow } from '../../src/interop/import.ts';
-import { plannedActivities, SHORT_RUN_ACTIVITIES, tuneForShortRun } from '../../src/cli/short-run.ts';
+import { plannedActivities, SHORT_RUN_ACTIVITIES, tuneForShortRun } from '../../src/cli/v8-tuning.ts';
 
 function load(model: string) {
   const r = importWorkflow(readFileSync(new URL(`../../bench/peers/models/${model}.baton.json`, import.meta.url)));
