@@ -399,11 +399,12 @@ class AslWriter {
       return state;
     };
     switch (node.kind) {
-      case 'trigger':
+      case 'trigger': {
         // A called workflow is a child state machine: its caller runs it as a step (states:startExecution.sync).
         const starter = node.config.type === 'called' ? 'the calling state machine starts an execution (states:startExecution.sync)' : 'start an execution of this state machine';
         set(follow({ Type: 'Pass', Comment: this.comment(node, `Trigger (${node.config.type}): ${starter} with the case as input.`) }, 'out'));
         return;
+      }
       case 'ai':
       case 'tool': {
         const tools = node.kind === 'ai' ? (node.config.tools ?? []) : [];
