@@ -11,7 +11,12 @@ export const NODE_KINDS = ['trigger', 'ai', 'tool', 'data', 'human', 'check', 'r
 export const nodeKindSchema = z.enum(NODE_KINDS);
 export type NodeKind = z.infer<typeof nodeKindSchema>;
 
-export const TRIGGER_TYPES = ['manual', 'schedule', 'webhook', 'event', 'chat'] as const;
+/**
+ * Who starts a case. manual: a person, by hand (and watches the run); schedule: a clock; webhook: an HTTP call;
+ * event: a service's event (a new e-mail, a row added); chat: a chat message; called: another workflow, as a
+ * step of its own (n8n's Execute Workflow Trigger), which gets this run's result or failure back and handles it.
+ */
+export const TRIGGER_TYPES = ['manual', 'schedule', 'webhook', 'event', 'chat', 'called'] as const;
 /** `speech`: text to speech (a voice read from a script); `transcription` goes the other way. */
 export const AI_CAPABILITIES = ['llm', 'classifier', 'extractor', 'ocr', 'transcription', 'speech', 'image-generation', 'embedding', 'agent'] as const;
 export const TOOL_TYPES = ['http', 'database', 'automation', 'notification', 'script', 'subworkflow'] as const;
@@ -79,7 +84,10 @@ export const triggerNodeSchema = z.strictObject({
   kind: z.literal('trigger'),
   config: z.strictObject({
     type: z.enum(TRIGGER_TYPES),
-    /** True when anyone can start a case: a webhook, chat or form with no authentication, a public bot. */
+    /**
+     * True when anyone can start a case: a webhook, chat or form with no authentication, a public bot. Not read
+     * for `called` triggers: only a workflow can start those (who may is the caller's business).
+     */
     public: z.boolean().optional(),
     /**
      * For webhook and chat triggers: does the caller wait for the case's answer? False when it is answered at

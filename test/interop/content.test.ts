@@ -44,7 +44,7 @@ describe('node kinds', () => {
   });
 
   const invalid: [string, number, (string | number)[], unknown, RegExp][] = [
-    ['trigger type', 0, ['config', 'type'], 'cron', /^"cron" is not a type; use one of: manual, schedule, webhook, event, chat$/],
+    ['trigger type', 0, ['config', 'type'], 'cron', /^"cron" is not a type; use one of: manual, schedule, webhook, event, chat, called$/],
     ['ai capability', AI, ['config', 'capability'], 'gpt', /^"gpt" is not a capability; use one of: llm, classifier, extractor, ocr/],
     ['ai model over 200 characters', AI, ['config', 'model'], 'm'.repeat(201), /^is 201 characters long; the limit is 200$/],
     ['tool side effect', TOOL, ['config', 'sideEffect'], 'maybe', /^"maybe" is not a side effect; use one of: none, reversible, irreversible$/],

@@ -399,9 +399,12 @@ class AslWriter {
       return state;
     };
     switch (node.kind) {
-      case 'trigger':
-        set(follow({ Type: 'Pass', Comment: this.comment(node, `Trigger (${node.config.type}): start an execution of this state machine with the case as input.`) }, 'out'));
+      case 'trigger': {
+        // A called workflow is a child state machine: its caller runs it as a step (states:startExecution.sync).
+        const starter = node.config.type === 'called' ? 'the calling state machine starts an execution (states:startExecution.sync)' : 'start an execution of this state machine';
+        set(follow({ Type: 'Pass', Comment: this.comment(node, `Trigger (${node.config.type}): ${starter} with the case as input.`) }, 'out'));
         return;
+      }
       case 'ai':
       case 'tool': {
         const tools = node.kind === 'ai' ? (node.config.tools ?? []) : [];

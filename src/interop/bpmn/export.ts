@@ -152,7 +152,9 @@ export function exportBpmn(doc: Workflow): ExportResult {
     if (node.kind === 'data' && node.config.operation === 'wait') definition = timerDef(node.id, node.config.delaySeconds ?? 0);
     if (node.kind === 'trigger') {
       if (node.config.type === 'schedule') definition = `<bpmn:timerEventDefinition id="${xmlId('TimerEventDefinition', node.id, d.ids)}" />`;
-      else if (node.config.type !== 'manual' || blankStart) {
+      // A process a call activity invokes starts at a none start event (BPMN 2.0, 10.5.2); so does one started by
+      // hand. One none start per process (bpmnlint single-blank-start-event): further ones take a message.
+      else if ((node.config.type !== 'manual' && node.config.type !== 'called') || blankStart) {
         const message = { id: xmlId('Message', node.id, d.ids), name: displayName(node) };
         messages.push(message);
         definition = `<bpmn:messageEventDefinition id="${xmlId('MessageEventDefinition', node.id, d.ids)}" messageRef="${message.id}" />`;

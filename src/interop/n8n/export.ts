@@ -1,7 +1,8 @@
 /**
  * n8n workflow JSON of a design (docs/interop.md, "n8n"): import it in n8n with Workflows > Import from file.
  *
- * - triggers: Manual, Schedule, Webhook, Execute Workflow (events) or Chat triggers;
+ * - triggers: Manual, Schedule, Webhook (events too: a Webhook with header authentication), Chat or Execute
+ *   Workflow (`called`) triggers;
  * - AI steps: LangChain root nodes (Agent, Basic LLM Chain, Text Classifier, Information Extractor) with an
  *   OpenAI chat model sub-node carrying the step's model, an agent's tools as ai_tool sub-nodes; other
  *   capabilities: the OpenAI node;
@@ -19,7 +20,7 @@
  * - retries: retryOnFail / maxTries / waitBetweenTries; catch routes: onError continueErrorOutput with the
  *   error output wired; notes: sticky notes; positions kept.
  */
-import { buildAdjacency, formatSeconds, type AgentTool, type Condition, type Retrier, type Workflow, type WorkflowEdge, type WorkflowNode } from '../../domain/index.ts';
+import { buildAdjacency, formatSeconds, type AgentTool, type TriggerType, type Condition, type Retrier, type Workflow, type WorkflowEdge, type WorkflowNode } from '../../domain/index.ts';
 import type { ExportNote, ExportResult } from '../export-format.ts';
 import { BATON_TO_N8N } from './node-types.ts';
 import { displayName, edgesFromPort, routedCatchers, uniqueName, unroutedErrorEdges } from '../export-graph.ts';
@@ -165,15 +166,22 @@ export function exportN8n(doc: Workflow): ExportResult {
     const name = displayName(node);
     switch (node.kind) {
       case 'trigger': {
-        const t = {
-          manual: [`${BASE}manualTrigger`, 1, {}],
-          schedule: [`${BASE}scheduleTrigger`, 1.2, { rule: { interval: [{}] } }],
-          webhook: [`${BASE}webhook`, 2, { httpMethod: 'POST', path: stableUuid(`${doc.id}/${node.id}/path`), options: {} }],
-          event: [`${BASE}executeWorkflowTrigger`, 1, {}],
-          chat: [`${LC}chatTrigger`, 1.1, { options: {} }],
-        } as const satisfies Record<string, readonly [string, number, Params]>;
-        const [type, version, params] = t[node.config.type];
-        const extra: Record<string, Json> = node.config.type === 'webhook' || node.config.type === 'chat' ? { webhookId: stableUuid(`${doc.id}/${node.id}/webhook`) } : {};
+        const path = stableUuid(`${doc.id}/${node.id}/path`);
+        const parameters = {
+          manual: {},
+          schedule: { rule: { interval: [{}] } },
+          webhook: { httpMethod: 'POST', path, options: {} },
+          // A service's event: a webhook only that service can call (header auth), answered at once.
+          event: { httpMethod: 'POST', path, authentication: 'headerAuth', options: {} },
+          chat: { options: {} },
+          // "When Executed by Another Workflow", taking whatever the caller passes.
+          called: { inputSource: 'passthrough' },
+        } satisfies Record<TriggerType, Params>;
+        const { type, typeVersion: version } = BATON_TO_N8N.trigger[node.config.type];
+        const params: Params = parameters[node.config.type];
+        const hook = node.config.type === 'webhook' || node.config.type === 'chat' || node.config.type === 'event';
+        const extra: Record<string, Json> = hook ? { webhookId: stableUuid(`${doc.id}/${node.id}/webhook`) } : {};
+        if (node.config.type === 'event') noteEach(node, 'Event triggers become a Webhook with header authentication (n8n has a trigger per service, not a generic one; pick the service\'s trigger, or give the URL and a credential to the sender)');
         const n = add(node, name, type, version, { ...params }, at, { ...extra, ...settingsFor(node) });
         entries.set(node.id, n.name);
         exit(node.id, 'out', n.name, 0);

@@ -66,7 +66,9 @@ export const TRIGGER_TYPES_BY_NODE: Readonly<Record<string, TriggerType>> = {
   chatTrigger: 'chat',
   manualChatTrigger: 'chat',
   mcpTrigger: 'webhook',
-  executeWorkflowTrigger: 'event',
+  // "Execute Workflow Trigger", renamed "Execute Sub-workflow Trigger" and "When Executed by Another Workflow"
+  // in n8n's editor; the type name never changed.
+  executeWorkflowTrigger: 'called',
   errorTrigger: 'event',
   emailReadImap: 'event',
   rssFeedReadTrigger: 'schedule',
@@ -378,8 +380,10 @@ export const BATON_TO_N8N = {
     manual: { type: `${BASE}manualTrigger`, typeVersion: 1 },
     schedule: { type: `${BASE}scheduleTrigger`, typeVersion: 1.2 },
     webhook: { type: `${BASE}webhook`, typeVersion: 2 },
-    event: { type: `${BASE}executeWorkflowTrigger`, typeVersion: 1 },
+    // n8n has a trigger per service, no generic event trigger: a service's event arrives as a webhook call.
+    event: { type: `${BASE}webhook`, typeVersion: 2 },
     chat: { type: `${LC}chatTrigger`, typeVersion: 1.1 },
+    called: { type: `${BASE}executeWorkflowTrigger`, typeVersion: 1.1 },
   },
   ai: {
     agent: { type: `${LC}agent`, typeVersion: 1.7 },

@@ -236,6 +236,16 @@ describe('Step Functions (ASL) export', () => {
     expect(notes.map((n) => n.message)).toContainEqual('Trigger "Called as a tool": a state machine starts at one state; only "New leads arrive" is kept, and steps only this trigger reaches are left out.');
   });
 
+  it('says a called workflow is started by its caller, as a child execution', () => {
+    const doc = dataLoopDesign();
+    const first = doc.nodes.find((n) => n.kind === 'trigger');
+    if (first?.kind !== 'trigger') throw new Error('no trigger');
+    first.config = { type: 'called' };
+    const { machine, text } = exported(doc);
+    expectValid(text);
+    expect(machine.States[displayName(first)]?.Comment).toMatch(/^Trigger \(called\): the calling state machine starts an execution \(states:startExecution\.sync\) with the case as input\./);
+  });
+
   it('guards conditions so a missing field or another type is false, as in Baton', () => {
     expect(choiceRule({ field: 'confidence', op: '<', value: 0.6 })).toEqual({
       And: [{ Variable: '$.confidence', IsPresent: true }, { Variable: '$.confidence', IsNumeric: true }, { Variable: '$.confidence', NumericLessThan: 0.6 }],

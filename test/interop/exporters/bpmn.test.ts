@@ -99,6 +99,24 @@ describe('BPMN export', () => {
     expect(notes.map((n) => n.message)).toContainEqual(expect.stringMatching(/^Loop "For each lead" is a gateway on itemsLeft.*"Body sort" is also entered from "Keep name and domain"/));
   });
 
+  it('starts a called workflow at a none start event (what a call activity invokes), one per process', async () => {
+    const doc = dataLoopDesign();
+    const first = doc.nodes.find((n) => n.kind === 'trigger');
+    if (first?.kind !== 'trigger') throw new Error('no trigger');
+    first.config = { type: 'called' };
+    const firstEdge = doc.edges.find((e) => e.source === first.id);
+    if (!firstEdge) throw new Error('no first edge');
+    // A test button beside it, as n8n sub-workflows often have: the process keeps a single none start.
+    doc.nodes.push({ ...first, id: 'by-hand', label: 'Test by hand', position: { x: first.position.x, y: first.position.y + 300 }, config: { type: 'manual' } });
+    doc.edges.push({ ...firstEdge, id: 'by-hand-edge', source: 'by-hand' });
+    const check = await checkBpmn(exported(doc).text);
+    expect(check.warnings).toEqual([]);
+    expect(check.errors).toEqual([]);
+    const starts = new Map(flowElements(check.definitions).filter((e) => e.$type === 'bpmn:StartEvent').map((e) => [batonId(e), (e.eventDefinitions as ModdleElement[] | undefined)?.map((d) => d.$type) ?? []]));
+    expect(starts.get(first.id)).toEqual([]);
+    expect(starts.get('by-hand')).toEqual(['bpmn:MessageEventDefinition']);
+  });
+
   it('lays shapes out where the canvas has the nodes', async () => {
     const doc = TEMPLATES[0]?.doc;
     if (!doc) throw new Error('no template');

@@ -118,6 +118,16 @@ describe('Mermaid export', () => {
     expect(text.split('\n').filter((l) => l.startsWith('%%'))).toHaveLength(1);
   });
 
+  it('draws a trigger called by another workflow as any trigger: a stadium', async () => {
+    const doc = sampleWorkflow();
+    const trigger = doc.nodes[0];
+    if (trigger?.kind !== 'trigger') throw new Error('the sample starts with its trigger');
+    trigger.config = { type: 'called' };
+    const { vertices } = await parsed(exported(doc));
+    expect(vertices[0]).toMatchObject({ id: 'n0', type: 'stadium' });
+    expect(decode(vertices[0]?.text ?? '')).toBe(displayName(trigger));
+  });
+
   it('writes the same bytes for the same document', () => {
     const doc = TEMPLATES[0]?.doc;
     if (!doc) throw new Error('no template');

@@ -72,6 +72,8 @@ function differences(doc: Workflow, back: Workflow): string[] {
       continue;
     }
     if (!kindBack(node).includes(b.kind)) out.push(`step "${name}" came back as ${b.kind}, not ${node.kind}`);
+    // n8n has no generic event trigger: an event comes back as the (authenticated) webhook it was exported as.
+    if (node.kind === 'trigger' && b.kind === 'trigger' && b.config.type !== (node.config.type === 'event' ? 'webhook' : node.config.type)) out.push(`trigger "${name}": ${b.config.type}, not ${node.config.type}`);
     if (node.kind === 'data' && b.kind === 'data' && b.config.operation !== node.config.operation) out.push(`data step "${name}": ${b.config.operation}, not ${node.config.operation}`);
     if (node.kind === 'data' && b.kind === 'data' && node.config.operation === 'wait' && b.config.delaySeconds !== (node.config.delaySeconds ?? 5)) out.push(`wait "${name}": ${b.config.delaySeconds} s`);
     if (node.kind === 'loop' && b.kind === 'loop' && (b.config.batchSize ?? 1) !== (node.config.batchSize ?? 1)) out.push(`loop "${name}": batch ${b.config.batchSize}`);
@@ -146,6 +148,29 @@ describe('round trip through n8n (export, then the n8n importer)', () => {
     if (!other.ok) throw new Error(other.reason);
     expect(JSON.parse(other.text).settings).toEqual({ executionOrder: 'v1' });
     expect(other.notes.map((n) => n.message)).toContainEqual(expect.stringMatching(/^Failures raise an alert \(PagerDuty on failed runs\): in n8n, choose an error workflow/));
+  });
+
+  it('keeps a trigger called by another workflow as Execute Workflow Trigger, and an event as a private webhook', () => {
+    const doc = structuredClone(TEMPLATES.find((t) => t.id === 'invoice-extraction')?.doc);
+    if (!doc) throw new Error('no template');
+    const event = doc.nodes.find((n) => n.kind === 'trigger');
+    if (event?.kind !== 'trigger' || event.config.type !== 'event') throw new Error('the template starts on an event');
+    const called = { ...event, id: 'called', label: 'When called by the intake workflow', position: { x: event.position.x, y: event.position.y + 200 }, config: { type: 'called' as const } };
+    doc.nodes.push(called);
+    const first = doc.edges.find((e) => e.source === event.id);
+    if (!first) throw new Error('no first edge');
+    doc.edges.push({ ...first, id: 'called-edge', source: 'called' });
+    const exported = exportN8n(doc);
+    if (!exported.ok) throw new Error(exported.reason);
+    const n8nNode = (JSON.parse(exported.text) as { nodes: { name: string; type: string; typeVersion: number; parameters: Record<string, unknown> }[] }).nodes.find((n) => n.name === called.label);
+    expect(n8nNode).toMatchObject({ type: 'n8n-nodes-base.executeWorkflowTrigger', typeVersion: 1.1, parameters: { inputSource: 'passthrough' } });
+    const back = roundTrip(doc);
+    expect(differences(doc, back)).toEqual([]);
+    const byLabel = new Map(back.nodes.map((n) => [n.label, n]));
+    expect(byLabel.get(called.label)?.kind === 'trigger' && byLabel.get(called.label)?.config).toEqual({ type: 'called', public: false });
+    // The event: a webhook only its sender can call, answered at once, so the analyzer reads it as before.
+    expect(byLabel.get(event.label)?.kind === 'trigger' && byLabel.get(event.label)?.config).toEqual({ type: 'webhook', public: false, waits: false });
+    expect(exported.notes.map((n) => n.message).join('\n')).toMatch(/Event triggers become a Webhook with header authentication .*"Receive invoice"/);
   });
 
   it('says what it cannot keep: edge labels, check kinds (docs/interop.md)', () => {

@@ -298,6 +298,11 @@ describe('AI calls outside LangChain, triggers, vector stores', () => {
     expect(c.of('Gmail Trigger', 'trigger').config).toEqual({ type: 'event' });
   });
 
+  it("n8n's Execute Workflow Trigger (\"When Executed by Another Workflow\", versions 1 and 1.1) is a trigger called by another workflow, never public", () => {
+    expect(real('0759_Splitout_Comparedatasets_Create_Triggered.json').of('Execute Workflow Trigger', 'trigger').config).toEqual({ type: 'called', public: false });
+    expect(real('1877_Telegram_Stickynote_Automation_Triggered.json').of('When Executed by Another Workflow', 'trigger').config).toEqual({ type: 'called', public: false });
+  });
+
   it("an MCP server trigger says its tools are not drawn", () => {
     const c = real('1909_Gmailtool_Automation_Triggered.json');
     expect(c.of('MCP_GMAIL', 'trigger').config).toEqual({ type: 'webhook', public: true });
