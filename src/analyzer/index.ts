@@ -7,7 +7,7 @@ export { isLanguageStep, isPlumbing, redundantAiPairs, surplusSteps, type Surplu
 export { defineRule, RULE_CATEGORIES, type AnyRule, type Report, type ReportInput, type Rule, type RuleCategory, type RuleContext, type RuleMeta, type RuleOptions, type RuleOptionValue } from './define-rule.ts';
 export { createContext, GraphContext } from './context.ts';
 export { PRESET_DESCRIPTIONS, presetSeverity } from './presets.ts';
-export { complexityScore, complexityBand, overEngineering, stepsNeeded, SCORE_FACTORS, STEPS_NEEDED, OVER_ENGINEERING, type OverEngineeringResult } from './score.ts';
+export { complexityScore, complexityBand, overEngineering, stepsNeeded, stepsUsedText, SCORE_FACTORS, STEPS_NEEDED, OVER_ENGINEERING, type OverEngineeringResult } from './score.ts';
 export { estimate, estimateSuccess, forgetEstimates, leverageOf, normalReach, propagate, stepsUsed, VISIT_GUARD, type FlowResult } from './estimates.ts';
 export { checkLeakage, distributionVariance, expectedTries, fallbackSuccess, nodeBehaviour, stepFailureModel, stepSuccess } from './reliability.ts';
 export { computeMetrics, longestWorkPath } from './metrics.ts';

@@ -95,6 +95,8 @@ export interface OverEngineeringResult {
   readonly surplusSteps: readonly SurplusStep[];
   /** Judgement steps a case passes (AI steps, checks, people, automation layers), as `used` counts them. */
   readonly judgement: number;
+  /** `used` in words (stepsUsedText), for the score card and `baton lint`. */
+  readonly usedText: string;
 }
 
 /** What the graph says beyond the bare count (context.ts fills it; a bare count leaves it out). */
@@ -129,5 +131,18 @@ export function overEngineering(used: number, profile: Profile | undefined, stru
   const byTask = profile?.effortMinutes !== undefined && rounded / needed >= t.ratio && rounded - needed >= t.excess && judgement - needed >= t.judgementExcess;
   const band: OverEngineeringBand = bySurplus || byTask ? 'over-engineered' : normal < needed ? 'lean' : 'proportionate';
   const reachable = structure?.reachableWorkNodes ?? workNodes;
-  return { ratio, needed, used: rounded, band, workNodes, resilienceNodes: Math.max(0, reachable - normal), surplus, surplusSteps, judgement };
+  return { ratio, needed, used: rounded, band, workNodes, resilienceNodes: Math.max(0, reachable - normal), surplus, surplusSteps, judgement, usedText: stepsUsedText(rounded) };
+}
+
+/**
+ * The work steps a case passes, in words. `used` is an expectation: a step on one of two even branches counts
+ * 0.5, so a design whose only step sits on one branch "uses" 0.5 steps. A fraction is said as the average it is,
+ * with what it weighs; a whole number as whole steps.
+ * @example stepsUsedText(3) // "3 work steps per case"
+ * @example stepsUsedText(0.5) // "0.5 work steps per case on average (a step on a branch counts by the share of cases that take it)"
+ */
+export function stepsUsedText(used: number): string {
+  const whole = Math.round(used);
+  if (Math.abs(used - whole) < 0.05) return `${whole} work step${whole === 1 ? '' : 's'} per case`;
+  return `${Math.round(used * 10) / 10} work steps per case on average (a step on a branch counts by the share of cases that take it)`;
 }

@@ -7,7 +7,7 @@
  * does: for an n8n import it restates "these calls have no retry", no-error-handling's finding, so the rules that
  * judge the figure (low-end-to-end-reliability, chain-too-long) stay quiet unless some step states its own rates.
  */
-import type { WorkflowNode } from '../domain/index.ts';
+import { usesDefaultRates, type WorkflowNode } from '../domain/index.ts';
 import type { GraphContext } from './context.ts';
 
 /** Outcomes that end a try in an error (everything but a good or a wrong-but-plausible answer). */
@@ -27,10 +27,8 @@ export function statesFailureRate(node: WorkflowNode): boolean {
   return outcomes !== undefined && errorShare(outcomes) > 0;
 }
 
-/** An AI step or tool without a stub: the estimate takes its kind's default failure rates. */
-export function usesDefaultRates(node: WorkflowNode): boolean {
-  return (node.kind === 'ai' || node.kind === 'tool') && node.stub === undefined;
-}
+/** An AI step or tool without a stub: the estimate takes its kind's default failure rates (domain/defaults.ts). */
+export { usesDefaultRates };
 
 export interface RateBasis {
   /** Steps a case reaches that state their own failure rates. */

@@ -164,6 +164,8 @@ export interface Analysis {
     readonly surplusSteps: readonly { readonly nodeId: string; readonly reason: string }[];
     /** Judgement steps a case passes: AI steps, checks, people and automation layers (tools that do I/O are not). */
     readonly judgement: number;
+    /** `used` in words: whole steps, or the average it is and what it weighs ("0.5 work steps per case on average ..."). */
+    readonly usedText: string;
   };
   readonly estimates: Estimates;
   readonly leverage: Leverage;

@@ -129,3 +129,13 @@ export function makeId(prefix: string, taken: ReadonlySet<string>, random: () =>
     if (!taken.has(candidate)) return candidate;
   }
 }
+
+/**
+ * Whether a step runs, and is estimated, with its kind's default failure rates: an AI step or tool with no stub
+ * (the simulator fills in createNode's stub). A step made in Baton carries those defaults in its stub, where the
+ * conductor sees and edits them; a step imported from n8n (which has no such field) has none.
+ * @example usesDefaultRates(createNode('tool', { id: 't', position: { x: 0, y: 0 } })) // false: its stub states them
+ */
+export function usesDefaultRates(node: WorkflowNode): boolean {
+  return (node.kind === 'ai' || node.kind === 'tool') && node.stub === undefined;
+}

@@ -10,6 +10,11 @@ export interface ConversionSummary {
   /** What the file was ("n8n workflow"). */
   readonly title: string;
   readonly report: ConversionReport;
+  /**
+   * Labels of the AI steps and tools that state no failure rates (the other tool's format has no such field):
+   * they run with their kind's typical rates, and reliability warnings wait until some step states its own.
+   */
+  readonly defaultRateSteps?: readonly string[];
 }
 
 /** A workflow file of any format Baton reads; `conversion` is set when it came from another tool. */

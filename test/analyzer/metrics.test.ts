@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyzer/engine.ts';
-import { complexityBand, overEngineering, stepsNeeded } from '../../src/analyzer/score.ts';
+import { complexityBand, overEngineering, stepsNeeded, stepsUsedText } from '../../src/analyzer/score.ts';
 import type { NodeKind } from '../../src/domain/index.ts';
 import { seedExample } from './estimates.test.ts';
 import { Builder, chainDoc } from './fixtures.ts';
@@ -112,12 +112,24 @@ describe('score and over-engineering', () => {
   it('bands the seed example as over-engineered', () => {
     const a = analyze(seedExample());
     // Three LLM steps in a row: the second and third are surplus (redundant pairs); the two tools are automations.
-    expect(a.overEngineering).toEqual({ ratio: 6, needed: 1, used: 6, band: 'over-engineered', workNodes: 6, resilienceNodes: 0, surplus: 2, surplusSteps: [{ nodeId: 'a2', reason: 'redundant-ai' }, { nodeId: 'a3', reason: 'redundant-ai' }], judgement: 6 });
+    expect(a.overEngineering).toEqual({ ratio: 6, needed: 1, used: 6, band: 'over-engineered', workNodes: 6, resilienceNodes: 0, surplus: 2, surplusSteps: [{ nodeId: 'a2', reason: 'redundant-ai' }, { nodeId: 'a3', reason: 'redundant-ai' }], judgement: 6, usedText: '6 work steps per case' });
     expect(a.findings.some((f) => f.ruleId === 'overbuilt-simple-task')).toBe(true);
     expect(overEngineering(3, { risk: 'high', effortMinutes: 30 }).band).toBe('lean');
     expect(overEngineering(9, { risk: 'high', effortMinutes: 30 }).band).toBe('proportionate');
     // Lean judges the normal path's size: 3 expected steps out of 5 normal nodes is not lean for a 4-step task.
     expect(overEngineering(3, { risk: 'high', effortMinutes: 30 }, { workNodes: 6, normalWorkNodes: 5 }).band).toBe('proportionate');
+  });
+
+  it('says the steps used in words: whole steps, or an average with what it weighs (corpus 0061 read "0.5 steps for ~1 needed")', () => {
+    expect(stepsUsedText(1)).toBe('1 work step per case');
+    expect(stepsUsedText(3)).toBe('3 work steps per case');
+    expect(stepsUsedText(2.98)).toBe('3 work steps per case');
+    expect(stepsUsedText(0.5)).toBe('0.5 work steps per case on average (a step on a branch counts by the share of cases that take it)');
+    // A design whose only work step is on one of two even branches (as the n8n import of corpus 0061).
+    const branch = new Builder().add('trigger', 't').add('router', 'r').add('tool', 'gh', { label: 'Open issue' }).add('output', 'o').add('output', 'skip').chain('t', 'r', 'gh', 'o').link('r', 'skip').build();
+    const oe = analyze(branch).overEngineering;
+    expect(oe.used).toBeCloseTo(0.5, 9);
+    expect(oe.usedText).toMatch(/^0\.5 work steps per case on average \(a step on a branch counts by the share of cases that take it\)$/);
   });
 
   it('measures over-building, not size (issue 10)', () => {

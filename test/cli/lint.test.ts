@@ -53,6 +53,14 @@ describe('baton lint', () => {
     expect(r.code).toBe(0);
   });
 
+  it('says the steps a case passes in whole steps, or as an average with what it weighs, never a bare fraction', async () => {
+    expect((await lint(file(clean()))).out).toMatch(/over-engineering: 2 work steps per case for ~\d+ needed/);
+    const branch = new Builder().add('trigger', 't').add('router', 'r').add('tool', 'gh', { label: 'Open issue' }).add('output', 'o').add('output', 'skip').chain('t', 'r', 'gh', 'o').link('r', 'skip').build();
+    const r = await lint(file(branch));
+    expect(r.out).toContain('over-engineering: 0.5 work steps per case on average (a step on a branch counts by the share of cases that take it) for ~1 needed');
+    expect(r.out).not.toMatch(/0\.5 steps for/);
+  });
+
   it('prints the JSON contract', async () => {
     const r = await lint(file(chainDoc(['ai', 'ai', 'ai'])), '--format', 'json');
     const parsed = lintJsonSchema.parse(JSON.parse(r.out));

@@ -3,7 +3,7 @@
  * minimap for the rest), and the minimap never covers nodes, also with the Simulation panel expanded.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { everyKind, openEditor } from './editor-helpers.ts';
+import { design, everyKind, openEditor } from './editor-helpers.ts';
 
 /** The zoom of the canvas's viewport transform. */
 async function zoom(page: Page): Promise<number> {
@@ -17,6 +17,19 @@ async function smallestLabelPx(page: Page): Promise<number> {
   const sizes = await page.locator('.react-flow__node .wf-node__label').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
   expect(sizes.length).toBeGreaterThan(0);
   return Math.min(...sizes) * z;
+}
+
+/** Ids of the nodes the minimap covers (none when it is hidden). */
+async function underMinimap(page: Page): Promise<string[]> {
+  const mini = page.locator('.react-flow__minimap');
+  if ((await mini.count()) === 0) return [];
+  const m = (await mini.boundingBox())!;
+  const hits: string[] = [];
+  for (const n of await page.locator('.react-flow__node').all()) {
+    const b = await n.boundingBox();
+    if (b && b.x < m.x + m.width && b.x + b.width > m.x && b.y < m.y + m.height && b.y + b.height > m.y) hits.push((await n.getAttribute('data-id')) ?? '?');
+  }
+  return hits;
 }
 
 for (const size of [
@@ -33,8 +46,11 @@ for (const size of [
     expect(await smallestLabelPx(page)).toBeGreaterThanOrEqual(10);
     // The trigger is in view: the person starts reading where cases start.
     await expect(page.locator('.react-flow__node[data-kind="trigger"]').first()).toBeInViewport({ ratio: 1 });
-    // The minimap shows the rest.
-    await expect(page.locator('.react-flow__minimap')).toBeVisible();
+    // The minimap shows the rest where it leaves the opened view's nodes clear; where it would cover one it
+    // starts hidden and its button shows it.
+    expect(await underMinimap(page)).toEqual([]);
+    const minimapButton = page.getByRole('button', { name: 'Minimap' });
+    await expect(minimapButton).toHaveAttribute('aria-pressed', String((await page.locator('.react-flow__minimap').count()) > 0));
 
     await page.getByRole('region', { name: 'Designs' }).getByRole('button', { name: 'New design' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Support ticket triage' }).click();
@@ -43,20 +59,38 @@ for (const size of [
   });
 }
 
+test('at 1280x720 a small design opens whole at a readable zoom, clipped nowhere and with no node under the minimap', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openEditor(page);
+  // Two rows of three steps: readable whole in this canvas, but not beside or above the minimap.
+  const doc = design('Two rows', ['trigger', 'ai', 'tool', 'human', 'check', 'output']);
+  const placed = { ...doc, nodes: doc.nodes.map((n, i) => ({ ...n, position: { x: (i % 3) * 300, y: i < 3 ? 0 : 260 } })) };
+  await page.evaluate((d) => (window as unknown as { __batonStore: { getState(): { loadDocument(x: unknown): void } } }).__batonStore.getState().loadDocument(d), placed);
+  await page.waitForTimeout(400);
+  const canvas = (await page.getByRole('region', { name: 'Canvas' }).boundingBox())!;
+  const nodes = page.locator('.react-flow__node');
+  await expect(nodes).toHaveCount(6);
+  for (const n of await nodes.all()) {
+    const b = (await n.boundingBox())!;
+    expect(b.x).toBeGreaterThanOrEqual(canvas.x);
+    expect(b.x + b.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+    expect(b.y).toBeGreaterThanOrEqual(canvas.y);
+    expect(b.y + b.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+  }
+  expect(await smallestLabelPx(page)).toBeGreaterThanOrEqual(10);
+  expect(await underMinimap(page)).toEqual([]);
+  // The minimap is one click away, and a second click hides it again.
+  const minimapButton = page.getByRole('button', { name: 'Minimap' });
+  await minimapButton.click();
+  await expect(page.locator('.react-flow__minimap')).toBeVisible();
+  await minimapButton.click();
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
+});
+
 test('the minimap never covers a node, with the Simulation panel expanded too', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openEditor(page, everyKind());
-  const covered = async (): Promise<string[]> => {
-    const mini = page.locator('.react-flow__minimap');
-    if ((await mini.count()) === 0) return [];
-    const m = (await mini.boundingBox())!;
-    const hits: string[] = [];
-    for (const n of await page.locator('.react-flow__node').all()) {
-      const b = await n.boundingBox();
-      if (b && b.x < m.x + m.width && b.x + b.width > m.x && b.y < m.y + m.height && b.y + b.height > m.y) hits.push((await n.getAttribute('data-id')) ?? '?');
-    }
-    return hits;
-  };
+  const covered = (): Promise<string[]> => underMinimap(page);
   expect(await covered()).toEqual([]);
   await page.getByRole('button', { name: 'Expand panel' }).click();
   await page.keyboard.press('Shift+Digit1');

@@ -141,7 +141,7 @@ function lintText(file: string, a: Analysis): string {
   lines.push(
     `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info(s)${a.suppressed.length > 0 ? `, ${a.suppressed.length} suppressed` : ''}`,
     `metrics: ${m.nodes} nodes, ${m.workNodes} work nodes, longest path ${m.longestPath}, CFC ${m.cfc}, max degree ${m.maxDegree}, estimated success ${figure(m.estimatedSuccess, no.success, (x) => `${(x * 100).toFixed(1)}%`)}, p95 ${figure(m.p95Seconds, no.p95Seconds, formatSeconds)}, cost ${figure(m.costPerCase, no.costPerCase, (x) => `$${x.toFixed(4)}/case`)}`,
-    `complexity: ${a.score.value} (${a.score.band}); over-engineering: ${a.overEngineering.used} steps for ~${a.overEngineering.needed} needed, ratio ${a.overEngineering.ratio}, ${a.overEngineering.surplus} surplus (${a.overEngineering.band})`,
+    `complexity: ${a.score.value} (${a.score.band}); over-engineering: ${a.overEngineering.usedText} for ~${a.overEngineering.needed} needed, ratio ${a.overEngineering.ratio}, ${a.overEngineering.surplus} surplus (${a.overEngineering.band})`,
   );
   const reasons = [...new Set(Object.values(no))];
   if (reasons.length > 0) lines.push(`not estimated: ${reasons.join('; ')}`);

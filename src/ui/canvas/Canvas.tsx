@@ -18,7 +18,7 @@ import {
   type NodeChange,
   type OnConnectEnd,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { checkConnection, NODE_KINDS, type ConnectionRequest, type ConnectionVerdict, type NodeKind, type WorkflowNode } from '../../domain/index.ts';
 import type { EditorState } from '../../store/editor-store.ts';
 import { selectEdges, selectNodes, selectSelection, selectUi } from '../../store/selectors.ts';
@@ -31,7 +31,7 @@ import { WorkflowEdgeView } from './WorkflowEdgeView.tsx';
 import { WorkflowNodeView } from './WorkflowNodeView.tsx';
 import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { DotGrid } from './DotGrid.tsx';
-import { frameDesign } from './frame-view.ts';
+import { frameDesign, frameOpenedDesign } from './frame-view.ts';
 
 export const PALETTE_DRAG_TYPE = 'application/x-baton-kind';
 const nodeTypes = { workflow: WorkflowNodeView, note: NoteNodeView };
@@ -164,15 +164,22 @@ export function Canvas() {
   // A design that was just opened (or imported, or created from a template) is framed at a readable zoom
   // (frame-view.ts); edits never move the view.
   const loadCount = useEditorStore((s) => s.loadCount);
+  // null: automatic (shown up to MINIMAP_AUTO_LIMIT nodes, on a canvas big enough for it, when the opened design
+  // frames clear of it); true or false once the person chose.
+  const [minimapChoice, setMinimapChoice] = useState<boolean | null>(null);
+  const [minimapClear, setMinimapClear] = useState(true);
+  const small = useSmallCanvas();
+  const minimapAllowed = nodes.length <= MINIMAP_AUTO_LIMIT && !small;
+  const showMinimap = minimapChoice ?? (minimapAllowed && minimapClear);
+  // Read when a design opens, not a reason to frame again.
+  const minimapWanted = useRef<boolean | null>(null);
+  useLayoutEffect(() => {
+    minimapWanted.current = minimapChoice ?? (minimapAllowed ? null : false);
+  });
   useEffect(() => {
-    const frame = requestAnimationFrame(() => frameDesign(flow, store.getState().doc));
+    const frame = requestAnimationFrame(() => setMinimapClear(frameOpenedDesign(flow, store.getState().doc, minimapWanted.current)));
     return () => cancelAnimationFrame(frame);
   }, [loadCount, flow, store]);
-  // null: automatic (shown up to MINIMAP_AUTO_LIMIT nodes, on a canvas big enough for it); true or false once the
-  // person chose.
-  const [minimapChoice, setMinimapChoice] = useState<boolean | null>(null);
-  const small = useSmallCanvas();
-  const showMinimap = minimapChoice ?? (nodes.length <= MINIMAP_AUTO_LIMIT && !small);
   const fitWhole = useCallback(() => frameDesign(flow, store.getState().doc, { duration: 200, whole: true }), [flow, store]);
   const toggleMinimap = useCallback(() => setMinimapChoice(!showMinimap), [showMinimap]);
 

@@ -107,6 +107,45 @@ export function frameViewport(doc: Pick<Workflow, 'nodes'>, view: { width: numbe
   return { zoom, x: p - anchor.position.x * zoom, y: view.height / 2 - centreY * zoom };
 }
 
+/** Screen-px box of a viewport's nodes that overlap the bottom-right corner `avoid` covers, in a `view`. */
+function coversNode(doc: Pick<Workflow, 'nodes'>, vp: Viewport, view: { width: number; height: number }, avoid: Avoid): boolean {
+  const left = view.width - avoid.width;
+  const top = view.height - avoid.height;
+  return doc.nodes.some((n) => {
+    const s = nodeSize(n);
+    const x0 = n.position.x * vp.zoom + vp.x;
+    const y0 = n.position.y * vp.zoom + vp.y;
+    const x1 = x0 + s.width * vp.zoom;
+    const y1 = y0 + s.height * vp.zoom;
+    // On screen and in the corner (a node beyond the view's edge is not under the minimap).
+    return x1 > left && x0 < view.width && y1 > top && y0 < view.height;
+  });
+}
+
+/**
+ * The minimap's corner when React Flow draws it at its default size (200 x 150, 15 px from the edges, a 1 px
+ * border): known before the minimap is mounted, so opening a design can decide whether to show it.
+ */
+export const MINIMAP_CORNER: Avoid = { width: 217, height: 167 };
+
+/**
+ * How a design opens: its viewport, and whether an automatic minimap shows. The minimap is kept when the design
+ * frames clear of it; when it would cover a node (a design too big to read whole, opened at the readable zoom on
+ * its trigger, or a small one that fits only without it), the minimap starts hidden (its button shows it) and
+ * the design is framed in the whole canvas, so a 1280x720 screen shows a small design whole and never opens
+ * with a node under the minimap.
+ * @example openingFrame(doc, { width: 772, height: 440 }, MINIMAP_CORNER) // { viewport, minimap: false }
+ */
+export function openingFrame(doc: Pick<Workflow, 'nodes'>, view: { width: number; height: number }, corner: Avoid | null): { viewport: Viewport; minimap: boolean } | null {
+  if (corner) {
+    const beside = frameViewport(doc, view, { avoid: corner });
+    if (!beside) return null;
+    if (!coversNode(doc, beside, view, corner)) return { viewport: beside, minimap: true };
+  }
+  const viewport = frameViewport(doc, view);
+  return viewport && { viewport, minimap: false };
+}
+
 type Flow = Pick<ReactFlowInstance, 'setViewport'>;
 
 /** The canvas's size and, when the minimap is shown, its size (to keep nodes out from under it). */
@@ -119,7 +158,25 @@ function measure(): { view: { width: number; height: number }; avoid: Avoid | nu
   return { view: { width: r.width, height: r.height }, avoid };
 }
 
-/** Frame the design in the canvas: after opening it or laying it out (readable), or the whole of it (Shift+1). */
+/**
+ * Frame a design just opened. `minimap` is the person's choice (true, false) or null for automatic, when the
+ * corner it would take is avoided only if that leaves every node clear of it (openingFrame). Returns whether an
+ * automatic minimap should show.
+ */
+export function frameOpenedDesign(flow: Flow, doc: Pick<Workflow, 'nodes'>, minimap: boolean | null): boolean {
+  const m = measure();
+  if (!m) return minimap ?? true;
+  if (minimap !== null) {
+    const vp = frameViewport(doc, m.view, { avoid: minimap ? (m.avoid ?? MINIMAP_CORNER) : null });
+    if (vp) void flow.setViewport(vp);
+    return minimap;
+  }
+  const framed = openingFrame(doc, m.view, m.avoid ?? MINIMAP_CORNER);
+  if (framed) void flow.setViewport(framed.viewport);
+  return framed?.minimap ?? true;
+}
+
+/** Frame the design in the canvas: after laying it out (readable), or the whole of it (Shift+1). */
 export function frameDesign(flow: Flow, doc: Pick<Workflow, 'nodes'>, opts: { duration?: number; whole?: boolean } = {}): void {
   const m = measure();
   const vp = m && frameViewport(doc, m.view, { minZoom: opts.whole ? 0 : READABLE_ZOOM, avoid: m.avoid });

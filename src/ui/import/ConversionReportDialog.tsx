@@ -16,6 +16,35 @@ export function groupNotes(notes: readonly ConversionNote[]): { what: string; no
   return [...groups].map(([what, list]) => ({ what, notes: list }));
 }
 
+/** "“A”, “B”, “C” and 4 more": the first few labels of a list that may be long. */
+export function someNames(labels: readonly string[], shown = 3): string {
+  const quoted = labels.slice(0, shown).map((l) => `“${l || 'unnamed'}”`);
+  const rest = labels.length - quoted.length;
+  if (rest > 0) return `${quoted.join(', ')} and ${rest} more`;
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}` : (quoted[0] ?? '');
+}
+
+/**
+ * Imported steps state no failure rates (n8n has no such field): say what that does to the figures and the
+ * warnings, and how to state them, rather than leave a quiet analysis to read as a reliable design.
+ */
+function FailureRatesNote({ steps, title }: { steps: readonly string[]; title: string }) {
+  const one = steps.length === 1;
+  return (
+    <section className="conversion-report__rates" aria-label="Failure rates">
+      <p>
+        <strong>No failure rates yet.</strong> A {title} states none, so {one ? 'its AI or tool step' : `its ${steps.length} AI and tool steps`} (
+        {someNames(steps)}) {one ? 'runs' : 'run'} with a typical step&apos;s rates in the estimates and the simulation, and Baton&apos;s reliability warnings
+        stay quiet until a step states its own.
+      </p>
+      <p>
+        To state them: select a step, choose <strong>Add stub</strong> under Simulation stub in the Inspector (a typical step&apos;s figures, which you see and
+        can change), and set its outcomes, for example from the workflow&apos;s execution history.
+      </p>
+    </section>
+  );
+}
+
 export function ConversionReportDialog({ name, conversion, onClose }: { name: string; conversion: ConversionSummary; onClose: () => void }) {
   const { report, title } = conversion;
   const groups = groupNotes(report.approximations);
@@ -50,6 +79,7 @@ export function ConversionReportDialog({ name, conversion, onClose }: { name: st
           </ul>
         </>
       )}
+      {conversion.defaultRateSteps && conversion.defaultRateSteps.length > 0 && <FailureRatesNote steps={conversion.defaultRateSteps} title={title} />}
       <div className="designs-modal__actions">
         <button type="button" onClick={download}>
           Download report

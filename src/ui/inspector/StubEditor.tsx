@@ -3,7 +3,7 @@
  * node's kind, in the schema's order: distributions get the distribution editor, outcome tables the table,
  * everything else a plain field. A node without a stub gets "Add stub" (the defaults a new node has).
  */
-import { confidenceSchema, createNode, distributionSchema, type Distribution, type WorkflowNode } from '../../domain/index.ts';
+import { confidenceSchema, createNode, distributionSchema, usesDefaultRates, type Distribution, type WorkflowNode } from '../../domain/index.ts';
 import { DistributionEditor } from './DistributionEditor.tsx';
 import type { DistributionUnit } from './distribution-math.ts';
 import { Field } from './field-controls.tsx';
@@ -33,7 +33,11 @@ export function StubEditor({ node }: { node: WorkflowNode }) {
     return (
       <AbsentSection
         title="Simulation stub"
-        note="No stub: the simulator cannot run this node."
+        note={
+          defaults === undefined
+            ? 'No stub: the simulator cannot run this node.'
+            : `No stub: the simulator and the estimates use a typical step’s figures (the ones “Add stub” fills in, to see and change)${usesDefaultRates(node) ? ', and reliability warnings wait until some step states its own failure rates' : ''}.`
+        }
         addLabel="Add stub"
         disabled={defaults === undefined}
         onAdd={() => scope.commit(['stub'], defaults, 'step')}

@@ -65,7 +65,6 @@ export function ScoreCardView({ analysis: a, profileFilled = true, lastRun = nul
   const oe = a.overEngineering;
   // With no task described, only surplus steps (evidence in the design itself) make it over-engineered.
   const over = oe.band === 'over-engineered' && (profileFilled || oe.surplus > 0);
-  const used = Math.round(oe.used * 10) / 10;
   const e = a.estimates;
   const no = e.notEstimated;
   return (
@@ -86,7 +85,7 @@ export function ScoreCardView({ analysis: a, profileFilled = true, lastRun = nul
             className={over ? 'figure--over' : ''}
             label="Over-engineering"
             value={`${oe.ratio}× · ${oe.band}`}
-            tip={`Work steps a case passes (${used}) over the steps the task profile needs (${oe.needed}). Over-engineered when steps add no correctness (a redundant AI step, a wrapper layer, a repeated check: ${oe.surplus} here), or when the profile's task needs far fewer judgement steps; size alone never is.`}
+            tip={`Work steps a case passes (${oe.usedText}) over the steps the task profile needs (${oe.needed}). Over-engineered when steps add no correctness (a redundant AI step, a wrapper layer, a repeated check: ${oe.surplus} here), or when the profile's task needs far fewer judgement steps; size alone never is.`}
           />
         ) : (
           <Figure
@@ -116,7 +115,7 @@ export function ScoreCardView({ analysis: a, profileFilled = true, lastRun = nul
       {over && (
         <p className="scorecard__over" role="note">
           Over-engineered: {oe.surplus > 0 ? `${oe.surplus === 1 ? '1 step adds' : `${oe.surplus} steps add`} no correctness. ` : ''}
-          {profileFilled ? `${used} work steps per case where the task needs about ${oe.needed}. ` : ''}Try the simplest version first; add steps only for a measured failure.
+          {profileFilled ? `${oe.usedText} where the task needs about ${oe.needed}. ` : ''}Try the simplest version first; add steps only for a measured failure.
         </p>
       )}
       {a.score.contributors.length > 0 && (

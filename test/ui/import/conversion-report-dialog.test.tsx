@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConversionReport } from '../../../src/domain/index.ts';
-import { ConversionReportDialog, groupNotes } from '../../../src/ui/import/ConversionReportDialog.tsx';
+import { ConversionReportDialog, groupNotes, someNames } from '../../../src/ui/import/ConversionReportDialog.tsx';
 
 const report: ConversionReport = {
   from: 'n8n',
@@ -40,6 +40,26 @@ describe('the conversion report dialog', () => {
     expect(list).toHaveTextContent('Call API: a POST request may create or change data');
     await userEvent.setup().click(within(dialog).getByRole('button', { name: 'Done' }));
     expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('says imported steps state no failure rates, what that does to the warnings, and how to state them', () => {
+    render(<ConversionReportDialog name="Triage" conversion={{ title: 'n8n workflow', report, defaultRateSteps: ['Call API', 'Classify', 'Post to Slack', 'Send mail', 'Log'] }} onClose={() => undefined} />);
+    const rates = within(screen.getByRole('dialog')).getByRole('region', { name: 'Failure rates' });
+    expect(rates).toHaveTextContent('No failure rates yet.');
+    expect(rates).toHaveTextContent('its 5 AI and tool steps (“Call API”, “Classify”, “Post to Slack” and 2 more) run with a typical step\'s rates');
+    expect(rates).toHaveTextContent('reliability warnings stay quiet until a step states its own');
+    expect(rates).toHaveTextContent('choose Add stub under Simulation stub in the Inspector');
+  });
+
+  it('says nothing about failure rates when every step states its own', () => {
+    render(<ConversionReportDialog name="Triage" conversion={{ title: 'n8n workflow', report }} onClose={() => undefined} />);
+    expect(within(screen.getByRole('dialog')).queryByRole('region', { name: 'Failure rates' })).toBeNull();
+  });
+
+  it('names a short list whole', () => {
+    expect(someNames(['A'])).toBe('“A”');
+    expect(someNames(['A', 'B'])).toBe('“A” and “B”');
+    expect(someNames(['A', 'B', 'C'])).toBe('“A”, “B” and “C”');
   });
 
   it('says so when nothing was approximated', () => {

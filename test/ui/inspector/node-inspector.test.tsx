@@ -28,6 +28,19 @@ const group = (name: string) => screen.getByRole('group', { name });
 const undo = (store: EditorStore) => act(() => store.getState().undo());
 
 describe('Inspector on a node', () => {
+  it('a step without a stub says the simulator uses a typical step\'s figures (it once said it could not run), and Add stub fills them in', async () => {
+    const doc = docWith(['trigger', 'ai', 'human']);
+    const bare = { ...doc, nodes: doc.nodes.map((n) => (n.kind === 'ai' ? { ...n, stub: undefined } : n)) };
+    const r = renderInspector(bare);
+    act(() => r.store.getState().select(['ai1']));
+    const region = screen.getByRole('region', { name: 'Inspector' });
+    expect(region).not.toHaveTextContent('cannot run');
+    expect(region).toHaveTextContent('No stub: the simulator and the estimates use a typical step’s figures');
+    expect(region).toHaveTextContent('reliability warnings wait until some step states its own failure rates');
+    await r.user.click(within(region).getByRole('button', { name: 'Add stub' }));
+    expect(ai(r.store).stub?.outcomes?.ok).toBeLessThan(1);
+  });
+
   it('is a region with its sections as headings', () => {
     setup();
     const region = screen.getByRole('region', { name: 'Inspector' });

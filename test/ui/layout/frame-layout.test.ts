@@ -1,7 +1,8 @@
 /** Framing at a readable zoom, and the remembered layout read defensively. */
 import { describe, expect, it } from 'vitest';
 import { createNode, type WorkflowNode } from '../../../src/domain/index.ts';
-import { frameViewport, READABLE_ZOOM } from '../../../src/ui/canvas/frame-view.ts';
+import { frameViewport, MINIMAP_CORNER, openingFrame, READABLE_ZOOM } from '../../../src/ui/canvas/frame-view.ts';
+import { nodeSize } from '../../../src/ui/canvas/node-appearance.ts';
 import { defaultSizes, readLayoutPrefs } from '../../../src/ui/layout/layout-prefs.ts';
 
 const row = (n: number): WorkflowNode[] =>
@@ -44,6 +45,57 @@ describe('frameViewport', () => {
   });
   it('an empty design has nothing to frame', () => {
     expect(frameViewport({ nodes: [] }, { width: 800, height: 500 })).toBeNull();
+  });
+});
+
+/** Whether any node is drawn (partly) inside the view's bottom-right corner of the given size. */
+function underCorner(nodes: WorkflowNode[], vp: { x: number; y: number; zoom: number }, view: { width: number; height: number }, corner: { width: number; height: number }): string[] {
+  return nodes
+    .filter((n) => {
+      const s = nodeSize(n);
+      const x0 = n.position.x * vp.zoom + vp.x;
+      const y0 = n.position.y * vp.zoom + vp.y;
+      return x0 + s.width * vp.zoom > view.width - corner.width && x0 < view.width && y0 + s.height * vp.zoom > view.height - corner.height && y0 < view.height;
+    })
+    .map((n) => n.id);
+}
+
+describe('openingFrame (how a design opens, and whether the automatic minimap shows)', () => {
+  // The canvas at 1280x720 with the default panes.
+  const laptop = { width: 772, height: 440 };
+  it('a small design that fits readably only without the minimap opens whole, with the minimap hidden', () => {
+    // Two rows of three: too tall to go above the minimap's corner, too wide to go beside it.
+    const nodes = [...row(3), ...row(3).map((n) => ({ ...n, id: `${n.id}b`, position: { x: n.position.x, y: 300 } }))];
+    // Kept clear of the minimap's corner it does not fit readably: framed at its trigger, it runs under the minimap.
+    expect(underCorner(nodes, frameViewport({ nodes }, laptop, { avoid: MINIMAP_CORNER })!, laptop, MINIMAP_CORNER)).not.toEqual([]);
+    const framed = openingFrame({ nodes }, laptop, MINIMAP_CORNER)!;
+    expect(framed.minimap).toBe(false);
+    expect(framed.viewport.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+    for (const n of nodes) {
+      const s = nodeSize(n);
+      const vp = framed.viewport;
+      expect(n.position.x * vp.zoom + vp.x).toBeGreaterThanOrEqual(0);
+      expect((n.position.x + s.width) * vp.zoom + vp.x).toBeLessThanOrEqual(laptop.width);
+      expect(n.position.y * vp.zoom + vp.y).toBeGreaterThanOrEqual(0);
+      expect((n.position.y + s.height) * vp.zoom + vp.y).toBeLessThanOrEqual(laptop.height);
+    }
+  });
+  it('a design that frames clear of the minimap keeps it', () => {
+    const framed = openingFrame({ nodes: row(2) }, { width: 1200, height: 700 }, MINIMAP_CORNER)!;
+    expect(framed.minimap).toBe(true);
+    expect(underCorner(row(2), framed.viewport, { width: 1200, height: 700 }, MINIMAP_CORNER)).toEqual([]);
+  });
+  it('a design too big to read whole opens at its trigger, never with a node under the minimap', () => {
+    const nodes = [...row(12), ...row(12).map((n) => ({ ...n, id: `${n.id}b`, position: { x: n.position.x, y: 300 } }))];
+    const view = { width: 1000, height: 500 };
+    // Framed beside the minimap, the second row would run under it.
+    expect(underCorner(nodes, frameViewport({ nodes }, view, { avoid: MINIMAP_CORNER })!, view, MINIMAP_CORNER)).not.toEqual([]);
+    const framed = openingFrame({ nodes }, view, MINIMAP_CORNER)!;
+    expect(framed.minimap).toBe(false);
+    expect(framed.viewport.zoom).toBe(READABLE_ZOOM);
+  });
+  it('with no corner to keep clear (the person hid the minimap) the design is framed in the whole canvas', () => {
+    expect(openingFrame({ nodes: row(3) }, laptop, null)).toEqual({ viewport: frameViewport({ nodes: row(3) }, laptop), minimap: false });
   });
 });
 

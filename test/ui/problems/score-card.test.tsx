@@ -28,6 +28,14 @@ function doneBatch(doc: Workflow, scenarioId: string | null): BatchState {
 }
 
 describe('score card', () => {
+  it('says a fractional step count as the average it is (corpus 0061 once read "0.5 steps for ~1 needed")', () => {
+    const a = analyze(getTemplate('kyc-onboarding')!.doc);
+    const oe = { ...a.overEngineering, used: 0.5, ratio: 0.5, needed: 1, band: 'over-engineered' as const, usedText: '0.5 work steps per case on average (a step on a branch counts by the share of cases that take it)' };
+    render(<ScoreCardView analysis={{ ...a, overEngineering: oe }} />);
+    const note = screen.getByRole('note');
+    expect(note.textContent).toContain('0.5 work steps per case on average (a step on a branch counts by the share of cases that take it) where the task needs about 1.');
+  });
+
   it('says "not estimated" (with the reason on focus) where the analyzer declines a figure, never NaN', () => {
     const a = analyze(getTemplate('kyc-onboarding')!.doc);
     const why = 'the design needs more work than a closed-form estimate is given here';
