@@ -12,7 +12,7 @@ import { backoffSeconds, jitteredSeconds, mayRetry, retryWaitSeconds } from '../
 import { ERR_COMMUNICATION, ERR_TIMEOUT, ERROR_COUNT, JITTER, KIND, NEVER, OUT_FAILED, OUTCOME_COUNT, OUTCOME_OK, OUTCOME_WRONG, PORT, SLOT } from './compile.ts';
 import { EngineCore } from './engine-core.ts';
 import { TOKEN_STATE, type BreakerState, type CaseState, type Token } from './engine-state.ts';
-import { EVENT } from './event-queue.ts';
+import { EVENT, pushEvent } from './event-queue.ts';
 import { fixedShape } from './fixed-shape.ts';
 import { PURPOSE } from './rng.ts';
 
@@ -61,7 +61,8 @@ export abstract class CallHandling extends EngineCore {
     if (g.kind[n] !== KIND.data) c.tries++;
     const callsBefore = st.calls[n] ?? 0;
     st.calls[n] = callsBefore + 1;
-    const br = this.breaker(n);
+    // Most steps have no breaker: no call then (the first thousands of tries of a one-shot run are interpreted).
+    const br = (g.breakerWindow[n] ?? 0) > 0 ? this.breaker(n) : undefined;
     if (br && br.openUntil > s.now) {
       // Open breaker: fail at once, no latency, no cost, and the call does not count in the window.
       if (this.trace) this.emit(c.id, n, -1, 'short-circuit', { attempt: tok.attempt });
@@ -137,7 +138,7 @@ export abstract class CallHandling extends EngineCore {
     tok.finalTry = finalTry;
     tok.state = TOKEN_STATE.running;
     if (this.trace) this.emit(c.id, n, -1, 'start', { attempt: tok.attempt, latency, cost });
-    this.schedule(s.now + latency, EVENT.callDone, tok.id, n, 0);
+    pushEvent(this.s.queue, s.now + latency, EVENT.callDone, tok.id, n, 0);
   }
 
   protected onCallDone(tokenId: number, n: number): void {
@@ -146,7 +147,7 @@ export abstract class CallHandling extends EngineCore {
     const c = this.s.active[tok.caseId];
     if (!c) return;
     const outcome = tok.pendingOutcome;
-    this.recordBreaker(c, n, outcome >= 2);
+    if ((this.g.breakerWindow[n] ?? 0) > 0) this.recordBreaker(c, n, outcome >= 2);
     if (outcome === OUTCOME_OK || outcome === OUTCOME_WRONG) {
       const wrong = outcome === OUTCOME_WRONG;
       if (wrong && !tok.wrong) {
@@ -226,7 +227,7 @@ export abstract class CallHandling extends EngineCore {
         tok.stamp++;
         c.backoffSeconds += delay;
         if (this.trace) this.emit(c.id, n, -1, 'retry', { delaySeconds: delay, nextAttempt: tok.attempt + 1, error: ERROR_TYPES[e] ?? '' });
-        this.schedule(s.now + delay, EVENT.retry, tok.id, tok.stamp, 0);
+        pushEvent(this.s.queue, s.now + delay, EVENT.retry, tok.id, tok.stamp, 0);
         return;
       }
     }

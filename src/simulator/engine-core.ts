@@ -12,7 +12,7 @@ import type { CompiledFaults } from './compile-scenario.ts';
 import { DIST, sampleCoded } from './distributions.ts';
 import { initialState, nullRing, objectList, TOKEN_STATE, type CaseState, type EngineConfig, type EngineState, type Group, type Token } from './engine-state.ts';
 import { EVENT, pushEvent } from './event-queue.ts';
-import { nextFloat, PURPOSE, PURPOSE_COUNT, streamIndex } from './rng.ts';
+import { nextFloat, PURPOSE, PURPOSE_COUNT, seedStream } from './rng.ts';
 
 export { DEFAULT_VISIT_LIMIT };
 
@@ -57,7 +57,8 @@ export abstract class EngineCore {
   /** Set by the debugger; null in batch runs (every `emit` is behind a check of it, so tracing costs nothing). */
   trace: TraceSink | null = null;
   protected readonly visitLimit: number;
-  private readonly arrivalStream: number;
+  /** The scenario gives cases attributes to draw on arrival. */
+  private readonly hasAttributes: boolean;
   /** 1 for edges that close a cycle: an entry by one is a loop iteration. */
   protected readonly backEdge: Uint8Array;
 
@@ -66,13 +67,13 @@ export abstract class EngineCore {
     this.faults = faults;
     this.cfg = cfg;
     this.visitLimit = cfg.visitLimit ?? DEFAULT_VISIT_LIMIT;
-    this.arrivalStream = streamIndex(g.nodeCount, PURPOSE.arrival);
+    this.hasAttributes = (cfg.attributes?.names.length ?? 0) > 0;
     this.backEdge = backEdges(g);
     if (state) {
       this.s = state;
     } else {
       this.s = initialState(g, cfg);
-      // Not `this.schedule`: a method called on an object still being constructed (its subclasses' fields not yet
+      // Not through a method: a method called on an object still being constructed (its subclasses' fields not yet
       // added) meets optimised code made for the finished engine and throws it away, once per replication.
       if (cfg.cases > 0) pushEvent(this.s.queue, 0, EVENT.arrival, 0, 0, 0);
     }
@@ -85,15 +86,30 @@ export abstract class EngineCore {
   /** Take a queued token out of its gate's queue: human-gates.ts. */
   protected abstract leaveQueue(tok: Token): void;
 
-  protected schedule(time: number, type: number, a0: number, a1: number, a2: number): void {
-    pushEvent(this.s.queue, time, type, a0, a1, a2);
+  // ---------------------------------------------------------------- randomness
+
+  /**
+   * The offset in `s.rng` of stream slot `node`'s stream for `purpose` (rng.ts), seeded at its first draw: a stream's
+   * state depends on its key alone, so it is the same whenever it is seeded, and most streams are never drawn from.
+   */
+  protected stream(node: number, purpose: number): number {
+    const k = node * PURPOSE_COUNT + purpose;
+    if (this.s.rngSeeded[k] === 0) this.seed(k);
+    return k * 4;
   }
 
-  // ---------------------------------------------------------------- randomness
+  /** Seed stream k (node * PURPOSE_COUNT + purpose): see `stream`. */
+  private seed(k: number): void {
+    seedStream(this.s.rng, this.cfg.seed, this.cfg.replication, Math.floor(k / PURPOSE_COUNT), k % PURPOSE_COUNT);
+    this.s.rngSeeded[k] = 1;
+  }
 
   /** A uniform draw in [0, 1) from node n's stream for `purpose`. */
   protected uniform(node: number, purpose: number): number {
-    return nextFloat(this.s.rng, (node * PURPOSE_COUNT + purpose) * 4);
+    // `stream`'s check written out: a draw is one call less for the interpreter (see sampleSlot).
+    const k = node * PURPOSE_COUNT + purpose;
+    if (this.s.rngSeeded[k] === 0) this.seed(k);
+    return nextFloat(this.s.rng, k * 4);
   }
 
   /** A draw from node n's distribution in `slot` (SLOT), or -1 when the node has none there. */
@@ -102,11 +118,15 @@ export abstract class EngineCore {
     const k = node * 5 + slot;
     const code = g.distCode[k] ?? -1;
     if (code < 0) return -1;
+    // `stream`'s check written out, as in `uniform`: the first thousands of events of a one-shot run are
+    // interpreted, where each call costs more than the check.
+    const stream = node * PURPOSE_COUNT + purpose;
+    if (this.s.rngSeeded[stream] === 0) this.seed(stream);
     // The exponential (service and latency in most designs) drawn here, with sampleCoded's very expression: this
     // small method is inlined into its callers and sampleCoded's switch is not, so the common case costs no call
     // and no boxed return value (model C warm ~3% faster). Same draw, same bits.
-    if (code === DIST.exponential) return -(g.distParam[k * 3] ?? 0) * Math.log(nextFloat(this.s.rng, streamIndex(node, purpose)));
-    return sampleCoded(code, g.distParam[k * 3] ?? 0, g.distParam[k * 3 + 1] ?? 0, g.distParam[k * 3 + 2] ?? 0, this.s.rng, streamIndex(node, purpose));
+    if (code === DIST.exponential) return -(g.distParam[k * 3] ?? 0) * Math.log(nextFloat(this.s.rng, stream * 4));
+    return sampleCoded(code, g.distParam[k * 3] ?? 0, g.distParam[k * 3 + 1] ?? 0, g.distParam[k * 3 + 2] ?? 0, this.s.rng, stream * 4);
   }
 
   // ---------------------------------------------------------------- tracing
@@ -121,8 +141,8 @@ export abstract class EngineCore {
     const s = this.s;
     const id = s.arrived++;
     if (s.arrived < s.cases) {
-      const gap = this.cfg.arrival.poisson ? -this.cfg.arrival.meanGapSeconds * Math.log(nextFloat(s.rng, this.arrivalStream)) : this.cfg.arrival.meanGapSeconds;
-      this.schedule(s.now + gap, EVENT.arrival, 0, 0, 0);
+      const gap = this.cfg.arrival.poisson ? -this.cfg.arrival.meanGapSeconds * Math.log(nextFloat(s.rng, this.stream(this.g.nodeCount, PURPOSE.arrival))) : this.cfg.arrival.meanGapSeconds;
+      pushEvent(s.queue, s.now + gap, EVENT.arrival, 0, 0, 0);
     }
     const groupId = this.newGroup(id, -1, 1);
     const c = this.spareCases.pop() ?? blankCase();
@@ -133,14 +153,19 @@ export abstract class EngineCore {
     c.humanSeconds = 0;
     c.backoffSeconds = 0;
     c.fallback = false;
-    c.attributes = this.drawAttributes();
+    // Calls only where there is work: this runs once per case, and the first thousands of cases of a one-shot run
+    // are interpreted, where a call costs more than the test around it.
+    c.attributes = this.hasAttributes ? this.drawAttributes() : null;
     c.outcome = -1;
     c.wrongDelivered = false;
     c.moving = 0;
-    c.slot = this.takeSlot();
-    emptyList(c.tokens);
-    emptyList(c.groups);
-    c.groups.push(groupId);
+    c.slot = s.freeSlots.pop() ?? this.newSlot();
+    // Emptied by popping, keeping their storage for the next case (storing `length` would drop it).
+    const tokens = c.tokens;
+    while (tokens.length > 0) tokens.pop();
+    const groups = c.groups;
+    while (groups.length > 0) groups.pop();
+    groups.push(groupId);
     s.active[id] = c;
     const tok = this.newToken(c, groupId, null);
     this.enter(tok, this.g.trigger, -1);
@@ -149,11 +174,11 @@ export abstract class EngineCore {
   /** A new case's attribute values: attribute k draws from its own stream (slot nodeCount + 1 + k). */
   private drawAttributes(): Record<string, number | string | boolean> | null {
     const a = this.cfg.attributes;
-    if (!a || a.names.length === 0) return null;
+    if (!a) return null;
     const s = this.s;
     const out: Record<string, number | string | boolean> = {};
     a.names.forEach((name, k) => {
-      const stream = streamIndex(this.g.nodeCount + 1 + k, PURPOSE.decision);
+      const stream = this.stream(this.g.nodeCount + 1 + k, PURPOSE.decision);
       const code = a.code[k] ?? -1;
       if (code >= 0) {
         out[name] = sampleCoded(code, a.param[k * 3] ?? 0, a.param[k * 3 + 1] ?? 0, a.param[k * 3 + 2] ?? 0, s.rng, stream);
@@ -169,11 +194,9 @@ export abstract class EngineCore {
     return out;
   }
 
-  /** A zeroed row of the visit counters for a new case. */
-  private takeSlot(): number {
+  /** A new zeroed row of the visit counters, when no freed one is left (`onArrival` takes those first). */
+  private newSlot(): number {
     const s = this.s;
-    const free = s.freeSlots.pop();
-    if (free !== undefined) return free;
     const n = this.g.nodeCount;
     if ((s.slots + 1) * n > s.visits.length) {
       const bigger = new Int32Array(Math.max(s.visits.length * 2, n));
@@ -219,7 +242,11 @@ export abstract class EngineCore {
     tok.lastEdge = -1;
     tok.gateArrivedAt = 0;
     tok.gateTimedOut = false;
-    this.place(tok);
+    // Its place in the ring of live tokens is free unless the ring must grow (`place`): one call less per token.
+    const ring = s.tokens;
+    const at = tok.id & (ring.length - 1);
+    if (ring[at] == null) ring[at] = tok;
+    else this.place(tok);
     // Drop ended tokens from the case's list now and then (joins that fire close their group without a search, so
     // nothing else compacts it), keeping it proportional to what is alive in a case that loops through splits.
     if (c.tokens.length >= 64 && (c.tokens.length & 63) === 0) c.tokens = c.tokens.filter((id) => this.live(id) !== null);
@@ -292,11 +319,15 @@ export abstract class EngineCore {
 
   /** Group `gid` has ended (or was never alive): its id no longer finds it, and its object goes back to the spares. */
   protected releaseGroup(gid: number): void {
-    const s = this.s;
     const grp = this.groupAt(gid);
-    if (!grp) return;
+    if (grp) this.freeGroup(grp);
+  }
+
+  /** Live group `grp` has ended: what `releaseGroup` does once it has found it. */
+  private freeGroup(grp: Group): void {
+    const s = this.s;
     grp.done = true;
-    s.groups[gid & (s.groups.length - 1)] = null;
+    s.groups[grp.id & (s.groups.length - 1)] = null;
     this.spareGroups.push(grp);
   }
 
@@ -323,7 +354,8 @@ export abstract class EngineCore {
     this.drop(tok);
     if (!c) return;
     this.shrink(c, group);
-    this.checkStuck(c);
+    // checkStuck, written out: once per branch, and the case has usually just ended (then there is nothing to call).
+    if (c.moving === 0 && this.s.active[c.id]) this.endCase(c, OUT_STUCK, -1);
   }
 
   /** One branch of the group is gone: fire its join if the rest are all there, or close finished groups upwards. */
@@ -338,9 +370,10 @@ export abstract class EngineCore {
         return;
       }
       const parent = grp.parent;
-      this.releaseGroup(gid);
+      this.freeGroup(grp);
       if (parent < 0) {
-        this.completeCase(c);
+        // The root group is done: the case ends with the worst outcome its branches reached.
+        this.endCase(c, c.outcome < 0 ? OUT_STUCK : c.outcome, -1);
         return;
       }
       gid = parent;
@@ -352,20 +385,27 @@ export abstract class EngineCore {
     if (this.s.active[c.id] && c.moving === 0) this.endCase(c, OUT_STUCK, -1);
   }
 
-  private completeCase(c: CaseState): void {
-    this.endCase(c, c.outcome < 0 ? OUT_STUCK : c.outcome, -1);
-  }
-
   /** End case c with `outcome` (at node `atNode`, or -1): drop its tokens, free its visit row, record its results. */
   protected endCase(c: CaseState, outcome: number, atNode: number): void {
     const s = this.s;
     if (!s.active[c.id]) return;
     s.active[c.id] = null;
-    for (const id of c.tokens) {
-      const t = this.live(id);
-      if (t) this.drop(t);
+    // Indexed loops here and below: the interpreter runs for-of through the iterator protocol, and a one-shot
+    // `baton simulate` runs much of its first thousands of cases interpreted.
+    // A case that ends normally has nothing left alive in these lists: `live`'s and `groupAt`'s lookups written
+    // out, so that it costs no call per entry either.
+    const tokens = c.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const id = tokens[i] ?? -1;
+      const t = s.tokens[id & (s.tokens.length - 1)];
+      if (t != null && t.id === id) this.drop(t);
     }
-    for (const gid of c.groups) this.releaseGroup(gid);
+    const groups = c.groups;
+    for (let i = 0; i < groups.length; i++) {
+      const id = groups[i] ?? -1;
+      const grp = s.groups[id & (s.groups.length - 1)];
+      if (grp != null && grp.id === id) this.freeGroup(grp);
+    }
     const n = this.g.nodeCount;
     s.visits.fill(0, c.slot * n, c.slot * n + n);
     s.freeSlots.push(c.slot);
@@ -384,11 +424,6 @@ export abstract class EngineCore {
     if (this.trace) this.emit(c.id, atNode, -1, 'end', { outcome: CASE_OUTCOMES[outcome] ?? 'stuck', wrong: outcome === 0 && c.wrongDelivered, cost: c.cost, cycleSeconds: s.now - c.arrival });
     this.spareCases.push(c);
   }
-}
-
-/** Empty a list in place, keeping its storage for the next case (storing `length` would drop it). */
-function emptyList(list: number[]): void {
-  while (list.length > 0) list.pop();
 }
 
 /** A case object before `onArrival` fills it. */

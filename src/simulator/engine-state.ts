@@ -8,7 +8,7 @@ import { ERROR_COUNT, KIND, type CompiledGraph } from './compile.ts';
 import type { CompiledArrival, CompiledAttributes } from './compile-scenario.ts';
 import { createEventQueue, type EventQueue } from './event-queue.ts';
 import { fixedShape } from './fixed-shape.ts';
-import { createStreams } from './rng.ts';
+import { PURPOSE_COUNT } from './rng.ts';
 
 /** What a token is doing. */
 export const TOKEN_STATE = {
@@ -207,8 +207,13 @@ export interface EngineState {
   ended: number;
   nextToken: number;
   nextGroup: number;
-  /** Every random stream of the replication (rng.ts). */
+  /**
+   * Every random stream of the replication (rng.ts), 4 words each, seeded at its first draw (`EngineCore.stream`):
+   * `rngSeeded` is 1 for a stream that has been. Seeding all of them up front (ten per node) was ~7 ms of a cold
+   * run of bench/peers model C (82 nodes), most of it for streams never drawn from.
+   */
   rng: Uint32Array;
+  rngSeeded: Uint8Array;
   queue: EventQueue;
   /** Entries per node of the active cases: row `slot` of `nodeCount` counters; free rows are all zero. */
   visits: Int32Array;
@@ -313,6 +318,11 @@ function newResults(cases: number): CaseResults {
   });
 }
 
+/** Random stream slots of a replication: one per node, one for the workflow (arrivals), one per case attribute. */
+function streamSlots(g: CompiledGraph, cfg: EngineConfig): number {
+  return g.nodeCount + 1 + (cfg.attributes?.names.length ?? 0);
+}
+
 /**
  * A fresh engine state for one replication (nothing has arrived yet, nothing is scheduled).
  * @example const s = initialState(g, { seed: 1, replication: 0, cases: 100, arrival: { poisson: true, meanGapSeconds: 60 } })
@@ -326,8 +336,8 @@ export function initialState(g: CompiledGraph, cfg: EngineConfig): EngineState {
     ended: 0,
     nextToken: 0,
     nextGroup: 0,
-    // Slots: one per node, one for the workflow (arrivals), one per case attribute.
-    rng: createStreams(cfg.seed, cfg.replication, g.nodeCount + 1 + (cfg.attributes?.names.length ?? 0)).state,
+    rng: new Uint32Array(streamSlots(g, cfg) * PURPOSE_COUNT * 4),
+    rngSeeded: new Uint8Array(streamSlots(g, cfg) * PURPOSE_COUNT),
     queue: createEventQueue(64),
     visits: new Int32Array(64 * g.nodeCount),
     freeSlots: [],

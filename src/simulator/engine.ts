@@ -34,7 +34,7 @@
 import { OUT_STUCK, type CompiledGraph } from './compile.ts';
 import type { CompiledFaults } from './compile-scenario.ts';
 import type { CaseResults, EngineConfig, NodeStats } from './engine-state.ts';
-import { EVENT, popEvent, topSlot } from './event-queue.ts';
+import { EVENT, popEvent } from './event-queue.ts';
 import { Routing } from './routing.ts';
 
 export { checkpointState, restoreState, type Plain } from './checkpoint.ts';
@@ -59,7 +59,9 @@ export class Engine extends Routing {
     const q = s.queue;
     if (q.size === 0) return false;
     const time = q.time[0] ?? 0;
-    const top = topSlot(q);
+    // The earliest event's slot (topSlot), read in place: one call less per event for the interpreter, which runs
+    // the first thousands of events of every one-shot run.
+    const top = q.slot[0] ?? 0;
     const type = q.type[top] ?? 0;
     const a0 = q.arg0[top] ?? 0;
     const a1 = q.arg1[top] ?? 0;

@@ -9,7 +9,7 @@ import { addWorkingSeconds, isOpen, nextOpen } from '../domain/semantics/index.t
 import { CALENDAR, PORT, SLOT } from './compile.ts';
 import { Checks } from './checks.ts';
 import { newGate, TOKEN_STATE, type GateState, type Token } from './engine-state.ts';
-import { EVENT } from './event-queue.ts';
+import { EVENT, pushEvent } from './event-queue.ts';
 import { PURPOSE } from './rng.ts';
 
 const PORT_NAMES = ['approve', 'reject', 'revise', 'timeout'];
@@ -50,7 +50,7 @@ export abstract class HumanGates extends Checks {
 
   protected arriveGate(tok: Token, n: number): void {
     const s = this.s;
-    const gs = this.gate(n);
+    const gs = this.s.gates[n] ?? this.gate(n);
     s.stats.gateArrivals[n] = (s.stats.gateArrivals[n] ?? 0) + 1;
     this.queueArea(n, gs);
     gs.waiting++;
@@ -62,7 +62,7 @@ export abstract class HumanGates extends Checks {
     if (this.trace) this.emit(tok.caseId, n, -1, 'queued', { waiting: gs.waiting, busy: gs.busy });
     const sla = this.g.sla[n] ?? 0;
     // The SLA timer takes an item out of the queue only when there is a `timeout` edge to take it to.
-    if (sla > 0 && this.hasPortEdge(n, PORT.timeout)) this.schedule(s.now + sla, EVENT.sla, tok.id, tok.stamp, n);
+    if (sla > 0 && this.hasPortEdge(n, PORT.timeout)) pushEvent(this.s.queue, s.now + sla, EVENT.sla, tok.id, tok.stamp, n);
     this.serve(n, gs);
   }
 
@@ -75,7 +75,7 @@ export abstract class HumanGates extends Checks {
       if (business && !isOpen(s.now)) {
         if (!gs.openPending) {
           gs.openPending = true;
-          this.schedule(nextOpen(s.now), EVENT.gateOpen, n, 0, 0);
+          pushEvent(this.s.queue, nextOpen(s.now), EVENT.gateOpen, n, 0, 0);
         }
         return;
       }
@@ -103,7 +103,8 @@ export abstract class HumanGates extends Checks {
     gs.busy++;
     let service = this.sampleSlot(n, SLOT.latency, PURPOSE.latency);
     if (service < 0) service = 0;
-    service *= this.latencyFactor(n);
+    // No fault touches most nodes: the call (and its loop) only where one does (x * 1 is x, bit for bit).
+    if (this.faults.start[n + 1] !== this.faults.start[n]) service *= this.latencyFactor(n);
     const stc = g.startToClose[n] ?? 0;
     if (stc > 0 && service > stc && this.hasPortEdge(n, PORT.timeout)) {
       service = stc;
@@ -119,13 +120,13 @@ export abstract class HumanGates extends Checks {
     tok.state = TOKEN_STATE.service;
     tok.stamp++;
     if (this.trace) this.emit(c.id, n, -1, 'start', { serviceSeconds: service, waitSeconds: s.now - tok.gateArrivedAt });
-    this.schedule(end, EVENT.humanDone, tok.id, tok.stamp, n);
+    pushEvent(this.s.queue, end, EVENT.humanDone, tok.id, tok.stamp, n);
   }
 
   protected onHumanDone(tokenId: number, stamp: number, n: number): void {
     const s = this.s;
     const g = this.g;
-    const gs = this.gate(n);
+    const gs = this.s.gates[n] ?? this.gate(n);
     gs.busy--;
     const tok = this.live(tokenId);
     if (tok && tok.state === TOKEN_STATE.service && tok.stamp === stamp && s.active[tok.caseId]) {
@@ -159,7 +160,7 @@ export abstract class HumanGates extends Checks {
     const s = this.s;
     const tok = this.live(tokenId);
     if (!tok || tok.state !== TOKEN_STATE.queued || tok.stamp !== stamp || tok.node !== n) return;
-    const gs = this.gate(n);
+    const gs = this.s.gates[n] ?? this.gate(n);
     this.queueArea(n, gs);
     gs.waiting--;
     tok.state = TOKEN_STATE.moving;
@@ -170,7 +171,7 @@ export abstract class HumanGates extends Checks {
   }
 
   protected onGateOpen(n: number): void {
-    const gs = this.gate(n);
+    const gs = this.s.gates[n] ?? this.gate(n);
     gs.openPending = false;
     this.serve(n, gs);
   }

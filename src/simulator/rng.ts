@@ -12,7 +12,9 @@
  *   numbers: scenario A vs B differ by the design change, not by luck).
  *
  * All streams of one replication live in one Uint32Array (4 words per stream), so the whole generator state is a
- * plain typed array that checkpoints and transfers trivially.
+ * plain typed array that checkpoints and transfers trivially. Because a stream's state depends on its key alone, a
+ * stream can be seeded when it is first drawn from (`seedStream`) rather than with all the others up front: the
+ * engine does that (engine-core.ts, `stream`), as a design uses two or three of a node's ten purposes.
  */
 
 /** What a stream is used for; part of the stream key so two uses of one node never share numbers. */
@@ -53,8 +55,9 @@ export function mix32(h: number): number {
  */
 export function hashKey(parts: readonly number[]): number {
   let h = 0x9e3779b9;
-  for (const p of parts) {
-    h = mix32((h ^ (p >>> 0)) + 0x7f4a7c15);
+  // Indexed: the interpreter runs for-of through the iterator protocol.
+  for (let i = 0; i < parts.length; i++) {
+    h = mix32((h ^ ((parts[i] ?? 0) >>> 0)) + 0x7f4a7c15);
     h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
   }
   return mix32(h);
@@ -76,9 +79,7 @@ export interface StreamSet {
 export function createStreams(seed: number, replication: number, nodeSlots: number): StreamSet {
   const state = new Uint32Array(nodeSlots * PURPOSE_COUNT * 4);
   for (let node = 0; node < nodeSlots; node++) {
-    for (let purpose = 0; purpose < PURPOSE_COUNT; purpose++) {
-      seedStream(state, streamIndex(node, purpose), hashKey([seed, replication, node, purpose]));
-    }
+    for (let purpose = 0; purpose < PURPOSE_COUNT; purpose++) seedStream(state, seed, replication, node, purpose);
   }
   return { state, nodeSlots };
 }
@@ -88,10 +89,16 @@ export function streamIndex(node: number, purpose: number): number {
   return (node * PURPOSE_COUNT + purpose) * 4;
 }
 
-function seedStream(s: Uint32Array, base: number, key: number): void {
-  // Seed the four words from a splitmix32 sequence over the key, then discard a few outputs so that keys that
+/**
+ * Seed the stream of key (seed, replication, node, purpose) in `s`, at `streamIndex(node, purpose)`: the state
+ * `createStreams` gives it, whenever it is called.
+ * @example const s = new Uint32Array(4); seedStream(s, 42, 0, 0, PURPOSE.outcome); nextFloat(s, 0)
+ */
+export function seedStream(s: Uint32Array, seed: number, replication: number, node: number, purpose: number): void {
+  const base = streamIndex(node, purpose);
+  // The four words from a splitmix32 sequence over the key's hash, then a few outputs discarded so that keys that
   // differ in one bit have fully decorrelated states (the sfc32 author's recommendation).
-  let x = key;
+  let x = hashKey([seed, replication, node, purpose]);
   for (let i = 0; i < 4; i++) {
     x = (x + 0x9e3779b9) >>> 0;
     s[base + i] = mix32(x);
@@ -100,10 +107,12 @@ function seedStream(s: Uint32Array, base: number, key: number): void {
 }
 
 /**
- * Next uint32 of the stream at `base` (sfc32).
- * @example nextUint32(createStreams(1, 0, 1).state, 0) // a number in [0, 2^32)
+ * A float in the open interval (0, 1): never 0, so -log(u) and log(u) are always finite. The sfc32 step is here
+ * rather than in `nextUint32` so that a draw, the engine's commonest call, makes no call of its own (the first
+ * thousands of events of a one-shot run are interpreted, where every call counts).
+ * @example const u = nextFloat(createStreams(1, 0, 1).state, 0); u > 0 && u < 1 // true
  */
-export function nextUint32(s: Uint32Array, base: number): number {
+export function nextFloat(s: Uint32Array, base: number): number {
   const a = s[base] ?? 0;
   const b = s[base + 1] ?? 0;
   const c = s[base + 2] ?? 0;
@@ -112,17 +121,17 @@ export function nextUint32(s: Uint32Array, base: number): number {
   s[base + 3] = d + 1;
   s[base] = b ^ (b >>> 9);
   s[base + 1] = c + (c << 3);
-  const c2 = (c << 21) | (c >>> 11);
-  s[base + 2] = c2 + t;
-  return t >>> 0;
+  s[base + 2] = ((c << 21) | (c >>> 11)) + t;
+  return ((t >>> 0) + 0.5) * INV_2_32;
 }
 
 /**
- * A float in the open interval (0, 1): never 0, so -log(u) and log(u) are always finite.
- * @example const u = nextFloat(createStreams(1, 0, 1).state, 0); u > 0 && u < 1 // true
+ * Next uint32 of the stream at `base` (sfc32): the integer `nextFloat` scales, recovered exactly (it needs 33 bits
+ * of a double's 53).
+ * @example nextUint32(createStreams(1, 0, 1).state, 0) // a number in [0, 2^32)
  */
-export function nextFloat(s: Uint32Array, base: number): number {
-  return (nextUint32(s, base) + 0.5) * INV_2_32;
+export function nextUint32(s: Uint32Array, base: number): number {
+  return nextFloat(s, base) * 4294967296 - 0.5;
 }
 
 /** A source of uniform numbers in (0, 1); samplers take this so they work on any stream. */

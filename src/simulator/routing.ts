@@ -10,7 +10,7 @@ import { joinReleases, mergeBranches, visitGuardHit } from '../domain/semantics/
 import { JOIN_MODE, KIND, LOOP_PASS_LIMIT, OUT_FAILED, OUT_STUCK, PORT, ROUTER_MODE, SEVERITY_BY_CODE, SLOT, type CompiledGraph } from './compile.ts';
 import { TOKEN_STATE, type CaseState, type Group, type Token } from './engine-state.ts';
 import { blankToken } from './engine-core.ts';
-import { EVENT } from './event-queue.ts';
+import { EVENT, pushEvent } from './event-queue.ts';
 import { fixedShape } from './fixed-shape.ts';
 import { HumanGates } from './human-gates.ts';
 import { PURPOSE } from './rng.ts';
@@ -32,14 +32,15 @@ export abstract class Routing extends HumanGates {
     if (v === 1) st.reached[n] = (st.reached[n] ?? 0) + 1;
     if (edge >= 0 && this.backEdge[edge] === 1) st.loopIterations[n] = (st.loopIterations[n] ?? 0) + 1;
     if (this.trace) this.emit(c.id, n, edge, 'arrive', { visit: v });
+    const kind = this.g.kind[n];
     // A loop is bounded by its items, not by the guard (LOOP_PASS_LIMIT caps a runaway item count); an output
     // ends the branch that reaches it, so no cycle runs through one and many arrivals are no runaway.
-    if (visitGuardHit(v, this.visitLimit) && this.g.kind[n] !== KIND.loop && this.g.kind[n] !== KIND.output) {
+    if (visitGuardHit(v, this.visitLimit) && kind !== KIND.loop && kind !== KIND.output) {
       st.guardHits[n] = (st.guardHits[n] ?? 0) + 1;
       this.endCase(c, OUT_STUCK, n);
       return;
     }
-    switch (this.g.kind[n]) {
+    switch (kind) {
       case KIND.trigger:
         this.leave(tok, n, PORT.out);
         return;
@@ -93,7 +94,11 @@ export abstract class Routing extends HumanGates {
       return;
     }
     if (to - from === 1) {
-      this.follow(tok, bp.edge[from] ?? 0);
+      // `follow`, written out: most nodes are left by one edge, and each call costs the interpreter more than this.
+      const edge = bp.edge[from] ?? 0;
+      tok.lastEdge = edge;
+      if (this.trace) this.emit(tok.caseId, tok.node, edge, 'route');
+      this.enter(tok, g.edgeTarget[edge] ?? 0, edge);
       return;
     }
     this.split(tok, c, bp.edge, from, to);
@@ -222,7 +227,7 @@ export abstract class Routing extends HumanGates {
     const timeout = this.g.joinTimeout[n] ?? 0;
     if (timeout > 0 && !grp.timerArmed) {
       grp.timerArmed = true;
-      this.schedule(s.now + timeout, EVENT.joinTimeout, grp.id, n, 0);
+      pushEvent(this.s.queue, s.now + timeout, EVENT.joinTimeout, grp.id, n, 0);
     }
     this.tryFireJoin(c, grp);
     this.checkStuck(c);
@@ -234,8 +239,11 @@ export abstract class Routing extends HumanGates {
     const first = this.live(grp.parked[0] ?? -1);
     if (!first) return;
     const n = first.node;
-    for (const id of grp.parked) {
-      const t = this.live(id);
+    // Indexed loops (here and in the join helpers below): the interpreter runs for-of through the iterator
+    // protocol, and the first thousands of events of a one-shot run are interpreted.
+    const ids = grp.parked;
+    for (let i = 0; i < ids.length; i++) {
+      const t = this.live(ids[i] ?? -1);
       if (!t || t.node !== n) return;
     }
     // The list a join fires with is this one engine-wide list, refilled: a fresh list per firing was ~40 bytes of
@@ -243,8 +251,8 @@ export abstract class Routing extends HumanGates {
     // so before anything downstream can fire a join and refill it.
     const parked = this.firing;
     while (parked.length > 0) parked.pop();
-    for (const id of grp.parked) {
-      const t = this.live(id);
+    for (let i = 0; i < ids.length; i++) {
+      const t = this.live(ids[i] ?? -1);
       if (t) parked.push(t);
     }
     this.mergeAndLeave(c, grp, n, parked);
@@ -293,7 +301,10 @@ export abstract class Routing extends HumanGates {
    * parked token is neither queued nor counted as moving, and cancelling it is not traced, as in `cancelGroup`.
    */
   private closeGroup(grp: Group, parked: readonly Token[]): void {
-    for (const t of parked) this.release(t);
+    for (let i = 0; i < parked.length; i++) {
+      const t = parked[i];
+      if (t) this.release(t);
+    }
     this.releaseGroup(grp.id);
   }
 
@@ -376,7 +387,10 @@ export abstract class Routing extends HumanGates {
 /** The arrived tokens are every live branch of the group, all parked (waiting at the join). */
 function allParkedIn(grp: Group, arrived: readonly Token[]): boolean {
   if (arrived.length !== grp.live) return false;
-  for (const t of arrived) if (t.state !== TOKEN_STATE.parked || t.group !== grp.id) return false;
+  for (let i = 0; i < arrived.length; i++) {
+    const t = arrived[i];
+    if (!t || t.state !== TOKEN_STATE.parked || t.group !== grp.id) return false;
+  }
   return true;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { distributionMean, type Distribution } from '../../src/domain/index.ts';
 import { addWorkingSeconds, isOpen, nextOpen, workingSecondsUntil } from '../../src/domain/semantics/index.ts';
 import { gammaSample, sample } from '../../src/simulator/distributions.ts';
-import { createStreams, nextFloat, PURPOSE, streamIndex, streamUniform } from '../../src/simulator/rng.ts';
+import { createStreams, nextFloat, nextUint32, PURPOSE, PURPOSE_COUNT, seedStream, streamIndex, streamUniform } from '../../src/simulator/rng.ts';
 
 describe('rng', () => {
   it('the same key gives the same numbers; another key other numbers', () => {
@@ -13,6 +13,39 @@ describe('rng', () => {
     const da = draw(a);
     expect(da).toEqual(draw(b));
     expect(da).not.toEqual(draw(c));
+  });
+
+  it('a stream seeded on its own (as the engine does at its first draw) is the one createStreams makes', () => {
+    const all = createStreams(42, 3, 5).state;
+    const lazy = new Uint32Array(all.length);
+    for (const [node, purpose] of [[4, PURPOSE.latency], [0, PURPOSE.outcome], [2, PURPOSE.repeat]] as const) {
+      seedStream(lazy, 42, 3, node, purpose);
+      const base = streamIndex(node, purpose);
+      expect(Array.from(lazy.subarray(base, base + 4))).toEqual(Array.from(all.subarray(base, base + 4)));
+    }
+    expect(lazy.filter((w) => w !== 0).length).toBe(3 * 4);
+    expect(all.length).toBe(5 * PURPOSE_COUNT * 4);
+  });
+
+  it('nextUint32 is sfc32 and nextFloat scales the same integer into (0, 1)', () => {
+    // sfc32 as its author writes it (32-bit words a, b, c and counter d), on a copy of the same state.
+    const sfc32 = (w: Uint32Array, i: number): number => {
+      const [a = 0, b = 0, c = 0, d = 0] = w.subarray(i, i + 4);
+      const t = (((a + b) | 0) + d) | 0;
+      w.set([b ^ (b >>> 9), c + (c << 3), ((c << 21) | (c >>> 11)) + t, d + 1], i);
+      return t >>> 0;
+    };
+    const a = createStreams(7, 1, 2).state;
+    const b = Uint32Array.from(a);
+    const c = Uint32Array.from(a);
+    const base = streamIndex(1, PURPOSE.decision);
+    for (let i = 0; i < 10_000; i++) {
+      const expected = sfc32(b, base);
+      expect(nextUint32(a, base)).toBe(expected);
+      expect(nextFloat(c, base)).toBe((expected + 0.5) / 4294967296);
+    }
+    expect(Array.from(a)).toEqual(Array.from(b));
+    expect(Array.from(c)).toEqual(Array.from(b));
   });
 
   it('streams of different nodes and purposes are uncorrelated and uniform', () => {

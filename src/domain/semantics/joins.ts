@@ -35,7 +35,10 @@ export const JOIN_TIMEOUT_STARTS = 'first-arrival' as const;
 export function mergeBranches(branches: readonly { readonly wrong: boolean; readonly confidence: number }[]): { wrong: boolean; confidence: number } {
   let wrong = false;
   let confidence = -1;
-  for (const b of branches) {
+  // Indexed: the simulator merges at every join firing, and for-of runs the iterator protocol when interpreted.
+  for (let i = 0; i < branches.length; i++) {
+    const b = branches[i];
+    if (!b) continue;
     wrong ||= b.wrong;
     if (b.confidence >= 0 && (confidence < 0 || b.confidence < confidence)) confidence = b.confidence;
   }
