@@ -8,8 +8,12 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import type { Workflow } from '../../domain/index.ts';
 import { nodeSize } from './node-appearance.ts';
 
-/** At this zoom a 14 px label is drawn at 10.5 px: the smallest size people read without leaning in. */
-export const READABLE_ZOOM = 0.75;
+/**
+ * At this zoom a 14 px label is drawn at 10 px: the smallest size people read without leaning in. (It was 0.75,
+ * 10.5 px; a six-step n8n import then missed fitting whole at 1440x900 by 3% and opened with its last step cut
+ * off by the canvas edge.)
+ */
+export const READABLE_ZOOM = 5 / 7;
 /** Fitting never zooms in further than this: a three-node design is not blown up to fill the screen. */
 export const MAX_FRAME_ZOOM = 1;
 /** Space kept around the framed design, in screen pixels. */

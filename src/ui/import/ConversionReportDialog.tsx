@@ -33,7 +33,7 @@ function FailureRatesNote({ steps, title }: { steps: readonly string[]; title: s
   return (
     <section className="conversion-report__rates" aria-label="Failure rates">
       <p>
-        <strong>No failure rates yet.</strong> A {title} states none, so {one ? 'its AI or tool step' : `its ${steps.length} AI and tool steps`} (
+        <strong>No failure rates yet.</strong> The {title} states none, so {one ? 'its AI or tool step' : `its ${steps.length} AI and tool steps`} (
         {someNames(steps)}) {one ? 'runs' : 'run'} with a typical step&apos;s rates in the estimates and the simulation, and Baton&apos;s reliability warnings
         stay quiet until a step states its own.
       </p>

@@ -46,6 +46,7 @@ describe('the conversion report dialog', () => {
     render(<ConversionReportDialog name="Triage" conversion={{ title: 'n8n workflow', report, defaultRateSteps: ['Call API', 'Classify', 'Post to Slack', 'Send mail', 'Log'] }} onClose={() => undefined} />);
     const rates = within(screen.getByRole('dialog')).getByRole('region', { name: 'Failure rates' });
     expect(rates).toHaveTextContent('No failure rates yet.');
+    expect(rates).toHaveTextContent('The n8n workflow states none, so its 5 AI and tool steps');
     expect(rates).toHaveTextContent('its 5 AI and tool steps (“Call API”, “Classify”, “Post to Slack” and 2 more) run with a typical step\'s rates');
     expect(rates).toHaveTextContent('reliability warnings stay quiet until a step states its own');
     expect(rates).toHaveTextContent('choose Add stub under Simulation stub in the Inspector');

@@ -13,6 +13,17 @@ describe('frameViewport', () => {
     const vp = frameViewport({ nodes: row(2) }, { width: 1000, height: 600 })!;
     expect(vp.zoom).toBe(1);
   });
+  it('fits a design whole when its labels are drawn at 10 px or more (a six-step import at 1440x900 once missed by 3%)', () => {
+    const nodes = row(4);
+    const vp = frameViewport({ nodes }, { width: 900, height: 500 })!;
+    expect(vp.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+    expect(vp.zoom).toBeLessThan(0.75);
+    expect(14 * vp.zoom).toBeGreaterThanOrEqual(10);
+    for (const n of nodes) {
+      expect(n.position.x * vp.zoom + vp.x).toBeGreaterThanOrEqual(0);
+      expect((n.position.x + 240) * vp.zoom + vp.x).toBeLessThanOrEqual(900);
+    }
+  });
   it('a design too wide to read whole starts at the trigger at the readable zoom', () => {
     const vp = frameViewport({ nodes: row(12) }, { width: 800, height: 500 })!;
     expect(vp.zoom).toBe(READABLE_ZOOM);
