@@ -87,6 +87,17 @@ test('at 1280x720 a small design opens whole at a readable zoom, clipped nowhere
   await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
 });
 
+test('a blank design shows no empty minimap; it appears with the first node', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await page.getByRole('dialog', { name: 'Start from a template' }).getByRole('button', { name: 'Blank design' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
+  await page.getByRole('region', { name: 'Node palette' }).getByRole('button', { name: 'Trigger', exact: true }).click();
+  await expect(page.locator('.react-flow__minimap')).toBeVisible();
+  expect(await underMinimap(page)).toEqual([]);
+});
+
 test('the minimap never covers a node, with the Simulation panel expanded too', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openEditor(page, everyKind());

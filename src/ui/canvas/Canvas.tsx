@@ -170,7 +170,8 @@ export function Canvas() {
   const [minimapClear, setMinimapClear] = useState(true);
   const small = useSmallCanvas();
   const minimapAllowed = nodes.length <= MINIMAP_AUTO_LIMIT && !small;
-  const showMinimap = minimapChoice ?? (minimapAllowed && minimapClear);
+  // An empty design has nothing to map: an automatic minimap waits for the first node (it was a blank box).
+  const showMinimap = minimapChoice ?? (minimapAllowed && minimapClear && nodes.length > 0);
   // Read when a design opens, not a reason to frame again.
   const minimapWanted = useRef<boolean | null>(null);
   useLayoutEffect(() => {
