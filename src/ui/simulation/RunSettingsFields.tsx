@@ -42,7 +42,9 @@ export function ScenarioSelect({ doc, value, onChange, label = 'Scenario' }: { d
             {s.name}
           </option>
         ))}
-        <option value="">Default (1,000 cases × 10, seed 1)</option>
+        {/* What "no scenario" means, not the run's numbers: those are the fields beside it (the option once read
+            "1,000 cases × 10, seed 1" while the Cases field said 5000). */}
+        <option value="">Default (profile arrivals, no faults)</option>
       </select>
     </span>
   );

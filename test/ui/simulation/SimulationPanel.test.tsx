@@ -107,6 +107,12 @@ describe('SimulationPanel', () => {
     await user.selectOptions(within(region).getByLabelText('Scenario'), 'Busy');
     // A different scenario starts from its own numbers again.
     expect(within(region).getByLabelText('Cases')).toHaveValue('200');
+    // The no-scenario option says what it runs, and no run numbers that the fields beside it may contradict.
+    const none = within(within(region).getByLabelText('Scenario')).getByRole('option', { name: 'Default (profile arrivals, no faults)' });
+    await user.selectOptions(within(region).getByLabelText('Scenario'), none);
+    await user.clear(within(region).getByLabelText('Cases'));
+    await user.type(within(region).getByLabelText('Cases'), '5000');
+    expect(within(region).getByLabelText('Scenario')).not.toHaveTextContent(/1,000 cases/);
   });
 
   it('the stopping rule is one checkbox: the run asks for it, and the result says how many replications it took', async () => {
