@@ -135,3 +135,25 @@ export function orderBySchema(schema: AnySchema, value: unknown): unknown {
   }
   return value;
 }
+
+/** Issue codes that mean "this is not the right kind of value at all". */
+const STRUCTURAL_CODES: ReadonlySet<string> = new Set(['invalid_type', 'unrecognized_keys', 'invalid_union', 'invalid_value', 'invalid_key', 'invalid_element']);
+
+function isStructuralIssue(issue: z.core.$ZodIssue): boolean {
+  // A fractional number where a whole one is required is still a number: a range-like issue.
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return false;
+  return STRUCTURAL_CODES.has(issue.code);
+}
+
+/**
+ * A type guard from a schema: true when `value` has the schema's shape, whatever its ranges, lengths, sums and
+ * cross-field rules; false for wrong types, NaN, unknown keys and unknown enum values. The inspector commits
+ * such values (a probability of 1.3 is kept and shown as invalid), and a design stored mid-edit holds them.
+ * @example structuralGuard(edgeSchema)({ ...edge, probability: 1.3 }) // true; with probability NaN: false
+ */
+export function structuralGuard<S extends z.ZodType>(schema: S): (value: unknown) => value is z.infer<S> {
+  return (value: unknown): value is z.infer<S> => {
+    const result = schema.safeParse(value);
+    return result.success || !result.error.issues.some(isStructuralIssue);
+  };
+}

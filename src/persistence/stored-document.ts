@@ -2,7 +2,9 @@
  * The document as persistence stores it: JSON text in, a Workflow out through import (limits, migrations,
  * validation), never a cast. Also the list summary and ids.
  */
-import type { Problem, Workflow } from '../domain/index.ts';
+import { checkIntegrity, CURRENT_SCHEMA_VERSION, workflowShapeSchema, type Problem, type Workflow } from '../domain/index.ts';
+import { isPlainObject, structuralGuard } from '../domain/schema-walk.ts';
+import { readJsonSafely } from '../interop/read-json.ts';
 import { importWorkflow } from '../interop/import.ts';
 import type { DesignSummary } from './db.ts';
 
@@ -16,8 +18,26 @@ export type DecodeDocument = (json: string) => DecodeResult;
  */
 export const decodeStoredDocument: DecodeDocument = (json) => {
   const result = importWorkflow(json);
-  return result.ok ? { ok: true, doc: result.doc } : { ok: false, problems: result.problems };
+  if (result.ok) return { ok: true, doc: result.doc };
+  const asEdited = result.unusable ? undefined : keptAsEdited(json);
+  return asEdited ? { ok: true, doc: asEdited } : { ok: false, problems: result.problems };
 };
+
+const isWorkflowShaped = structuralGuard(workflowShapeSchema);
+
+/**
+ * A design saved mid-edit, as the editor had it. The inspector keeps a value out of range in the document (a cost
+ * of -1 is shown as invalid where it was typed, and the Problems panel points at it), so autosave stores it;
+ * reading it back with import's strict check said "This design no longer opens" and showed the sample instead
+ * of the person's work. Such a design opens as stored when only ranges, lengths, sums or cross-field rules fail:
+ * the shape is the current schema's (no migration pending), and every edge and reference holds (integrity).
+ */
+function keptAsEdited(json: string): Workflow | undefined {
+  const read = readJsonSafely(json);
+  if (!read.ok || !isPlainObject(read.value) || read.value.schemaVersion !== CURRENT_SCHEMA_VERSION) return undefined;
+  const value = read.value;
+  return isWorkflowShaped(value) && checkIntegrity(value).length === 0 ? value : undefined;
+}
 
 /**
  * The JSON text of each array element already encoded (nodes, edges, scenarios), keyed by the element object.

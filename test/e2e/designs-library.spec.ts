@@ -203,3 +203,23 @@ test('import says what it does: a copy opened as a new design gets a name of its
   expect(await docNodes(page)).toHaveLength(2);
   await expect(designOptions(page)).toHaveCount(2);
 });
+
+test('a value typed out of range is kept through a reload: the design opens as edited, not "no longer opens"', async ({ page }) => {
+  await startBlank(page);
+  await addFromPalette(page, 'Tool');
+  await page.getByRole('button', { name: /^Tool: / }).first().click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  const cost = inspector.getByLabel('Cost per call (USD)', { exact: true }).first();
+  await cost.fill('-1');
+  await expect(inspector.getByText('Must be at least 0')).toBeVisible();
+  // Work goes on after the bad value: a rename.
+  await inspector.getByLabel('Label', { exact: true }).first().fill('Look up order');
+  await waitSaved(page);
+  await page.reload();
+  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByText(/no longer opens/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Tool: Look up order' }).click();
+  await expect(inspector.getByLabel('Cost per call (USD)', { exact: true }).first()).toHaveValue('-1');
+  await expect(inspector.getByText('Must be at least 0')).toBeVisible();
+  await expect(designOptions(page)).toHaveCount(1);
+});

@@ -12,6 +12,26 @@ describe('stored documents', () => {
     expect(decoded).toEqual({ ok: true, doc });
   });
 
+  it('a design saved mid-edit with a value out of range opens as the editor had it (it once "no longer opened")', () => {
+    // n0 trigger, n1 AI step, n2 tool, n3 output.
+    const doc = chainWorkflow(4);
+    const edited = { ...doc, nodes: doc.nodes.map((n) => (n.kind === 'tool' && n.stub ? { ...n, label: 'Kept edit', stub: { ...n.stub, costPerCall: -1 } } : n)) };
+    expect(importWorkflow(JSON.stringify(edited)).ok).toBe(false);
+    expect(edited.nodes.some((n) => n.label === 'Kept edit')).toBe(true);
+    const decoded = decodeStoredDocument(encodeDocument(edited));
+    expect(decoded).toEqual({ ok: true, doc: edited });
+  });
+
+  it('a stored design of the wrong shape or with a dangling edge is still refused, with its problems', () => {
+    const doc = chainWorkflow(4);
+    const wrongType = JSON.stringify({ ...doc, nodes: doc.nodes.map((n) => (n.kind === 'tool' ? { ...n, stub: { ...n.stub, costPerCall: 'cheap' } } : n)) });
+    expect(decodeStoredDocument(wrongType).ok).toBe(false);
+    const dangling = JSON.stringify({ ...doc, edges: [...doc.edges, { id: 'e_gone', source: doc.nodes[0]!.id, sourcePort: 'out', target: 'nowhere' }] });
+    const r = decodeStoredDocument(dangling);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.length).toBeGreaterThan(0);
+  });
+
   it('encodes the same JSON value as JSON.stringify, templates and all, at one byte per character', () => {
     const same = (doc: object): void => {
       const text = encodeDocument(doc as Parameters<typeof encodeDocument>[0]);

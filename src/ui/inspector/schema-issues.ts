@@ -16,25 +16,8 @@ export type IssueMap = ReadonlyMap<string, readonly string[]>;
 
 export const NO_ISSUES: IssueMap = new Map();
 
-/** Issue codes that mean "this is not the right kind of value at all". */
-const STRUCTURAL_CODES: ReadonlySet<string> = new Set(['invalid_type', 'unrecognized_keys', 'invalid_union', 'invalid_value', 'invalid_key', 'invalid_element']);
-
-function isStructuralIssue(issue: Issue): boolean {
-  // A fractional number where a whole one is required is still a number: a range-like issue, shown inline.
-  if (issue.code === 'invalid_type' && issue.expected === 'int') return false;
-  return STRUCTURAL_CODES.has(issue.code);
-}
-
-/**
- * A type guard from a schema: true when `value` has the schema's shape, whatever its ranges.
- * @example structuralGuard(edgeSchema)({ ...edge, probability: 1.3 }) // true; with probability NaN: false
- */
-export function structuralGuard<S extends z.ZodType>(schema: S): (value: unknown) => value is z.infer<S> {
-  return (value: unknown): value is z.infer<S> => {
-    const result = schema.safeParse(value);
-    return result.success || !result.error.issues.some(isStructuralIssue);
-  };
-}
+// The guard lives with the schemas: stored designs are read with it too (src/persistence/stored-document.ts).
+export { structuralGuard } from '../../domain/schema-walk.ts';
 
 /** One readable sentence for an issue. */
 export function describeIssue(issue: Issue): string {
