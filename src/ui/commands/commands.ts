@@ -12,7 +12,7 @@ import type { EditorServices } from '../services.tsx';
 import type { SimulationServices } from '../simulation/simulation-services.tsx';
 import { animatePositions } from '../canvas/animate-layout.ts';
 import { GRID } from '../canvas/node-appearance.ts';
-import { downloadBlob, slugify } from '../download.ts';
+import { exportDesignJson } from '../export-json.ts';
 
 /** Shift+arrow moves this far; with snap to grid on, one grid step. */
 export const NUDGE_LARGE = 10;
@@ -153,8 +153,8 @@ export const COMMANDS: readonly Command[] = [
     title: 'Download this design as workflow JSON',
     group: 'File',
     run: (c) => {
-      const doc = c.store.getState().doc;
-      downloadBlob(new Blob([c.services.exportJson(doc)], { type: 'application/json' }), `${slugify(doc.name)}.baton.json`);
+      const s = c.store.getState();
+      void exportDesignJson(c.services, s.doc, (text, kind) => s.showMessage(text, kind));
     },
   },
   {

@@ -12,6 +12,7 @@ import { useEditorServices, type ExportFormatInfo } from '../services.tsx';
 import { captureDesignImage, type ImageFormat } from './export-image.ts';
 import { useDismissOnOutsidePointer } from './use-dismiss.ts';
 import { onMenuKeyDown } from './menu-keys.ts';
+import { exportDesignJson } from '../export-json.ts';
 
 /** What the report dialog shows after an export to another tool's format. */
 interface Report {
@@ -44,8 +45,8 @@ export function ExportMenu() {
 
   const exportJson = (): void => {
     close();
-    const doc = store.getState().doc;
-    downloadBlob(new Blob([services.exportJson(doc)], { type: 'application/json' }), `${slugify(doc.name)}.baton.json`);
+    const s = store.getState();
+    void exportDesignJson(services, s.doc, (text, kind) => s.showMessage(text, kind));
   };
 
   const exportImage = async (format: ImageFormat): Promise<void> => {
