@@ -95,10 +95,23 @@ export function reachedFrom(core: GraphCore, starts: readonly WorkflowNode[]): U
 /**
  * Nodes (by index) that runs nobody watches reach: what every trigger reaches, or, with `manualRunsAreWatched`,
  * what triggers other than \`manual\` ones reach (a run started by hand is watched by the person who started it,
- * who sees it fail and runs it again: n8n's "Test workflow").
+ * who sees it fail and runs it again: n8n's "Test workflow"); with `calledRunsAreWatched`, not \`called\` ones
+ * either (another workflow started the run and gets its failure back: n8n's Execute Workflow step fails), unless
+ * the caller goes on without waiting for it (\`waits: false\`): then the failure goes back to nobody.
+ * @example reachedUnattended(ctx, { manualRunsAreWatched: true })[ctx.indexOf('fetch')] // 0 when only a manual trigger reaches it
  */
-export function reachedUnattended(core: GraphCore, manualRunsAreWatched: boolean): Uint8Array {
-  return reachedFrom(core, core.triggers.filter((t) => !(manualRunsAreWatched && t.kind === 'trigger' && t.config.type === 'manual')));
+export function reachedUnattended(core: GraphCore, watched: { readonly manualRunsAreWatched: boolean; readonly calledRunsAreWatched?: boolean }): Uint8Array {
+  const isWatched = (t: WorkflowNode): boolean =>
+    t.kind === 'trigger' && ((watched.manualRunsAreWatched && t.config.type === 'manual') || (watched.calledRunsAreWatched === true && t.config.type === 'called' && t.config.waits !== false));
+  return reachedFrom(core, core.triggers.filter((t) => !isWatched(t)));
+}
+
+/**
+ * A trigger anyone can reach. A \`called\` trigger never is, whatever its \`public\` says: only another workflow
+ * starts it, and which workflows may is set on the caller's side (n8n's "This workflow can be called by").
+ */
+export function isPublicTrigger(node: WorkflowNode): boolean {
+  return node.kind === 'trigger' && node.config.public === true && node.config.type !== 'called';
 }
 
 /** single-point-of-failure's default: steps every case passes below this success rate are its finding. */

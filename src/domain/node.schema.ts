@@ -91,7 +91,9 @@ export const triggerNodeSchema = z.strictObject({
     public: z.boolean().optional(),
     /**
      * For webhook and chat triggers: does the caller wait for the case's answer? False when it is answered at
-     * once and the work goes on in the background (n8n's "Respond: Immediately"). Absent: it waits.
+     * once and the work goes on in the background (n8n's "Respond: Immediately"). For called triggers: false
+     * when the calling workflow goes on without waiting (n8n's "Wait For Sub-Workflow Completion" off), so a
+     * failure goes back to nobody. Absent: the caller waits.
      */
     waits: z.boolean().optional(),
   }),

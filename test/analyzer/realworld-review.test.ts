@@ -42,6 +42,17 @@ describe('the real-world review, on the corpus files it names', () => {
     expect(rules('1877_Telegram_Stickynote_Automation_Triggered.json')).not.toContain('unchecked-ai-output');
   });
 
+  it('no-monitoring: a sub-workflow the calling workflow waits for gets its failures back to that caller (0759, 1877)', () => {
+    for (const name of ['0759_Splitout_Comparedatasets_Create_Triggered.json', '1877_Telegram_Stickynote_Automation_Triggered.json']) expect(rules(name)).not.toContain('no-monitoring');
+    // Its calls still fail the run at the first error: the review agreed with those (1340's, `neh`).
+    expect(rules('0759_Splitout_Comparedatasets_Create_Triggered.json')).toContain('no-error-handling');
+  });
+
+  it('no-monitoring still reports a sub-workflow its own file starts without waiting for it (0816)', () => {
+    const monitoring = findingsOf('0816_Splitout_Code_Automation_Scheduled.json').filter((f) => f.ruleId === 'no-monitoring');
+    expect(monitoring.map((f) => f.message)).toEqual(['6 external call(s) run with nobody watching, and no error path raises an alert or notification.']);
+  });
+
   it('unchecked-ai-output still reports model-written text sent out with nothing checking it (1341)', () => {
     expect(findingsOf('1341_Telegram_Splitout_Automate_Webhook.json').filter((f) => f.ruleId === 'unchecked-ai-output').length).toBeGreaterThan(0);
   });

@@ -1,7 +1,7 @@
 import type { AgentTool, WorkflowNode } from '../../domain/index.ts';
 import { defineRule } from '../define-rule.ts';
 import { labelWords, wordSet } from '../label-words.ts';
-import { isGate, nameOf } from '../rule-helpers.ts';
+import { isGate, isPublicTrigger, nameOf } from '../rule-helpers.ts';
 
 /** Words that name a read: a tool called "Get chart" or "youtube_search" looks things up. */
 const READ_WORDS = 'get,search,list,read,fetch,find,lookup,look,query,retrieve,check,scrape,scraper,scraping,crawl,crawler,browse,analyze,analyse,view,show,load,download,research,describe,count,calculate,calculator,think,weather,identify,analysis,transcribe,transcription,stats,summarize,summarise,translate';
@@ -41,7 +41,7 @@ export default defineRule({
     // Which AI steps a stranger can steer: reached from a public trigger without passing a person or a check.
     const steeredBy = new Map<string, WorkflowNode>();
     for (const t of graph.triggers) {
-      if (t.kind !== 'trigger' || t.config.public !== true) continue;
+      if (!isPublicTrigger(t)) continue;
       const seen = new Set<string>([t.id]);
       const queue = [t.id];
       for (let head = 0; head < queue.length; head++) {

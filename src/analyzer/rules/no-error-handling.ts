@@ -11,12 +11,14 @@ export default defineRule({
     /**
      * A run started by hand (n8n's "Test workflow") is watched by the person who started it, who sees the error and
      * runs it again: calls only such runs reach are not reported. Calls no trigger reaches are unreachable-node's.
+     * A run another workflow starts (\`called\`) is reported: it is real work, and retrying the one call that
+     * failed belongs to that call; the caller can only run the whole sub-workflow again.
      */
     manualRunsAreWatched: true,
   },
   check({ graph, options }, report) {
     const small = graph.size <= options.smallWorkflowNodes;
-    const unattended = reachedUnattended(graph, options.manualRunsAreWatched);
+    const unattended = reachedUnattended(graph, options);
     for (const n of graph.workNodes) {
       if (!isCall(n) || unattended[graph.indexOf(n.id)] === 0) continue;
       // An error port half set up (an edge no catcher feeds, a catcher with no edge) is dead-error-port's finding.

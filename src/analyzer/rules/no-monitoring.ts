@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { isCall, reachedFrom } from '../rule-helpers.ts';
+import { isCall, reachedUnattended } from '../rule-helpers.ts';
 
 export default defineRule({
   id: 'no-monitoring',
@@ -9,12 +9,17 @@ export default defineRule({
     warnAtRunsPerDay: 10,
     /** A run started by hand is watched by the person who started it: they see it fail. */
     manualRunsAreWatched: true,
+    /**
+     * A run another workflow starts (\`called\`, n8n's Execute Workflow Trigger) is watched by its caller: the
+     * failure goes back to the calling step, which fails in turn and retries or routes the error by its own policy.
+     */
+    calledRunsAreWatched: true,
   },
   check({ graph, doc, options }, report) {
     // A failure handler outside the graph (n8n's error workflow) raises the alert for every failed case.
     if (doc.monitoring?.alertOnFailure === true) return;
     // Calls that run with nobody watching: what a scheduled, event, webhook or chat trigger reaches.
-    const unwatched = reachedFrom(graph, graph.triggers.filter((t) => !(options.manualRunsAreWatched && t.kind === 'trigger' && t.config.type === 'manual')));
+    const unwatched = reachedUnattended(graph, options);
     const calls = graph.workNodes.filter((n) => isCall(n) && unwatched[graph.indexOf(n.id)] === 1);
     if (calls.length === 0) return;
     // Search forward from every failure edge for an alert: an alert/notify output, an error outcome or a notification tool.

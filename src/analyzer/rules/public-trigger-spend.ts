@@ -1,6 +1,6 @@
 import type { WorkflowNode } from '../../domain/index.ts';
 import { defineRule } from '../define-rule.ts';
-import { listOption, nameOf } from '../rule-helpers.ts';
+import { isPublicTrigger, listOption, nameOf } from '../rule-helpers.ts';
 
 /** Words that show a decision is about who is asking (an allow-list, a token, a quota), not about what they ask. */
 const IDENTITY_WORDS = 'user,users,userid,user_id,username,sender,chat,chatid,chat_id,email,e-mail,ip,token,auth,authorized,authorised,authenticated,allow,allowed,allowlist,whitelist,blocklist,blacklist,banned,role,member,members,subscriber,owner,admin,password,secret,api key,quota,rate limit,credits,premium';
@@ -37,7 +37,7 @@ export default defineRule({
       return is;
     };
     for (const t of graph.triggers) {
-      if (t.kind !== 'trigger' || t.config.public !== true) continue;
+      if (!isPublicTrigger(t)) continue;
       // Every paid step reachable from the trigger without passing a guard.
       const seen = new Set<string>([t.id]);
       const queue = [t.id];

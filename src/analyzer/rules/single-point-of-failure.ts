@@ -12,7 +12,7 @@ export default defineRule({
     manualRunsAreWatched: true,
   },
   check({ graph, options }, report) {
-    const unattended = reachedUnattended(graph, options.manualRunsAreWatched);
+    const unattended = reachedUnattended(graph, options);
     for (const n of graph.workNodes) {
       if (unattended[graph.indexOf(n.id)] === 0 || !isUnprotectedChokepoint(graph, n, options.minStepSuccess, stepSuccess)) continue;
       const s = stepSuccess(n);

@@ -47,6 +47,7 @@ class Converter extends NodeMapper {
       return { ok: false, problems: [{ path: ['connections'], code: 'limit-edges', message: `the n8n workflow connects ${connections.toLocaleString('en-US')} nodes; the limit is ${MAX_EDGES.toLocaleString('en-US')} edges` }] };
     }
     this.executionOrder = wf.settings?.executionOrder;
+    this.selfId = wf.id === undefined ? undefined : String(wf.id);
     this.sourceCount = wf.nodes.length;
     this.readNodes(wf.nodes);
     this.readConnections(wf.connections);

@@ -34,6 +34,7 @@ import {
   aiCapabilityOf,
   type Attachment,
   callerWaits,
+  callsSelfWithoutWaiting,
   classifierCategories,
   dataPurpose,
   httpTimeout,
@@ -110,6 +111,8 @@ export abstract class NodeMapper {
   protected readonly folded = new Set<string>();
   protected sourceCount = 0;
   protected executionOrder: string | undefined;
+  /** The workflow's own id in n8n, when the file has one (a step that calls it calls this workflow). */
+  protected selfId: string | undefined;
 
   note(node: string, what: string, why: string, nodeId?: string): void {
     this.notes.push(nodeId === undefined ? { node, what, why } : { node, nodeId, what, why });
@@ -205,7 +208,10 @@ export abstract class NodeMapper {
 
   private addTrigger(node: N8nNode, id: string, type: TriggerType): void {
     const open = isPublic(shortType(node.type), node.parameters ?? {});
-    const waits = callerWaits(shortType(node.type), node.parameters ?? {});
+    // A sub-workflow's caller waits for it (n8n's default) unless a step of this same file starts it and goes on.
+    const fireAndForget = type === 'called' ? [...this.byName.values()].find((n) => n.disabled !== true && callsSelfWithoutWaiting(shortType(n.type), n.parameters ?? {}, this.selfId)) : undefined;
+    const waits = fireAndForget ? false : callerWaits(shortType(node.type), node.parameters ?? {});
+    if (fireAndForget) this.note(node.name, 'caller does not wait', `"${fireAndForget.name}" starts this workflow and goes on without waiting for it ("Wait For Sub-Workflow Completion" off), so a failure here goes back to nobody`, id);
     this.nodes.push({ ...this.base(node, id), kind: 'trigger', config: { type, ...(open !== undefined ? { public: open } : {}), ...(waits !== undefined ? { waits } : {}) } });
     const tools = (this.attached.get(node.name) ?? []).filter((a) => a.role === 'tool');
     if (tools.length > 0) {

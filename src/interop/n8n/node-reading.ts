@@ -64,6 +64,19 @@ export function callerWaits(short: string, params: Params): boolean | undefined 
   return mode === 'lastNode' || mode === 'responseNode';
 }
 
+/**
+ * Does this step start this same workflow (its Execute Workflow Trigger) and go on without waiting for it
+ * ("Wait For Sub-Workflow Completion" off)? Then the called run's failure goes back to nobody. n8n files that
+ * hold both halves name themselves as \`={{ $workflow.id }}\` or by the file's own id.
+ */
+export function callsSelfWithoutWaiting(short: string, params: Params, selfId: string | undefined): boolean {
+  if (short !== 'executeWorkflow' || (str(params, 'source') ?? 'database') !== 'database') return false;
+  const ref = params['workflowId'];
+  const target = typeof ref === 'string' ? ref : str(isPlainObject(ref) ? ref : undefined, 'value');
+  const self = target !== undefined && (/^=\{\{\s*\$workflow\.id\s*\}\}$/.test(target.trim()) || (selfId !== undefined && target === selfId));
+  return self && bool(obj(params, 'options'), 'waitForSubWorkflow') === false;
+}
+
 const STATEMENT_RUNNERS = new Set(['executeCommand', 'ssh', 'graphql', 'mongoDb']);
 
 /** Does the step run a query or command, and is it built from its input? Undefined when it runs none. */

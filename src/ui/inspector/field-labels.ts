@@ -59,6 +59,7 @@ export const OPTION_LABELS: Readonly<Record<string, string>> = {
   error: 'error (a handled failure)',
   full: 'full (random in 0…interval)',
   equal: 'equal (half fixed, half random)',
+  called: 'called by another workflow',
 };
 
 export const STUB_LABELS: Readonly<Record<string, string>> = {

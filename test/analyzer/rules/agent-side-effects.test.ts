@@ -4,7 +4,7 @@ import { Builder, chainDoc } from '../fixtures.ts';
 import { ruleTester } from '../rule-tester.ts';
 
 /** trigger -> (optional gate) -> agent with the given tools -> reply. */
-const agent = (tools: AgentTool[], trigger: { type: 'chat' | 'schedule' | 'webhook'; public?: boolean } = { type: 'schedule' }, gate?: 'human' | 'check') => {
+const agent = (tools: AgentTool[], trigger: { type: 'chat' | 'schedule' | 'webhook' | 'called'; public?: boolean } = { type: 'schedule' }, gate?: 'human' | 'check') => {
   const b = new Builder().add('trigger', 't', { label: 'When chat message received', config: trigger }).add('ai', 'a', { label: 'Support Agent', config: { capability: 'agent', tools } }).add('output', 'o');
   if (gate) b.add(gate, 'g').add('output', 'x', { config: { type: 'discard', outcome: 'rejected' } }).chain('t', 'g', 'a').link('g', 'x', { sourcePort: gate === 'human' ? 'reject' : 'fail' });
   else b.chain('t', 'a');
@@ -29,6 +29,8 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: 'a public chat steers an agent that places orders', doc: agent([search, placeOrder, updateStock], { type: 'chat', public: true }), errors: [{ severity: 'warning', nodeIds: ['a', 't'], message: /"Place order", "Update Stock".*steered by anyone who reaches "When chat message received"/ }] },
+    // A workflow only another workflow can start is steered by its caller, not by anyone (workflow-format.md).
+    { name: 'a called agent marked public by mistake is not steered by anyone', doc: agent([placeOrder], { type: 'called', public: true }), errors: [{ severity: 'info', nodeIds: ['a'], message: /^(?!.*steered by anyone)/ }] },
     { name: 'an agent that may send e-mail on its own', doc: agent([reply]), errors: [{ severity: 'warning', nodeIds: ['a'], message: /cannot be undone.*"Reply to Email"/ }] },
     { name: 'reversible writes from a trusted trigger: a note', doc: agent([placeOrder]), errors: [{ severity: 'info', nodeIds: ['a'], message: /change data: "Place order"/ }] },
     // A person who approves the request is no approval of the action: the e-mail still goes out unseen, but strangers no longer steer it.

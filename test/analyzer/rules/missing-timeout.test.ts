@@ -2,7 +2,7 @@ import rule from '../../../src/analyzer/rules/missing-timeout.ts';
 import { Builder, chainDoc } from '../fixtures.ts';
 import { ruleTester } from '../rule-tester.ts';
 
-const noTimeout = (trigger: 'manual' | 'chat'): Builder =>
+const noTimeout = (trigger: 'manual' | 'chat' | 'called'): Builder =>
   new Builder().add('trigger', 't', { config: { type: trigger } }).add('ai', 'a', { policy: { retry: [] } }).add('output', 'o').chain('t', 'a', 'o');
 
 ruleTester(rule, {
@@ -10,6 +10,8 @@ ruleTester(rule, {
     { name: 'defaults carry timeouts', doc: chainDoc(['ai', 'tool']) },
     { name: 'background work is not reported by default', doc: noTimeout('manual').build() },
     // Corpus 0327_Noop_Slack_Send_Webhook.json: n8n's webhook answers "received" at once; nobody waits for the rest.
+    // Whoever waits for a sub-workflow waits at the caller's step, which is judged in the caller's design.
+    { name: 'a run another workflow starts', doc: noTimeout('called').build() },
     { name: 'a webhook answered at once', doc: new Builder().add('trigger', 't', { config: { type: 'webhook', waits: false } }).add('ai', 'a', { policy: { retry: [] } }).add('output', 'o').chain('t', 'a', 'o').build() },
     { name: 'a limit on the whole step counts', doc: new Builder().add('trigger', 't').add('ai', 'a', { policy: { timeouts: { scheduleToCloseSeconds: 120 } } }).add('output', 'o').chain('t', 'a', 'o').build() },
   ],

@@ -2,7 +2,7 @@ import rule from '../../../src/analyzer/rules/no-error-handling.ts';
 import { Builder, chainDoc } from '../fixtures.ts';
 import { ruleTester } from '../rule-tester.ts';
 
-const bare = (extra = false, trigger: 'schedule' | 'manual' = 'schedule'): Builder => {
+const bare = (extra = false, trigger: 'schedule' | 'manual' | 'called' = 'schedule'): Builder => {
   // A tool at 99% success: below single-point-of-failure's line, so this rule's finding.
   const b = new Builder().add('trigger', 't', { config: { type: trigger } }).add('tool', 'a', { policy: {} }).add('output', 'o').chain('t', 'a', 'o');
   if (extra) b.add('tool', 'x').link('a', 'x', { sourcePort: 'error' }).add('output', 'alert', { config: { type: 'alert', outcome: 'error' } }).chain('x', 'alert');
@@ -24,6 +24,8 @@ ruleTester(rule, {
     { name: 'bare step in a tiny workflow', doc: bare().build(), errors: [{ severity: 'info', nodeIds: ['a'], quickFix: 'add-error-route' }] },
     { name: 'bare step in a bigger one', doc: bare().add('tool', 'b').build(), errors: [{ severity: 'warning', nodeIds: ['a'] }] },
     { name: 'a weak step every case passes is left to single-point-of-failure', doc: new Builder().add('trigger', 't', { config: { type: 'schedule' } }).add('ai', 'a', { policy: {} }).add('tool', 'b', { policy: {} }).add('output', 'o').chain('t', 'a', 'b', 'o').build(), errors: [{ nodeIds: ['b'] }] },
+    // The caller gets the failure back, but can only run the whole sub-workflow again: the retry belongs to the call.
+    { name: 'a run another workflow starts is real work', doc: bare(false, 'called').add('tool', 'b').build(), errors: [{ severity: 'warning', nodeIds: ['a'] }] },
     { name: 'a run by hand, when the option says it is not watched', doc: bare(false, 'manual').add('tool', 'b').build(), options: { manualRunsAreWatched: false }, errors: [{ severity: 'warning', nodeIds: ['a'] }] },
   ],
 });

@@ -16,6 +16,8 @@ ruleTester(rule, {
     { name: 'a trigger that is not public', doc: chainDoc(['ai']) },
     { name: 'an allow-list on the chat id before the paid step', doc: bot({ label: 'Is allowed user?', branch: 'chat.id is in the allow-list' }) },
     { name: 'a person approves first', doc: new Builder().add('trigger', 't', { config: { type: 'webhook', public: true } }).add('human', 'h').add('ai', 'a').add('output', 'o').add('output', 'x', { config: { type: 'discard', outcome: 'rejected' } }).chain('t', 'h', 'a', 'o').link('h', 'x', { sourcePort: 'reject' }).build() },
+    // Only another workflow can start a called run, whatever `public` says (workflow-format.md).
+    { name: 'called by another workflow, marked public by mistake', doc: new Builder().add('trigger', 't', { config: { type: 'called', public: true } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').build() },
     { name: 'public but nothing paid', doc: new Builder().add('trigger', 't', { config: { type: 'webhook', public: true } }).add('tool', 'save').add('output', 'o').chain('t', 'save', 'o').build() },
   ],
   invalid: [

@@ -16,6 +16,7 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: 'a run by hand, when the option says it is not watched', doc: new Builder().add('trigger', 't', { config: { type: 'manual' } }).add('ai', 'a', weak).add('output', 'o').chain('t', 'a', 'o').build(), options: { manualRunsAreWatched: false }, errors: [{ nodeIds: ['a'] }] },
+    { name: 'a run another workflow starts is real work', doc: new Builder().add('trigger', 't', { config: { type: 'called' } }).add('ai', 'a', weak).add('output', 'o').chain('t', 'a', 'o').build(), errors: [{ nodeIds: ['a'] }] },
     { name: 'weak unprotected step every case passes', doc: new Builder().add('trigger', 't', { config: { type: 'schedule' } }).add('ai', 'a', weak).add('output', 'o').chain('t', 'a', 'o').build(), errors: [{ nodeIds: ['a'], message: /95\.0%/ }] },
   ],
 });

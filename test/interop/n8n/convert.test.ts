@@ -303,6 +303,14 @@ describe('AI calls outside LangChain, triggers, vector stores', () => {
     expect(real('1877_Telegram_Stickynote_Automation_Triggered.json').of('When Executed by Another Workflow', 'trigger').config).toEqual({ type: 'called', public: false });
   });
 
+  it('a sub-workflow the same file starts without waiting for it is a called trigger whose caller does not wait', () => {
+    // The scheduled half runs "Moderation Subworkflow" ($workflow.id, "Wait For Sub-Workflow Completion" off).
+    const c = real('0816_Splitout_Code_Automation_Scheduled.json');
+    expect(c.of('When Executed by Another Workflow', 'trigger').config).toEqual({ type: 'called', public: false, waits: false });
+    expect(c.notes('When Executed by Another Workflow')).toContain('caller does not wait');
+    expect(c.report.approximations.find((a) => a.what === 'caller does not wait')?.why).toMatch(/^"Moderation Subworkflow" starts this workflow and goes on without waiting/);
+  });
+
   it("an MCP server trigger says its tools are not drawn", () => {
     const c = real('1909_Gmailtool_Automation_Triggered.json');
     expect(c.of('MCP_GMAIL', 'trigger').config).toEqual({ type: 'webhook', public: true });

@@ -121,6 +121,16 @@ describe('Inspector on a node', () => {
     expect(ai(store).stub?.repeatOnRetry?.malformed_output).toBeUndefined();
   });
 
+  it('offers a trigger called by another workflow, in words, and sets it', async () => {
+    const { store, user } = setup('trigger0');
+    const type = screen.getByLabelText('Type');
+    expect(within(type).getByRole('option', { name: 'called by another workflow' })).toHaveValue('called');
+    await user.selectOptions(type, 'called by another workflow');
+    expect(store.getState().doc.nodes.find((n) => n.id === 'trigger0')?.config).toMatchObject({ type: 'called' });
+    undo(store);
+    expect(screen.getByLabelText('Type')).not.toHaveValue('called');
+  });
+
   it('says what a sample audit does: its share goes to the auditor by fail, its catch rate is the gate\'s', async () => {
     const r = renderInspector(docWith(['trigger', 'check']));
     act(() => r.store.getState().select(['check1']));
