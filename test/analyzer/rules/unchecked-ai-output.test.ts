@@ -78,6 +78,8 @@ ruleTester(rule, {
     { name: 'a chat reply when the risk is medium', doc: new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').profile({ risk: 'medium' }).build(), errors: [{ nodeIds: ['a', 'o'] }] },
     { name: 'a chat reply, by option', doc: new Builder().add('trigger', 't', { config: { type: 'chat' } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').build(), options: { chatRepliesAreRead: false }, errors: [{ nodeIds: ['a', 'o'] }] },
     { name: 'straight to the output', doc: chainDoc(['ai', 'tool']), errors: [{ severity: 'warning', nodeIds: ['s1', 'o'] }] },
+    // The caller's design sees only its calling step: the sub-workflow is where the unchecked answer shows.
+    { name: 'a result returned to the calling workflow', doc: new Builder().add('trigger', 't', { config: { type: 'called' } }).add('ai', 'a').add('output', 'o').chain('t', 'a', 'o').build(), errors: [{ nodeIds: ['a', 'o'] }] },
     { name: 'high risk', doc: chainDoc(['ai'], { risk: 'high' }), errors: [{ severity: 'error' }] },
     // One unchecked path is one finding: the output after the irreversible send is the same path.
     { name: 'into an irreversible action, reported once', doc: sendAfterAi(), errors: [{ nodeIds: ['a', 'send'], message: /irreversible/ }] },
