@@ -6,7 +6,7 @@
  *
  * Writes the library store's `designs`, `trash`, `deleted` and `templates`.
  */
-import type { Workflow } from '../domain/index.ts';
+import { distinctName, type Workflow } from '../domain/index.ts';
 import type { DesignRow, Persistence, TabSync } from '../persistence/index.ts';
 import type { DesignListItem, LibraryStore, TemplateCard } from '../store/library-store.ts';
 import type { Template } from '../templates/index.ts';
@@ -130,7 +130,11 @@ export function createDesignsCatalog(deps: CatalogDeps): DesignsCatalog {
       return result.ok;
     },
     async duplicate(id) {
-      const row = await p.designs.duplicate(id);
+      // "X (copy)", then "X (copy 2)": two duplicates once both read "X (copy)" in the list.
+      const designs = store.getState().designs;
+      const source = designs.find((d) => d.id === id);
+      const name = source && distinctName(source.name, designs.map((d) => d.name), 'copy');
+      const row = await p.designs.duplicate(id, name !== undefined ? { name } : undefined);
       sync.announceLibraryChange();
       await refresh();
       return row;

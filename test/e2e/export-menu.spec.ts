@@ -85,3 +85,50 @@ test('the menu works from the keyboard', async ({ page }) => {
   await page.getByRole('region', { name: 'Canvas' }).click({ position: { x: 20, y: 20 } });
   await expect(menu).toHaveCount(0);
 });
+
+test('keyboard only: every toolbar menu moves with the arrows, and closing the export report gives focus back to Export', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('dialog', { name: 'Start from a template' }).getByRole('button', { name: 'Support ticket triage' }).click();
+  for (const [button, menuName, first, second] of [
+    ['Import', 'Import', 'Replace this design…', 'Open as a new design…'],
+    ['Export image', 'Image format', 'PNG image', 'SVG image'],
+  ] as const) {
+    // Twice: a menu that works once and then not is the bug this guards against.
+    for (let round = 0; round < 2; round++) {
+      const opener = page.getByRole('button', { name: button, exact: true });
+      await opener.focus();
+      await page.keyboard.press('Enter');
+      const menu = page.getByRole('menu', { name: menuName });
+      await expect(menu.getByRole('menuitem', { name: first })).toBeFocused();
+      await page.keyboard.press('ArrowDown');
+      await expect(menu.getByRole('menuitem', { name: second })).toBeFocused();
+      await page.keyboard.press('ArrowDown');
+      await expect(menu.getByRole('menuitem', { name: first })).toBeFocused();
+      await page.keyboard.press('ArrowUp');
+      await expect(menu.getByRole('menuitem', { name: second })).toBeFocused();
+      await page.keyboard.press('Home');
+      await expect(menu.getByRole('menuitem', { name: first })).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(menu).toHaveCount(0);
+      await expect(opener).toBeFocused();
+    }
+  }
+  // Export as n8n from the keyboard, twice: the report opens, Escape closes it, focus is back on Export.
+  const exportButton = page.getByRole('button', { name: 'Export', exact: true });
+  for (let round = 0; round < 2; round++) {
+    await exportButton.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('menuitem', { name: 'n8n workflow' })).toBeFocused();
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    await download;
+    const report = page.getByRole('dialog', { name: 'Exported as n8n workflow' });
+    await expect(report).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(report).toHaveCount(0);
+    await expect(exportButton).toBeFocused();
+  }
+});

@@ -131,3 +131,30 @@ test('the toolbar counts take you to the findings, expanding the Problems panel'
   expect(fb.y).toBeGreaterThanOrEqual(pb.y);
   expect(fb.y + 20).toBeLessThanOrEqual(pb.y + pb.height);
 });
+
+test('the palette never scrolls sideways: each kind fits its row, its hint cut with an ellipsis, also after clicking every item twice', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openEditor(page);
+  const palette = page.getByRole('region', { name: 'Node palette' });
+  const sideways = (): Promise<{ scrollWidth: number; clientWidth: number; scrollLeft: number }> =>
+    palette.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, scrollLeft: el.scrollLeft }));
+  const fits = async (): Promise<void> => {
+    const s = await sideways();
+    expect(s.scrollWidth).toBeLessThanOrEqual(s.clientWidth);
+    expect(s.scrollLeft).toBe(0);
+  };
+  await fits();
+  const paletteBox = (await palette.boundingBox())!;
+  const items = palette.locator('.palette__item');
+  for (let i = 0; i < (await items.count()); i++) {
+    await items.nth(i).click();
+    await items.nth(i).click();
+    const b = (await items.nth(i).boundingBox())!;
+    expect(b.x + b.width).toBeLessThanOrEqual(paletteBox.x + paletteBox.width);
+  }
+  await fits();
+  // The kind's name is whole on screen; the hint gives way.
+  const name = (await palette.getByText('Quality check', { exact: true }).boundingBox())!;
+  expect(name.x).toBeGreaterThanOrEqual(paletteBox.x);
+  expect(name.x + name.width).toBeLessThanOrEqual(paletteBox.x + paletteBox.width);
+});

@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react';
 import type { DesignListItem } from '../../store/library-store.ts';
 import { relativeTime } from './relative-time.ts';
+import { countOf } from '../plural.ts';
 
 export interface DesignListProps {
   readonly designs: readonly DesignListItem[];
@@ -40,7 +41,7 @@ export function Row({ design, position, designs, currentId, highlighted, renamin
       <span className="designs-item__meta">
         <time dateTime={new Date(design.updatedAt).toISOString()}>{relativeTime(design.updatedAt, now)}</time>
         {' · '}
-        {design.summary.nodeCount} steps
+        {countOf(design.summary.nodeCount, 'step')}
       </span>
     </div>
   );

@@ -5,6 +5,7 @@
 import { selectGallery, selectTemplates, type TemplateCard } from '../../store/library-store.ts';
 import { BLANK_TEMPLATE_ID, useLibraryState, type DesignLibrary } from './designs-services.tsx';
 import { Modal } from './Modal.tsx';
+import { countOf } from '../plural.ts';
 
 const BLANK: TemplateCard = {
   id: BLANK_TEMPLATE_ID,
@@ -36,7 +37,7 @@ export function TemplateGallery({ library }: { library: DesignLibrary }) {
             <p className="designs-card__summary">{t.summary}</p>
             <p className="designs-card__situation muted">{t.situation}</p>
             <p className="designs-card__meta">
-              {t.nodeCount > 0 && <span>{t.nodeCount} steps</span>}
+              {t.nodeCount > 0 && <span>{countOf(t.nodeCount, 'step')}</span>}
               {t.tags.map((tag) => (
                 <span key={tag} className="designs-tag">
                   {tag}

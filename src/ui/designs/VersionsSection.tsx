@@ -8,6 +8,7 @@ import { selectCurrentId, selectVersions } from '../../store/library-store.ts';
 import { ComparisonView } from './ComparisonView.tsx';
 import { useLibraryState, type DesignLibrary } from './designs-services.tsx';
 import { relativeTime } from './relative-time.ts';
+import { countOf } from '../plural.ts';
 
 export function VersionsSection({ library, now }: { library: DesignLibrary; now: number }) {
   const versions = useLibraryState(library, selectVersions);
@@ -46,7 +47,7 @@ export function VersionsSection({ library, now }: { library: DesignLibrary; now:
                   <span className="designs-item__name">{v.name}</span>
                 </label>
                 <span className="designs-item__meta">
-                  <time dateTime={new Date(v.createdAt).toISOString()}>{relativeTime(v.createdAt, now)}</time> · {v.summary.nodeCount} steps
+                  <time dateTime={new Date(v.createdAt).toISOString()}>{relativeTime(v.createdAt, now)}</time> · {countOf(v.summary.nodeCount, 'step')}
                 </span>
                 <span className="designs-row">
                   <button type="button" onClick={() => void library.compare(v.id)} aria-label={`Compare ${v.name} with the current design`}>

@@ -8,6 +8,7 @@ import type { Problem } from '../../domain/index.ts';
 import { useDesignLibrary } from '../designs/designs-services.tsx';
 import { useEditorStoreApi } from '../editor-context.tsx';
 import { useEditorServices, type ConversionSummary } from '../services.tsx';
+import { countOf } from '../plural.ts';
 
 export type OpenedFile =
   | { readonly ok: true; readonly name: string; readonly conversion?: ConversionSummary }
@@ -31,7 +32,7 @@ export function useOpenWorkflowFile(): (text: string, fileName: string) => Promi
     const current = store.getState().doc;
     store.getState().commit({ ...read.doc, id: current.id });
     const what = conversion ? `${conversion.title} ` : '';
-    store.getState().showMessage(`Replaced this design with ${what}“${read.doc.name}” from ${fileName} (${read.doc.nodes.length} steps). Undo brings the previous one back.`, 'success');
+    store.getState().showMessage(`Replaced this design with ${what}“${read.doc.name}” from ${fileName} (${countOf(read.doc.nodes.length, 'step')}). Undo brings the previous one back.`, 'success');
     return conversion ? { ok: true, name: read.doc.name, conversion } : { ok: true, name: read.doc.name };
   };
 }

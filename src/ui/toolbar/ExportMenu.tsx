@@ -5,12 +5,13 @@
  * mounts it with `<ExportMenu />`; the formats come from the editor services (exporters load on first use).
  */
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { downloadBlob, slugify } from '../download.ts';
 import { useEditorStoreApi } from '../editor-context.tsx';
 import { useEditorServices, type ExportFormatInfo } from '../services.tsx';
 import { captureDesignImage, type ImageFormat } from './export-image.ts';
 import { useDismissOnOutsidePointer } from './use-dismiss.ts';
+import { onMenuKeyDown } from './menu-keys.ts';
 
 /** What the report dialog shows after an export to another tool's format. */
 interface Report {
@@ -27,7 +28,6 @@ export function ExportMenu() {
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<Report | null>(null);
   const root = useRef<HTMLSpanElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const formats = services.exportFormats ?? [];
 
@@ -87,36 +87,13 @@ export function ExportMenu() {
     }
   };
 
-  // Arrow keys move between the items, Escape closes, as in any menu.
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    const items = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
-    const at = items.findIndex((b) => b === document.activeElement);
-    const move = (to: number) => items[(to + items.length) % items.length]?.focus();
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      close();
-    } else if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      move(at + 1);
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      move(at - 1);
-    } else if (e.key === 'Home') {
-      e.preventDefault();
-      move(0);
-    } else if (e.key === 'End') {
-      e.preventDefault();
-      move(items.length - 1);
-    }
-  };
-
   return (
     <span className="toolbar__menu" ref={root}>
       <button ref={button} type="button" aria-haspopup="menu" aria-expanded={open} disabled={busy} onClick={() => setOpen((o) => !o)} title="Download this design as a file: workflow JSON, a picture, or another tool's format">
         Export
       </button>
       {open && (
-        <div ref={menu} className="toolbar__popup" role="menu" aria-label="Export format" onKeyDown={onKeyDown}>
+        <div className="toolbar__popup" role="menu" aria-label="Export format" onKeyDown={(e) => onMenuKeyDown(e, close)}>
           <button type="button" role="menuitem" autoFocus onClick={exportJson} title="Baton's own format: imports back exactly">
             Workflow JSON
           </button>
@@ -134,7 +111,17 @@ export function ExportMenu() {
           ))}
         </div>
       )}
-      {report && <ExportReport report={report} onClose={() => setReport(null)} />}
+      {report && (
+        <ExportReport
+          report={report}
+          onClose={() => {
+            setReport(null);
+            // The button was disabled while the file was made, so the dialog opened with nothing focused to go
+            // back to: focus returns to Export, where the person was.
+            button.current?.focus();
+          }}
+        />
+      )}
     </span>
   );
 }

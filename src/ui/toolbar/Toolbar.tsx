@@ -23,6 +23,7 @@ import type { ConversionSummary } from '../services.tsx';
 import { captureDesignImage, type ImageFormat } from './export-image.ts';
 import { ExportMenu } from './ExportMenu.tsx';
 import { useDismissOnOutsidePointer } from './use-dismiss.ts';
+import { onMenuKeyDown } from './menu-keys.ts';
 import { ProblemListDialog } from './ProblemListDialog.tsx';
 
 const asTheme = (v: string): Theme => (v === 'light' || v === 'dark' ? v : 'system');
@@ -83,12 +84,7 @@ function MenuButton({ label, title, menuLabel, children }: { label: string; titl
           className="toolbar__popup"
           role="menu"
           aria-label={menuLabel}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              close();
-            }
-          }}
+          onKeyDown={(e) => onMenuKeyDown(e, close)}
           onClick={(e) => {
             if (e.target instanceof Element && e.target.closest('[role="menuitem"]')) close();
           }}

@@ -71,6 +71,21 @@ describe('Designs panel', () => {
     expect(options()[0]).toHaveTextContent('Renamed');
   });
 
+  it('each duplicate gets a name of its own ("Alpha (copy)", "Alpha (copy 2)"), and a one-step design says "1 step"', async () => {
+    const user = userEvent.setup();
+    const tab = await setup(['Alpha']);
+    act(() => void tab.editor.getState().addNode('trigger', { x: 0, y: 0 }, 'Receive'));
+    await user.type(within(panel()).getByRole('textbox', { name: 'Version name' }), 'One{Enter}');
+    await within(panel()).findByText('One');
+    await user.click(within(panel()).getByRole('button', { name: 'Duplicate' }));
+    await waitFor(() => expect(options()).toHaveLength(2));
+    await user.click(within(panel()).getByRole('button', { name: 'Duplicate' }));
+    await waitFor(() => expect(options()).toHaveLength(3));
+    expect(options().map((o) => o.querySelector('.designs-item__name')?.textContent).sort()).toEqual(['Alpha', 'Alpha (copy 2)', 'Alpha (copy)']);
+    await waitFor(() => expect(options().find((o) => o.textContent?.includes('Alpha (copy 2)'))).toHaveTextContent(/· 1 step$/));
+    expect(within(panel()).getByText('One').closest('li')).toHaveTextContent(/1 step(?!s)/);
+  });
+
   it('duplicates, deletes with an undo toast, and restores from the trash', async () => {
     const user = userEvent.setup();
     await setup(['Alpha']);
