@@ -182,6 +182,7 @@ export function exportN8n(doc: Workflow): ExportResult {
         const hook = node.config.type === 'webhook' || node.config.type === 'chat' || node.config.type === 'event';
         const extra: Record<string, Json> = hook ? { webhookId: stableUuid(`${doc.id}/${node.id}/webhook`) } : {};
         if (node.config.type === 'event') noteEach(node, 'Event triggers become a Webhook with header authentication (n8n has a trigger per service, not a generic one; pick the service\'s trigger, or give the URL and a credential to the sender)');
+        if (node.config.type === 'called' && node.config.waits === false) noteEach(node, 'Called triggers whose caller goes on without waiting (that is the calling step\'s setting in n8n: turn off "Wait For Sub-Workflow Completion" there)');
         const n = add(node, name, type, version, { ...params }, at, { ...extra, ...settingsFor(node) });
         entries.set(node.id, n.name);
         exit(node.id, 'out', n.name, 0);

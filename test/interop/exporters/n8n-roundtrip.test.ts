@@ -155,7 +155,8 @@ describe('round trip through n8n (export, then the n8n importer)', () => {
     if (!doc) throw new Error('no template');
     const event = doc.nodes.find((n) => n.kind === 'trigger');
     if (event?.kind !== 'trigger' || event.config.type !== 'event') throw new Error('the template starts on an event');
-    const called = { ...event, id: 'called', label: 'When called by the intake workflow', position: { x: event.position.x, y: event.position.y + 200 }, config: { type: 'called' as const } };
+    // Its caller goes on without waiting: that is the calling step's setting in n8n, so it does not come back.
+    const called = { ...event, id: 'called', label: 'When called by the intake workflow', position: { x: event.position.x, y: event.position.y + 200 }, config: { type: 'called' as const, waits: false } };
     doc.nodes.push(called);
     const first = doc.edges.find((e) => e.source === event.id);
     if (!first) throw new Error('no first edge');
@@ -171,6 +172,7 @@ describe('round trip through n8n (export, then the n8n importer)', () => {
     // The event: a webhook only its sender can call, answered at once, so the analyzer reads it as before.
     expect(byLabel.get(event.label)?.kind === 'trigger' && byLabel.get(event.label)?.config).toEqual({ type: 'webhook', public: false, waits: false });
     expect(exported.notes.map((n) => n.message).join('\n')).toMatch(/Event triggers become a Webhook with header authentication .*"Receive invoice"/);
+    expect(exported.notes.map((n) => n.message).join('\n')).toMatch(/Called triggers whose caller goes on without waiting .*"When called by the intake workflow"/);
   });
 
   it('says what it cannot keep: edge labels, check kinds (docs/interop.md)', () => {
