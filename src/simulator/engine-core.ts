@@ -288,19 +288,22 @@ export abstract class EngineCore {
   /** A new branch group of case `caseId` nested in `parent` (-1 for a case's root group) with `live` branches. */
   protected newGroup(caseId: number, parent: number, live: number): number {
     const s = this.s;
-    const grp = this.spareGroups.pop();
+    const grp = this.spareGroups.pop() ?? blankGroup();
     const id = s.nextGroup++;
-    if (grp) {
-      grp.id = id;
-      grp.caseId = caseId;
-      grp.parent = parent;
-      grp.live = live;
-      // Emptied by popping: a store to `length` is a call into the runtime; pop is inlined (two or three entries).
-      while (grp.parked.length > 0) grp.parked.pop();
-      grp.done = false;
-      grp.timerArmed = false;
-      this.placeGroup(grp);
-    } else this.placeGroup({ id, caseId, parent, live, parked: [], done: false, timerArmed: false });
+    grp.id = id;
+    grp.caseId = caseId;
+    grp.parent = parent;
+    grp.live = live;
+    // Emptied by popping: a store to `length` is a call into the runtime; pop is inlined (two or three entries).
+    const parked = grp.parked;
+    while (parked.length > 0) parked.pop();
+    grp.done = false;
+    grp.timerArmed = false;
+    // Its ring place is free unless the ring must grow (`placeGroup`), as for tokens: one call less per split.
+    const ring = s.groups;
+    const at = id & (ring.length - 1);
+    if (ring[at] == null) ring[at] = grp;
+    else this.placeGroup(grp);
     return id;
   }
 
@@ -424,6 +427,11 @@ export abstract class EngineCore {
     if (this.trace) this.emit(c.id, atNode, -1, 'end', { outcome: CASE_OUTCOMES[outcome] ?? 'stuck', wrong: outcome === 0 && c.wrongDelivered, cost: c.cost, cycleSeconds: s.now - c.arrival });
     this.spareCases.push(c);
   }
+}
+
+/** A group object before `newGroup` fills it. */
+function blankGroup(): Group {
+  return { id: 0, caseId: 0, parent: -1, live: 0, parked: [], done: false, timerArmed: false };
 }
 
 /** A case object before `onArrival` fills it. */

@@ -7,7 +7,7 @@
 import { ERROR_COUNT, KIND, type CompiledGraph } from './compile.ts';
 import type { CompiledArrival, CompiledAttributes } from './compile-scenario.ts';
 import { createEventQueue, type EventQueue } from './event-queue.ts';
-import { fixedShape } from './fixed-shape.ts';
+import { fixedShape, replaceable } from './fixed-shape.ts';
 import { PURPOSE_COUNT } from './rng.ts';
 
 /** What a token is doing. */
@@ -256,7 +256,8 @@ export interface EngineConfig {
 
 /** A human gate's empty queue, all reviewers free. */
 export function newGate(): GateState {
-  return fixedShape({ queue: new Int32Array(16), head: 0, queued: 0, waiting: 0, busy: 0, lastChange: 0, openPending: false });
+  // `queue` grows by replacement (enqueue in human-gates.ts): see `replaceable`.
+  return replaceable(fixedShape({ queue: new Int32Array(0), head: 0, queued: 0, waiting: 0, busy: 0, lastChange: 0, openPending: false }), { queue: new Int32Array(16) });
 }
 
 /**
@@ -328,7 +329,7 @@ function streamSlots(g: CompiledGraph, cfg: EngineConfig): number {
  * @example const s = initialState(g, { seed: 1, replication: 0, cases: 100, arrival: { poisson: true, meanGapSeconds: 60 } })
  */
 export function initialState(g: CompiledGraph, cfg: EngineConfig): EngineState {
-  return fixedShape({
+  const state = fixedShape({
     now: 0,
     events: 0,
     cases: cfg.cases,
@@ -339,11 +340,11 @@ export function initialState(g: CompiledGraph, cfg: EngineConfig): EngineState {
     rng: new Uint32Array(streamSlots(g, cfg) * PURPOSE_COUNT * 4),
     rngSeeded: new Uint8Array(streamSlots(g, cfg) * PURPOSE_COUNT),
     queue: createEventQueue(64),
-    visits: new Int32Array(64 * g.nodeCount),
+    visits: new Int32Array(0),
     freeSlots: [],
     slots: 0,
-    tokens: nullRing<Token>(64),
-    groups: nullRing<Group>(64),
+    tokens: objectList<Token>(),
+    groups: objectList<Group>(),
     active: new Array<CaseState | null>(cfg.cases).fill(null),
     // Made up front for every human gate, not on first use: a replication's first item at a gate would otherwise
     // run a path the optimised engine has never seen (a deoptimisation per replication). An unused gate adds 0.
@@ -353,4 +354,6 @@ export function initialState(g: CompiledGraph, cfg: EngineConfig): EngineState {
     stats: newStats(g.nodeCount),
     results: newResults(cfg.cases),
   });
+  // The buffers that grow by replacement (newSlot, place, placeGroup in engine-core.ts): see `replaceable`.
+  return replaceable(state, { visits: new Int32Array(64 * g.nodeCount), tokens: nullRing<Token>(64), groups: nullRing<Group>(64) });
 }

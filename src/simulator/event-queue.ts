@@ -16,7 +16,7 @@
  * events), and a node's children sit side by side in memory. Measured on bench/peers model C against the binary
  * heap with six parallel arrays: see docs/simulator.md.
  */
-import { fixedShape } from './fixed-shape.ts';
+import { fixedShape, replaceable } from './fixed-shape.ts';
 
 /** Event types. The meaning of the three arguments depends on the type (see each line). */
 export const EVENT = {
@@ -59,9 +59,10 @@ export interface EventQueue {
  */
 export function createEventQueue(capacity = 64): EventQueue {
   const cap = Math.max(1, capacity);
-  return fixedShape({
-    size: 0,
-    nextOrder: 0,
+  const none = (): Int32Array => new Int32Array(0);
+  const q = fixedShape({ size: 0, nextOrder: 0, time: new Float64Array(0), order: new Float64Array(0), slot: none(), type: none(), arg0: none(), arg1: none(), arg2: none() });
+  // The arrays grow by replacement (`grow`): see `replaceable`.
+  return replaceable(q, {
     time: new Float64Array(cap),
     order: new Float64Array(cap),
     slot: Int32Array.from({ length: cap }, (_, i) => i),

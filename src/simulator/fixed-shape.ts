@@ -23,3 +23,17 @@ export function fixedShape<T extends object>(fields: T): T {
   for (const [key, value] of Object.entries(fields)) descriptors[key] = { value, writable: true, enumerable: true, configurable: true };
   return Object.defineProperties(new Fixed(), descriptors) as T;
 }
+
+/**
+ * Store `fields` into `record` once more, after it was made with placeholders of the same kinds for them: for the
+ * buffers the engine swaps for bigger ones as a run grows (visit rows, token and group rings, a gate's queue, the
+ * event heap). V8 takes a field that has only ever held one value for a constant, and optimised code that relied on
+ * it is thrown away when the field first changes, which for a growing buffer is mid-run: on bench/peers model C,
+ * `--trace-generalization` showed `visits` going "const -> mutable" at its first growth in a cold run, and the
+ * optimised `enter` (or `arriveGate`, `serve`, `onHumanDone`: whichever had been compiled) deoptimised and compiled
+ * again. A field stored twice before the engine runs is known to change from the start.
+ * @example const q = replaceable(fixedShape({ size: 0, time: new Float64Array(0) }), { time: new Float64Array(64) })
+ */
+export function replaceable<T extends object>(record: T, fields: Partial<T>): T {
+  return Object.assign(record, fields);
+}

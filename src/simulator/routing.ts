@@ -161,28 +161,13 @@ export abstract class Routing extends HumanGates {
       else this.split(tok, c, this.allEdges, from, to);
       return;
     }
-    let values: ConditionValues | null = null;
     if (mode === ROUTER_MODE.inclusive) {
-      // Every edge whose condition holds or whose probability fires, plain edges always; the default only alone.
-      const chosen: number[] = [];
-      let fallback = -1;
-      for (let j = from; j < to; j++) {
-        const ci = g.edgeCond[j] ?? -1;
-        const p = g.edgeProb[j] ?? -1;
-        if (ci >= 0) {
-          values ??= this.conditionValues(tok, c, n);
-          if (this.holds(g.conditions[ci], values)) chosen.push(j);
-        } else if (p >= 0) {
-          if (this.uniform(n, PURPOSE.route) < p) chosen.push(j);
-        } else if (g.edgeDefault[j]) {
-          if (fallback < 0) fallback = j;
-        } else chosen.push(j);
-      }
-      if (chosen.length === 0 && fallback >= 0) chosen.push(fallback);
-      if (chosen.length === 0) this.endCase(c, OUT_STUCK, n);
-      else this.split(tok, c, chosen, 0, chosen.length);
+      // A method of its own, as the parallel mode's `split`: `route`, which every exclusive router runs (and which
+      // a one-shot run interprets, then compiles), stays the size of the exclusive choice.
+      this.routeInclusive(tok, c, n, from, to);
       return;
     }
+    let values: ConditionValues | null = null;
     // Exclusive: the first condition that holds (document order); else the weights, else the fallback edge, as
     // compiled from splitUnclaimed (src/domain/semantics/branches.ts).
     for (let j = from; j < to; j++) {
@@ -204,6 +189,29 @@ export abstract class Routing extends HumanGates {
     const fallback = g.routerFallback[n] ?? -1;
     if (fallback >= 0) this.follow(tok, fallback);
     else this.endCase(c, OUT_STUCK, n);
+  }
+
+  /** Every edge whose condition holds or whose probability fires, plain edges always; the default only alone. */
+  private routeInclusive(tok: Token, c: CaseState, n: number, from: number, to: number): void {
+    const g = this.g;
+    let values: ConditionValues | null = null;
+    const chosen: number[] = [];
+    let fallback = -1;
+    for (let j = from; j < to; j++) {
+      const ci = g.edgeCond[j] ?? -1;
+      const p = g.edgeProb[j] ?? -1;
+      if (ci >= 0) {
+        values ??= this.conditionValues(tok, c, n);
+        if (this.holds(g.conditions[ci], values)) chosen.push(j);
+      } else if (p >= 0) {
+        if (this.uniform(n, PURPOSE.route) < p) chosen.push(j);
+      } else if (g.edgeDefault[j]) {
+        if (fallback < 0) fallback = j;
+      } else chosen.push(j);
+    }
+    if (chosen.length === 0 && fallback >= 0) chosen.push(fallback);
+    if (chosen.length === 0) this.endCase(c, OUT_STUCK, n);
+    else this.split(tok, c, chosen, 0, chosen.length);
   }
 
   private arriveJoin(tok: Token, c: CaseState, n: number): void {
