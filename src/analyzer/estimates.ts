@@ -18,7 +18,7 @@ import { humanOf, type HumanModel } from './node-models.ts';
 import { addAt, PHASE_BINS, phaseTotal, scalePhase, WEEK, type Phase } from './phase.ts';
 import { nodeBehaviour } from './reliability.ts';
 import { TimeDist } from './time-dist.ts';
-import { outOfRange } from './out-of-range.ts';
+import { outOfRange } from '../domain/out-of-range.ts';
 import { withBudget } from './work-budget.ts';
 import type { EstimateFigure, Estimates, Leverage } from './types.ts';
 import { valueFor } from './memo.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyzer/engine.ts';
 import { estimate } from '../../src/analyzer/estimates.ts';
-import { outOfRange } from '../../src/analyzer/out-of-range.ts';
+import { outOfRange } from '../../src/domain/out-of-range.ts';
 import type { Workflow, WorkflowNode } from '../../src/domain/index.ts';
 import { getTemplate, TEMPLATES } from '../../src/templates/index.ts';
 

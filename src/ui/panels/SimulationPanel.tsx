@@ -5,6 +5,7 @@
  * through the simulation store, never through the document.
  */
 import { useEffect, useRef, useState } from 'react';
+import { outOfRange } from '../../domain/out-of-range.ts';
 import type { Workflow } from '../../domain/index.ts';
 import { selectDocIgnoringMoves } from '../../store/selectors.ts';
 import { selectDebug, selectExpanded, selectFocusRequest, selectPoolBusy, selectTab, type SimulationTab } from '../../store/simulation-store.ts';
@@ -48,6 +49,7 @@ function useRunSettings(doc: Workflow) {
   const [draft, setDraft] = useState<{ for: string | null; doc: string; values: SettingsDraft } | null>(null);
   const values = draft && draft.for === valid && draft.doc === doc.id ? draft.values : draftOf(settingsFor(doc, valid));
   const parsed = settingsFromDraft(valid, values);
+  const blocked = cannotRun(doc, valid);
   return {
     scenarioId: valid,
     setScenarioId: (id: string | null) => {
@@ -56,9 +58,23 @@ function useRunSettings(doc: Workflow) {
     },
     draft: values,
     setDraft: (v: SettingsDraft) => setDraft({ for: valid, doc: doc.id, values: v }),
-    settings: 'invalid' in parsed ? null : parsed,
-    invalid: 'invalid' in parsed ? parsed.invalid : null,
+    settings: 'invalid' in parsed || blocked ? null : parsed,
+    invalid: blocked ?? ('invalid' in parsed ? parsed.invalid : null),
+    blocked: blocked !== null,
   };
+}
+
+/**
+ * Why the simulator must not run the design as it stands, or null. The inspector keeps a value out of range in
+ * the document (shown as invalid where it was typed), and the engine would compute with it: a reviewer hour at
+ * -28 gave a cost per case of "$-2.96", beside the score card's "not estimated". `baton simulate` refuses such a
+ * file; the panel says why instead of running, with the sentence the estimate gives (domain/out-of-range.ts).
+ */
+function cannotRun(doc: Workflow, scenarioId: string | null): string | null {
+  const scenario = scenarioId === null ? undefined : doc.scenarios?.find((s) => s.id === scenarioId);
+  const bad = outOfRange(doc, scenario ?? {});
+  const why = bad.all ?? bad.cost;
+  return why === undefined ? null : `Cannot simulate until this is fixed: ${why}.`;
 }
 
 function SimulationPanelBody({ services }: { services: SimulationServices }) {
@@ -113,10 +129,10 @@ function SimulationPanelBody({ services }: { services: SimulationServices }) {
             Cancel
           </button>
           <span className="sim-sep" />
-          <button type="button" disabled={debug.status === 'done' || debug.status === 'playing'} onClick={() => ensureDebug() && services.step()} title="Next simulated event of one case">
+          <button type="button" disabled={run.blocked || debug.status === 'done' || debug.status === 'playing'} onClick={() => ensureDebug() && services.step()} title="Next simulated event of one case">
             Step
           </button>
-          <button type="button" disabled={debug.status === 'done' || debug.status === 'playing'} onClick={() => ensureDebug() && services.play()}>
+          <button type="button" disabled={run.blocked || debug.status === 'done' || debug.status === 'playing'} onClick={() => ensureDebug() && services.play()}>
             Play
           </button>
           <button type="button" disabled={debug.status !== 'playing'} onClick={() => services.pause()}>

@@ -115,6 +115,23 @@ describe('SimulationPanel', () => {
     expect(within(region).getByLabelText('Scenario')).not.toHaveTextContent(/1,000 cases/);
   });
 
+  it('does not run a design holding a value out of range: it says which step and field, and runs once it is fixed', async () => {
+    const user = userEvent.setup();
+    const base = retryFallbackDoc();
+    // What the inspector keeps when a person types -1 as a cost: shown as invalid there, stored as typed.
+    const fallbackStub = (costPerCall: number) => ({ latency: { type: 'fixed' as const, value: 1 }, outcomes: { ok: 1 }, costPerCall });
+    const doc: Workflow = { ...base, nodes: base.nodes.map((n) => (n.id === 'fallback' && n.kind === 'tool' ? { ...n, stub: fallbackStub(-1) } : n)) };
+    const { services, editor, region } = renderPanel(fakeServices(), doc);
+    expect(within(region).getByRole('alert')).toHaveTextContent("Cannot simulate until this is fixed: 'Fallback lookup' has cost per call below 0");
+    for (const name of ['Run', 'Step', 'Play']) expect(within(region).getByRole('button', { name })).toBeDisabled();
+    await user.click(within(region).getByRole('button', { name: 'Run' }));
+    expect(services.calls).toEqual([]);
+    act(() => editor.getState().updateNode('fallback', (n) => (n.kind === 'tool' ? { ...n, stub: fallbackStub(0.01) } : n)));
+    expect(within(region).queryByRole('alert')).toBeNull();
+    await user.click(within(region).getByRole('button', { name: 'Run' }));
+    expect(services.calls[0]?.[0]).toBe('runBatch');
+  });
+
   it('the stopping rule is one checkbox: the run asks for it, and the result says how many replications it took', async () => {
     const user = userEvent.setup();
     const { services, region } = renderPanel();

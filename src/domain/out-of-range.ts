@@ -1,5 +1,6 @@
 /**
- * Values the estimate reads that the schema rejects. The inspector keeps a value out of range in the document
+ * Values the estimate and the simulator read that the schema rejects (here in the domain because the analyzer's
+ * estimate declines its figures on them and the Simulation panel, which loads before the analyzer, refuses to run). The inspector keeps a value out of range in the document
  * (a cost of -1 is shown as invalid where it was typed) and a design saved that way opens as edited, so the
  * analyzer meets such designs; a figure computed from them is no figure (a cost of -28 an hour gave "$-2.98" a
  * case, an ok share of 1.3 a success above the truth). The estimate declines the figures such a value feeds and
@@ -9,18 +10,10 @@
  * place), each edge but its label, the profile's runs per day, and the run's arrivals and faults. Lengths of text
  * and lists feed no figure and are left to the Problems panel.
  */
-import {
-  arrivalSchema,
-  edgeSchema,
-  faultSchema,
-  nodeSchema,
-  profileSchema,
-  type Fault,
-  type Scenario,
-  type Workflow,
-  type WorkflowNode,
-} from '../domain/index.ts';
-import { valueFor } from './memo.ts';
+import { edgeSchema } from './edge.schema.ts';
+import { nodeSchema, type WorkflowNode } from './node.schema.ts';
+import { arrivalSchema, faultSchema, type Fault, type Scenario } from './scenario.schema.ts';
+import { profileSchema, type Workflow } from './workflow.schema.ts';
 
 /** Why the figures are declined: `all` for a value that feeds every figure, `cost` for one that feeds only the cost. */
 export interface OutOfRange {
@@ -58,11 +51,15 @@ interface Checker {
 
 function memoChecker(schema: Checker): (value: object) => readonly Issue[] {
   const kept = new WeakMap<object, readonly Issue[]>();
-  return (value) =>
-    valueFor(kept, value, () => {
+  return (value) => {
+    let issues = kept.get(value);
+    if (issues === undefined) {
       const r = schema.safeParse(value);
-      return r.success ? [] : r.error.issues;
-    });
+      issues = r.success ? [] : r.error.issues;
+      kept.set(value, issues);
+    }
+    return issues;
+  };
 }
 
 const nodeIssues = memoChecker(nodeSchema);
