@@ -18,6 +18,8 @@ import { checkIntegrity } from '../../domain/integrity.ts';
 import type { NodeKind } from '../../domain/node.schema.ts';
 import type { Problem } from '../../domain/problem.ts';
 import { isPlainObject } from '../../domain/schema-walk.ts';
+import { kindSize, nodeSize } from '../../domain/node-size.ts';
+import { separateOverlaps } from '../../domain/separate-overlaps.ts';
 import { MAX_COORDINATE, MAX_ID_LENGTH } from '../../domain/units.ts';
 import type { WorkflowEdge } from '../../domain/edge.schema.ts';
 import { CURRENT_SCHEMA_VERSION, MAX_EDGES, MAX_NODES, WORKFLOW_FORMAT, workflowShapeSchema, type Workflow } from '../../domain/workflow.schema.ts';
@@ -31,6 +33,10 @@ import { NodeMapper, SHORT, type OutputSlot } from './map-nodes.ts';
 import { dataOp, PASS_THROUGH, promptText } from './node-reading.ts';
 
 const EMAIL_TRIGGER = /gmail|email|imap|outlook|mail/i;
+/** The gap the importer leaves between a node it adds (Start, End) and its neighbour: about n8n's, once scaled. */
+const NODE_GAP = 60;
+/** The least room between two imported cards (one canvas grid step), so no two touch. */
+const NODE_CLEARANCE = 20;
 
 class Converter extends NodeMapper {
   run(value: unknown, options: ConvertOptions): ConversionResult {
@@ -58,6 +64,11 @@ class Converter extends NodeMapper {
     this.addDataFacts();
     this.closeOpenOutputs();
     this.addStartIfNone();
+    // Steps first (End, not placed yet, sits out), then End beside where its steps ended up, then End clears any
+    // step n8n drew where it lands.
+    this.separateNodes(this.endId);
+    this.placeEnd();
+    this.separateNodes();
 
     const name = clip(wf.name?.trim() || 'Imported n8n workflow', SHORT);
     // n8n runs the workflow named in settings.errorWorkflow whenever a run fails: failures do reach someone.
@@ -316,17 +327,44 @@ class Converter extends NodeMapper {
   private end(): string {
     if (this.endId) return this.endId;
     const id = this.newId('end', 'end');
-    const graph = this.nodes.filter((n) => n.kind !== 'note');
-    const x = Math.max(0, ...graph.map((n) => n.position.x)) + 360;
-    const ys = graph.map((n) => n.position.y);
-    const y = ys.length ? Math.round((Math.min(...ys) + Math.max(...ys)) / 2) : 0;
     // A workflow only started by hand (n8n's "Test workflow" button) delivers nothing where its branches stop:
     // the person who ran it reads the results in the editor, so End is a plain stop (discard). Otherwise End
     // stands for what the run produces (what a chat or webhook answers with, the writes and sends before it).
     const type = this.onlyByHand() ? 'discard' : 'deliver';
-    this.nodes.push({ id, label: 'End', position: { x: Math.min(x, MAX_COORDINATE), y }, kind: 'output', config: { type, outcome: 'success' } });
+    // Placed by placeEnd once every branch that stops there is known.
+    this.nodes.push({ id, label: 'End', position: { x: 0, y: 0 }, kind: 'output', config: { type, outcome: 'success' } });
     this.endId = id;
     return id;
+  }
+
+  /**
+   * End goes one ordinary gap right of the rightmost step that stops there, level with the middle of those steps:
+   * a fixed distance past the whole design stretched small designs wide enough to be cut off on a laptop screen.
+   */
+  private placeEnd(): void {
+    const endId = this.endId;
+    if (endId === undefined) return;
+    const from = new Set(this.edges.filter((e) => e.target === endId).map((e) => e.source));
+    const sources = this.nodes.filter((n) => from.has(n.id));
+    if (sources.length === 0) return;
+    const x = Math.max(...sources.map((n) => n.position.x + nodeSize(n).width)) + NODE_GAP;
+    const ys = sources.map((n) => n.position.y + nodeSize(n).height / 2);
+    const y = Math.round((Math.min(...ys) + Math.max(...ys)) / 2 - kindSize('output').height / 2);
+    const i = this.nodes.findIndex((n) => n.id === endId);
+    const end = this.nodes[i];
+    if (end) this.nodes[i] = { ...end, position: { x: Math.min(x, MAX_COORDINATE), y } };
+  }
+
+  /** Cards n8n drew closer than Baton's sizes allow are pushed apart; notes stay where they are, behind them. */
+  private separateNodes(leaveOut?: string): void {
+    const graph = this.nodes.filter((n) => n.kind !== 'note' && n.id !== leaveOut);
+    const moved = separateOverlaps(graph.map((n) => ({ ...n.position, ...nodeSize(n) })), NODE_CLEARANCE);
+    const at = new Map(graph.map((n, i) => [n.id, moved[i] ?? n.position]));
+    const clamp = (v: number) => Math.max(-MAX_COORDINATE, Math.min(MAX_COORDINATE, v));
+    this.nodes.forEach((n, i) => {
+      const p = at.get(n.id);
+      if (p && (p.x !== n.position.x || p.y !== n.position.y)) this.nodes[i] = { ...n, position: { x: clamp(p.x), y: clamp(p.y) } };
+    });
   }
 
   /** A workflow with no trigger (started by hand from the editor, or an old "Start" node missing) gets one. */
@@ -336,7 +374,8 @@ class Converter extends NodeMapper {
     const targets = new Set(this.edges.map((e) => e.target));
     const roots = graph.filter((n) => !targets.has(n.id));
     const id = this.newId('start', 'start');
-    const x = Math.min(...graph.map((n) => n.position.x)) - 360;
+    // One ordinary gap left of the leftmost step, level with the first step it starts (as End sits after the last).
+    const x = Math.min(...graph.map((n) => n.position.x)) - NODE_GAP - kindSize('trigger').width;
     this.nodes.unshift({ id, label: 'Start', position: { x: Math.max(-MAX_COORDINATE, x), y: roots[0]?.position.y ?? 0 }, kind: 'trigger', config: { type: 'manual' } });
     for (const r of roots.length > 0 ? roots : graph.slice(0, 1)) this.edges.push({ id: this.edgeId(), source: id, sourcePort: 'out', target: r.id });
     this.note('', 'a manual trigger "Start" added', 'the workflow has no trigger node (n8n can still run it by hand or from another workflow); Baton needs one to start a case', id);

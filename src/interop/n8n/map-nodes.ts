@@ -53,11 +53,13 @@ import {
 } from './node-reading.ts';
 
 /**
- * n8n places 100-pixel square nodes about 220 px apart; Baton's steps are up to 220 px wide. Positions are
- * scaled by this factor, the same on both axes, so the layout keeps its shape and its sticky notes still
- * cover the steps they describe.
+ * n8n draws 100 px squares about 220 px apart across and 100 to 200 px apart down; Baton's cards are wider and
+ * shorter (up to 240 x 84, src/domain/node-size.ts). So the axes scale differently: across by 1.4, so an n8n step
+ * 220 px on becomes a card 308 px on (a 240 px card and a gap of about 70), and down by 1, where n8n's spacing
+ * already clears Baton's lower cards. Sticky notes scale the same way, so they still sit behind their steps.
+ * Nodes n8n drew closer than that are then pushed apart (separateOverlaps, in convert.ts).
  */
-export const POSITION_SCALE = 1.5;
+export const POSITION_SCALE = { x: 1.4, y: 1 } as const;
 
 /** Text fields of the Baton schema are bounded; longer n8n text is clipped (and reported). */
 export const SHORT = 200;
@@ -135,8 +137,8 @@ export abstract class NodeMapper {
 
   private position(node: N8nNode, dx = 0, dy = 0): Position {
     const [x, y] = node.position ?? [0, 0];
-    const clamp = (v: number) => Math.max(-MAX_COORDINATE, Math.min(MAX_COORDINATE, Math.round(v * POSITION_SCALE)));
-    return { x: clamp(x + dx), y: clamp(y + dy) };
+    const clamp = (v: number) => Math.max(-MAX_COORDINATE, Math.min(MAX_COORDINATE, Math.round(v)));
+    return { x: clamp((x + dx) * POSITION_SCALE.x), y: clamp((y + dy) * POSITION_SCALE.y) };
   }
 
   private base(node: N8nNode, id: string): { id: string; label: string; position: Position; description?: string } {
@@ -202,8 +204,8 @@ export abstract class NodeMapper {
   private addNote(node: N8nNode, id: string, params: Params): void {
     const content = str(params, 'content') ?? "## I'm a note\n**Double click** to edit me.";
     if (content.length > LONG) this.note(node.name, 'note shortened', `Baton notes hold up to ${LONG.toLocaleString('en-US')} characters`, id);
-    const size = (v: number | undefined, fallback: number, min: number) => Math.max(min, Math.min(4000, Math.round((v ?? fallback) * POSITION_SCALE)));
-    this.nodes.push({ ...this.base(node, id), kind: 'note', config: { text: clip(content, LONG), width: size(num(params, 'width'), 240, 40), height: size(num(params, 'height'), 160, 20) } });
+    const size = (v: number | undefined, fallback: number, scale: number, min: number) => Math.max(min, Math.min(4000, Math.round((v ?? fallback) * scale)));
+    this.nodes.push({ ...this.base(node, id), kind: 'note', config: { text: clip(content, LONG), width: size(num(params, 'width'), 240, POSITION_SCALE.x, 40), height: size(num(params, 'height'), 160, POSITION_SCALE.y, 20) } });
   }
 
   private addTrigger(node: N8nNode, id: string, type: TriggerType): void {

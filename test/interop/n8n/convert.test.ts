@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ConversionReport, Workflow, WorkflowEdge, WorkflowNode } from '../../../src/domain/index.ts';
 import { checkIntegrity, workflowShapeSchema } from '../../../src/domain/index.ts';
+import { nodeSize } from '../../../src/domain/node-size.ts';
+import { boxesOverlap } from '../../../src/domain/separate-overlaps.ts';
 import { exportWorkflow } from '../../../src/interop/export.ts';
 import { importWorkflow } from '../../../src/interop/import.ts';
 import { importAnyWorkflow } from '../../../src/interop/importers.ts';
@@ -157,10 +159,36 @@ describe('Loop Over Items, Merge, retries (1483)', () => {
     expect(c.of('Upsert to Google Sheets', 'tool').config).toMatchObject({ sideEffect: 'reversible', idempotent: true, operation: 'appendOrUpdate' });
   });
 
-  it('keeps the layout, scaled so the wider Baton steps do not overlap', () => {
+  it('keeps the layout, scaled across more than down for the wider, lower Baton cards', () => {
     const source = JSON.parse(fixture('1483_Limit_Code_Automation_Webhook.json')) as { nodes: { name: string; position: [number, number] }[] };
     const limit = source.nodes.find((n) => n.name === 'Limit');
-    expect(c.node('Limit').position).toEqual({ x: (limit?.position[0] ?? 0) * POSITION_SCALE, y: (limit?.position[1] ?? 0) * POSITION_SCALE });
+    expect(c.node('Limit').position).toEqual({ x: Math.round((limit?.position[0] ?? 0) * POSITION_SCALE.x), y: Math.round((limit?.position[1] ?? 0) * POSITION_SCALE.y) });
+  });
+});
+
+describe('positions (0036: two n8n nodes 150 px apart, closer than two Baton cards are wide)', () => {
+  const c = real('0036_Gmail_GoogleDrive_Import.json');
+  const boxes = () => c.doc.nodes.filter((n) => n.kind !== 'note').map((n) => ({ label: n.label, ...n.position, ...nodeSize(n) }));
+
+  it('no two steps overlap, and none touch (a grid step at least between them)', () => {
+    const all = boxes();
+    const touching = all.flatMap((a, i) => all.slice(i + 1).filter((b) => boxesOverlap(a, b, 20)).map((b) => `${a.label} / ${b.label}`));
+    expect(touching).toEqual([]);
+  });
+
+  it('keeps the row: every step stays on the n8n row, left to right in n8n order', () => {
+    const row = ['Start', 'Gmail1', 'Upload File1', 'Get attachment Link', 'End'].map((l) => c.node(l).position);
+    for (let i = 1; i < row.length; i++) expect(row[i]!.x).toBeGreaterThan(row[i - 1]!.x);
+    expect(new Set(row.slice(1, 4).map((p) => p.y)).size).toBe(1);
+  });
+
+  it('puts End one ordinary gap (60 px) right of the step that stops there, not a fixed 360 px past the design', () => {
+    const last = c.node('Get attachment Link');
+    expect(c.node('End').position.x).toBe(last.position.x + nodeSize(last).width + 60);
+  });
+
+  it('gives the same positions for the same file', () => {
+    expect(real('0036_Gmail_GoogleDrive_Import.json').doc.nodes.map((n) => n.position)).toEqual(c.doc.nodes.map((n) => n.position));
   });
 });
 
@@ -394,7 +422,8 @@ describe('hand-made files for the rest', () => {
 
   it('sticky notes keep their text and cover the same area; a workflow without a trigger gets "Start"', () => {
     const c = convert(n8n([{ name: 'Sticky Note', type: 'n8n-nodes-base.stickyNote', parameters: { content: '## Read me', width: 300, height: 200 } }, { name: 'Set', type: 'n8n-nodes-base.set', typeVersion: 3.4 }]));
-    expect(c.of('Sticky Note', 'note').config).toEqual({ text: '## Read me', width: 450, height: 300 });
+    // Scaled as positions are (1.4 across, 1 down), so the note still covers the steps it was drawn behind.
+    expect(c.of('Sticky Note', 'note').config).toEqual({ text: '## Read me', width: 420, height: 200 });
     expect(c.of('Start', 'trigger').config.type).toBe('manual');
     expect(c.out('Start').map((e) => c.labelOf(e.target))).toEqual(['Set']);
     expect(c.notes('')).toEqual(['a manual trigger "Start" added']);

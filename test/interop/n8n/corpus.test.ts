@@ -1,12 +1,14 @@
 /**
  * The importer on 600 real n8n workflows (shared/corpus/n8n, beside the repository; see its README): none may
- * crash, at least 98% must become valid Baton documents, and the rest are listed with their reasons in the
+ * crash, at least 98% must become valid Baton documents (with no two steps overlapping), and the rest are listed with their reasons in the
  * test output (docs/import-n8n.md lists them too). The corpus is read-only and lives outside the repository,
  * so the test looks for it upward from here and says so when it is not there.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeSize } from '../../../src/domain/node-size.ts';
+import { boxesOverlap } from '../../../src/domain/separate-overlaps.ts';
 import { exportWorkflow } from '../../../src/interop/export.ts';
 import { importWorkflow } from '../../../src/interop/import.ts';
 import { importAnyWorkflow } from '../../../src/interop/importers.ts';
@@ -45,5 +47,19 @@ describe.skipIf(corpus === undefined)('the n8n corpus (600 real workflows)', () 
     expect(valid / files.length).toBeGreaterThanOrEqual(0.98);
     // The three known rejects are mangled exports (every key and value quoted twice), not n8n workflows.
     expect(rejected.every((r) => /not a workflow this app can read/.test(r))).toBe(true);
+  });
+
+  it('opens every imported design with no two steps on top of each other (notes may sit behind them)', () => {
+    const files = readdirSync(corpus ?? '').filter((f) => f.endsWith('.json')).sort();
+    const overlapping: string[] = [];
+    for (const file of files) {
+      const result = importAnyWorkflow(readFileSync(join(corpus ?? '', file)));
+      if (!result.ok) continue;
+      const steps = result.doc.nodes.filter((n) => n.kind !== 'note').map((n) => ({ label: n.label, ...n.position, ...nodeSize(n) }));
+      steps.forEach((a, i) => {
+        for (const b of steps.slice(i + 1)) if (boxesOverlap(a, b)) overlapping.push(`${file}: "${a.label}" and "${b.label}"`);
+      });
+    }
+    expect(overlapping).toEqual([]);
   });
 });
