@@ -18,6 +18,7 @@ import { humanOf, type HumanModel } from './node-models.ts';
 import { addAt, PHASE_BINS, phaseTotal, scalePhase, WEEK, type Phase } from './phase.ts';
 import { nodeBehaviour } from './reliability.ts';
 import { TimeDist } from './time-dist.ts';
+import { outOfRange } from './out-of-range.ts';
 import { withBudget } from './work-budget.ts';
 import type { EstimateFigure, Estimates, Leverage } from './types.ts';
 import { valueFor } from './memo.ts';
@@ -244,10 +245,23 @@ export function flowOf(core: GraphCore, ctx: EstimateContext = {}, budget = LIVE
     RECENT.set(key, hit);
     return hit;
   }
-  const r = withBudget(budget, () => underFaults(core, ctx), (used, reason) => tooLarge(core, used, reason));
+  const r = inRange(core, ctx, () => withBudget(budget, () => underFaults(core, ctx), (used, reason) => tooLarge(core, used, reason)));
   RECENT.set(key, r);
   if (RECENT.size > RECENT_LIMIT) RECENT.delete(RECENT.keys().next().value!);
   return r;
+}
+
+/**
+ * The estimate of a design whose values the estimate reads are all in their schema's range; else no figure made
+ * from a value out of range (out-of-range.ts): a value that feeds every figure declines them all, a cost field
+ * only the cost per case, each with the sentence that names the step and the field.
+ */
+function inRange(core: GraphCore, ctx: EstimateContext, estimateOf: () => FlowResult): FlowResult {
+  const bad = outOfRange(core.doc, ctx);
+  if (bad.all !== undefined) return tooLarge(core, 0, bad.all);
+  const r = estimateOf();
+  if (bad.cost === undefined) return r;
+  return { ...r, costPerCase: NaN, costAt: new Float64Array(core.size).fill(NaN), notEstimated: { ...r.notEstimated, costPerCase: bad.cost } };
 }
 
 /** propagate under the run's faults, if any, saying where their activity is approximated. */
@@ -342,7 +356,8 @@ function branchWeights(node: import('../domain/index.ts').WorkflowNode, edges: r
  * @example leverageOf({ runsPerDay: 100, effortMinutes: 6 }, 60) // { manualHoursPerDay: 10, designedHoursPerDay: 1.667, ratio: 6 }
  */
 export function leverageOf(profile: Workflow['profile'], humanSecondsPerCase: number): Leverage {
-  if (profile?.runsPerDay === undefined || profile.effortMinutes === undefined || !Number.isFinite(humanSecondsPerCase)) {
+  // Negative runs or effort (kept as typed in the Inspector, shown as invalid there) make no ratio either.
+  if (profile?.runsPerDay === undefined || profile.effortMinutes === undefined || profile.runsPerDay < 0 || profile.effortMinutes < 0 || !Number.isFinite(humanSecondsPerCase)) {
     return { manualHoursPerDay: 0, designedHoursPerDay: 0, ratio: null };
   }
   const manual = (profile.runsPerDay * profile.effortMinutes) / 60;

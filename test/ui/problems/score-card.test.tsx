@@ -1,12 +1,16 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyze, estimate } from '../../../src/analyzer/index.ts';
 import type { Workflow } from '../../../src/domain/index.ts';
 import { runBatch } from '../../../src/simulator/report.ts';
+import { createEditorStore } from '../../../src/store/editor-store.ts';
 import type { BatchState } from '../../../src/store/simulation-store.ts';
 import { getTemplate } from '../../../src/templates/index.ts';
-import { ScoreCardView } from '../../../src/ui/problems/ScoreCard.tsx';
+import { EditorStoreProvider } from '../../../src/ui/editor-context.tsx';
+import { Inspector, preloadInspectors } from '../../../src/ui/inspector/Inspector.tsx';
+import { ScoreCard, ScoreCardView } from '../../../src/ui/problems/ScoreCard.tsx';
 import { formatKpi } from '../../../src/ui/simulation/sim-format.ts';
 
 afterEach(cleanup);
@@ -45,6 +49,37 @@ describe('score card', () => {
     expect(card.textContent).not.toContain('NaN');
     expect(within(card).getAllByText(/not estimated/).length).toBeGreaterThanOrEqual(3);
     expect(card.textContent).toContain(`Not estimated: ${why}.`);
+  });
+
+  it('a cost typed below 0 in the Inspector makes the cost "not estimated" with the step and field, never "$-2.98"', async () => {
+    await preloadInspectors();
+    const store = createEditorStore(getTemplate('support-triage')!.doc);
+    const user = userEvent.setup();
+    render(
+      <EditorStoreProvider store={store}>
+        <Inspector />
+        <ScoreCard />
+      </EditorStoreProvider>,
+    );
+    const card = screen.getByRole('region', { name: 'Complexity score' });
+    const cost = () => within(card).getByText('Cost per case').closest<HTMLElement>('.figure')!;
+    expect(cost().querySelector('dd')!.textContent).toMatch(/^\$\d/);
+    act(() => store.getState().select(['agent']));
+    const field = screen.getByLabelText('Cost per reviewer hour (USD)');
+    await user.clear(field);
+    await user.type(field, '-28');
+    // The Inspector keeps the value and flags it; the card declines the figure made from it and says why.
+    expect(field).toHaveAccessibleDescription(expect.stringContaining('Must be at least 0'));
+    expect(card.textContent).not.toContain('$-');
+    expect(cost().querySelector('dd')!.textContent).toBe('not estimated');
+    expect(within(cost()).getByRole('tooltip').textContent).toBe(
+      "Not estimated: 'Resolve ticket as agent' has cost per hour below 0 (stub.costPerHour is -28); fix the value in the Inspector.",
+    );
+    // Success and latency do not read a cost: they stay estimated.
+    expect(within(card).getByText('Success').closest<HTMLElement>('.figure')!.querySelector('dd')!.textContent).toMatch(/%$/);
+    await user.clear(field);
+    await user.type(field, '28');
+    expect(cost().querySelector('dd')!.textContent).toMatch(/^\$\d/);
   });
 
   it('after a run shows the simulated figures beside the estimate for the same scenario, labelled with its faults', () => {
