@@ -253,7 +253,9 @@ export function Canvas() {
   );
 
   return (
-    <section className={`canvas${far ? ' canvas--far' : ''}`} aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    // Focusable from script only (tabIndex -1): where focus goes back to when a dialog closes and what opened it
+    // is gone (focus-return.ts); the editor's keys listen on the window, so they act from here.
+    <section className={`canvas${far ? ' canvas--far' : ''}`} aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop} tabIndex={-1} data-focus-home="">
       <ReactFlow<FlowNode, FlowEdge>
         nodes={flowNodes}
         edges={flowEdges}

@@ -1,16 +1,17 @@
 /**
- * A modal dialog shell: labelled, focus moved inside on open and given back on close, Escape closes, Tab stays
+ * A modal dialog shell: labelled, focus moved inside on open and given back on close (to the opener, else the canvas), Escape closes, Tab stays
  * inside. A div with role=dialog rather than <dialog>.showModal(), so it behaves the same under jsdom.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useReturnFocus } from '../focus-return.ts';
 
 export function Modal({ title, onClose, children, className }: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  // Given back on close to the opener, or to the canvas when the opener is gone (focus-return.ts).
+  useReturnFocus();
   useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     ref.current?.querySelector<HTMLElement>('button, input, [tabindex="0"]')?.focus();
-    return () => previous?.focus();
   }, []);
   const onKeyDown = (e: React.KeyboardEvent): void => {
     if (e.key === 'Escape') {

@@ -1,12 +1,14 @@
 /**
  * Find (Mod+K): type to match nodes by label, kind, capability or model; arrow keys choose, Enter (or a click)
- * jumps: the node is selected and the view centred on it.
+ * jumps: the node is selected, the view centred on it and keyboard focus put on it, so arrow keys, Delete and
+ * Enter act on it next.
  */
 import { useReactFlow } from '@xyflow/react';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { KIND_LABELS } from '../../domain/index.ts';
 import { selectNodes } from '../../store/selectors.ts';
 import { nodeSize } from '../canvas/node-appearance.ts';
+import { canvasFocusTarget, moveFocus, type FocusRedirect } from '../focus-return.ts';
 import { useEditorStore, useEditorStoreApi } from '../editor-context.tsx';
 import { findNodes } from './find-nodes.ts';
 import { Overlay } from './Overlay.tsx';
@@ -25,6 +27,7 @@ function FindDialogBody() {
   const [active, setActive] = useState(0);
   const results = useMemo(() => findNodes(nodes, query), [nodes, query]);
   const listId = useId();
+  const focusOnClose: FocusRedirect = useRef(null);
   const close = (): void => store.getState().setFindOpen(false);
 
   const jump = (index: number): void => {
@@ -32,12 +35,16 @@ function FindDialogBody() {
     if (!node) return;
     const size = nodeSize(node);
     store.getState().select([node.id]);
+    // Focus goes to the canvas as the dialog closes: a node out of view is not rendered yet (only visible
+    // elements are), so the node itself takes focus once the view has moved to it, unless focus went elsewhere.
+    focusOnClose.current = () => canvasFocusTarget(node.id);
     close();
-    // React Flow's viewport promise only says when the animation ends; nothing waits for it.
-    void setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, { zoom: Math.max(getZoom(), 1), duration: 250 });
+    void setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, { zoom: Math.max(getZoom(), 1), duration: 250 }).then(() => {
+      if (document.activeElement === canvasFocusTarget() || document.activeElement === document.body) moveFocus(canvasFocusTarget(node.id));
+    });
   };
   return (
-    <Overlay label="Find a node" className="find" onClose={close}>
+    <Overlay label="Find a node" className="find" onClose={close} focusOnClose={focusOnClose}>
       <SearchCombobox
         label="Find a node"
         placeholder="Name, kind, capability or model"

@@ -7,6 +7,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { downloadBlob, slugify } from '../download.ts';
+import { useReturnFocus } from '../focus-return.ts';
 import { useEditorStoreApi } from '../editor-context.tsx';
 import { useEditorServices, type ExportFormatInfo } from '../services.tsx';
 import { captureDesignImage, type ImageFormat } from './export-image.ts';
@@ -129,6 +130,8 @@ export function ExportMenu() {
 
 function ExportReport({ report, onClose }: { report: Report; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // onClose above puts focus on Export; should that button be gone, focus still lands on the canvas, not the body.
+  useReturnFocus();
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
