@@ -25,6 +25,7 @@ import type { DocumentChange } from '../store/document-slice.ts';
 import type { EditorStore } from '../store/editor-store.ts';
 import { createLibraryStore, type LibraryState, type LibraryStore } from '../store/library-store.ts';
 import { BLANK_TEMPLATE_ID, type DesignLibrary, type ImportOutcome } from '../ui/designs/designs-services.tsx';
+import { warnIfImportRefuses } from '../ui/export-json.ts';
 import { createDesignsCatalog, fileNameFor, type TemplateSource } from './designs-catalog.ts';
 import { riskyChange } from './designs-risky-change.ts';
 import { createDesignVersions } from './design-versions.ts';
@@ -262,7 +263,16 @@ export function createDesignLibrary(deps: DesignLibraryDeps): DesignLibraryContr
     importDocumentAsNew: (doc, source) => importDocumentAsNew(doc, source),
 
     exportJson: (id) =>
-      reporting('Exporting the design', () => catalog.exportStored(id, id === open.designId() ? editor.getState().doc : undefined), undefined),
+      reporting(
+        'Exporting the design',
+        async () => {
+          const out = await catalog.exportStored(id, id === open.designId() ? editor.getState().doc : undefined);
+          // As the toolbar's Export JSON does: a file Import would refuse is still given, with word of why.
+          if (out) void warnIfImportRefuses(readFile, out.fileName, out.json, message);
+          return out;
+        },
+        undefined,
+      ),
 
     exportCurrent() {
       const doc = editor.getState().doc;

@@ -202,6 +202,18 @@ describe('design library controller', () => {
     expect(library.store.getState().save.state).toBe('saved');
   });
 
+  it('exporting a design that holds a value out of range gives the file and says Import will refuse it, as the toolbar does', async () => {
+    const { editor, library } = openTab();
+    await library.start();
+    editor.getState().updateNode('n1', (n) => (n.kind === 'ai' && n.stub ? { ...n, stub: { ...n.stub, costPerCall: -1 } } : n));
+    await library.flush();
+    await settle();
+    const out = await library.exportJson(library.currentDesignId() ?? '');
+    expect(JSON.parse(out?.json ?? '{}')).toMatchObject({ nodes: expect.arrayContaining([expect.objectContaining({ id: 'n1', stub: expect.objectContaining({ costPerCall: -1 }) })]) });
+    await settle();
+    expect(editor.getState().ui.message).toMatchObject({ tone: 'error', text: expect.stringMatching(/was downloaded, but Import will refuse it until one problem is fixed .*costPerCall/) });
+  });
+
   it('actions never reject: a storage failure becomes an error message (the UI calls them without awaiting)', async () => {
     const backend = createMemoryBackend();
     const { editor, library } = openTab({ backend });
